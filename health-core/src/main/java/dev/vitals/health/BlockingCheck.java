@@ -1,0 +1,20 @@
+package dev.vitals.health;
+
+/**
+ * A check procedure that may block (JDBC, file system, legacy clients). The registry runs it on its own
+ * worker pool ({@link CheckRegistryOptions#getBlockingPoolSize()} threads), never on an event loop.
+ *
+ * <p>A blocking check that overruns its timeout is reported failed at the timeout; its thread is not
+ * interrupted, and its late result is ignored.
+ */
+@FunctionalInterface
+public interface BlockingCheck {
+
+  /**
+   * Runs the procedure once, on a worker thread.
+   *
+   * @return what the procedure found; {@code null} is recorded as a failure
+   * @throws Exception any exception is recorded as a failure whose output is its message
+   */
+  ProcedureResult run() throws Exception;
+}

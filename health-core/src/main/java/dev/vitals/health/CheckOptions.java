@@ -1,0 +1,290 @@
+package dev.vitals.health;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How one check is run and cached. All durations are in milliseconds; in JSON they may also be written as
+ * strings such as {@code "500ms"}, {@code "27s"} or {@code "5m"} (see {@link Durations}).
+ *
+ * <p>JSON form: {@code {"name": "db/primary", "timeout": "2s", "successTtl": "27s", "failureTtl": "9s",
+ * "maxStale": "60s", "refreshPeriod": 0, "critical": true, "tags": ["readiness"]}}; every field but
+ * {@code name} is optional. The TTL defaults are py-healthcheck's.
+ */
+public class CheckOptions {
+
+  /** Default timeout of one run: 2000 ms. */
+  public static final long DEFAULT_TIMEOUT = 2_000;
+  /** Default time a passing (or warning) result is reused: 27000 ms, as py-healthcheck. */
+  public static final long DEFAULT_SUCCESS_TTL = 27_000;
+  /** Default time a failing result is reused: 9000 ms, as py-healthcheck. */
+  public static final long DEFAULT_FAILURE_TTL = 9_000;
+  /** Default time after expiry during which the expired result is served (marked stale) while it refreshes: 60000 ms. */
+  public static final long DEFAULT_MAX_STALE = 60_000;
+  /** Default refresh period: 0, meaning checks run on demand, not on a timer. */
+  public static final long DEFAULT_REFRESH_PERIOD = 0;
+  /** Default criticality: a failing check fails the whole report. */
+  public static final boolean DEFAULT_CRITICAL = true;
+
+  private String name;
+  private long timeout = DEFAULT_TIMEOUT;
+  private long successTtl = DEFAULT_SUCCESS_TTL;
+  private long failureTtl = DEFAULT_FAILURE_TTL;
+  private long maxStale = DEFAULT_MAX_STALE;
+  private long refreshPeriod = DEFAULT_REFRESH_PERIOD;
+  private boolean critical = DEFAULT_CRITICAL;
+  private Set<String> tags = new LinkedHashSet<>();
+
+  /** Options with the defaults and no name. */
+  public CheckOptions() {
+  }
+
+  /**
+   * @param name the check's name; {@code /} separates groups ({@code db/primary})
+   */
+  public CheckOptions(String name) {
+    setName(name);
+  }
+
+  /** @param other options to copy */
+  public CheckOptions(CheckOptions other) {
+    this.name = other.name;
+    this.timeout = other.timeout;
+    this.successTtl = other.successTtl;
+    this.failureTtl = other.failureTtl;
+    this.maxStale = other.maxStale;
+    this.refreshPeriod = other.refreshPeriod;
+    this.critical = other.critical;
+    this.tags = new LinkedHashSet<>(other.tags);
+  }
+
+  /**
+   * @param json the JSON form described on this class
+   * @throws IllegalArgumentException naming the field when a value has the wrong type or range
+   */
+  public CheckOptions(JsonObject json) {
+    Object n = json.getValue("name");
+    if (n != null && !(n instanceof String)) {
+      throw new IllegalArgumentException("name: expected a string, got '" + n + "'");
+    }
+    if (n != null) {
+      setName((String) n);
+    }
+    if (json.containsKey("timeout")) {
+      setTimeout(Durations.toMillis(json.getValue("timeout"), "timeout"));
+    }
+    if (json.containsKey("successTtl")) {
+      setSuccessTtl(Durations.toMillis(json.getValue("successTtl"), "successTtl"));
+    }
+    if (json.containsKey("failureTtl")) {
+      setFailureTtl(Durations.toMillis(json.getValue("failureTtl"), "failureTtl"));
+    }
+    if (json.containsKey("maxStale")) {
+      setMaxStale(Durations.toMillis(json.getValue("maxStale"), "maxStale"));
+    }
+    if (json.containsKey("refreshPeriod")) {
+      setRefreshPeriod(Durations.toMillis(json.getValue("refreshPeriod"), "refreshPeriod"));
+    }
+    if (json.containsKey("critical")) {
+      Object c = json.getValue("critical");
+      if (!(c instanceof Boolean)) {
+        throw new IllegalArgumentException("critical: expected true or false, got '" + c + "'");
+      }
+      setCritical((Boolean) c);
+    }
+    if (json.containsKey("tags")) {
+      Object t = json.getValue("tags");
+      if (!(t instanceof JsonArray)) {
+        throw new IllegalArgumentException("tags: expected an array of strings, got '" + t + "'");
+      }
+      Set<String> parsed = new LinkedHashSet<>();
+      for (Object tag : (JsonArray) t) {
+        if (!(tag instanceof String) || ((String) tag).isBlank()) {
+          throw new IllegalArgumentException("tags: expected non-empty strings, got '" + tag + "'");
+        }
+        parsed.add((String) tag);
+      }
+      setTags(parsed);
+    }
+  }
+
+  /** @return the JSON form described on this class, durations as integer milliseconds */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    if (name != null) {
+      json.put("name", name);
+    }
+    return json.put("timeout", timeout)
+      .put("successTtl", successTtl)
+      .put("failureTtl", failureTtl)
+      .put("maxStale", maxStale)
+      .put("refreshPeriod", refreshPeriod)
+      .put("critical", critical)
+      .put("tags", new JsonArray(new java.util.ArrayList<>(tags)));
+  }
+
+  /** @return the check's name, or {@code null} when not set yet */
+  public String getName() {
+    return name;
+  }
+
+  /**
+   * @param name the check's name: not empty, no empty segment between {@code /}
+   * @return this
+   * @throws IllegalArgumentException when the name is empty or has an empty segment
+   */
+  public CheckOptions setName(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name: must not be empty");
+    }
+    for (String segment : name.split("/", -1)) {
+      if (segment.isBlank()) {
+        throw new IllegalArgumentException("name: '" + name + "' has an empty segment");
+      }
+    }
+    this.name = name;
+    return this;
+  }
+
+  /** @return the time one run may take before it is reported failed, in ms */
+  public long getTimeout() {
+    return timeout;
+  }
+
+  /**
+   * @param timeout the time one run may take, in ms, {@code > 0}
+   * @return this
+   * @throws IllegalArgumentException when not positive
+   */
+  public CheckOptions setTimeout(long timeout) {
+    if (timeout <= 0) {
+      throw new IllegalArgumentException("timeout: must be positive, got " + timeout + " ms");
+    }
+    this.timeout = timeout;
+    return this;
+  }
+
+  /** @return how long a passing or warning result is reused, in ms; 0 disables caching */
+  public long getSuccessTtl() {
+    return successTtl;
+  }
+
+  /**
+   * @param successTtl how long a passing or warning result is reused, in ms, {@code >= 0}
+   * @return this
+   * @throws IllegalArgumentException when negative
+   */
+  public CheckOptions setSuccessTtl(long successTtl) {
+    this.successTtl = nonNegative(successTtl, "successTtl");
+    return this;
+  }
+
+  /** @return how long a failing result is reused, in ms; 0 disables caching of failures */
+  public long getFailureTtl() {
+    return failureTtl;
+  }
+
+  /**
+   * @param failureTtl how long a failing result is reused, in ms, {@code >= 0}
+   * @return this
+   * @throws IllegalArgumentException when negative
+   */
+  public CheckOptions setFailureTtl(long failureTtl) {
+    this.failureTtl = nonNegative(failureTtl, "failureTtl");
+    return this;
+  }
+
+  /**
+   * @return how long after expiry a result is still served, marked stale, while one refresh runs behind it,
+   * in ms; after that, requests wait for the fresh run. 0 disables serve-stale.
+   */
+  public long getMaxStale() {
+    return maxStale;
+  }
+
+  /**
+   * @param maxStale the maximum staleness, in ms, {@code >= 0}
+   * @return this
+   * @throws IllegalArgumentException when negative
+   */
+  public CheckOptions setMaxStale(long maxStale) {
+    this.maxStale = nonNegative(maxStale, "maxStale");
+    return this;
+  }
+
+  /**
+   * @return the period of a timer that refreshes the check, in ms, so that requests never run it; 0 (the
+   * default) means on-demand
+   */
+  public long getRefreshPeriod() {
+    return refreshPeriod;
+  }
+
+  /**
+   * @param refreshPeriod the refresh period in ms, {@code >= 0}; 0 means on-demand
+   * @return this
+   * @throws IllegalArgumentException when negative
+   */
+  public CheckOptions setRefreshPeriod(long refreshPeriod) {
+    this.refreshPeriod = nonNegative(refreshPeriod, "refreshPeriod");
+    return this;
+  }
+
+  /** @return whether a failure of this check fails the overall status (else it only makes it {@code warn}) */
+  public boolean isCritical() {
+    return critical;
+  }
+
+  /**
+   * @param critical whether a failure of this check fails the overall status
+   * @return this
+   */
+  public CheckOptions setCritical(boolean critical) {
+    this.critical = critical;
+    return this;
+  }
+
+  /** @return the tags, such as {@code liveness}, {@code readiness}, {@code startup}; unmodifiable, never null */
+  public Set<String> getTags() {
+    return Collections.unmodifiableSet(tags);
+  }
+
+  /**
+   * @param tags the tags, replacing any set before
+   * @return this
+   */
+  public CheckOptions setTags(Set<String> tags) {
+    this.tags = new LinkedHashSet<>(Objects.requireNonNull(tags, "tags"));
+    return this;
+  }
+
+  /**
+   * @param tag a tag to add, not blank
+   * @return this
+   */
+  public CheckOptions addTag(String tag) {
+    if (Objects.requireNonNull(tag, "tag").isBlank()) {
+      throw new IllegalArgumentException("tags: must not be blank");
+    }
+    tags.add(tag);
+    return this;
+  }
+
+  private static long nonNegative(long value, String field) {
+    if (value < 0) {
+      throw new IllegalArgumentException(field + ": must not be negative, got " + value + " ms");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return toJson().encode();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.vitals.health;
+
+import dev.vitals.health.impl.CheckRegistryImpl;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
+
+/**
+ * A registry of named checks whose results are cached per check (DESIGN.md, "health-core"): a passing result
+ * is reused for its {@linkplain CheckOptions#getSuccessTtl() success TTL} (27 s by default), a failing one for
+ * its {@linkplain CheckOptions#getFailureTtl() failure TTL} (9 s); concurrent requests share one run (single
+ * flight); an expired result is served, marked stale, while one refresh runs behind it, up to
+ * {@linkplain CheckOptions#getMaxStale() maxStale}; each run is bounded by a timeout (2 s by default); faults
+ * become failing results.
+ *
+ * <p>It is a drop-in {@link HealthChecks}: vertx-web's {@code HealthCheckHandler.createWithHealthChecks(...)}
+ * works on it unchanged, and procedures registered the vertx-health-check way are cached like any other.
+ * {@link #report()} gives the richer per-check view health-web renders.
+ *
+ * <p>Names may be nested with {@code /} ({@code db/primary}); a group name ({@code db}) selects all checks
+ * below it. A name is either a check or a group, never both.
+ *
+ * <p>Thread-safe: it may be shared by verticles on several event loops. Futures it returns complete on the
+ * caller's Vert.x context when there is one.
+ */
+public interface CheckRegistry extends HealthChecks {
+
+  /**
+   * @param vertx the Vert.x instance whose timers and worker pool the registry uses
+   * @return a registry with default options
+   */
+  static CheckRegistry create(Vertx vertx) {
+    return create(vertx, new CheckRegistryOptions());
+  }
+
+  /**
+   * @param vertx   the Vert.x instance whose timers and worker pool the registry uses
+   * @param options the registry options (worker pool size, clock)
+   * @return a new registry
+   */
+  static CheckRegistry create(Vertx vertx, CheckRegistryOptions options) {
+    return new CheckRegistryImpl(vertx, options);
+  }
+
+  /**
+   * Registers a non-blocking check.
+   *
+   * @param options the check's name, timeout, TTLs, criticality and tags (copied)
+   * @param check   the procedure
+   * @return this
+   * @throws IllegalArgumentException when the name is missing, already registered, or clashes with a group
+   *                                  (registering {@code db/primary} when {@code db} is a check, or the reverse)
+   */
+  CheckRegistry register(CheckOptions options, Check check);
+
+  /**
+   * Registers a check whose procedure blocks; it runs on the registry's worker pool, never on an event loop.
+   *
+   * @param options the check's options (copied)
+   * @param check   the blocking procedure
+   * @return this
+   * @throws IllegalArgumentException as {@link #register(CheckOptions, Check)}
+   */
+  CheckRegistry registerBlocking(CheckOptions options, BlockingCheck check);
+
+  /**
+   * Registers a vertx-health-check procedure with the default options of {@link CheckOptions}: an OK
+   * {@code Status} passes, a KO one fails, a failed promise fails with the failure's message as output.
+   *
+   * @throws IllegalArgumentException as {@link #register(CheckOptions, Check)}
+   */
+  @Override
+  CheckRegistry register(String name, Handler<Promise<Status>> procedure);
+
+  /**
+   * As {@link #register(String, Handler)}, with a timeout.
+   *
+   * @param timeout the timeout of one run, in ms, {@code > 0}
+   * @throws IllegalArgumentException when the timeout is not positive, and as {@link #register(CheckOptions, Check)}
+   */
+  @Override
+  CheckRegistry register(String name, long timeout, Handler<Promise<Status>> procedure);
+
+  /**
+   * Removes a check, or every check of a group; stops its refresh timer. Unknown names are ignored.
+   *
+   * @param name a check or group name
+   * @return this
+   */
+  @Override
+  CheckRegistry unregister(String name);
+
+  /** @return the options of every registered check, in registration order (copies) */
+  List<CheckOptions> checks();
+
+  /**
+   * Results of every check, from the cache where fresh. The future never fails: faults are failing results.
+   *
+   * @return the report of all checks
+   */
+  Future<HealthReport> report();
+
+  /**
+   * Results of one check or of every check in a group.
+   *
+   * @param name a check name ({@code db/primary}) or a group name ({@code db}); {@code ""} or {@code "/"}
+   *             means every check
+   * @return the report; failed with a {@link NoSuchElementException} whose message is
+   * {@code "Check not found: <name>"} when no check or group has that name
+   */
+  Future<HealthReport> report(String name);
+
+  /**
+   * Results of the checks the filter selects (for example by tag, for the liveness and readiness probes).
+   * Checks it leaves out are not run.
+   *
+   * @param filter selects checks by their options
+   * @return the report of the selected checks (an empty report passes)
+   */
+  Future<HealthReport> report(Predicate<CheckOptions> filter);
+
+  /**
+   * Stops every refresh timer and closes the worker pool of blocking checks. Runs in flight complete but
+   * their results are not cached.
+   *
+   * @return a future completed when done
+   */
+  Future<Void> close();
+}

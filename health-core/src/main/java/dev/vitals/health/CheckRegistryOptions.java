@@ -1,0 +1,82 @@
+package dev.vitals.health;
+
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Options of a {@link CheckRegistry}. JSON form: {@code {"blockingPoolSize": 4}}. The clock is not part
+ * of the JSON form; it is there for tests of TTL behaviour.
+ */
+public class CheckRegistryOptions {
+
+  /** Default number of worker threads for {@link BlockingCheck}s: 4. */
+  public static final int DEFAULT_BLOCKING_POOL_SIZE = 4;
+  /** Name of the worker pool blocking checks run on. */
+  public static final String BLOCKING_POOL_NAME = "vitals-blocking-checks";
+
+  private int blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
+  private Clock clock = Clock.systemUTC();
+
+  /** Default options. */
+  public CheckRegistryOptions() {
+  }
+
+  /** @param other options to copy */
+  public CheckRegistryOptions(CheckRegistryOptions other) {
+    this.blockingPoolSize = other.blockingPoolSize;
+    this.clock = other.clock;
+  }
+
+  /**
+   * @param json the JSON form
+   * @throws IllegalArgumentException naming the field when a value is invalid
+   */
+  public CheckRegistryOptions(JsonObject json) {
+    Object size = json.getValue("blockingPoolSize");
+    if (size != null) {
+      if (!(size instanceof Integer)) {
+        throw new IllegalArgumentException("blockingPoolSize: expected an integer, got '" + size + "'");
+      }
+      setBlockingPoolSize((Integer) size);
+    }
+  }
+
+  /** @return the JSON form */
+  public JsonObject toJson() {
+    return new JsonObject().put("blockingPoolSize", blockingPoolSize);
+  }
+
+  /** @return the number of worker threads blocking checks share */
+  public int getBlockingPoolSize() {
+    return blockingPoolSize;
+  }
+
+  /**
+   * @param blockingPoolSize the number of worker threads, {@code > 0}
+   * @return this
+   * @throws IllegalArgumentException when not positive
+   */
+  public CheckRegistryOptions setBlockingPoolSize(int blockingPoolSize) {
+    if (blockingPoolSize <= 0) {
+      throw new IllegalArgumentException("blockingPoolSize: must be positive, got " + blockingPoolSize);
+    }
+    this.blockingPoolSize = blockingPoolSize;
+    return this;
+  }
+
+  /** @return the clock that stamps results and decides expiry */
+  public Clock getClock() {
+    return clock;
+  }
+
+  /**
+   * @param clock the clock that stamps results and decides expiry (inject a fixed or mutable one in tests)
+   * @return this
+   */
+  public CheckRegistryOptions setClock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+}

@@ -1,0 +1,273 @@
+package dev.vitals.health.impl;
+
+import dev.vitals.health.BlockingCheck;
+import dev.vitals.health.Check;
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.CheckRegistryOptions;
+import dev.vitals.health.CheckReport;
+import dev.vitals.health.HealthReport;
+import dev.vitals.health.ProcedureResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.CheckResult;
+import io.vertx.ext.healthchecks.Status;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+public final class CheckRegistryImpl implements CheckRegistry {
+
+  private final Vertx vertx;
+  private final Clock clock;
+  private final int blockingPoolSize;
+
+  // Copy-on-write: requests read the snapshot without locking; registration is rare.
+  private volatile Map<String, CachedCheck> checks = Map.of();
+  private WorkerExecutor blockingPool;
+
+  public CheckRegistryImpl(Vertx vertx, CheckRegistryOptions options) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    Objects.requireNonNull(options, "options");
+    this.clock = options.getClock();
+    this.blockingPoolSize = options.getBlockingPoolSize();
+  }
+
+  @Override
+  public CheckRegistry register(CheckOptions options, Check check) {
+    Objects.requireNonNull(check, "check");
+    return add(options, check::run);
+  }
+
+  @Override
+  public CheckRegistry registerBlocking(CheckOptions options, BlockingCheck check) {
+    Objects.requireNonNull(check, "check");
+    WorkerExecutor pool = blockingPool();
+    return add(options, () -> pool.executeBlocking(check::run, false));
+  }
+
+  @Override
+  public CheckRegistry register(String name, Handler<Promise<Status>> procedure) {
+    return register(name, CheckOptions.DEFAULT_TIMEOUT, procedure);
+  }
+
+  @Override
+  public CheckRegistry register(String name, long timeout, Handler<Promise<Status>> procedure) {
+    Objects.requireNonNull(procedure, "procedure");
+    CheckOptions options = new CheckOptions(name).setTimeout(timeout);
+    return add(options, () -> {
+      Promise<Status> promise = Promise.promise();
+      procedure.handle(promise);
+      return promise.future().map(CheckRegistryImpl::fromStatus);
+    });
+  }
+
+  /** vertx-health-check semantics: completing with no status means UP. */
+  private static ProcedureResult fromStatus(Status status) {
+    if (status == null) {
+      return ProcedureResult.pass();
+    }
+    JsonObject data = status.getData() == null || status.getData().isEmpty() ? null : status.getData();
+    ProcedureResult result = status.isOk() ? ProcedureResult.pass() : ProcedureResult.fail("reported DOWN");
+    return result.withData(data);
+  }
+
+  private synchronized CheckRegistry add(CheckOptions given, Supplier<Future<ProcedureResult>> procedure) {
+    Objects.requireNonNull(given, "options");
+    CheckOptions options = new CheckOptions(given);
+    String name = options.getName();
+    if (name == null) {
+      throw new IllegalArgumentException("name: a check needs a name");
+    }
+    for (String existing : checks.keySet()) {
+      if (existing.equals(name)) {
+        throw new IllegalArgumentException("name: a check named '" + name + "' is already registered");
+      }
+      if (existing.startsWith(name + "/")) {
+        throw new IllegalArgumentException("name: '" + name + "' is a group (it holds '" + existing + "')");
+      }
+      if (name.startsWith(existing + "/")) {
+        throw new IllegalArgumentException("name: '" + existing + "' is a check, it cannot hold '" + name + "'");
+      }
+    }
+    CachedCheck entry = new CachedCheck(vertx, clock, options, procedure);
+    Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
+    next.put(name, entry);
+    checks = next;
+    entry.startPeriodicRefresh();
+    return this;
+  }
+
+  private synchronized WorkerExecutor blockingPool() {
+    if (blockingPool == null) {
+      blockingPool = vertx.createSharedWorkerExecutor(CheckRegistryOptions.BLOCKING_POOL_NAME, blockingPoolSize);
+    }
+    return blockingPool;
+  }
+
+  @Override
+  public synchronized CheckRegistry unregister(String name) {
+    Objects.requireNonNull(name, "name");
+    String key = normalize(name);
+    Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
+    next.values().removeIf(entry -> {
+      boolean match = !key.isEmpty() && (entry.name().equals(key) || entry.name().startsWith(key + "/"));
+      if (match) {
+        entry.close();
+      }
+      return match;
+    });
+    checks = next;
+    return this;
+  }
+
+  @Override
+  public List<CheckOptions> checks() {
+    List<CheckOptions> list = new ArrayList<>();
+    for (CachedCheck entry : checks.values()) {
+      list.add(new CheckOptions(entry.options()));
+    }
+    return list;
+  }
+
+  @Override
+  public Future<HealthReport> report() {
+    return collect(new ArrayList<>(checks.values()));
+  }
+
+  @Override
+  public Future<HealthReport> report(String name) {
+    String key = normalize(Objects.requireNonNull(name, "name"));
+    if (key.isEmpty()) {
+      return report();
+    }
+    List<CachedCheck> selected = select(key);
+    if (selected.isEmpty()) {
+      return Future.failedFuture(new NoSuchElementException("Check not found: " + name));
+    }
+    return collect(selected);
+  }
+
+  @Override
+  public Future<HealthReport> report(Predicate<CheckOptions> filter) {
+    Objects.requireNonNull(filter, "filter");
+    List<CachedCheck> selected = new ArrayList<>();
+    for (CachedCheck entry : checks.values()) {
+      if (filter.test(entry.options())) {
+        selected.add(entry);
+      }
+    }
+    return collect(selected);
+  }
+
+  private List<CachedCheck> select(String key) {
+    Map<String, CachedCheck> snapshot = checks;
+    CachedCheck exact = snapshot.get(key);
+    if (exact != null) {
+      return List.of(exact);
+    }
+    List<CachedCheck> group = new ArrayList<>();
+    String prefix = key + "/";
+    for (CachedCheck entry : snapshot.values()) {
+      if (entry.name().startsWith(prefix)) {
+        group.add(entry);
+      }
+    }
+    return group;
+  }
+
+  /** "/db//primary/" and "db/primary" name the same check, as in vertx-health-check. */
+  private static String normalize(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    for (String segment : name.split("/")) {
+      if (!segment.isBlank()) {
+        if (sb.length() > 0) {
+          sb.append('/');
+        }
+        sb.append(segment);
+      }
+    }
+    return sb.toString();
+  }
+
+  private Future<HealthReport> collect(List<CachedCheck> selected) {
+    List<Future<CheckReport>> results = new ArrayList<>(selected.size());
+    boolean allDone = true;
+    for (CachedCheck entry : selected) {
+      Future<CheckReport> result = entry.get();
+      allDone &= result.isComplete();
+      results.add(result);
+    }
+    if (allDone) {
+      // The warm path: every result came from the cache, no need to wait or to change thread.
+      return Future.succeededFuture(assemble(results));
+    }
+    Context caller = Vertx.currentContext();
+    Promise<HealthReport> promise = Promise.promise();
+    Future.join(results).onComplete(ar -> {
+      HealthReport report = assemble(results);
+      if (caller == null || Vertx.currentContext() == caller) {
+        promise.complete(report);
+      } else {
+        caller.runOnContext(v -> promise.complete(report));
+      }
+    });
+    return promise.future();
+  }
+
+  private HealthReport assemble(List<Future<CheckReport>> results) {
+    List<CheckReport> reports = new ArrayList<>(results.size());
+    for (Future<CheckReport> result : results) {
+      reports.add(result.result());
+    }
+    return new HealthReport(reports, clock.millis());
+  }
+
+  @Override
+  public CheckRegistry invoke(Handler<JsonObject> resultHandler) {
+    checkStatus().onComplete(ar -> resultHandler.handle(ar.succeeded() ? ar.result().toJson() : null));
+    return this;
+  }
+
+  @Override
+  public Future<JsonObject> invoke(String name) {
+    return checkStatus(name).map(CheckResult::toJson);
+  }
+
+  @Override
+  public Future<CheckResult> checkStatus() {
+    return report().map(report -> report.toCheckResult(""));
+  }
+
+  @Override
+  public Future<CheckResult> checkStatus(String name) {
+    String key = normalize(name == null ? "" : name);
+    return report(key).map(report -> report.toCheckResult(key));
+  }
+
+  @Override
+  public Future<Void> close() {
+    Map<String, CachedCheck> all;
+    WorkerExecutor pool;
+    synchronized (this) {
+      all = checks;
+      checks = Map.of();
+      pool = blockingPool;
+      blockingPool = null;
+    }
+    all.values().forEach(CachedCheck::close);
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+}

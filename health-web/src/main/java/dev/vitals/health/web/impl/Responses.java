@@ -1,0 +1,27 @@
+package dev.vitals.health.web.impl;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/** Ends a response with a body, or with only its length for HEAD. */
+public final class Responses {
+
+  private Responses() {
+  }
+
+  public static void end(RoutingContext ctx, String body) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    Buffer buffer = Buffer.buffer(body);
+    if (ctx.request().method() == HttpMethod.HEAD) {
+      response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(buffer.length())).end();
+    } else {
+      response.end(buffer);
+    }
+  }
+}
