@@ -1,0 +1,133 @@
+package dev.vitals.health;
+
+import io.vertx.core.json.JsonObject;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/**
+ * What the application is: the {@code application} and {@code version} of {@code /status}, and the service
+ * description of the other endpoints. JSON form (the standalone config's {@code application} object):
+ * {@code {"name": "orders", "version": "1.4.2"}}.
+ *
+ * <p>Unset values fall back, in {@link #resolved()}, to the manifest of the jar the JVM was started with
+ * ({@code java -jar app.jar}: {@code Implementation-Title}, {@code Implementation-Version}), then to
+ * {@value #UNKNOWN}.
+ */
+public class ApplicationOptions {
+
+  /** What an unknown name or version reads as. */
+  public static final String UNKNOWN = "unknown";
+
+  private String name;
+  private String version;
+
+  /** Options with nothing set. */
+  public ApplicationOptions() {
+  }
+
+  /** @param other options to copy */
+  public ApplicationOptions(ApplicationOptions other) {
+    this.name = other.name;
+    this.version = other.version;
+  }
+
+  /**
+   * @param json the JSON form
+   * @throws IllegalArgumentException naming the field when a value is not a non-empty string
+   */
+  public ApplicationOptions(JsonObject json) {
+    this.name = string(json, "name");
+    this.version = string(json, "version");
+  }
+
+  private static String string(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String) || ((String) value).isBlank()) {
+      throw new IllegalArgumentException(field + ": expected a non-empty string, got '" + value + "'");
+    }
+    return (String) value;
+  }
+
+  /** @return the JSON form of what is set */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    if (name != null) {
+      json.put("name", name);
+    }
+    if (version != null) {
+      json.put("version", version);
+    }
+    return json;
+  }
+
+  /** @return the application name, or {@code null} when not set */
+  public String getName() {
+    return name;
+  }
+
+  /**
+   * @param name the application name
+   * @return this
+   */
+  public ApplicationOptions setName(String name) {
+    this.name = Objects.requireNonNull(name, "name");
+    return this;
+  }
+
+  /** @return the version, or {@code null} when not set */
+  public String getVersion() {
+    return version;
+  }
+
+  /**
+   * @param version the version
+   * @return this
+   */
+  public ApplicationOptions setVersion(String version) {
+    this.version = Objects.requireNonNull(version, "version");
+    return this;
+  }
+
+  /**
+   * @return a copy with every unset value filled from the launched jar's manifest, else {@value #UNKNOWN};
+   * reads the jar file once (do not call it on an event loop per request)
+   */
+  public ApplicationOptions resolved() {
+    ApplicationOptions copy = new ApplicationOptions(this);
+    Attributes manifest = launchedJarManifest();
+    if (copy.name == null) {
+      copy.name = attribute(manifest, Attributes.Name.IMPLEMENTATION_TITLE);
+    }
+    if (copy.version == null) {
+      copy.version = attribute(manifest, Attributes.Name.IMPLEMENTATION_VERSION);
+    }
+    return copy;
+  }
+
+  private static String attribute(Attributes attributes, Attributes.Name name) {
+    String value = attributes == null ? null : attributes.getValue(name);
+    return value == null || value.isBlank() ? UNKNOWN : value;
+  }
+
+  /** The main attributes of the jar given to {@code java -jar}, whose path is then the whole class path. */
+  private static Attributes launchedJarManifest() {
+    String classPath = System.getProperty("java.class.path", "");
+    if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
+      return null;
+    }
+    try (JarFile jar = new JarFile(classPath)) {
+      Manifest manifest = jar.getManifest();
+      return manifest == null ? null : manifest.getMainAttributes();
+    } catch (IOException | SecurityException e) {
+      return null;
+    }
+  }
+}

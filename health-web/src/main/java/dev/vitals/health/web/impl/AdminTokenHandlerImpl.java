@@ -1,0 +1,40 @@
+package dev.vitals.health.web.impl;
+
+import dev.vitals.health.web.AdminTokenHandler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Objects;
+
+public final class AdminTokenHandlerImpl implements AdminTokenHandler {
+
+  private static final String SCHEME = "Bearer ";
+
+  private final byte[] expected;
+
+  public AdminTokenHandlerImpl(String token) {
+    if (Objects.requireNonNull(token, "token").isBlank()) {
+      throw new IllegalArgumentException("admin.token: must not be blank");
+    }
+    this.expected = token.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || header.length() <= SCHEME.length()
+      || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      ErrorResponse.send(ctx, 401, "Authentication required: send Authorization: Bearer <admin token>");
+      return;
+    }
+    byte[] given = header.substring(SCHEME.length()).trim().getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(expected, given)) {
+      ErrorResponse.send(ctx, 403, "Invalid admin token");
+      return;
+    }
+    ctx.next();
+  }
+}

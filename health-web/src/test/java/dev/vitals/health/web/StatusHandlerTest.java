@@ -1,0 +1,252 @@
+package dev.vitals.health.web;
+
+import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.MaintenanceState;
+import dev.vitals.health.ServiceStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /status and the guarded maintenance switch, through a real server on port 0. */
+@ExtendWith(VertxExtension.class)
+class StatusHandlerTest {
+
+  private static final String TOKEN = "s3cret-admin";
+
+  private MaintenanceSource source;
+  private HttpServer server;
+  private WebClient client;
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    source = MaintenanceSource.local();
+    ApplicationOptions app = new ApplicationOptions().setName("orders").setVersion("1.4.2");
+    Router router = Router.router(vertx);
+    router.route("/status").handler(StatusHandler.create(source, app));
+    router.route("/status/maintenance")
+      .handler(BodyHandler.create().setBodyLimit(1024))
+      .handler(AdminTokenHandler.create(TOKEN))
+      .handler(MaintenanceHandler.create(source, app));
+    Router sub = Router.router(vertx);
+    sub.route("/status").handler(StatusHandler.create(source, new ApplicationOptions()));
+    router.route("/ops/*").subRouter(sub);
+    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+      .setDefaultPort(server.actualPort()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+    await(server.close());
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private HttpRequest<Buffer> admin(HttpMethod method) {
+    return client.request(method, "/status/maintenance").bearerTokenAuthentication(TOKEN);
+  }
+
+  @Test
+  void okGives200WithTheSprocketsBody() {
+    HttpResponse<Buffer> response = await(client.get("/status").send());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
+    assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+    JsonObject body = response.bodyAsJsonObject();
+    assertThat(body.getString("application")).isEqualTo("orders");
+    assertThat(body.getString("status")).isEqualTo("ok");
+    assertThat(body.getString("version")).isEqualTo("1.4.2");
+    assertThat(body.getString("source")).isEqualTo("local");
+    assertThat(Instant.parse(body.getString("since"))).isBeforeOrEqualTo(Instant.now());
+    assertThat(body.fieldNames()).containsExactlyInAnyOrder("application", "status", "version", "since", "source");
+  }
+
+  @Test
+  void applicationNameAndVersionFallBackToUnknown() {
+    JsonObject body = await(client.get("/ops/status").send()).bodyAsJsonObject();
+    assertThat(body.getString("application")).isEqualTo("unknown");
+    assertThat(body.getString("version")).isEqualTo("unknown");
+  }
+
+  @Test
+  void maintenanceSwitchesOnWithAReasonAndOffAgain() {
+    HttpResponse<Buffer> put = await(admin(HttpMethod.PUT).sendJsonObject(new JsonObject().put("reason", "kernel upgrade")));
+    assertThat(put.statusCode()).isEqualTo(200);
+    assertThat(put.bodyAsJsonObject().getString("status")).isEqualTo("maintenance");
+
+    HttpResponse<Buffer> status = await(client.get("/status").send());
+    assertThat(status.statusCode()).isEqualTo(503);
+    assertThat(status.bodyAsJsonObject().getString("status")).isEqualTo("maintenance");
+    assertThat(status.bodyAsJsonObject().getString("reason")).isEqualTo("kernel upgrade");
+    assertThat(await(client.head("/status").send()).statusCode()).isEqualTo(503);
+
+    HttpResponse<Buffer> delete = await(admin(HttpMethod.DELETE).send());
+    assertThat(delete.statusCode()).isEqualTo(200);
+    assertThat(delete.bodyAsJsonObject().getString("status")).isEqualTo("ok");
+    assertThat(await(client.get("/status").send()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void putWithoutBodyUsesADefaultReason() {
+    assertThat(await(admin(HttpMethod.PUT).send()).statusCode()).isEqualTo(200);
+    assertThat(source.state().inMaintenance()).isTrue();
+    assertThat(source.state().reason()).isEqualTo("Maintenance mode enabled");
+  }
+
+  @Test
+  void listenersHearOfChanges() {
+    java.util.List<ServiceStatus> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    source.addListener(state -> heard.add(state.status()));
+    await(admin(HttpMethod.PUT).send());
+    await(admin(HttpMethod.PUT).send());
+    await(admin(HttpMethod.DELETE).send());
+    assertThat(heard).containsExactly(ServiceStatus.MAINTENANCE, ServiceStatus.OK);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not json", "[1,2]", "{\"reason\": 42}", "\"text\"", "{\"reason\": "})
+  void aMalformedBodyGives400AndChangesNothing(String body) {
+    HttpResponse<Buffer> response = await(admin(HttpMethod.PUT).putHeader("Content-Type", "application/json")
+      .sendBuffer(Buffer.buffer(body)));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.bodyAsJsonObject().getInteger("status")).isEqualTo(400);
+    assertThat(response.bodyAsJsonObject().getString("error")).isNotBlank();
+    assertThat(source.state().inMaintenance()).isFalse();
+  }
+
+  @Test
+  void aBodyOverTheLimitGives413AndChangesNothing() {
+    HttpResponse<Buffer> response = await(admin(HttpMethod.PUT)
+      .sendJsonObject(new JsonObject().put("reason", "x".repeat(4096))));
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(source.state().inMaintenance()).isFalse();
+  }
+
+  @Test
+  void writesNeedTheToken() {
+    HttpResponse<Buffer> none = await(client.put("/status/maintenance").send());
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
+    assertThat(none.bodyAsJsonObject().getInteger("status")).isEqualTo(401);
+
+    HttpResponse<Buffer> wrong = await(client.put("/status/maintenance").bearerTokenAuthentication("guess").send());
+    assertThat(wrong.statusCode()).isEqualTo(403);
+    assertThat(wrong.bodyAsJsonObject().getInteger("status")).isEqualTo(403);
+
+    HttpResponse<Buffer> basic = await(client.delete("/status/maintenance").basicAuthentication("a", "b").send());
+    assertThat(basic.statusCode()).isEqualTo(401);
+    assertThat(source.state().inMaintenance()).isFalse();
+  }
+
+  @Test
+  void otherMethodsGive405() {
+    HttpResponse<Buffer> post = await(client.post("/status").send());
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.getHeader("Allow")).isEqualTo("GET, HEAD");
+    HttpResponse<Buffer> get = await(admin(HttpMethod.GET).send());
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(get.getHeader("Allow")).isEqualTo("PUT, DELETE");
+  }
+
+  @Test
+  void staleAndUnknownStatesAreShownWithTheirCodes(Vertx vertx) {
+    FixedSource fixed = new FixedSource(new MaintenanceState(ServiceStatus.MAINTENANCE, "drain", Instant.EPOCH,
+      "consul", true, "Connection refused"));
+    Router router = Router.router(vertx);
+    router.route("/status").handler(StatusHandler.create(fixed, new ApplicationOptions().setName("a").setVersion("1")));
+    HttpServer other = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    try {
+      HttpResponse<Buffer> stale = await(client.get(other.actualPort(), "127.0.0.1", "/status").send());
+      assertThat(stale.statusCode()).isEqualTo(503);
+      assertThat(stale.bodyAsJsonObject()).isEqualTo(new JsonObject().put("application", "a")
+        .put("status", "maintenance").put("version", "1").put("reason", "drain").put("since", "1970-01-01T00:00:00Z")
+        .put("source", "consul").put("stale", true).put("error", "Connection refused"));
+
+      fixed.state = new MaintenanceState(ServiceStatus.UNKNOWN, null, Instant.EPOCH, "consul", true, "no answer yet");
+      assertThat(await(client.get(other.actualPort(), "127.0.0.1", "/status").send()).statusCode()).isEqualTo(500);
+    } finally {
+      await(other.close());
+    }
+  }
+
+  @Test
+  void aFailingSourceGives502WithItsMessage(Vertx vertx) {
+    FixedSource fixed = new FixedSource(MaintenanceState.ok(Instant.EPOCH, "consul"));
+    fixed.failure = "Permission denied";
+    Router router = Router.router(vertx);
+    router.route("/m").handler(BodyHandler.create()).handler(MaintenanceHandler.create(fixed, new ApplicationOptions()));
+    HttpServer other = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    try {
+      HttpResponse<Buffer> response = await(client.put(other.actualPort(), "127.0.0.1", "/m").send());
+      assertThat(response.statusCode()).isEqualTo(502);
+      assertThat(response.bodyAsJsonObject().getString("error")).contains("consul").contains("Permission denied");
+    } finally {
+      await(other.close());
+    }
+  }
+
+  /** A source whose state the test sets, and whose switches fail when told to. */
+  static final class FixedSource implements MaintenanceSource {
+    volatile MaintenanceState state;
+    volatile String failure;
+
+    FixedSource(MaintenanceState state) {
+      this.state = state;
+    }
+
+    @Override
+    public MaintenanceState state() {
+      return state;
+    }
+
+    @Override
+    public Future<MaintenanceState> enable(String reason) {
+      return failure != null ? Future.failedFuture(failure) : Future.succeededFuture(state);
+    }
+
+    @Override
+    public Future<MaintenanceState> disable() {
+      return enable(null);
+    }
+
+    @Override
+    public MaintenanceSource addListener(Handler<MaintenanceState> listener) {
+      return this;
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.succeededFuture();
+    }
+  }
+}
