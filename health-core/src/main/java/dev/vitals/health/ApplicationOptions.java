@@ -112,6 +112,24 @@ public class ApplicationOptions {
     return copy;
   }
 
+  /**
+   * @return the main attributes of the launched jar's manifest ({@code Implementation-Title},
+   * {@code Implementation-Version}, {@code Build-Jdk-Spec}, {@code Created-By}, ...) as strings, except
+   * {@code Class-Path}; empty when the JVM was not started with {@code java -jar}. Reads the jar file.
+   */
+  public static JsonObject buildInfo() {
+    JsonObject info = new JsonObject();
+    Attributes attributes = launchedJarManifest();
+    if (attributes != null) {
+      attributes.forEach((name, value) -> {
+        if (!Attributes.Name.CLASS_PATH.equals(name)) {
+          info.put(name.toString(), String.valueOf(value));
+        }
+      });
+    }
+    return info;
+  }
+
   private static String attribute(Attributes attributes, Attributes.Name name) {
     String value = attributes == null ? null : attributes.getValue(name);
     return value == null || value.isBlank() ? UNKNOWN : value;

@@ -110,7 +110,7 @@ final class CachedCheck {
 
   private void run(Promise<CheckReport> promise) {
     long started = System.nanoTime();
-    ProcedureRun.start(vertx, options.getTimeout(), procedure).onComplete(ar -> {
+    BoundedRun.start(vertx, "check", options.getTimeout(), procedure).onComplete(ar -> {
       long duration = System.nanoTime() - started;
       long now = clock.millis();
       CheckReport report;
@@ -118,7 +118,7 @@ final class CachedCheck {
         ProcedureResult result = ar.result();
         report = new CheckReport(options, result, null, now, now + ttlOf(result.passed()), duration);
       } else {
-        ProcedureResult result = ProcedureResult.fail(ProcedureRun.describe(ar.cause()));
+        ProcedureResult result = ProcedureResult.fail(BoundedRun.describe(ar.cause()));
         report = new CheckReport(options, result, ar.cause(), now, now + ttlOf(false), duration);
       }
       synchronized (this) {

@@ -1,0 +1,259 @@
+package dev.vitals.environment;
+
+import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.Durations;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Objects;
+
+/**
+ * Options of an {@link EnvironmentDump}. JSON form (every field optional):
+ * <pre>{@code
+ * {"includeOs": true, "includeJvm": true, "includeProcess": true, "includeVertx": true,
+ *  "includeApplication": true, "includeConfig": true, "sectionTimeout": "2s",
+ *  "scrub": {"secretPatterns": ["session"], "allowedKeys": ["author"]}}
+ * }</pre>
+ * The config shown in the {@code config} section and the application's name and version are set in code
+ * ({@link #setConfig}, {@link #setApplication}); the standalone verticle passes its own config.
+ */
+public class EnvironmentOptions {
+
+  /** Default per-section timeout: 2000 ms. */
+  public static final long DEFAULT_SECTION_TIMEOUT = 2_000;
+
+  private boolean includeOs = true;
+  private boolean includeJvm = true;
+  private boolean includeProcess = true;
+  private boolean includeVertx = true;
+  private boolean includeApplication = true;
+  private boolean includeConfig = true;
+  private long sectionTimeout = DEFAULT_SECTION_TIMEOUT;
+  private ScrubOptions scrub = new ScrubOptions();
+  private JsonObject config = new JsonObject();
+  private ApplicationOptions application = new ApplicationOptions();
+  private VertxOptions vertxOptions = new VertxOptions();
+
+  /** Every built-in section on, default scrubbing. */
+  public EnvironmentOptions() {
+  }
+
+  /** @param other options to copy */
+  public EnvironmentOptions(EnvironmentOptions other) {
+    includeOs = other.includeOs;
+    includeJvm = other.includeJvm;
+    includeProcess = other.includeProcess;
+    includeVertx = other.includeVertx;
+    includeApplication = other.includeApplication;
+    includeConfig = other.includeConfig;
+    sectionTimeout = other.sectionTimeout;
+    scrub = new ScrubOptions(other.scrub);
+    config = other.config.copy();
+    application = new ApplicationOptions(other.application);
+    vertxOptions = new VertxOptions(other.vertxOptions);
+  }
+
+  /**
+   * @param json the JSON form
+   * @throws IllegalArgumentException naming the field when a value is invalid
+   */
+  public EnvironmentOptions(JsonObject json) {
+    includeOs = flag(json, "includeOs");
+    includeJvm = flag(json, "includeJvm");
+    includeProcess = flag(json, "includeProcess");
+    includeVertx = flag(json, "includeVertx");
+    includeApplication = flag(json, "includeApplication");
+    includeConfig = flag(json, "includeConfig");
+    if (json.containsKey("sectionTimeout")) {
+      setSectionTimeout(Durations.toMillis(json.getValue("sectionTimeout"), "sectionTimeout"));
+    }
+    Object scrubJson = json.getValue("scrub");
+    if (scrubJson != null && !(scrubJson instanceof JsonObject)) {
+      throw new IllegalArgumentException("scrub: expected an object, got '" + scrubJson + "'");
+    }
+    if (scrubJson != null) {
+      try {
+        scrub = new ScrubOptions((JsonObject) scrubJson);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("scrub." + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static boolean flag(JsonObject json, String field) {
+    Object value = json.getValue(field, true);
+    if (!(value instanceof Boolean)) {
+      throw new IllegalArgumentException(field + ": expected true or false, got '" + value + "'");
+    }
+    return (Boolean) value;
+  }
+
+  /** @return the JSON form (without config and application, which are set in code) */
+  public JsonObject toJson() {
+    return new JsonObject().put("includeOs", includeOs).put("includeJvm", includeJvm)
+      .put("includeProcess", includeProcess).put("includeVertx", includeVertx)
+      .put("includeApplication", includeApplication).put("includeConfig", includeConfig)
+      .put("sectionTimeout", sectionTimeout).put("scrub", scrub.toJson());
+  }
+
+  /** @return whether the {@code os} section is shown */
+  public boolean isIncludeOs() {
+    return includeOs;
+  }
+
+  /**
+   * @param include whether the {@code os} section is shown
+   * @return this
+   */
+  public EnvironmentOptions setIncludeOs(boolean include) {
+    includeOs = include;
+    return this;
+  }
+
+  /** @return whether the {@code jvm} section is shown */
+  public boolean isIncludeJvm() {
+    return includeJvm;
+  }
+
+  /**
+   * @param include whether the {@code jvm} section is shown
+   * @return this
+   */
+  public EnvironmentOptions setIncludeJvm(boolean include) {
+    includeJvm = include;
+    return this;
+  }
+
+  /** @return whether the {@code process} section is shown */
+  public boolean isIncludeProcess() {
+    return includeProcess;
+  }
+
+  /**
+   * @param include whether the {@code process} section is shown
+   * @return this
+   */
+  public EnvironmentOptions setIncludeProcess(boolean include) {
+    includeProcess = include;
+    return this;
+  }
+
+  /** @return whether the {@code vertx} section is shown */
+  public boolean isIncludeVertx() {
+    return includeVertx;
+  }
+
+  /**
+   * @param include whether the {@code vertx} section is shown
+   * @return this
+   */
+  public EnvironmentOptions setIncludeVertx(boolean include) {
+    includeVertx = include;
+    return this;
+  }
+
+  /** @return whether the {@code application} section is shown */
+  public boolean isIncludeApplication() {
+    return includeApplication;
+  }
+
+  /**
+   * @param include whether the {@code application} section is shown
+   * @return this
+   */
+  public EnvironmentOptions setIncludeApplication(boolean include) {
+    includeApplication = include;
+    return this;
+  }
+
+  /** @return whether the {@code config} section is shown */
+  public boolean isIncludeConfig() {
+    return includeConfig;
+  }
+
+  /**
+   * @param include whether the {@code config} section is shown
+   * @return this
+   */
+  public EnvironmentOptions setIncludeConfig(boolean include) {
+    includeConfig = include;
+    return this;
+  }
+
+  /** @return the time one section may take before it is shown as an error, in ms */
+  public long getSectionTimeout() {
+    return sectionTimeout;
+  }
+
+  /**
+   * @param sectionTimeout the time one section may take, in ms, {@code > 0}
+   * @return this
+   * @throws IllegalArgumentException when not positive
+   */
+  public EnvironmentOptions setSectionTimeout(long sectionTimeout) {
+    if (sectionTimeout <= 0) {
+      throw new IllegalArgumentException("sectionTimeout: must be positive, got " + sectionTimeout + " ms");
+    }
+    this.sectionTimeout = sectionTimeout;
+    return this;
+  }
+
+  /** @return what is scrubbed */
+  public ScrubOptions getScrub() {
+    return scrub;
+  }
+
+  /**
+   * @param scrub what is scrubbed
+   * @return this
+   */
+  public EnvironmentOptions setScrub(ScrubOptions scrub) {
+    this.scrub = Objects.requireNonNull(scrub, "scrub");
+    return this;
+  }
+
+  /** @return the config shown in the {@code config} section (scrubbed when shown) */
+  public JsonObject getConfig() {
+    return config;
+  }
+
+  /**
+   * @param config the config shown in the {@code config} section
+   * @return this
+   */
+  public EnvironmentOptions setConfig(JsonObject config) {
+    this.config = Objects.requireNonNull(config, "config");
+    return this;
+  }
+
+  /** @return the name and version shown in the {@code application} section */
+  public ApplicationOptions getApplication() {
+    return application;
+  }
+
+  /**
+   * @param application the name and version shown in the {@code application} section
+   * @return this
+   */
+  public EnvironmentOptions setApplication(ApplicationOptions application) {
+    this.application = Objects.requireNonNull(application, "application");
+    return this;
+  }
+
+  /**
+   * @return the options Vert.x was created with, whose pool sizes the {@code vertx} section shows (Vert.x does
+   * not expose them at run time); Vert.x's defaults unless set
+   */
+  public VertxOptions getVertxOptions() {
+    return vertxOptions;
+  }
+
+  /**
+   * @param vertxOptions the options Vert.x was created with
+   * @return this
+   */
+  public EnvironmentOptions setVertxOptions(VertxOptions vertxOptions) {
+    this.vertxOptions = Objects.requireNonNull(vertxOptions, "vertxOptions");
+    return this;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.vitals.environment.impl;
+
+import dev.vitals.environment.EnvironmentDump;
+import dev.vitals.environment.EnvironmentOptions;
+import dev.vitals.environment.Scrubber;
+import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.impl.BoundedRun;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+public final class EnvironmentDumpImpl implements EnvironmentDump {
+
+  private final Vertx vertx;
+  private final long sectionTimeout;
+  private final Scrubber scrubber;
+  private final Map<String, Supplier<Future<JsonObject>>> sections = new LinkedHashMap<>();
+
+  public EnvironmentDumpImpl(Vertx vertx, EnvironmentOptions given) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    EnvironmentOptions options = new EnvironmentOptions(Objects.requireNonNull(given, "options"));
+    this.sectionTimeout = options.getSectionTimeout();
+    this.scrubber = new Scrubber(options.getScrub());
+    if (options.isIncludeOs()) {
+      addSection("os", blocking(OsSection::collect));
+    }
+    if (options.isIncludeJvm()) {
+      addSection("jvm", blocking(JvmSection::collect));
+    }
+    if (options.isIncludeProcess()) {
+      addSection("process", blocking(ProcessSection::collect));
+    }
+    if (options.isIncludeVertx()) {
+      addSection("vertx", () -> Future.succeededFuture(VertxSection.collect(vertx, options.getVertxOptions())));
+    }
+    if (options.isIncludeApplication()) {
+      addSection("application", blocking(() -> application(options.getApplication())));
+    }
+    if (options.isIncludeConfig()) {
+      addSection("config", options.getConfig());
+    }
+  }
+
+  private static JsonObject application(ApplicationOptions given) {
+    ApplicationOptions resolved = given.resolved();
+    return new JsonObject().put("name", resolved.getName()).put("version", resolved.getVersion())
+      .put("build", ApplicationOptions.buildInfo());
+  }
+
+  /** Built-in sections read files and look up host names: they run on a worker, never on an event loop. */
+  private Supplier<Future<JsonObject>> blocking(Callable<JsonObject> section) {
+    return () -> vertx.executeBlocking(section, false);
+  }
+
+  @Override
+  public EnvironmentDump addSection(String name, JsonObject value) {
+    JsonObject copy = Objects.requireNonNull(value, "value").copy();
+    return addSection(name, () -> Future.succeededFuture(copy));
+  }
+
+  @Override
+  public synchronized EnvironmentDump addSection(String name, Supplier<Future<JsonObject>> section) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(section, "section");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name: a section needs a name");
+    }
+    if (sections.containsKey(name)) {
+      throw new IllegalArgumentException("name: a section named '" + name + "' already exists");
+    }
+    sections.put(name, section);
+    return this;
+  }
+
+  @Override
+  public synchronized boolean removeSection(String name) {
+    return sections.remove(name) != null;
+  }
+
+  @Override
+  public synchronized List<String> sectionNames() {
+    return new ArrayList<>(sections.keySet());
+  }
+
+  @Override
+  public Future<JsonObject> dump() {
+    List<Map.Entry<String, Supplier<Future<JsonObject>>>> snapshot;
+    synchronized (this) {
+      snapshot = new ArrayList<>(sections.entrySet());
+    }
+    List<Future<JsonObject>> results = new ArrayList<>(snapshot.size());
+    for (Map.Entry<String, Supplier<Future<JsonObject>>> entry : snapshot) {
+      results.add(BoundedRun.start(vertx, "section", sectionTimeout, entry.getValue())
+        .recover(failure -> Future.succeededFuture(
+          new JsonObject().put("error", BoundedRun.describe(failure)))));
+    }
+    return Future.join(results).map(done -> {
+      JsonObject dump = new JsonObject();
+      for (int i = 0; i < snapshot.size(); i++) {
+        dump.put(snapshot.get(i).getKey(), results.get(i).result());
+      }
+      return scrubber.scrub(dump);
+    });
+  }
+}

@@ -1,0 +1,59 @@
+package dev.vitals.health.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * One bounded run of user code that answers with a future (a check procedure, an environment section): every
+ * way it can go wrong (throwing, returning or completing with null, failing, never completing) ends as a failed
+ * future, and the timeout timer is cancelled as soon as the code completes so that no timer outlives the run.
+ */
+public final class BoundedRun {
+
+  private BoundedRun() {
+  }
+
+  /**
+   * @param what      what the code is, for messages ({@code check}, {@code section})
+   * @param timeoutMs the time allowed, in ms
+   * @param code      the code to run
+   * @return its result; failed with a {@link TimeoutException} {@code "timed out after <n> ms"}, an
+   * {@link IllegalStateException} {@code "<what> returned no future"} / {@code "<what> completed with no result"},
+   * or whatever the code threw or failed with
+   */
+  public static <T> Future<T> start(Vertx vertx, String what, long timeoutMs, Supplier<Future<T>> code) {
+    Promise<T> outcome = Promise.promise();
+    long timer = vertx.setTimer(timeoutMs,
+      id -> outcome.tryFail(new TimeoutException("timed out after " + timeoutMs + " ms")));
+    Future<T> run;
+    try {
+      run = code.get();
+      if (run == null) {
+        run = Future.failedFuture(new IllegalStateException(what + " returned no future"));
+      }
+    } catch (Throwable t) {
+      run = Future.failedFuture(t);
+    }
+    run.onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      if (ar.failed()) {
+        outcome.tryFail(ar.cause());
+      } else if (ar.result() == null) {
+        outcome.tryFail(new IllegalStateException(what + " completed with no result"));
+      } else {
+        outcome.tryComplete(ar.result());
+      }
+    });
+    return outcome.future();
+  }
+
+  /** @return the message shown for a failure: the exception's message, or its type when it has none */
+  public static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+  }
+}
