@@ -28,24 +28,41 @@ public final class CheckReport {
   private final long durationNanos;
   private final boolean stale;
   private final Throwable cause;
+  private final boolean procedureError;
 
   /**
    * @param options       the check's options (name, criticality, tags)
    * @param result        what the procedure found
    * @param cause         the exception behind a failure, or {@code null}; kept for the vertx-health-check view
+   * @param procedureError whether the procedure itself threw or timed out (vertx-health-check's
+   *                      {@code procedure-execution-failure}), rather than failing its future
    * @param timestamp     when the run completed, epoch ms
    * @param expires       until when the result is fresh, epoch ms
    * @param durationNanos how long the run took, ns
    */
-  public CheckReport(CheckOptions options, ProcedureResult result, Throwable cause,
+  public CheckReport(CheckOptions options, ProcedureResult result, Throwable cause, boolean procedureError,
                      long timestamp, long expires, long durationNanos) {
     this(options.getName(), result.status(), result.output(), result.data(), options.isCritical(),
-      Set.copyOf(options.getTags()), timestamp, expires, durationNanos, false, cause);
+      Set.copyOf(options.getTags()), timestamp, expires, durationNanos, false, cause, procedureError);
+  }
+
+  /**
+   * A result that did not come from a procedure run, such as the maintenance or shutdown state a readiness
+   * probe adds: critical, no tags, fresh, no duration.
+   *
+   * @param name      the name shown
+   * @param result    the status and output
+   * @param timestamp when it was observed, epoch ms
+   * @return a new report
+   */
+  public static CheckReport synthetic(String name, ProcedureResult result, long timestamp) {
+    return new CheckReport(name, result.status(), result.output(), result.data(), true, Set.of(), timestamp,
+      timestamp, 0, false, null, false);
   }
 
   private CheckReport(String name, HealthStatus status, String output, JsonObject data, boolean critical,
                       Set<String> tags, long timestamp, long expires, long durationNanos, boolean stale,
-                      Throwable cause) {
+                      Throwable cause, boolean procedureError) {
     this.name = Objects.requireNonNull(name, "name");
     this.status = status;
     this.output = output;
@@ -57,6 +74,7 @@ public final class CheckReport {
     this.durationNanos = durationNanos;
     this.stale = stale;
     this.cause = cause;
+    this.procedureError = procedureError;
   }
 
   /**
@@ -68,7 +86,7 @@ public final class CheckReport {
       return this;
     }
     return new CheckReport(name, status, output, data, critical, tags, timestamp, expires, durationNanos, stale,
-      cause);
+      cause, procedureError);
   }
 
   /** @return the check's full name, such as {@code db/primary} */
@@ -132,14 +150,20 @@ public final class CheckReport {
   }
 
   /**
-   * The same result in vertx-health-check's terms: a procedure that failed its future (or threw, or timed out)
-   * gives {@code CheckResult.from(id, cause)}; any other gives a {@code Status} that is up unless the status is
-   * {@code fail}, carrying {@link #data()}.
+   * The same result in vertx-health-check's terms, as its {@code DefaultProcedure} would give it: a procedure
+   * that failed its future gives {@code CheckResult.from(id, cause)} ({@code "data": {"cause": message}}); one
+   * that threw or timed out gives {@code "data": {"cause": message or "Timeout", "procedure-execution-failure":
+   * true}}; any other a {@code Status} that is up unless the status is {@code fail}, carrying {@link #data()}.
    *
    * @param id the id to give the result (vertx-health-check uses the last segment of a nested name)
    * @return a new vertx-health-check result
    */
   public CheckResult toCheckResult(String id) {
+    if (procedureError) {
+      String message = cause instanceof java.util.concurrent.TimeoutException ? "Timeout" : cause.getMessage();
+      return CheckResult.from(id, Status.KO(new JsonObject().put("cause", message)
+        .put("procedure-execution-failure", true)));
+    }
     if (cause != null) {
       return CheckResult.from(id, cause);
     }

@@ -175,4 +175,27 @@ class RegistryTest {
     java.util.Collections.sort(ids);
     return ids;
   }
+
+  @Test
+  void theVertxViewIsByteForByteWhatVertxHealthCheckGives(Vertx vertx) {
+    HealthChecks plain = HealthChecks.create(vertx);
+    for (HealthChecks hc : new HealthChecks[]{registry, plain}) {
+      hc.register("a", p -> p.complete(Status.OK()));
+      hc.register("db/primary", p -> p.complete(Status.OK(new JsonObject().put("pool", 5))));
+      hc.register("db/replica", p -> p.complete(Status.KO(new JsonObject().put("lag", 12))));
+      hc.register("queue", p -> p.fail("broker unreachable"));
+      hc.register("thrower", p -> {
+        throw new IllegalStateException("bad state");
+      });
+      hc.register("hang", 50, p -> { });
+      hc.register("z/y/x", p -> p.complete());
+      for (int i = 0; i < 12; i++) {
+        hc.register("many/check-" + i, p -> p.complete(Status.OK()));
+      }
+    }
+    assertThat(result(registry.checkStatus()).toJson().encode()).isEqualTo(result(plain.checkStatus()).toJson().encode());
+    for (String name : new String[]{"db", "db/replica", "thrower", "hang", "z", "many"}) {
+      assertThat(result(registry.invoke(name)).encode()).as(name).isEqualTo(result(plain.invoke(name)).encode());
+    }
+  }
 }

@@ -21,14 +21,15 @@ public final class BoundedRun {
    * @param what      what the code is, for messages ({@code check}, {@code section})
    * @param timeoutMs the time allowed, in ms
    * @param code      the code to run
-   * @return its result; failed with a {@link TimeoutException} {@code "timed out after <n> ms"}, an
-   * {@link IllegalStateException} {@code "<what> returned no future"} / {@code "<what> completed with no result"},
-   * or whatever the code threw or failed with
+   * @return its result; failed with a {@link ProcedureFault} around a {@link TimeoutException}
+   * {@code "timed out after <n> ms"} or around what the code threw, with an {@link IllegalStateException}
+   * {@code "<what> returned no future"} / {@code "<what> completed with no result"}, or with what the code's
+   * future failed with
    */
   public static <T> Future<T> start(Vertx vertx, String what, long timeoutMs, Supplier<Future<T>> code) {
     Promise<T> outcome = Promise.promise();
     long timer = vertx.setTimer(timeoutMs,
-      id -> outcome.tryFail(new TimeoutException("timed out after " + timeoutMs + " ms")));
+      id -> outcome.tryFail(new ProcedureFault(new TimeoutException("timed out after " + timeoutMs + " ms"))));
     Future<T> run;
     try {
       run = code.get();
@@ -36,7 +37,7 @@ public final class BoundedRun {
         run = Future.failedFuture(new IllegalStateException(what + " returned no future"));
       }
     } catch (Throwable t) {
-      run = Future.failedFuture(t);
+      run = Future.failedFuture(new ProcedureFault(t));
     }
     run.onComplete(ar -> {
       vertx.cancelTimer(timer);
@@ -53,6 +54,9 @@ public final class BoundedRun {
 
   /** @return the message shown for a failure: the exception's message, or its type when it has none */
   public static String describe(Throwable failure) {
+    if (failure instanceof ProcedureFault) {
+      failure = failure.getCause();
+    }
     String message = failure.getMessage();
     return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
   }

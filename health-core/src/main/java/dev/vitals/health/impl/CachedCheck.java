@@ -116,10 +116,12 @@ final class CachedCheck {
       CheckReport report;
       if (ar.succeeded()) {
         ProcedureResult result = ar.result();
-        report = new CheckReport(options, result, null, now, now + ttlOf(result.passed()), duration);
+        report = new CheckReport(options, result, null, false, now, now + ttlOf(result.passed()), duration);
       } else {
         ProcedureResult result = ProcedureResult.fail(BoundedRun.describe(ar.cause()));
-        report = new CheckReport(options, result, ar.cause(), now, now + ttlOf(false), duration);
+        boolean fault = ar.cause() instanceof ProcedureFault;
+        Throwable cause = fault ? ar.cause().getCause() : ar.cause();
+        report = new CheckReport(options, result, cause, fault, now, now + ttlOf(false), duration);
       }
       synchronized (this) {
         if (!closed) {

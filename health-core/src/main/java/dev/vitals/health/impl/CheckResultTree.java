@@ -4,7 +4,7 @@ import dev.vitals.health.CheckReport;
 import io.vertx.ext.healthchecks.CheckResult;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +44,9 @@ public final class CheckResultTree {
   }
 
   private static final class Group {
-    final Map<String, Object> children = new LinkedHashMap<>();
+    // A HashMap filled in registration order, like vertx-health-check's DefaultCompositeProcedure, so that the
+    // vertx view lists checks in the very order vertx-health-check would.
+    final Map<String, Object> children = new HashMap<>();
 
     CheckResult toCheckResult(String id) {
       List<CheckResult> results = new ArrayList<>(children.size());
