@@ -12,7 +12,9 @@ import java.util.jar.Manifest;
 /**
  * What the application is: the {@code application} and {@code version} of {@code /status}, and the service
  * description of the other endpoints. JSON form (the standalone config's {@code application} object):
- * {@code {"name": "orders", "version": "1.4.2"}}.
+ * {@code {"name": "orders", "version": "1.4.2", "releaseId": "1.4.2-b77", "serviceId": "orders-eu-1",
+ * "description": "Order service"}}; the last three fill the fields of the same names in the IETF health+json
+ * format (draft-inadarei-api-health-check-06) and are omitted there when unset.
  *
  * <p>Unset values fall back, in {@link #resolved()}, to the manifest of the jar the JVM was started with
  * ({@code java -jar app.jar}: {@code Implementation-Title}, {@code Implementation-Version}), then to
@@ -25,6 +27,9 @@ public class ApplicationOptions {
 
   private String name;
   private String version;
+  private String releaseId;
+  private String serviceId;
+  private String description;
 
   /** Options with nothing set. */
   public ApplicationOptions() {
@@ -34,6 +39,9 @@ public class ApplicationOptions {
   public ApplicationOptions(ApplicationOptions other) {
     this.name = other.name;
     this.version = other.version;
+    this.releaseId = other.releaseId;
+    this.serviceId = other.serviceId;
+    this.description = other.description;
   }
 
   /**
@@ -43,6 +51,9 @@ public class ApplicationOptions {
   public ApplicationOptions(JsonObject json) {
     this.name = string(json, "name");
     this.version = string(json, "version");
+    this.releaseId = string(json, "releaseId");
+    this.serviceId = string(json, "serviceId");
+    this.description = string(json, "description");
   }
 
   private static String string(JsonObject json, String field) {
@@ -64,6 +75,15 @@ public class ApplicationOptions {
     }
     if (version != null) {
       json.put("version", version);
+    }
+    if (releaseId != null) {
+      json.put("releaseId", releaseId);
+    }
+    if (serviceId != null) {
+      json.put("serviceId", serviceId);
+    }
+    if (description != null) {
+      json.put("description", description);
     }
     return json;
   }
@@ -93,6 +113,48 @@ public class ApplicationOptions {
    */
   public ApplicationOptions setVersion(String version) {
     this.version = Objects.requireNonNull(version, "version");
+    return this;
+  }
+
+  /** @return the release id (health+json {@code releaseId}), or {@code null} */
+  public String getReleaseId() {
+    return releaseId;
+  }
+
+  /**
+   * @param releaseId the release id
+   * @return this
+   */
+  public ApplicationOptions setReleaseId(String releaseId) {
+    this.releaseId = Objects.requireNonNull(releaseId, "releaseId");
+    return this;
+  }
+
+  /** @return the service id (health+json {@code serviceId}), or {@code null} */
+  public String getServiceId() {
+    return serviceId;
+  }
+
+  /**
+   * @param serviceId the service id
+   * @return this
+   */
+  public ApplicationOptions setServiceId(String serviceId) {
+    this.serviceId = Objects.requireNonNull(serviceId, "serviceId");
+    return this;
+  }
+
+  /** @return the description (health+json {@code description}), or {@code null} */
+  public String getDescription() {
+    return description;
+  }
+
+  /**
+   * @param description a human-friendly description of the service
+   * @return this
+   */
+  public ApplicationOptions setDescription(String description) {
+    this.description = Objects.requireNonNull(description, "description");
     return this;
   }
 

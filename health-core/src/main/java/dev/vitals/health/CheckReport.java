@@ -89,6 +89,15 @@ public final class CheckReport {
       cause, procedureError);
   }
 
+  /**
+   * @return a copy without output (empty) and data, for callers not allowed to see them; the status, timing and
+   * tags stay
+   */
+  public CheckReport redacted() {
+    return new CheckReport(name, status, "", null, critical, tags, timestamp, expires, durationNanos, stale, null,
+      false);
+  }
+
   /** @return the check's full name, such as {@code db/primary} */
   public String name() {
     return name;

@@ -22,9 +22,26 @@ public final class HealthReport {
    * @param timestamp when the report was assembled, epoch ms
    */
   public HealthReport(List<CheckReport> checks, long timestamp) {
-    this.checks = List.copyOf(checks);
+    this(List.copyOf(checks), timestamp, null);
+  }
+
+  private HealthReport(List<CheckReport> checks, long timestamp, HealthStatus status) {
+    this.checks = checks;
     this.timestamp = timestamp;
-    this.status = overall(this.checks);
+    this.status = status != null ? status : overall(checks);
+  }
+
+  /** @return the same overall status and timestamp with no per-check results (to hide them) */
+  public HealthReport withoutChecks() {
+    return new HealthReport(List.of(), timestamp, status);
+  }
+
+  /**
+   * @param checks per-check results to show instead (for example with output hidden)
+   * @return a report with those results and this report's overall status and timestamp
+   */
+  public HealthReport withChecks(List<CheckReport> checks) {
+    return new HealthReport(List.copyOf(checks), timestamp, status);
   }
 
   /**

@@ -21,4 +21,13 @@ public interface AdminTokenHandler extends AuthenticationHandler {
   static AdminTokenHandler create(String token) {
     return new AdminTokenHandlerImpl(token);
   }
+
+  /**
+   * Tells whether a request carries the right token, without answering it: for
+   * {@link HealthHandler#authenticatedBy(java.util.function.Predicate)}.
+   *
+   * @param ctx the request
+   * @return whether its {@code Authorization} header is {@code Bearer <the token>}
+   */
+  boolean verify(io.vertx.ext.web.RoutingContext ctx);
 }

@@ -1,9 +1,15 @@
 package dev.vitals.health.web;
 
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.web.impl.HealthHandlerImpl;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.function.Predicate;
 
 /**
  * Serves a {@link CheckRegistry} over HTTP (DESIGN.md, "health-web"). Mount it on a wildcard route, at any
@@ -13,15 +19,32 @@ import io.vertx.ext.web.RoutingContext;
  * router.route("/health*").handler(HealthHandler.create(registry));
  * }</pre>
  *
+ * <h2>Paths</h2>
  * <ul>
- *   <li>{@code GET|HEAD <mount>} reports every check; {@code <mount>/<name>} one check or a group
- *       ({@code /health/db} for {@code db/primary} and {@code db/replica}).</li>
- *   <li>Codes: {@code pass} and {@code warn} → 200, {@code fail} → 503 (both configurable in
- *       {@link HealthHandlerOptions}); an unknown name → 404 with {@code {"error": "...", "status": 404}};
- *       any other method → 405 with {@code Allow: GET, HEAD} and the same error shape.</li>
- *   <li>Headers: {@code Content-Type: application/json}, {@code Cache-Control: no-store}; HEAD gives the same code
- *       and headers without a body.</li>
- *   <li>Body (the {@code vitals} format, py-healthcheck's keys extended):
+ *   <li>{@code <mount>}: every check (the {@code health} path of {@link HealthHandlerOptions}).</li>
+ *   <li>{@code <mount>/live}, {@code /ready}, {@code /started}: the Kubernetes probes, selecting checks tagged
+ *       {@code liveness}, {@code readiness}, {@code startup}. Readiness also fails while the
+ *       {@linkplain #maintenance(MaintenanceSource) maintenance source} is in maintenance (a result named
+ *       {@code maintenance}, output {@code in maintenance: <reason>}) and once {@link #startDrain()} was called
+ *       (a result named {@code shutdown}, output {@code shutting down}). Startup, once passed, stays passed.
+ *       Liveness depends on nothing but its own checks.</li>
+ *   <li>{@code <mount>/<name>}: one check or a group ({@code /health/db} for {@code db/primary} and
+ *       {@code db/replica}), with the {@code health} path's codes and detail. Probe names win over check names.</li>
+ * </ul>
+ *
+ * <h2>Answers</h2>
+ * <ul>
+ *   <li>Codes per path ({@link ProbeOptions}): {@code pass} and {@code warn} → 200, {@code fail} → 503 by
+ *       default. Errors, all with {@code {"error": "...", "status": code}}: an unknown name → 404; an unknown
+ *       {@code ?format=} → 400 listing the valid ones; an {@code Accept} no format matches → 406 listing the
+ *       media types; a method other than GET and HEAD → 405 with {@code Allow: GET, HEAD}.</li>
+ *   <li>Formats, by {@code ?format=} or else by {@code Accept} (q-values and wildcards honoured; server order
+ *       breaks ties; no {@code Accept} means the first): {@link HealthFormat#vitals()} ({@code application/json},
+ *       the default), {@link HealthFormat#vertx()}, {@link HealthFormat#healthJson()}, and any
+ *       {@linkplain #addFormat(HealthFormat) added}.</li>
+ *   <li>Headers: {@code Content-Type} of the format, {@code Cache-Control: no-store}; HEAD gives the same code and
+ *       headers without a body.</li>
+ *   <li>The {@code vitals} body, py-healthcheck's keys extended:
  *   <pre>{@code
  * {"hostname": "web-1", "status": "success" | "failure", "outcome": "pass" | "warn" | "fail",
  *  "timestamp": 1732200000.123,                     // epoch seconds
@@ -32,10 +55,10 @@ import io.vertx.ext.web.RoutingContext;
  *               "status": "pass", "critical": true, "tags": ["readiness"], "stale": false,
  *               "data": {...}}]}                      // data only when the check gave some
  *   }</pre>
- *   {@code status} is {@code failure} exactly when the answer is not 2xx.</li>
+ *   {@code status} is {@code failure} exactly when the answer is not 2xx. With detail {@code names} each result
+ *   has only {@code checker}, {@code passed}, {@code status}; with {@code status}, {@code results} is empty.</li>
  * </ul>
- *
- * The handler never throws: a failure it cannot answer itself goes to {@code ctx.fail(...)}.
+ * Outputs are exception messages, never stack traces. The handler never throws.
  */
 public interface HealthHandler extends Handler<RoutingContext> {
 
@@ -49,10 +72,57 @@ public interface HealthHandler extends Handler<RoutingContext> {
 
   /**
    * @param registry the checks to serve
-   * @param options  status codes and the host name shown in the body
+   * @param options  paths, codes, detail levels, host name and application (copied)
    * @return a new handler
    */
   static HealthHandler create(CheckRegistry registry, HealthHandlerOptions options) {
     return new HealthHandlerImpl(registry, options);
   }
+
+  /**
+   * @param source the maintenance source readiness paths follow
+   * @return this
+   */
+  HealthHandler maintenance(MaintenanceSource source);
+
+  /**
+   * Adds a body format, selected by its media type in {@code Accept} or its name in {@code ?format=}.
+   *
+   * @param format the format
+   * @return this
+   * @throws IllegalArgumentException when its name or media type is already served
+   */
+  HealthHandler addFormat(HealthFormat format);
+
+  /**
+   * Says which callers count as authenticated, for paths whose failing checks' output and data are shown only
+   * to them ({@link ProbeOptions#setFailureDetailsAuthenticatedOnly(boolean)}). Default: a request with a
+   * vertx-web user ({@code ctx.user() != null}), so an {@code AuthenticationHandler} earlier on the route works.
+   *
+   * @param authenticated tells whether a request is authenticated, without answering it
+   * @return this
+   */
+  HealthHandler authenticatedBy(Predicate<RoutingContext> authenticated);
+
+  /**
+   * Makes readiness paths fail from now on with a result {@code shutdown}, output {@code shutting down}, so
+   * load balancers stop sending traffic before the server stops. Liveness is unaffected. Idempotent.
+   */
+  void startDrain();
+
+  /** @return whether {@link #startDrain()} was called */
+  boolean isDraining();
+
+  /**
+   * The whole graceful stop: {@link #startDrain()} at once, keep serving for {@code drainDelayMs} so load
+   * balancers notice, then stop accepting connections and let in-flight requests finish for up to
+   * {@code graceTimeoutMs} before closing them ({@code HttpServer.shutdown}).
+   *
+   * @param vertx          for the drain timer
+   * @param server         the server to stop
+   * @param drainDelayMs   how long readiness fails before the server stops accepting, in ms, {@code >= 0}
+   * @param graceTimeoutMs how long in-flight requests may take to finish, in ms, {@code >= 0}
+   * @return a future completed when the server is closed; failed only if closing the server fails
+   */
+  Future<Void> drainAndClose(Vertx vertx, HttpServer server, long drainDelayMs, long graceTimeoutMs);
 }

@@ -1,81 +1,111 @@
 package dev.vitals.health.web;
 
-import dev.vitals.health.HealthStatus;
+import dev.vitals.health.ApplicationOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.net.InetAddress;
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Options of a {@link HealthHandler}. JSON form:
- * {@code {"hostname": "web-1", "statusCodes": {"pass": 200, "warn": 200, "fail": 503}}}, every field optional.
+ * Options of a {@link HealthHandler}: the host name and application shown in the bodies, and the paths it
+ * serves. JSON form (every field optional; the standalone config's {@code health} object):
+ * <pre>{@code
+ * {"hostname": "web-1",
+ *  "application": {"name": "orders", "version": "1.4.2"},
+ *  "probes": {"health":  {...},     // the overall path: every check
+ *             "live":    {...},     // include ["liveness"]
+ *             "ready":   {...},     // include ["readiness"], readiness true
+ *             "started": {...}}}    // include ["startup"], latch true
+ * }</pre>
+ * Each probe object is {@link ProbeOptions}' JSON form, read over that probe's defaults; further names add
+ * paths ({@code "deep": {"include": ["deep"]}} serves {@code /health/deep}).
  */
 public class HealthHandlerOptions {
 
-  /** Default code for {@code pass}: 200. */
-  public static final int DEFAULT_PASS_CODE = 200;
-  /** Default code for {@code warn}: 200 (a warning is still healthy). */
-  public static final int DEFAULT_WARN_CODE = 200;
-  /** Default code for {@code fail}: 503, as vertx-web's HealthCheckHandler (py-healthcheck used 500). */
-  public static final int DEFAULT_FAIL_CODE = 503;
+  /** The overall path, the mount point itself. */
+  public static final String HEALTH = "health";
+  /** The liveness probe: {@code <mount>/live}, checks tagged {@code liveness}. */
+  public static final String LIVE = "live";
+  /** The readiness probe: {@code <mount>/ready}, checks tagged {@code readiness}, maintenance and drain. */
+  public static final String READY = "ready";
+  /** The startup probe: {@code <mount>/started}, checks tagged {@code startup}, latched once passed. */
+  public static final String STARTED = "started";
 
   private String hostname;
-  private final Map<HealthStatus, Integer> statusCodes = new EnumMap<>(HealthStatus.class);
+  private ApplicationOptions application = new ApplicationOptions();
+  private final Map<String, ProbeOptions> probes = new LinkedHashMap<>();
 
-  /** Default options; the host name is this machine's. */
+  /** The four default paths; the host name is this machine's. */
   public HealthHandlerOptions() {
-    statusCodes.put(HealthStatus.PASS, DEFAULT_PASS_CODE);
-    statusCodes.put(HealthStatus.WARN, DEFAULT_WARN_CODE);
-    statusCodes.put(HealthStatus.FAIL, DEFAULT_FAIL_CODE);
+    probes.put(HEALTH, new ProbeOptions());
+    probes.put(LIVE, new ProbeOptions().setInclude(Set.of("liveness")));
+    probes.put(READY, new ProbeOptions().setInclude(Set.of("readiness")).setReadiness(true));
+    probes.put(STARTED, new ProbeOptions().setInclude(Set.of("startup")).setLatch(true));
   }
 
   /** @param other options to copy */
   public HealthHandlerOptions(HealthHandlerOptions other) {
     this.hostname = other.hostname;
-    this.statusCodes.putAll(other.statusCodes);
+    this.application = new ApplicationOptions(other.application);
+    other.probes.forEach((name, probe) -> probes.put(name, new ProbeOptions(probe)));
   }
 
   /**
    * @param json the JSON form
-   * @throws IllegalArgumentException naming the field ({@code statusCodes.fail: ...}) when a value is invalid
+   * @throws IllegalArgumentException naming the field ({@code probes.ready.statusCodes.fail: ...}) when a value
+   *                                  is invalid
    */
   public HealthHandlerOptions(JsonObject json) {
     this();
-    Object host = json.getValue("hostname");
-    if (host != null) {
-      if (!(host instanceof String)) {
-        throw new IllegalArgumentException("hostname: expected a string, got '" + host + "'");
-      }
-      setHostname((String) host);
-    }
-    Object codes = json.getValue("statusCodes");
-    if (codes != null) {
-      if (!(codes instanceof JsonObject)) {
-        throw new IllegalArgumentException("statusCodes: expected an object like {\"fail\": 503}, got '" + codes + "'");
-      }
-      for (Map.Entry<String, Object> e : (JsonObject) codes) {
-        HealthStatus status;
-        try {
-          status = HealthStatus.fromWireName(e.getKey());
-        } catch (IllegalArgumentException ex) {
-          throw new IllegalArgumentException("statusCodes." + e.getKey() + ": " + ex.getMessage());
-        }
-        if (!(e.getValue() instanceof Integer)) {
-          throw new IllegalArgumentException("statusCodes." + e.getKey() + ": expected an HTTP status code, got '"
-            + e.getValue() + "'");
-        }
-        setStatusCode(status, (Integer) e.getValue(), "statusCodes." + e.getKey());
+    for (String field : json.fieldNames()) {
+      Object value = json.getValue(field);
+      switch (field) {
+        case "hostname":
+          if (!(value instanceof String) || ((String) value).isBlank()) {
+            throw new IllegalArgumentException("hostname: expected a non-empty string, got '" + value + "'");
+          }
+          setHostname((String) value);
+          break;
+        case "application":
+          if (!(value instanceof JsonObject)) {
+            throw new IllegalArgumentException("application: expected an object, got '" + value + "'");
+          }
+          try {
+            application = new ApplicationOptions((JsonObject) value);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("application." + e.getMessage(), e);
+          }
+          break;
+        case "probes":
+          if (!(value instanceof JsonObject)) {
+            throw new IllegalArgumentException("probes: expected an object, got '" + value + "'");
+          }
+          for (Map.Entry<String, Object> probe : (JsonObject) value) {
+            String path = "probes." + probe.getKey();
+            if (!(probe.getValue() instanceof JsonObject)) {
+              throw new IllegalArgumentException(path + ": expected an object, got '" + probe.getValue() + "'");
+            }
+            if (probe.getKey().isBlank() || probe.getKey().contains("/")) {
+              throw new IllegalArgumentException(path + ": a probe name is one path segment");
+            }
+            getProbe(probe.getKey()).merge((JsonObject) probe.getValue(), path);
+          }
+          break;
+        default:
+          throw new IllegalArgumentException(field + ": unknown field, expected hostname, application or probes");
       }
     }
   }
 
   /** @return the JSON form */
   public JsonObject toJson() {
-    JsonObject codes = new JsonObject();
-    statusCodes.forEach((status, code) -> codes.put(status.wireName(), code));
-    JsonObject json = new JsonObject().put("statusCodes", codes);
+    JsonObject probesJson = new JsonObject();
+    probes.forEach((name, probe) -> probesJson.put(name, probe.toJson()));
+    JsonObject json = new JsonObject().put("application", application.toJson()).put("probes", probesJson);
     if (hostname != null) {
       json.put("hostname", hostname);
     }
@@ -83,8 +113,8 @@ public class HealthHandlerOptions {
   }
 
   /**
-   * @return the host name shown in the body; when not set, this machine's name (resolved once, falling back to
-   * the {@code HOSTNAME} environment variable, then {@code localhost})
+   * @return the host name shown in the body; when not set, this machine's name (looked up on each call, falling
+   * back to the {@code HOSTNAME} environment variable, then {@code localhost})
    */
   public String getHostname() {
     if (hostname != null) {
@@ -107,29 +137,32 @@ public class HealthHandlerOptions {
     return this;
   }
 
-  /**
-   * @param status an overall status
-   * @return the HTTP code answered for it
-   */
-  public int getStatusCode(HealthStatus status) {
-    return statusCodes.get(Objects.requireNonNull(status, "status"));
+  /** @return the application shown by the health+json format */
+  public ApplicationOptions getApplication() {
+    return application;
   }
 
   /**
-   * @param status an overall status
-   * @param code   the HTTP code to answer for it, 200 to 599
+   * @param application the application shown by the health+json format
    * @return this
-   * @throws IllegalArgumentException when the code is outside 200..599
    */
-  public HealthHandlerOptions setStatusCode(HealthStatus status, int code) {
-    return setStatusCode(status, code, "statusCodes." + status.wireName());
+  public HealthHandlerOptions setApplication(ApplicationOptions application) {
+    this.application = Objects.requireNonNull(application, "application");
+    return this;
   }
 
-  private HealthHandlerOptions setStatusCode(HealthStatus status, int code, String field) {
-    if (code < 200 || code > 599) {
-      throw new IllegalArgumentException(field + ": expected an HTTP status code from 200 to 599, got " + code);
-    }
-    statusCodes.put(Objects.requireNonNull(status, "status"), code);
-    return this;
+  /**
+   * The options of one path, created with the overall path's defaults when the name is new.
+   *
+   * @param name {@link #HEALTH}, {@link #LIVE}, {@link #READY}, {@link #STARTED} or a further path segment
+   * @return the path's options, to change in place
+   */
+  public ProbeOptions getProbe(String name) {
+    return probes.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> new ProbeOptions());
+  }
+
+  /** @return every path's options by name, unmodifiable */
+  public Map<String, ProbeOptions> getProbes() {
+    return Collections.unmodifiableMap(probes);
   }
 }

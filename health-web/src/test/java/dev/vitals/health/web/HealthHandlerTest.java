@@ -79,8 +79,9 @@ class HealthHandlerTest {
     router.get("/app").handler(ctx -> ctx.end("app"));
     router.route("/health*").handler(HealthHandler.create(registry, new HealthHandlerOptions().setHostname("web-1")));
     Router ops = Router.router(vertx);
-    ops.route("/health*").handler(HealthHandler.create(registry,
-      new HealthHandlerOptions().setStatusCode(HealthStatus.FAIL, 500)));
+    HealthHandlerOptions opsOptions = new HealthHandlerOptions();
+    opsOptions.getProbe(HealthHandlerOptions.HEALTH).setStatusCode(HealthStatus.FAIL, 500);
+    ops.route("/health*").handler(HealthHandler.create(registry, opsOptions));
     router.route("/ops/*").subRouter(ops);
     router.route("/vertx-health*").handler(HealthCheckHandler.createWithHealthChecks(registry));
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

@@ -23,18 +23,32 @@ public final class AdminTokenHandlerImpl implements AdminTokenHandler {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || header.length() <= SCHEME.length()
-      || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+    byte[] given = bearerToken(ctx);
+    if (given == null) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
       ErrorResponse.send(ctx, 401, "Authentication required: send Authorization: Bearer <admin token>");
       return;
     }
-    byte[] given = header.substring(SCHEME.length()).trim().getBytes(StandardCharsets.UTF_8);
     if (!MessageDigest.isEqual(expected, given)) {
       ErrorResponse.send(ctx, 403, "Invalid admin token");
       return;
     }
     ctx.next();
+  }
+
+  @Override
+  public boolean verify(RoutingContext ctx) {
+    byte[] given = bearerToken(ctx);
+    return given != null && MessageDigest.isEqual(expected, given);
+  }
+
+  /** The token of an {@code Authorization: Bearer} header, or null when there is none. */
+  private static byte[] bearerToken(RoutingContext ctx) {
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || header.length() <= SCHEME.length()
+      || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return null;
+    }
+    return header.substring(SCHEME.length()).trim().getBytes(StandardCharsets.UTF_8);
   }
 }

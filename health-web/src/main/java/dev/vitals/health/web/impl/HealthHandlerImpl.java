@@ -1,42 +1,136 @@
 package dev.vitals.health.web.impl;
 
+import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthReport;
+import dev.vitals.health.HealthStatus;
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.MaintenanceState;
+import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.web.Detail;
+import dev.vitals.health.web.FormatContext;
+import dev.vitals.health.web.HealthFormat;
 import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.HealthHandlerOptions;
+import dev.vitals.health.web.ProbeOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 public final class HealthHandlerImpl implements HealthHandler {
 
-  private static final String ALLOW = "GET, HEAD";
-
   private final CheckRegistry registry;
-  private final HealthHandlerOptions options;
+  private final Map<String, ProbeOptions> probes;
   private final String hostname;
+  private final ApplicationOptions application;
+  private final List<HealthFormat> formats = new CopyOnWriteArrayList<>(
+    List.of(HealthFormat.vitals(), HealthFormat.vertx(), HealthFormat.healthJson()));
+  private final Map<String, HealthReport> latched = new ConcurrentHashMap<>();
+  private volatile MaintenanceSource maintenance;
+  private volatile Predicate<RoutingContext> authenticated = ctx -> ctx.user() != null;
+  private volatile boolean draining;
 
-  public HealthHandlerImpl(CheckRegistry registry, HealthHandlerOptions options) {
+  public HealthHandlerImpl(CheckRegistry registry, HealthHandlerOptions given) {
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.options = new HealthHandlerOptions(Objects.requireNonNull(options, "options"));
-    // Resolved once: looking up the local host name can block.
-    this.hostname = this.options.getHostname();
+    HealthHandlerOptions options = new HealthHandlerOptions(Objects.requireNonNull(given, "options"));
+    this.probes = Map.copyOf(options.getProbes());
+    // Resolved once: looking up the host name and reading the jar manifest can block.
+    this.hostname = options.getHostname();
+    this.application = options.getApplication().resolved();
+  }
+
+  @Override
+  public HealthHandler maintenance(MaintenanceSource source) {
+    this.maintenance = Objects.requireNonNull(source, "source");
+    return this;
+  }
+
+  @Override
+  public synchronized HealthHandler addFormat(HealthFormat format) {
+    Objects.requireNonNull(format, "format");
+    for (HealthFormat existing : formats) {
+      if (existing.name().equals(format.name()) || existing.mediaType().equalsIgnoreCase(format.mediaType())) {
+        throw new IllegalArgumentException("format: '" + format.name() + "' (" + format.mediaType()
+          + ") clashes with '" + existing.name() + "' (" + existing.mediaType() + ")");
+      }
+    }
+    formats.add(format);
+    return this;
+  }
+
+  @Override
+  public HealthHandler authenticatedBy(Predicate<RoutingContext> authenticated) {
+    this.authenticated = Objects.requireNonNull(authenticated, "authenticated");
+    return this;
+  }
+
+  @Override
+  public void startDrain() {
+    draining = true;
+  }
+
+  @Override
+  public boolean isDraining() {
+    return draining;
+  }
+
+  @Override
+  public Future<Void> drainAndClose(Vertx vertx, HttpServer server, long drainDelayMs, long graceTimeoutMs) {
+    if (drainDelayMs < 0 || graceTimeoutMs < 0) {
+      throw new IllegalArgumentException("drain delay and grace timeout must not be negative");
+    }
+    startDrain();
+    Promise<Void> delayed = Promise.promise();
+    if (drainDelayMs == 0) {
+      delayed.complete();
+    } else {
+      vertx.setTimer(drainDelayMs, id -> delayed.complete());
+    }
+    return delayed.future().compose(v -> server.shutdown(graceTimeoutMs, TimeUnit.MILLISECONDS));
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (ErrorResponse.rejectMethod(ctx, ALLOW, HttpMethod.GET, HttpMethod.HEAD)) {
+    if (ErrorResponse.rejectMethod(ctx, "GET, HEAD", HttpMethod.GET, HttpMethod.HEAD)) {
       return;
     }
-    String name = subPath(ctx);
-    Future<HealthReport> report = name.isEmpty() ? registry.report() : registry.report(name);
+    HealthFormat format = format(ctx);
+    if (format == null) {
+      return;
+    }
+    String sub = subPath(ctx);
+    String probeName = sub.isEmpty() ? HealthHandlerOptions.HEALTH : sub;
+    ProbeOptions probe = probes.get(probeName);
+    String checkName = "";
+    Future<HealthReport> report;
+    if (probe != null) {
+      report = probeReport(probeName, probe);
+    } else {
+      probe = probes.get(HealthHandlerOptions.HEALTH);
+      checkName = sub;
+      report = registry.report(sub);
+    }
+    ProbeOptions chosen = probe;
+    String name = checkName;
     report.onComplete(ar -> {
       if (ar.succeeded()) {
-        respond(ctx, ar.result());
+        respond(ctx, format, chosen, name, ar.result());
       } else if (ar.cause() instanceof NoSuchElementException) {
         ErrorResponse.send(ctx, 404, ar.cause().getMessage());
       } else {
@@ -45,7 +139,64 @@ public final class HealthHandlerImpl implements HealthHandler {
     });
   }
 
-  /** What follows the mount point: the wildcard's match, without its leading slash. */
+  /** The format asked for, or null after answering 400 or 406. */
+  private HealthFormat format(RoutingContext ctx) {
+    String asked = ctx.request().getParam("format");
+    if (asked != null) {
+      for (HealthFormat format : formats) {
+        if (format.name().equals(asked)) {
+          return format;
+        }
+      }
+      ErrorResponse.send(ctx, 400, "Unknown format '" + asked + "', expected one of "
+        + formats.stream().map(HealthFormat::name).collect(Collectors.joining(", ")));
+      return null;
+    }
+    HealthFormat chosen = Negotiation.choose(ctx.parsedHeaders().accept(), formats);
+    if (chosen == null) {
+      ErrorResponse.send(ctx, 406, "Not acceptable: " + ctx.request().getHeader(HttpHeaders.ACCEPT)
+        + "; available: " + formats.stream().map(HealthFormat::mediaType).collect(Collectors.joining(", ")));
+    }
+    return chosen;
+  }
+
+  private Future<HealthReport> probeReport(String name, ProbeOptions probe) {
+    if (probe.isLatch()) {
+      HealthReport passed = latched.get(name);
+      if (passed != null) {
+        return Future.succeededFuture(passed);
+      }
+    }
+    Future<HealthReport> report = probe.selectsAll() ? registry.report() : registry.report(probe::selects);
+    return report.map(r -> {
+      HealthReport result = probe.isReadiness() ? withReadinessState(r) : r;
+      if (probe.isLatch() && result.status() != HealthStatus.FAIL) {
+        latched.putIfAbsent(name, result);
+      }
+      return result;
+    });
+  }
+
+  private HealthReport withReadinessState(HealthReport report) {
+    MaintenanceSource source = maintenance;
+    MaintenanceState state = source == null ? null : source.state();
+    boolean inMaintenance = state != null && state.inMaintenance();
+    if (!inMaintenance && !draining) {
+      return report;
+    }
+    List<CheckReport> checks = new ArrayList<>(report.checks());
+    if (inMaintenance) {
+      String reason = state.reason() == null ? "" : ": " + state.reason();
+      checks.add(CheckReport.synthetic("maintenance", ProcedureResult.fail("in maintenance" + reason),
+        report.timestamp()));
+    }
+    if (draining) {
+      checks.add(CheckReport.synthetic("shutdown", ProcedureResult.fail("shutting down"), report.timestamp()));
+    }
+    return new HealthReport(checks, report.timestamp());
+  }
+
+  /** What follows the mount point: the wildcard's match, without its leading slashes. */
   private static String subPath(RoutingContext ctx) {
     String rest = ctx.pathParam("*");
     if (rest == null) {
@@ -58,14 +209,33 @@ public final class HealthHandlerImpl implements HealthHandler {
     return rest.substring(start);
   }
 
-  private void respond(RoutingContext ctx, HealthReport report) {
-    int code = options.getStatusCode(report.status());
+  private void respond(RoutingContext ctx, HealthFormat format, ProbeOptions probe, String name, HealthReport report) {
+    int code = probe.getStatusCode(report.status());
     boolean success = code >= 200 && code < 300;
-    String body = VitalsFormat.toJson(report, hostname, success).encode();
+    HealthReport shown = trim(report, probe, ctx);
+    String body = format.render(shown, new FormatContext(hostname, application, success, probe.getDetail(), name));
     ctx.response()
       .setStatusCode(code)
-      .putHeader(HttpHeaders.CONTENT_TYPE, VitalsFormat.MEDIA_TYPE)
+      .putHeader(HttpHeaders.CONTENT_TYPE, format.mediaType())
       .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     Responses.end(ctx, body);
+  }
+
+  /** Applies the path's detail level and hides failure details from callers who may not see them. */
+  private HealthReport trim(HealthReport report, ProbeOptions probe, RoutingContext ctx) {
+    if (probe.getDetail() == Detail.STATUS) {
+      return report.withoutChecks();
+    }
+    boolean redactAll = probe.getDetail() == Detail.NAMES;
+    boolean redactFailures = !redactAll && probe.isFailureDetailsAuthenticatedOnly()
+      && report.checks().stream().anyMatch(c -> !c.passed()) && !authenticated.test(ctx);
+    if (!redactAll && !redactFailures) {
+      return report;
+    }
+    List<CheckReport> checks = new ArrayList<>(report.checks().size());
+    for (CheckReport check : report.checks()) {
+      checks.add(redactAll || !check.passed() ? check.redacted() : check);
+    }
+    return report.withChecks(checks);
   }
 }

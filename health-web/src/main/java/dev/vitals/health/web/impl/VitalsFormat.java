@@ -2,35 +2,59 @@ package dev.vitals.health.web.impl;
 
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthReport;
+import dev.vitals.health.web.Detail;
+import dev.vitals.health.web.FormatContext;
+import dev.vitals.health.web.HealthFormat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
 
 /**
  * The {@code vitals} body: py-healthcheck's keys ({@code hostname}, {@code status} success/failure,
  * {@code timestamp}, {@code results[]} with {@code checker}, {@code output}, {@code passed}, {@code timestamp},
  * {@code expires}, {@code response_time}), times in epoch seconds, plus Vitals' own fields.
  */
-public final class VitalsFormat {
+public final class VitalsFormat implements HealthFormat {
 
-  public static final String MEDIA_TYPE = "application/json";
+  public static final VitalsFormat INSTANCE = new VitalsFormat();
 
   private VitalsFormat() {
   }
 
-  public static JsonObject toJson(HealthReport report, String hostname, boolean success) {
-    JsonArray results = new JsonArray();
-    for (CheckReport check : report.checks()) {
-      results.add(toJson(check));
-    }
-    return new JsonObject()
-      .put("hostname", hostname)
-      .put("status", success ? "success" : "failure")
-      .put("outcome", report.status().wireName())
-      .put("timestamp", seconds(report.timestamp()))
-      .put("results", results);
+  @Override
+  public String name() {
+    return "vitals";
   }
 
-  private static JsonObject toJson(CheckReport check) {
+  @Override
+  public String mediaType() {
+    return "application/json";
+  }
+
+  @Override
+  public String render(HealthReport report, FormatContext context) {
+    JsonArray results = new JsonArray();
+    for (CheckReport check : report.checks()) {
+      results.add(context.detail() == Detail.FULL ? full(check) : names(check));
+    }
+    return new JsonObject()
+      .put("hostname", context.hostname())
+      .put("status", context.success() ? "success" : "failure")
+      .put("outcome", report.status().wireName())
+      .put("timestamp", seconds(report.timestamp()))
+      .put("results", results)
+      .encode();
+  }
+
+  private static JsonObject names(CheckReport check) {
+    return new JsonObject()
+      .put("checker", check.name())
+      .put("passed", check.passed())
+      .put("status", check.status().wireName());
+  }
+
+  private static JsonObject full(CheckReport check) {
     JsonObject json = new JsonObject()
       .put("checker", check.name())
       .put("output", check.output())
@@ -40,7 +64,7 @@ public final class VitalsFormat {
       .put("response_time", check.durationNanos() / 1e9)
       .put("status", check.status().wireName())
       .put("critical", check.critical())
-      .put("tags", new JsonArray(new java.util.ArrayList<>(check.tags())))
+      .put("tags", new JsonArray(new ArrayList<>(check.tags())))
       .put("stale", check.stale());
     if (check.data() != null) {
       json.put("data", check.data().copy());

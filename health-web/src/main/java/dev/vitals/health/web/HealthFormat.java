@@ -1,0 +1,64 @@
+package dev.vitals.health.web;
+
+import dev.vitals.health.HealthReport;
+import dev.vitals.health.web.impl.HealthJsonFormat;
+import dev.vitals.health.web.impl.VertxFormat;
+import dev.vitals.health.web.impl.VitalsFormat;
+
+/**
+ * A body format of {@link HealthHandler}, chosen by the request's {@code Accept} header (by {@link #mediaType()})
+ * or its {@code ?format=} parameter (by {@link #name()}). Register further ones with
+ * {@link HealthHandler#addFormat(HealthFormat)}.
+ */
+public interface HealthFormat {
+
+  /**
+   * py-healthcheck's body, extended; {@code application/json}, {@code ?format=vitals}. The default. Shape in
+   * {@link HealthHandler}.
+   *
+   * @return the format
+   */
+  static HealthFormat vitals() {
+    return VitalsFormat.INSTANCE;
+  }
+
+  /**
+   * Exactly what vertx-health-check's {@code CheckResult.toJson()} gives ({@code status} UP/DOWN, nested
+   * {@code checks}, {@code outcome}); {@code application/vnd.vertx.health+json}, {@code ?format=vertx}.
+   *
+   * @return the format
+   */
+  static HealthFormat vertx() {
+    return VertxFormat.INSTANCE;
+  }
+
+  /**
+   * The IETF draft "Health Check Response Format for HTTP APIs" (draft-inadarei-api-health-check-06);
+   * {@code application/health+json}, {@code ?format=health+json}:
+   * <pre>{@code
+   * {"status": "pass" | "warn" | "fail", "version": "...", "releaseId": "...", "serviceId": "...",
+   *  "description": "...", "output": "...",            // output only when not passing
+   *  "checks": {"db:responseTime": [{"componentId": "db", "componentType": "component",
+   *             "observedValue": 4.2, "observedUnit": "ms", "status": "pass",
+   *             "time": "2026-11-21T12:00:00Z", "output": "..."}]}}   // output only when not passing
+   * }</pre>
+   *
+   * @return the format
+   */
+  static HealthFormat healthJson() {
+    return HealthJsonFormat.INSTANCE;
+  }
+
+  /** @return the value of {@code ?format=} that selects it, such as {@code vitals} */
+  String name();
+
+  /** @return the media type it answers with and that {@code Accept} selects it by, such as {@code application/json} */
+  String mediaType();
+
+  /**
+   * @param report  the checks to show, already trimmed to {@link FormatContext#detail()}
+   * @param context host name, application, detail level
+   * @return the body
+   */
+  String render(HealthReport report, FormatContext context);
+}

@@ -1,0 +1,61 @@
+package dev.vitals.health.web.impl;
+
+import dev.vitals.health.web.HealthFormat;
+import io.vertx.ext.web.MIMEHeader;
+
+import java.util.List;
+
+/**
+ * Chooses a format from an {@code Accept} header (RFC 9110 section 12.5.1): for each format the most specific
+ * matching media range gives its quality; the format with the highest quality above 0 wins, the server's order
+ * breaking ties. Parsing is vertx-web's.
+ */
+final class Negotiation {
+
+  private Negotiation() {
+  }
+
+  /** @return the chosen format, or {@code null} when none is acceptable */
+  static HealthFormat choose(List<MIMEHeader> accepted, List<HealthFormat> formats) {
+    if (accepted == null || accepted.isEmpty()) {
+      return formats.get(0);
+    }
+    HealthFormat best = null;
+    float bestQuality = 0;
+    for (HealthFormat format : formats) {
+      float quality = quality(accepted, format.mediaType());
+      if (quality > bestQuality) {
+        best = format;
+        bestQuality = quality;
+      }
+    }
+    return best;
+  }
+
+  private static float quality(List<MIMEHeader> accepted, String mediaType) {
+    int slash = mediaType.indexOf('/');
+    String type = mediaType.substring(0, slash);
+    String subtype = mediaType.substring(slash + 1);
+    int bestSpecificity = -1;
+    float quality = 0;
+    for (MIMEHeader range : accepted) {
+      int specificity;
+      if (range.component().equals("*")) {
+        specificity = 0;
+      } else if (!range.component().equalsIgnoreCase(type)) {
+        continue;
+      } else if (range.subComponent().equals("*")) {
+        specificity = 1;
+      } else if (range.subComponent().equalsIgnoreCase(subtype)) {
+        specificity = 2;
+      } else {
+        continue;
+      }
+      if (specificity > bestSpecificity) {
+        bestSpecificity = specificity;
+        quality = range.weight();
+      }
+    }
+    return quality;
+  }
+}

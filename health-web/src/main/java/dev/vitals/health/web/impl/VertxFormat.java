@@ -1,0 +1,36 @@
+package dev.vitals.health.web.impl;
+
+import dev.vitals.health.HealthReport;
+import dev.vitals.health.HealthStatus;
+import dev.vitals.health.web.Detail;
+import dev.vitals.health.web.FormatContext;
+import dev.vitals.health.web.HealthFormat;
+import io.vertx.core.json.JsonObject;
+
+/** vertx-health-check's own body, as {@code CheckResult.toJson()} gives it. */
+public final class VertxFormat implements HealthFormat {
+
+  public static final VertxFormat INSTANCE = new VertxFormat();
+
+  private VertxFormat() {
+  }
+
+  @Override
+  public String name() {
+    return "vertx";
+  }
+
+  @Override
+  public String mediaType() {
+    return "application/vnd.vertx.health+json";
+  }
+
+  @Override
+  public String render(HealthReport report, FormatContext context) {
+    if (context.detail() == Detail.STATUS) {
+      String up = report.status() == HealthStatus.FAIL ? "DOWN" : "UP";
+      return new JsonObject().put("status", up).put("outcome", up).encode();
+    }
+    return report.toCheckResult(context.name()).toJson().encode();
+  }
+}
