@@ -57,6 +57,26 @@ public final class ProcedureResult {
   }
 
   /**
+   * @param failure why the check failed (a connection error, say)
+   * @return a failing result whose output is {@link #describe(Throwable)} of the failure
+   */
+  public static ProcedureResult fail(Throwable failure) {
+    return fail(describe(failure));
+  }
+
+  /**
+   * The output Vitals shows for an exception: its message, or its simple class name when it has none. Never a
+   * stack trace.
+   *
+   * @param failure an exception
+   * @return the text to show
+   */
+  public static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+  }
+
+  /**
    * @param status the status, not null
    * @param output the message, {@code null} meaning empty
    * @param data machine-readable details, may be null

@@ -57,7 +57,6 @@ public final class BoundedRun {
     if (failure instanceof ProcedureFault) {
       failure = failure.getCause();
     }
-    String message = failure.getMessage();
-    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    return dev.vitals.health.ProcedureResult.describe(failure);
   }
 }

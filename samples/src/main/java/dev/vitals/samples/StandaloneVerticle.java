@@ -1,0 +1,179 @@
+package dev.vitals.samples;
+
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.web.HealthHandler;
+import dev.vitals.samples.impl.CheckDefinition;
+import dev.vitals.samples.impl.StandaloneConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * A health server that watches the dependencies declared in its config and serves them at {@code /health}.
+ * It is the main verticle of {@code vitals-samples.jar}:
+ *
+ * <pre>
+ * java -jar vitals-samples.jar                    # default checks, http://127.0.0.1:8080/health
+ * java -jar vitals-samples.jar -conf config.json  # the config below, from a file or inline JSON
+ * </pre>
+ *
+ * <h2>Config</h2>
+ * <pre>{@code
+ * {
+ *   "http": {"host": "127.0.0.1", "port": 8080},
+ *   "checks": [
+ *     {"name": "api", "type": "http", "url": "http://localhost:9000/ping", "timeout": "500ms"},
+ *     {"name": "db", "type": "tcp", "host": "db.internal", "port": 5432, "critical": false},
+ *     {"name": "disk", "type": "disk-space", "path": "/var/lib/app", "minFree": "10GB"},
+ *     {"name": "heap", "type": "heap", "maxUsed": 0.95},
+ *     {"name": "event-loop", "type": "event-loop", "maxDelay": "200ms"}
+ *   ]
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code http.host} (default {@code 127.0.0.1}) and {@code http.port} (default 8080, 0 for any free
+ *       port, see {@link #actualPort()}); the environment variables {@code VITALS_HTTP_HOST} and
+ *       {@code VITALS_HTTP_PORT} win over them.</li>
+ *   <li>Every check has a {@code name} and a {@code type}, and may have the fields of
+ *       {@link dev.vitals.health.CheckOptions}' JSON form: {@code timeout} (default 2 s), {@code successTtl}
+ *       (27 s), {@code failureTtl} (9 s), {@code maxStale}, {@code refreshPeriod}, {@code critical} (true),
+ *       {@code tags}. Durations are integer milliseconds or strings such as {@code "500ms"}, {@code "27s"},
+ *       {@code "5m"}.</li>
+ *   <li>{@code http}: {@code url} (required, http or https), {@code expectedStatus} (optional). Passes on a
+ *       2xx answer, or on exactly {@code expectedStatus}; redirects are not followed. The output names the
+ *       status code or the connection error. User info in the URL ({@code http://user:password@host/}) is
+ *       sent as basic authentication and masked in outputs.</li>
+ *   <li>{@code tcp}: {@code host} and {@code port} (required). Connects and closes; fails with the connection
+ *       error.</li>
+ *   <li>{@code disk-space}: {@code path} (default the working directory), {@code minFree} (default 100 MB):
+ *       integer bytes or a string such as {@code "500MB"}, {@code "10GB"}, {@code "1024KB"} with units B,
+ *       KB, MB, GB, TB in powers of 1024. Fails when less is usable. Data: {@code freeBytes},
+ *       {@code totalBytes}, {@code minFreeBytes}, {@code path}.</li>
+ *   <li>{@code heap}: {@code maxUsed}, a ratio in (0, 1] of used to maximum heap (default 0.9). Data:
+ *       {@code usedBytes}, {@code maxBytes}, {@code usedRatio}, {@code maxUsed}.</li>
+ *   <li>{@code event-loop}: {@code maxDelay}, a duration (default 200 ms). A timer set every 100 ms on the
+ *       verticle's event loop measures how late it fires; the check fails when the largest lateness of the
+ *       last 10 samples exceeds {@code maxDelay}. Data: {@code delayMs}, {@code maxDelayMs}.</li>
+ * </ul>
+ *
+ * <p>Without a {@code checks} field the verticle checks its own machine: {@code disk-space} of the working
+ * directory (100 MB free), {@code heap} (90 % used) and {@code event-loop} (200 ms), all with the defaults
+ * above. {@code "checks": []} means no checks at all.
+ *
+ * <p>Fields not listed here are rejected. Any error in the config fails {@link #start()} before anything is
+ * created, with an {@link IllegalArgumentException} whose message starts with the field's path:
+ * {@code checks[1].timeout: invalid duration 'abc', ...}, {@code checks[0].type: unknown type 'foo', ...},
+ * {@code checks[2].name: duplicate name 'db'}, {@code http.port: ...}; the launcher then exits with code 15.
+ *
+ * <p>On start it logs (java.util.logging, as Vert.x) the address it listens on, its routes and its checks. On
+ * stop it drains in-flight requests for up to {@value #SHUTDOWN_TIMEOUT_MS} ms, closes the server, the check
+ * clients and timers and the registry, so that it can be deployed again at once on the same port.
+ */
+public class StandaloneVerticle extends VerticleBase {
+
+  /** How long stopping waits for in-flight requests before closing their connections, in ms. */
+  public static final long SHUTDOWN_TIMEOUT_MS = 5_000;
+  /** The route the health handler is mounted on. */
+  public static final String HEALTH_ROUTE = "/health*";
+
+  private static final Logger LOG = Logger.getLogger(StandaloneVerticle.class.getName());
+
+  private final Map<String, String> environment;
+  private final List<CheckDefinition.Registration> registrations = new ArrayList<>();
+  private CheckRegistry registry;
+  private volatile HttpServer server;
+
+  /** A verticle configured by its config and the process environment. */
+  public StandaloneVerticle() {
+    this(System.getenv());
+  }
+
+  /**
+   * A verticle configured by its config and the given environment instead of the process's, for embedding
+   * and tests.
+   *
+   * @param environment the variables {@code VITALS_HTTP_HOST} and {@code VITALS_HTTP_PORT} are read from
+   */
+  public StandaloneVerticle(Map<String, String> environment) {
+    this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+  }
+
+  /**
+   * Validates the config, registers the checks and listens.
+   *
+   * @return a future completed once the server listens; failed, after releasing what was created, with an
+   * {@link IllegalStateException} {@code "cannot listen on <host>:<port>: <reason>"} when the server cannot
+   * listen (port in use, unknown host)
+   * @throws IllegalArgumentException naming the field, when the config is invalid (nothing is created then)
+   */
+  @Override
+  public Future<?> start() {
+    StandaloneConfig config = StandaloneConfig.parse(config(), environment);
+    registry = CheckRegistry.create(vertx);
+    for (CheckDefinition check : config.checks()) {
+      registrations.add(check.register(vertx, registry));
+    }
+    Router router = Router.router(vertx);
+    router.route(HEALTH_ROUTE).handler(HealthHandler.create(registry));
+    return vertx.createHttpServer()
+      .requestHandler(router)
+      .listen(config.port(), config.host())
+      .onSuccess(listening -> {
+        server = listening;
+        logStarted(config, listening.actualPort());
+      })
+      .recover(failure -> release().transform(released -> Future.failedFuture(new IllegalStateException(
+        "cannot listen on " + config.host() + ":" + config.port() + ": " + failure.getMessage(), failure))));
+  }
+
+  private void logStarted(StandaloneConfig config, int port) {
+    LOG.info(() -> "Vitals standalone listening on http://" + config.host() + ":" + port);
+    LOG.info("Routes: GET|HEAD /health (every check), GET|HEAD /health/<name> (one check or group)");
+    LOG.info(() -> "Checks: " + (config.checks().isEmpty() ? "none" : config.checks().stream()
+      .map(check -> check.options().getName() + " (" + check.type() + ")")
+      .collect(Collectors.joining(", "))));
+  }
+
+  /**
+   * Stops listening (in-flight requests get up to {@value #SHUTDOWN_TIMEOUT_MS} ms), then releases the check
+   * clients, timers and the registry.
+   *
+   * @return a future completed when everything is closed
+   */
+  @Override
+  public Future<?> stop() {
+    HttpServer listening = server;
+    server = null;
+    Future<Void> closed = listening == null
+      ? Future.succeededFuture()
+      : listening.shutdown(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    return closed.eventually(this::release).onSuccess(stopped -> LOG.info("Vitals standalone stopped"));
+  }
+
+  private Future<Void> release() {
+    List<Future<Void>> closing = new ArrayList<>();
+    registrations.forEach(registration -> closing.add(registration.close()));
+    registrations.clear();
+    closing.add(registry.close());
+    return Future.join(closing).mapEmpty();
+  }
+
+  /**
+   * @return the port the server listens on (the one chosen when the config asked for port 0), or -1 when it
+   * is not listening (before start completes, after stop)
+   */
+  public int actualPort() {
+    HttpServer listening = server;
+    return listening == null ? -1 : listening.actualPort();
+  }
+}

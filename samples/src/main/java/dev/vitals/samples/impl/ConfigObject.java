@@ -1,0 +1,145 @@
+package dev.vitals.samples.impl;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Collection;
+import java.util.TreeSet;
+
+/**
+ * One JSON object of the standalone config, read field by field. Every error is an
+ * {@link IllegalArgumentException} whose message starts with the field's full path ({@code checks[1].url}),
+ * so that a bad config names what to fix.
+ */
+final class ConfigObject {
+
+  private final JsonObject json;
+  private final String path;
+
+  /**
+   * @param json the object
+   * @param path where it sits in the config ({@code ""} for the root, {@code "checks[1]"} for an entry)
+   */
+  ConfigObject(JsonObject json, String path) {
+    this.json = json;
+    this.path = path;
+  }
+
+  /** @return the object as it is in the config */
+  JsonObject json() {
+    return json;
+  }
+
+  /** @return where the object sits in the config, such as {@code checks[1]} */
+  String path() {
+    return path;
+  }
+
+  /**
+   * @param key a field of this object
+   * @return the field's full path, as error messages show it ({@code checks[1].url})
+   */
+  String path(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /** @return whether the field is present, even with a null value */
+  boolean has(String key) {
+    return json.containsKey(key);
+  }
+
+  /** @return the field's value, or {@code null} */
+  Object value(String key) {
+    return json.getValue(key);
+  }
+
+  /** @return an error {@code "<path>.<key>: <message>"}, to throw */
+  IllegalArgumentException invalid(String key, String message) {
+    return new IllegalArgumentException(path(key) + ": " + message);
+  }
+
+  /**
+   * Rejects fields nobody reads, so that a misspelt option fails instead of being ignored.
+   *
+   * @param known the fields this object may have
+   * @throws IllegalArgumentException {@code "<path>.<key>: unknown field, expected one of ..."}
+   */
+  void allowOnly(Collection<String> known) {
+    for (String key : json.fieldNames()) {
+      if (!known.contains(key)) {
+        throw invalid(key, "unknown field, expected one of " + String.join(", ", new TreeSet<>(known)));
+      }
+    }
+  }
+
+  /** @return the field's value, a non-empty string; {@code "<path>: required field missing"} when absent */
+  String requiredString(String key) {
+    if (!has(key)) {
+      throw invalid(key, "required field missing");
+    }
+    return optionalString(key, null);
+  }
+
+  /** @return the field's value, a non-empty string, or {@code defaultValue} when absent */
+  String optionalString(String key, String defaultValue) {
+    if (!has(key)) {
+      return defaultValue;
+    }
+    Object value = value(key);
+    if (!(value instanceof String) || ((String) value).isBlank()) {
+      throw invalid(key, "expected a non-empty string, got '" + value + "'");
+    }
+    return (String) value;
+  }
+
+  /** @return the field's value, an integer from {@code min} to {@code max}; required */
+  int requiredInt(String key, int min, int max) {
+    if (!has(key)) {
+      throw invalid(key, "required field missing");
+    }
+    return optionalInt(key, min, max, 0);
+  }
+
+  /** @return the field's value, an integer from {@code min} to {@code max}, or {@code defaultValue} when absent */
+  int optionalInt(String key, int min, int max, int defaultValue) {
+    if (!has(key)) {
+      return defaultValue;
+    }
+    Object value = value(key);
+    if ((value instanceof Integer || value instanceof Long)
+      && ((Number) value).longValue() >= min && ((Number) value).longValue() <= max) {
+      return ((Number) value).intValue();
+    }
+    throw invalid(key, "expected an integer from " + min + " to " + max + ", got '" + value + "'");
+  }
+
+  /**
+   * @param key a field of this object
+   * @return the object at {@code key}, or an empty one when the field is absent
+   */
+  ConfigObject optionalObject(String key) {
+    if (!has(key)) {
+      return new ConfigObject(new JsonObject(), path(key));
+    }
+    Object value = value(key);
+    if (!(value instanceof JsonObject)) {
+      throw invalid(key, "expected an object, got '" + value + "'");
+    }
+    return new ConfigObject((JsonObject) value, path(key));
+  }
+
+  /**
+   * @param key a field of this object
+   * @return the array at {@code key}, or {@code null} when the field is absent
+   */
+  JsonArray optionalArray(String key) {
+    if (!has(key)) {
+      return null;
+    }
+    Object value = value(key);
+    if (!(value instanceof JsonArray)) {
+      throw invalid(key, "expected an array, got '" + value + "'");
+    }
+    return (JsonArray) value;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.vitals.samples;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.vitals.samples.Standalone.deploy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** Every invalid config fails the deployment with an IllegalArgumentException naming the field. */
+@ExtendWith(VertxExtension.class)
+class StandaloneConfigErrorsTest {
+
+  private static final String HEAP = "{\"name\": \"heap\", \"type\": \"heap\"}";
+
+  static Stream<Arguments> invalidConfigs() {
+    return Stream.of(
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"foo\"}]}",
+        "checks[0].type: unknown type 'foo', expected one of http, tcp, disk-space, heap, event-loop"),
+      arguments("{\"checks\": [" + HEAP + ", {\"name\": \"b\", \"type\": \"heap\", \"timeout\": \"abc\"}]}",
+        "checks[1].timeout: invalid duration 'abc', expected milliseconds or a string like"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"timeout\": 0}]}",
+        "checks[0].timeout: must be positive"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"successTtl\": \"-1s\"}]}",
+        "checks[0].successTtl: invalid duration '-1s'"),
+      arguments("{\"checks\": [{\"name\": \"api\", \"type\": \"http\"}]}",
+        "checks[0].url: required field missing"),
+      arguments("{\"checks\": [{\"name\": \"api\", \"type\": \"http\", \"url\": \"ftp://example.com/\"}]}",
+        "checks[0].url: expected an absolute http:// or https:// URL, got 'ftp://example.com/'"),
+      arguments("{\"checks\": [{\"name\": \"api\", \"type\": \"http\", \"url\": \"http://a b\"}]}",
+        "checks[0].url: invalid URL 'http://a b'"),
+      arguments("{\"checks\": [{\"name\": \"api\", \"type\": \"http\", \"url\": \"http://x/\", \"expectedStatus\": 999}]}",
+        "checks[0].expectedStatus: expected an integer from 100 to 599, got '999'"),
+      arguments("{\"checks\": [{\"type\": \"heap\"}]}",
+        "checks[0].name: required field missing"),
+      arguments("{\"checks\": [{\"name\": \"\", \"type\": \"heap\"}]}",
+        "checks[0].name: expected a non-empty string, got ''"),
+      arguments("{\"checks\": [{\"name\": \"db//primary\", \"type\": \"heap\"}]}",
+        "checks[0].name: 'db//primary' has an empty segment"),
+      arguments("{\"checks\": [{\"name\": \"a\"}]}",
+        "checks[0].type: required field missing"),
+      arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"tcp\", \"port\": 5432}]}",
+        "checks[0].host: required field missing"),
+      arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"tcp\", \"host\": \"db\"}]}",
+        "checks[0].port: required field missing"),
+      arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"tcp\", \"host\": \"db\", \"port\": \"5432\"}]}",
+        "checks[0].port: expected an integer from 1 to 65535, got '5432'"),
+      arguments("{\"checks\": [" + HEAP + ", {\"name\": \"db\", \"type\": \"heap\"}, {\"name\": \"db\", \"type\": \"heap\"}]}",
+        "checks[2].name: duplicate name 'db'"),
+      arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"heap\"}, {\"name\": \"db/primary\", \"type\": \"heap\"}]}",
+        "checks[1].name: 'db/primary' clashes with 'db'"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"critical\": \"yes\"}]}",
+        "checks[0].critical: expected true or false, got 'yes'"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"tags\": \"liveness\"}]}",
+        "checks[0].tags: expected an array of strings"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"timout\": \"1s\"}]}",
+        "checks[0].timout: unknown field, expected one of critical, failureTtl, maxStale, maxUsed, name,"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"url\": \"http://x/\"}]}",
+        "checks[0].url: unknown field"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"maxUsed\": 1.5}]}",
+        "checks[0].maxUsed: expected a ratio greater than 0 and at most 1, got '1.5'"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"disk-space\", \"minFree\": \"5 apples\"}]}",
+        "checks[0].minFree: invalid size '5 apples', expected bytes or a string like \"500MB\""),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"disk-space\", \"minFree\": \"99999999TB\"}]}",
+        "checks[0].minFree: invalid size '99999999TB'"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"event-loop\", \"maxDelay\": \"fast\"}]}",
+        "checks[0].maxDelay: invalid duration 'fast'"),
+      arguments("{\"checks\": [\"heap\"]}",
+        "checks[0]: expected an object, got 'heap'"),
+      arguments("{\"checks\": {\"name\": \"heap\"}}",
+        "checks: expected an array"),
+      arguments("{\"chekcs\": []}",
+        "chekcs: unknown field, expected one of checks, http"),
+      arguments("{\"http\": {\"port\": \"abc\"}}",
+        "http.port: expected an integer from 0 to 65535, got 'abc'"),
+      arguments("{\"http\": {\"port\": 70000}}",
+        "http.port: expected an integer from 0 to 65535, got '70000'"),
+      arguments("{\"http\": {\"host\": 127}}",
+        "http.host: expected a non-empty string, got '127'"),
+      arguments("{\"http\": 8080}",
+        "http: expected an object, got '8080'"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("invalidConfigs")
+  void failsTheDeploymentNamingTheField(String config, String message, Vertx vertx, VertxTestContext test) {
+    deploy(vertx, new JsonObject(config)).onComplete(test.failing(failure -> test.verify(() -> {
+      assertThat(failure).isInstanceOf(IllegalArgumentException.class);
+      assertThat(failure.getMessage()).startsWith(message);
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void rejectsABadPortInTheEnvironment(Vertx vertx, VertxTestContext test) {
+    deploy(vertx, new JsonObject(), Map.of("VITALS_HTTP_PORT", "eighty"))
+      .onComplete(test.failing(failure -> test.verify(() -> {
+        assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("VITALS_HTTP_PORT: expected an integer from 0 to 65535, got 'eighty'");
+        test.completeNow();
+      })));
+  }
+}
