@@ -1,19 +1,30 @@
 package dev.vitals.samples;
 
+import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.web.AdminTokenHandler;
+import dev.vitals.health.web.EnvironmentHandler;
 import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.InFlightLimitHandler;
+import dev.vitals.health.web.MaintenanceHandler;
+import dev.vitals.health.web.StatusHandler;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.StandaloneConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -81,8 +92,8 @@ import java.util.stream.Collectors;
  */
 public class StandaloneVerticle extends VerticleBase {
 
-  /** How long stopping waits for in-flight requests before closing their connections, in ms. */
-  public static final long SHUTDOWN_TIMEOUT_MS = 5_000;
+  /** The largest request body accepted (the maintenance reason), in bytes: 64 KiB. */
+  public static final long MAX_BODY_BYTES = 64 * 1024;
   /** The route the health handler is mounted on. */
   public static final String HEALTH_ROUTE = "/health*";
 
@@ -91,6 +102,9 @@ public class StandaloneVerticle extends VerticleBase {
   private final Map<String, String> environment;
   private final List<CheckDefinition.Registration> registrations = new ArrayList<>();
   private CheckRegistry registry;
+  private MaintenanceSource maintenance;
+  private HealthHandler health;
+  private StandaloneConfig config;
   private volatile HttpServer server;
 
   /** A verticle configured by its config and the process environment. */
@@ -118,46 +132,82 @@ public class StandaloneVerticle extends VerticleBase {
    */
   @Override
   public Future<?> start() {
-    StandaloneConfig config = StandaloneConfig.parse(config(), environment);
+    config = StandaloneConfig.parse(config(), environment);
     registry = CheckRegistry.create(vertx);
     for (CheckDefinition check : config.checks()) {
       registrations.add(check.register(vertx, registry));
     }
+    maintenance = MaintenanceSource.local();
+    AdminTokenHandler admin = config.adminToken() == null ? null : AdminTokenHandler.create(config.adminToken());
+    health = HealthHandler.create(registry, config.health()).maintenance(maintenance);
+    if (admin != null) {
+      health.authenticatedBy(admin::verify);
+    }
     Router router = Router.router(vertx);
-    router.route(HEALTH_ROUTE).handler(HealthHandler.create(registry));
+    router.route().handler(InFlightLimitHandler.create(config.maxInFlight()));
+    router.route(HEALTH_ROUTE).handler(health);
+    router.route("/status").handler(StatusHandler.create(maintenance, config.application()));
+    router.route("/status/maintenance")
+      .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
+      .handler(admin != null ? admin : refuse("Maintenance switching is off: set admin.token or VITALS_ADMIN_TOKEN"))
+      .handler(MaintenanceHandler.create(maintenance, config.application()));
+    if (config.environmentEnabled()) {
+      EnvironmentDump dump = EnvironmentDump.create(vertx, config.environment());
+      if (!config.loopbackOnly()) {
+        router.route("/environment").handler(admin);
+      }
+      router.route("/environment").handler(EnvironmentHandler.create(dump));
+    }
+    router.errorHandler(404, ctx -> error(ctx, 404, "No route for " + ctx.request().path()));
     return vertx.createHttpServer()
       .requestHandler(router)
       .listen(config.port(), config.host())
+      .recover(failure -> Future.failedFuture(new IllegalStateException(
+        "cannot listen on " + config.host() + ":" + config.port() + ": " + failure.getMessage(), failure)))
       .onSuccess(listening -> {
         server = listening;
-        logStarted(config, listening.actualPort());
+        logStarted(listening.actualPort());
       })
-      .recover(failure -> release().transform(released -> Future.failedFuture(new IllegalStateException(
-        "cannot listen on " + config.host() + ":" + config.port() + ": " + failure.getMessage(), failure))));
+      .recover(failure -> release().transform(released -> Future.failedFuture(failure)));
   }
 
-  private void logStarted(StandaloneConfig config, int port) {
+  /** A JSON error like the handlers' own, for routes the verticle answers itself. */
+  private static void error(RoutingContext ctx, int code, String message) {
+    ctx.response().setStatusCode(code).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+      .end(new JsonObject().put("error", message).put("status", code).encode());
+  }
+
+  private static Handler<RoutingContext> refuse(String message) {
+    return ctx -> error(ctx, 403, message);
+  }
+
+  private void logStarted(int port) {
     LOG.info(() -> "Vitals standalone listening on http://" + config.host() + ":" + port);
-    LOG.info("Routes: GET|HEAD /health (every check), GET|HEAD /health/<name> (one check or group)");
+    LOG.info("Routes: GET|HEAD /health, /health/live, /health/ready, /health/started, /health/<check>; "
+      + "GET|HEAD /status; PUT|DELETE /status/maintenance (admin token)"
+      + (config.environmentEnabled() ? "; GET|HEAD /environment" + (config.loopbackOnly() ? "" : " (admin token)") : ""));
     LOG.info(() -> "Checks: " + (config.checks().isEmpty() ? "none" : config.checks().stream()
       .map(check -> check.options().getName() + " (" + check.type() + ")")
       .collect(Collectors.joining(", "))));
   }
 
   /**
-   * Stops listening (in-flight requests get up to {@value #SHUTDOWN_TIMEOUT_MS} ms), then releases the check
-   * clients, timers and the registry.
+   * The graceful stop: readiness fails at once ({@code shutting down}), the server keeps serving for
+   * {@code shutdown.drainDelay} so load balancers notice, then stops accepting and lets in-flight requests finish
+   * for up to {@code shutdown.graceTimeout}; then the check clients, timers and the registry are released.
    *
    * @return a future completed when everything is closed
    */
   @Override
   public Future<?> stop() {
     HttpServer listening = server;
-    server = null;
     Future<Void> closed = listening == null
       ? Future.succeededFuture()
-      : listening.shutdown(SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    return closed.eventually(this::release).onSuccess(stopped -> LOG.info("Vitals standalone stopped"));
+      : health.drainAndClose(vertx, listening, config.drainDelay(), config.graceTimeout());
+    return closed.eventually(() -> {
+      server = null;
+      return release();
+    }).onSuccess(stopped -> LOG.info("Vitals standalone stopped"));
   }
 
   private Future<Void> release() {

@@ -33,9 +33,17 @@ final class Standalone {
     return deploy(vertx, config, Map.of());
   }
 
+  /**
+   * Deploys with the given environment. Unless the config says otherwise, stopping does not wait for a drain
+   * delay, so that tests end at once.
+   */
   static Future<StandaloneVerticle> deploy(Vertx vertx, JsonObject config, Map<String, String> environment) {
     StandaloneVerticle verticle = new StandaloneVerticle(environment);
-    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).map(id -> verticle);
+    JsonObject withShutdown = config.copy();
+    if (!withShutdown.containsKey("shutdown")) {
+      withShutdown.put("shutdown", new JsonObject().put("drainDelay", 0));
+    }
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(withShutdown)).map(id -> verticle);
   }
 
   static Future<HttpResponse<Buffer>> getHealth(WebClient client, int port) {

@@ -80,7 +80,7 @@ class StandaloneConfigErrorsTest {
       arguments("{\"checks\": {\"name\": \"heap\"}}",
         "checks: expected an array"),
       arguments("{\"chekcs\": []}",
-        "chekcs: unknown field, expected one of checks, http"),
+        "chekcs: unknown field, expected one of admin, application, checks, environment, health, http, shutdown"),
       arguments("{\"http\": {\"port\": \"abc\"}}",
         "http.port: expected an integer from 0 to 65535, got 'abc'"),
       arguments("{\"http\": {\"port\": 70000}}",

@@ -59,9 +59,8 @@ class StandaloneVerticleTest {
   @Test
   void checksItsOwnMachineWithoutAnyConfig(Vertx vertx, VertxTestContext test) {
     WebClient client = WebClient.create(vertx);
-    StandaloneVerticle verticle = new StandaloneVerticle(Map.of("VITALS_HTTP_PORT", "0"));
-    vertx.deployVerticle(verticle)
-      .compose(deployed -> getHealth(client, verticle.actualPort()))
+    deploy(vertx, new JsonObject(), Map.of("VITALS_HTTP_PORT", "0"))
+      .compose(verticle -> getHealth(client, verticle.actualPort()))
       .onComplete(test.succeeding(response -> test.verify(() -> {
         JsonArray results = response.bodyAsJsonObject().getJsonArray("results");
         assertThat(results.stream().map(r -> ((JsonObject) r).getString("checker")))

@@ -1,6 +1,10 @@
 package dev.vitals.samples.impl;
 
+import dev.vitals.environment.EnvironmentOptions;
+import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
+import dev.vitals.health.Durations;
+import dev.vitals.health.web.HealthHandlerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -28,6 +32,14 @@ public final class StandaloneConfig {
   public static final String ENV_HOST = "VITALS_HTTP_HOST";
   /** Environment variable that overrides {@code http.port}. */
   public static final String ENV_PORT = "VITALS_HTTP_PORT";
+  /** Environment variable that overrides {@code admin.token}. */
+  public static final String ENV_ADMIN_TOKEN = "VITALS_ADMIN_TOKEN";
+  /** Default {@code http.maxInFlight}: requests served at once before answering 503. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
+  /** Default {@code shutdown.drainDelay}: 5000 ms of failing readiness before the server stops accepting. */
+  public static final long DEFAULT_DRAIN_DELAY = 5_000;
+  /** Default {@code shutdown.graceTimeout}: 10000 ms for in-flight requests to finish. */
+  public static final long DEFAULT_GRACE_TIMEOUT = 10_000;
 
   /** Fields every check entry may have: its type and what {@link CheckOptions#CheckOptions(JsonObject)} reads. */
   private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeout", "successTtl", "failureTtl",
@@ -48,12 +60,46 @@ public final class StandaloneConfig {
 
   private final String host;
   private final int port;
+  private final int maxInFlight;
   private final List<CheckDefinition> checks;
+  private final ApplicationOptions application;
+  private final String adminToken;
+  private final HealthHandlerOptions health;
+  private final EnvironmentOptions environment;
+  private final boolean environmentEnabled;
+  private final long drainDelay;
+  private final long graceTimeout;
+  private final boolean loopbackOnly;
 
-  private StandaloneConfig(String host, int port, List<CheckDefinition> checks) {
-    this.host = host;
-    this.port = port;
-    this.checks = List.copyOf(checks);
+  private StandaloneConfig(Builder b) {
+    this.host = b.host;
+    this.port = b.port;
+    this.maxInFlight = b.maxInFlight;
+    this.checks = List.copyOf(b.checks);
+    this.application = b.application;
+    this.adminToken = b.adminToken;
+    this.health = b.health;
+    this.environment = b.environment;
+    this.environmentEnabled = b.environmentEnabled;
+    this.drainDelay = b.drainDelay;
+    this.graceTimeout = b.graceTimeout;
+    this.loopbackOnly = b.loopbackOnly;
+  }
+
+  /** The parsed values, gathered before the config is built. */
+  private static final class Builder {
+    String host;
+    int port;
+    int maxInFlight;
+    List<CheckDefinition> checks;
+    ApplicationOptions application;
+    String adminToken;
+    HealthHandlerOptions health;
+    EnvironmentOptions environment;
+    boolean environmentEnabled;
+    long drainDelay;
+    long graceTimeout;
+    boolean loopbackOnly;
   }
 
   /**
@@ -65,13 +111,39 @@ public final class StandaloneConfig {
    */
   public static StandaloneConfig parse(JsonObject config, Map<String, String> environment) {
     ConfigObject root = new ConfigObject(config, "");
-    root.allowOnly(Set.of("http", "checks"));
+    root.allowOnly(Set.of("http", "checks", "application", "admin", "health", "environment", "shutdown"));
     ConfigObject http = root.optionalObject("http");
-    http.allowOnly(Set.of("host", "port"));
+    http.allowOnly(Set.of("host", "port", "maxInFlight"));
+    Builder b = new Builder();
     String host = http.optionalString("host", DEFAULT_HOST);
     int port = http.optionalInt("port", 0, 65535, DEFAULT_PORT);
+    b.maxInFlight = http.optionalInt("maxInFlight", 1, Integer.MAX_VALUE, DEFAULT_MAX_IN_FLIGHT);
     JsonArray entries = root.optionalArray("checks");
-    List<CheckDefinition> checks = parseChecks(entries == null ? DEFAULT_CHECKS : entries);
+    b.checks = parseChecks(entries == null ? DEFAULT_CHECKS : entries);
+    b.application = nested(root, "application", ApplicationOptions::new);
+    ConfigObject admin = root.optionalObject("admin");
+    admin.allowOnly(Set.of("token"));
+    b.adminToken = environment.getOrDefault(ENV_ADMIN_TOKEN, admin.optionalString("token", null));
+    if (b.adminToken != null && b.adminToken.isBlank()) {
+      throw new IllegalArgumentException(ENV_ADMIN_TOKEN + ": must not be blank");
+    }
+    b.health = nested(root, "health", HealthHandlerOptions::new);
+    b.health.setApplication(b.application);
+    ConfigObject env = root.optionalObject("environment");
+    JsonObject envOptions = env.json().copy();
+    Object enabled = envOptions.remove("enabled");
+    if (enabled != null && !(enabled instanceof Boolean)) {
+      throw env.invalid("enabled", "expected true or false, got '" + enabled + "'");
+    }
+    b.environmentEnabled = enabled == null || (Boolean) enabled;
+    b.environment = nested(new ConfigObject(new JsonObject().put("environment", envOptions), ""), "environment",
+      EnvironmentOptions::new).setConfig(config).setApplication(b.application);
+    ConfigObject shutdown = root.optionalObject("shutdown");
+    shutdown.allowOnly(Set.of("drainDelay", "graceTimeout"));
+    b.drainDelay = shutdown.has("drainDelay")
+      ? Durations.toMillis(shutdown.value("drainDelay"), shutdown.path("drainDelay")) : DEFAULT_DRAIN_DELAY;
+    b.graceTimeout = shutdown.has("graceTimeout")
+      ? Durations.toMillis(shutdown.value("graceTimeout"), shutdown.path("graceTimeout")) : DEFAULT_GRACE_TIMEOUT;
 
     String envHost = environment.get(ENV_HOST);
     if (envHost != null) {
@@ -84,7 +156,34 @@ public final class StandaloneConfig {
     if (envPort != null) {
       port = parsePort(envPort);
     }
-    return new StandaloneConfig(host, port, checks);
+    b.host = host;
+    b.port = port;
+    b.loopbackOnly = isLoopback(host);
+    if (b.environmentEnabled && b.adminToken == null && !b.loopbackOnly) {
+      throw new IllegalArgumentException("environment.enabled: the environment dump would be served on " + host
+        + ", which is not a loopback address, without a token; set admin.token (or " + ENV_ADMIN_TOKEN
+        + "), or environment.enabled to false");
+    }
+    return new StandaloneConfig(b);
+  }
+
+  /** Reads an options object with its own JSON constructor, giving its errors the object's path. */
+  private static <T> T nested(ConfigObject root, String key, java.util.function.Function<JsonObject, T> reader) {
+    ConfigObject object = root.optionalObject(key);
+    try {
+      return reader.apply(object.json());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(object.path() + "." + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the address to listen on is a loopback one; a name is resolved (once, at start-up). */
+  private static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   private static int parsePort(String value) {
@@ -161,6 +260,51 @@ public final class StandaloneConfig {
   /** @return the checks to register, in config order; unmodifiable */
   public List<CheckDefinition> checks() {
     return checks;
+  }
+
+  /** @return requests served at once before answering 503 with {@code Retry-After} */
+  public int maxInFlight() {
+    return maxInFlight;
+  }
+
+  /** @return the application's name and version as configured (unset values fall back to the manifest) */
+  public ApplicationOptions application() {
+    return application;
+  }
+
+  /** @return the admin bearer token ({@code VITALS_ADMIN_TOKEN} over {@code admin.token}), or {@code null} */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** @return the health handler's options: probes, codes, detail, with the application set */
+  public HealthHandlerOptions health() {
+    return health;
+  }
+
+  /** @return whether {@code /environment} is served */
+  public boolean environmentEnabled() {
+    return environmentEnabled;
+  }
+
+  /** @return the environment dump's options, with this config as its {@code config} section */
+  public EnvironmentOptions environment() {
+    return environment;
+  }
+
+  /** @return whether the server listens on a loopback address only */
+  public boolean loopbackOnly() {
+    return loopbackOnly;
+  }
+
+  /** @return how long readiness fails before the server stops accepting on stop, in ms */
+  public long drainDelay() {
+    return drainDelay;
+  }
+
+  /** @return how long in-flight requests may take to finish on stop, in ms */
+  public long graceTimeout() {
+    return graceTimeout;
   }
 
   private record CheckType(String name, Set<String> fields,

@@ -1,0 +1,77 @@
+package dev.vitals.samples;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static dev.vitals.samples.Standalone.deploy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The graceful stop of the standalone verticle, through real HTTP. */
+@ExtendWith(VertxExtension.class)
+class StandaloneDrainTest {
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void stopFailsReadinessAtOnceFinishesInFlightRequestsAndReleasesThePortAfterTheDrainDelay(Vertx vertx)
+    throws Exception {
+    // A dependency that answers only when the test says so, to hold a /health request in flight.
+    Promise<Void> release = Promise.promise();
+    CountDownLatch dependencyCalled = new CountDownLatch(1);
+    HttpServer dependency = await(vertx.createHttpServer().requestHandler(req -> {
+      dependencyCalled.countDown();
+      release.future().onComplete(v -> req.response().end("ok"));
+    }).listen(0, "127.0.0.1"));
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    JsonObject config = new JsonObject()
+      .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port))
+      .put("shutdown", new JsonObject().put("drainDelay", "1s").put("graceTimeout", "10s"))
+      .put("checks", new JsonArray()
+        .add(new JsonObject().put("name", "heap").put("type", "heap").put("tags", new JsonArray().add("liveness")))
+        .add(new JsonObject().put("name", "api").put("type", "http").put("successTtl", 0).put("timeout", "20s")
+          .put("url", "http://127.0.0.1:" + dependency.actualPort() + "/")
+          .put("tags", new JsonArray().add("dependency"))));
+    StandaloneVerticle verticle = await(deploy(vertx, config));
+    WebClient client = WebClient.create(vertx);
+
+    Future<HttpResponse<Buffer>> inFlight = client.get(port, "127.0.0.1", "/health/api").send();
+    assertThat(dependencyCalled.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Future<Void> stopped = vertx.undeploy(verticle.deploymentID());
+    HttpResponse<Buffer> ready = await(client.get(port, "127.0.0.1", "/health/ready").send());
+    assertThat(ready.statusCode()).as("the first readiness answer after stop").isEqualTo(503);
+    assertThat(ready.bodyAsString()).contains("shutting down");
+    assertThat(await(client.get(port, "127.0.0.1", "/health/live").send()).statusCode()).isEqualTo(200);
+    assertThat(stopped.isComplete()).as("still serving during the drain delay").isFalse();
+
+    release.complete();
+    assertThat(await(inFlight).statusCode()).as("the in-flight request completes").isEqualTo(200);
+    await(stopped);
+    new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
+    await(dependency.close());
+  }
+}
