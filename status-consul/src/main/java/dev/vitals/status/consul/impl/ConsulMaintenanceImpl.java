@@ -1,0 +1,257 @@
+package dev.vitals.status.consul.impl;
+
+import dev.vitals.health.Check;
+import dev.vitals.health.MaintenanceState;
+import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.ServiceStatus;
+import dev.vitals.status.consul.ConsulException;
+import dev.vitals.status.consul.ConsulMaintenance;
+import dev.vitals.status.consul.ConsulMaintenanceOptions;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The watch loop and the switches. Every field but {@link #state} and {@link #listeners} is confined to
+ * {@link #context}; public methods hop onto it.
+ */
+public final class ConsulMaintenanceImpl implements ConsulMaintenance {
+
+  static final String SOURCE = "consul";
+  private static final System.Logger LOG = System.getLogger(ConsulMaintenance.class.getName());
+
+  private final Vertx vertx;
+  private final Context context;
+  private final ConsulMaintenanceOptions options;
+  private final AgentClient agent;
+  private final Backoff backoff;
+  private final List<Handler<MaintenanceState>> listeners = new CopyOnWriteArrayList<>();
+  private volatile MaintenanceState state;
+
+  private Future<String> node;
+  private long index;
+  private long appliedIndex;
+  private long applied;
+  private long lastStart;
+  private long timer = -1;
+  private boolean closed;
+  private String loggedError;
+
+  /**
+   * Validates the options, then starts watching on the caller's context (or a new one).
+   *
+   * @param vertx   the Vert.x instance
+   * @param options the options, copied
+   * @throws IllegalArgumentException as {@link ConsulMaintenance#create(Vertx, ConsulMaintenanceOptions)}
+   */
+  public ConsulMaintenanceImpl(Vertx vertx, ConsulMaintenanceOptions options) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.options = new ConsulMaintenanceOptions(Objects.requireNonNull(options, "options"));
+    if (options.getBackoffMax() < options.getBackoffInitial()) {
+      throw new IllegalArgumentException("consul.backoffMax: must not be below consul.backoffInitial ("
+        + options.getBackoffInitial() + " ms), got " + options.getBackoffMax() + " ms");
+    }
+    if ((options.getClientCert() == null) != (options.getClientKey() == null)) {
+      throw new IllegalArgumentException(options.getClientCert() == null
+        ? "consul.clientCert: needed with consul.clientKey" : "consul.clientKey: needed with consul.clientCert");
+    }
+    this.agent = new AgentClient(vertx, this.options);
+    this.backoff = new Backoff(options.getBackoffInitial(), options.getBackoffMax(),
+      () -> ThreadLocalRandom.current().nextDouble());
+    ServiceStatus policy = options.getUnknownPolicy();
+    this.state = new MaintenanceState(policy,
+      policy == ServiceStatus.MAINTENANCE ? "Consul has not answered yet" : null, Instant.now(), SOURCE, true,
+      "no answer from Consul yet");
+    this.context = vertx.getOrCreateContext();
+    context.runOnContext(v -> watch());
+  }
+
+  @Override
+  public MaintenanceState state() {
+    return state;
+  }
+
+  @Override
+  public Future<MaintenanceState> enable(String reason) {
+    return onContext(() -> write(true, reason));
+  }
+
+  @Override
+  public Future<MaintenanceState> disable() {
+    return onContext(() -> write(false, null));
+  }
+
+  @Override
+  public ConsulMaintenance addListener(Handler<MaintenanceState> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  @Override
+  public Check agentCheck() {
+    return () -> onContext(() -> closed ? Future.failedFuture(new ConsulException("closed", 0)) : agent.leader())
+      .map(leader -> leader.isEmpty()
+        ? ProcedureResult.fail("Consul agent at " + agent.address() + " knows no leader")
+        : ProcedureResult.pass("Consul leader " + leader).withData(new JsonObject().put("leader", leader)));
+  }
+
+  @Override
+  public Future<Void> close() {
+    return onContext(() -> {
+      if (!closed) {
+        closed = true;
+        if (timer != -1) {
+          vertx.cancelTimer(timer);
+          timer = -1;
+        }
+        agent.close();
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private void watch() {
+    timer = -1;
+    if (closed) {
+      return;
+    }
+    lastStart = System.nanoTime();
+    long requested = index;
+    long seen = applied;
+    node().compose(name -> agent.healthNode(name, requested, options.getWait())).onComplete(ar -> {
+      if (closed) {
+        return;
+      }
+      if (ar.succeeded()) {
+        watched(ar.result(), requested, seen);
+        long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastStart);
+        schedule(options.getMinInterval() - elapsed);
+      } else {
+        failed(ar.cause());
+        schedule(backoff.next());
+      }
+    });
+  }
+
+  private void schedule(long delay) {
+    if (delay < 1) {
+      context.runOnContext(v -> watch());
+    } else {
+      timer = vertx.setTimer(delay, id -> watch());
+    }
+  }
+
+  private void watched(NodeHealth health, long requested, long seen) {
+    if (applied != seen && BlockingIndex.sanitize(health.index()) < appliedIndex) {
+      // a switch's read, sent after this query, already applied something newer
+      index = appliedIndex;
+    } else {
+      apply(health);
+      index = BlockingIndex.next(requested, health.index());
+    }
+    backoff.reset();
+    if (loggedError != null) {
+      LOG.log(Level.INFO, "Consul answers again; maintenance state is " + state);
+      loggedError = null;
+    }
+  }
+
+  private void failed(Throwable cause) {
+    String error = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    if (!error.equals(loggedError)) {
+      LOG.log(Level.WARNING, "Consul watch failing, retrying with backoff; serving the last known state as stale: "
+        + error);
+      loggedError = error;
+    }
+    state = state.asStale(error);
+    // A blocking query would keep the state stale until the next change or the end of the wait, minutes after
+    // Consul is back: the first read after a fault does not block.
+    index = 0;
+  }
+
+  private void apply(NodeHealth health) {
+    applied++;
+    appliedIndex = BlockingIndex.sanitize(health.index());
+    String check = health.maintenanceCheck(options.getServiceId());
+    ServiceStatus status = check == null ? ServiceStatus.OK : ServiceStatus.MAINTENANCE;
+    String reason = check == null ? null : health.notes(check);
+    MaintenanceState current = state;
+    MaintenanceState next = new MaintenanceState(status, reason, current.since(), SOURCE, false, null);
+    if (!next.differsFrom(current)) {
+      state = next;
+      return;
+    }
+    state = new MaintenanceState(status, reason, Instant.now(), SOURCE, false, null);
+    LOG.log(Level.INFO, "Maintenance state from Consul: " + state);
+    for (Handler<MaintenanceState> listener : listeners) {
+      try {
+        listener.handle(state);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Maintenance listener failed", e);
+      }
+    }
+  }
+
+  private Future<String> node() {
+    if (options.getNodeName() != null) {
+      return Future.succeededFuture(options.getNodeName());
+    }
+    if (node == null || node.failed()) {
+      node = agent.nodeName();
+    }
+    return node;
+  }
+
+  private Future<MaintenanceState> write(boolean enable, String reason) {
+    if (closed) {
+      return Future.failedFuture(new ConsulException("closed", 0));
+    }
+    String serviceId = options.getServiceId();
+    String check = serviceId == null ? NodeHealth.NODE_CHECK : NodeHealth.SERVICE_CHECK_PREFIX + serviceId;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.getRequestTimeout());
+    return agent.maintenance(serviceId, enable, reason)
+      .compose(v -> node())
+      .compose(name -> confirm(name, check, enable, 0, deadline));
+  }
+
+  /** The agent syncs its checks to the catalog asynchronously: read until the catalog lists the switch. */
+  private Future<MaintenanceState> confirm(String name, String check, boolean present, long readIndex,
+                                           long deadline) {
+    long remaining = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    long seen = applied;
+    return agent.healthNode(name, readIndex, remaining).compose(health -> {
+      if (applied == seen || BlockingIndex.sanitize(health.index()) >= appliedIndex) {
+        apply(health);
+      }
+      if (health.has(check) == present || System.nanoTime() - deadline >= 0) {
+        return Future.succeededFuture(state);
+      }
+      return confirm(name, check, present, BlockingIndex.sanitize(health.index()), deadline);
+    });
+  }
+
+  private <T> Future<T> onContext(Supplier<Future<T>> action) {
+    Context caller = Vertx.currentContext();
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(ar -> {
+      if (caller == null || caller == context) {
+        promise.handle(ar);
+      } else {
+        caller.runOnContext(x -> promise.handle(ar));
+      }
+    }));
+    return promise.future();
+  }
+}

@@ -1,0 +1,18 @@
+package dev.vitals.status.consul;
+
+/** Options that keep tests fast: a long wait (so that answers come from changes, not timeouts), short retries. */
+final class TestOptions {
+
+  private TestOptions() {
+  }
+
+  static ConsulMaintenanceOptions fast(ConsulDouble consul) {
+    return new ConsulMaintenanceOptions()
+      .setAddress(consul.address())
+      .setWait(30_000)
+      .setRequestTimeout(1_000)
+      .setBackoffInitial(10)
+      .setBackoffMax(40)
+      .setMinInterval(5);
+  }
+}
