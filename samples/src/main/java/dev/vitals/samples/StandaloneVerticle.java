@@ -1,6 +1,7 @@
 package dev.vitals.samples;
 
 import dev.vitals.environment.EnvironmentDump;
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.web.AdminTokenHandler;
@@ -11,6 +12,7 @@ import dev.vitals.health.web.MaintenanceHandler;
 import dev.vitals.health.web.StatusHandler;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.StandaloneConfig;
+import dev.vitals.status.consul.ConsulMaintenance;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Handler;
@@ -137,7 +139,13 @@ public class StandaloneVerticle extends VerticleBase {
     for (CheckDefinition check : config.checks()) {
       registrations.add(check.register(vertx, registry));
     }
-    maintenance = MaintenanceSource.local();
+    if (config.consul() != null) {
+      ConsulMaintenance consul = ConsulMaintenance.create(vertx, config.consul());
+      registry.register(new CheckOptions(StandaloneConfig.CONSUL_CHECK).setCritical(false), consul.agentCheck());
+      maintenance = consul;
+    } else {
+      maintenance = MaintenanceSource.local();
+    }
     AdminTokenHandler admin = config.adminToken() == null ? null : AdminTokenHandler.create(config.adminToken());
     health = HealthHandler.create(registry, config.health()).maintenance(maintenance);
     if (admin != null) {
@@ -215,6 +223,9 @@ public class StandaloneVerticle extends VerticleBase {
     registrations.forEach(registration -> closing.add(registration.close()));
     registrations.clear();
     closing.add(registry.close());
+    if (maintenance != null) {
+      closing.add(maintenance.close());
+    }
     return Future.join(closing).mapEmpty();
   }
 

@@ -5,6 +5,7 @@ import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Durations;
 import dev.vitals.health.web.HealthHandlerOptions;
+import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -32,6 +33,10 @@ public final class StandaloneConfig {
   public static final String ENV_HOST = "VITALS_HTTP_HOST";
   /** Environment variable that overrides {@code http.port}. */
   public static final String ENV_PORT = "VITALS_HTTP_PORT";
+  /** Environment variable that, like a {@code consul} object, switches maintenance to Consul. */
+  public static final String ENV_CONSUL_ADDR = "CONSUL_HTTP_ADDR";
+  /** The name of the Consul agent check registered when maintenance lives in Consul. */
+  public static final String CONSUL_CHECK = "consul";
   /** Environment variable that overrides {@code admin.token}. */
   public static final String ENV_ADMIN_TOKEN = "VITALS_ADMIN_TOKEN";
   /** Default {@code http.maxInFlight}: requests served at once before answering 503. */
@@ -70,6 +75,7 @@ public final class StandaloneConfig {
   private final long drainDelay;
   private final long graceTimeout;
   private final boolean loopbackOnly;
+  private final ConsulMaintenanceOptions consul;
 
   private StandaloneConfig(Builder b) {
     this.host = b.host;
@@ -84,6 +90,7 @@ public final class StandaloneConfig {
     this.drainDelay = b.drainDelay;
     this.graceTimeout = b.graceTimeout;
     this.loopbackOnly = b.loopbackOnly;
+    this.consul = b.consul;
   }
 
   /** The parsed values, gathered before the config is built. */
@@ -100,6 +107,7 @@ public final class StandaloneConfig {
     long drainDelay;
     long graceTimeout;
     boolean loopbackOnly;
+    ConsulMaintenanceOptions consul;
   }
 
   /**
@@ -111,7 +119,8 @@ public final class StandaloneConfig {
    */
   public static StandaloneConfig parse(JsonObject config, Map<String, String> environment) {
     ConfigObject root = new ConfigObject(config, "");
-    root.allowOnly(Set.of("http", "checks", "application", "admin", "health", "environment", "shutdown"));
+    root.allowOnly(Set.of("http", "checks", "application", "admin", "health", "environment", "shutdown",
+      "consul"));
     ConfigObject http = root.optionalObject("http");
     http.allowOnly(Set.of("host", "port", "maxInFlight"));
     Builder b = new Builder();
@@ -155,6 +164,18 @@ public final class StandaloneConfig {
     String envPort = environment.get(ENV_PORT);
     if (envPort != null) {
       port = parsePort(envPort);
+    }
+    if (root.has("consul") || environment.containsKey(ENV_CONSUL_ADDR)) {
+      // The Consul CLI's environment variables first, then the config's own values over them.
+      JsonObject consul = ConsulMaintenanceOptions.fromEnvironment(environment).toJson()
+        .mergeIn(root.optionalObject("consul").json());
+      b.consul = new ConsulMaintenanceOptions(consul);
+      for (int i = 0; i < b.checks.size(); i++) {
+        if (b.checks.get(i).options().getName().equals(CONSUL_CHECK)) {
+          throw new IllegalArgumentException("checks[" + i + "].name: '" + CONSUL_CHECK
+            + "' is the Consul agent check's name when maintenance lives in Consul");
+        }
+      }
     }
     b.host = host;
     b.port = port;
@@ -295,6 +316,11 @@ public final class StandaloneConfig {
   /** @return whether the server listens on a loopback address only */
   public boolean loopbackOnly() {
     return loopbackOnly;
+  }
+
+  /** @return where maintenance lives in Consul, or {@code null} when it is local */
+  public ConsulMaintenanceOptions consul() {
+    return consul;
   }
 
   /** @return how long readiness fails before the server stops accepting on stop, in ms */

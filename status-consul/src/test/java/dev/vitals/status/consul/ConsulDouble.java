@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * node and service maintenance with Consul's 400/404 bodies, health/node with real blocking semantics
  * ({@code index}/{@code wait}, {@code X-Consul-Index}, up to wait/16 of jitter), the leader, ACL 403s, and fault
  * injection. It counts requests and requests in flight per endpoint. Thread-safe: tests flip its switches from
- * their own thread.
+ * their own thread. Public, and shipped in status-consul's test jar, so that other modules' tests (the standalone
+ * verticle's) run against the same double.
  */
-final class ConsulDouble {
+public final class ConsulDouble {
 
   static final String NODE_DEFAULT_NOTES =
     "Maintenance mode is enabled for this node, but no reason was provided. This is a default message.";
@@ -81,7 +82,7 @@ final class ConsulDouble {
   }
 
   /** Starts a plain-HTTP agent of node {@code node-1}. */
-  static Future<ConsulDouble> start(Vertx vertx) {
+  public static Future<ConsulDouble> start(Vertx vertx) {
     return start(vertx, "node-1", new HttpServerOptions());
   }
 
@@ -100,15 +101,15 @@ final class ConsulDouble {
       });
   }
 
-  String address() {
+  public String address() {
     return (serverOptions.isSsl() ? "https" : "http") + "://127.0.0.1:" + port;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  String nodeName() {
+  public String nodeName() {
     return nodeName;
   }
 
@@ -152,19 +153,19 @@ final class ConsulDouble {
     watchAnswerDelay = ms;
   }
 
-  void requireToken(String token) {
+  public void requireToken(String token) {
     requiredToken = token;
   }
 
   // ---- faults ----
 
   /** Stops listening: connections are refused until {@link #accept()}; connections open are closed. */
-  Future<Void> refuse() {
+  public Future<Void> refuse() {
     return server.close();
   }
 
   /** Listens again on the same port. */
-  Future<Void> accept() {
+  public Future<Void> accept() {
     return listen(port);
   }
 
@@ -172,7 +173,7 @@ final class ConsulDouble {
     hang = on;
   }
 
-  void failWith(int status) {
+  public void failWith(int status) {
     failStatus = status;
   }
 
@@ -188,7 +189,7 @@ final class ConsulDouble {
     noLeader = on;
   }
 
-  void clearFaults() {
+  public void clearFaults() {
     hang = false;
     failStatus = 0;
     malformedJson = false;
@@ -201,7 +202,7 @@ final class ConsulDouble {
 
   /** @param endpoint {@code agent/self}, {@code agent/maintenance}, {@code agent/service/maintenance},
    *                  {@code health/node} or {@code status/leader} */
-  int requests(String endpoint) {
+  public int requests(String endpoint) {
     return requests.computeIfAbsent(endpoint, k -> new AtomicInteger()).get();
   }
 
@@ -209,7 +210,7 @@ final class ConsulDouble {
     return inFlight.computeIfAbsent(endpoint, k -> new AtomicInteger()).get();
   }
 
-  int maxInFlight(String endpoint) {
+  public int maxInFlight(String endpoint) {
     return maxInFlight.computeIfAbsent(endpoint, k -> new AtomicInteger()).get();
   }
 
@@ -223,7 +224,7 @@ final class ConsulDouble {
     return waiters.size();
   }
 
-  Future<Void> close() {
+  public Future<Void> close() {
     return server.close();
   }
 
