@@ -83,14 +83,34 @@ import java.util.stream.Collectors;
  * directory (100 MB free), {@code heap} (90 % used) and {@code event-loop} (200 ms), all with the defaults
  * above. {@code "checks": []} means no checks at all.
  *
+ * <p>Beside {@code http} and {@code checks}, the config has these optional sections (README.md, "Config
+ * reference", gives every key and default):
+ * <ul>
+ *   <li>{@code http.maxInFlight} (default 1024): requests served at once; beyond it 503 with {@code Retry-After}.</li>
+ *   <li>{@code application}: {@code name}, {@code version}, {@code releaseId}, {@code serviceId},
+ *       {@code description}, shown by {@code /status} and the health+json format; name and version fall back to
+ *       the jar's manifest.</li>
+ *   <li>{@code admin.token} ({@code VITALS_ADMIN_TOKEN} wins): the bearer token of {@code PUT|DELETE
+ *       /status/maintenance} (always required; without a token they answer 403) and of {@code /environment} when
+ *       the server does not listen on a loopback address.</li>
+ *   <li>{@code health}: the {@code HealthHandlerOptions} JSON ({@code hostname}, {@code probes}).</li>
+ *   <li>{@code environment}: {@code enabled} (default true) and the {@code EnvironmentOptions} JSON. On a
+ *       non-loopback address without a token the start fails, naming {@code environment.enabled}.</li>
+ *   <li>{@code consul}: the {@code ConsulMaintenanceOptions} JSON; it, or {@code CONSUL_HTTP_ADDR} in the
+ *       environment, moves maintenance to Consul and registers a non-critical check named {@code consul}.</li>
+ *   <li>{@code shutdown}: {@code drainDelay} (default 5 s), {@code graceTimeout} (default 10 s).</li>
+ * </ul>
+ *
  * <p>Fields not listed here are rejected. Any error in the config fails {@link #start()} before anything is
  * created, with an {@link IllegalArgumentException} whose message starts with the field's path:
  * {@code checks[1].timeout: invalid duration 'abc', ...}, {@code checks[0].type: unknown type 'foo', ...},
  * {@code checks[2].name: duplicate name 'db'}, {@code http.port: ...}; the launcher then exits with code 15.
  *
  * <p>On start it logs (java.util.logging, as Vert.x) the address it listens on, its routes and its checks. On
- * stop it drains in-flight requests for up to {@value #SHUTDOWN_TIMEOUT_MS} ms, closes the server, the check
- * clients and timers and the registry, so that it can be deployed again at once on the same port.
+ * stop (SIGTERM, {@code vertx.close()}, undeploy) readiness fails at once, the server keeps serving for
+ * {@code shutdown.drainDelay}, then stops accepting and lets in-flight requests finish for up to
+ * {@code shutdown.graceTimeout}; then the check clients, timers, the maintenance source and the registry are
+ * closed, so that it can be deployed again at once on the same port.
  */
 public class StandaloneVerticle extends VerticleBase {
 
