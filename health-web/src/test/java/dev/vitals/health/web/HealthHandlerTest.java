@@ -133,6 +133,8 @@ class HealthHandlerTest {
     assertThat(body.getString("status")).isEqualTo("success");
     assertThat(body.getString("outcome")).isEqualTo("pass");
     assertThat(body.getDouble("timestamp")).isEqualTo(clock.now.toEpochMilli() / 1000.0);
+    assertThat(response.bodyAsString()).as("epoch seconds written plainly, as py-healthcheck")
+      .contains("\"timestamp\":" + clock.now.getEpochSecond() + ".000");
     JsonArray results = body.getJsonArray("results");
     assertThat(results).hasSize(2);
     JsonObject db = results.getJsonObject(0);

@@ -8,6 +8,7 @@ import dev.vitals.health.web.HealthFormat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 
 /**
@@ -61,7 +62,7 @@ public final class VitalsFormat implements HealthFormat {
       .put("passed", check.passed())
       .put("timestamp", seconds(check.timestamp()))
       .put("expires", seconds(check.expires()))
-      .put("response_time", check.durationNanos() / 1e9)
+      .put("response_time", BigDecimal.valueOf(check.durationNanos() / 1_000, 6))
       .put("status", check.status().wireName())
       .put("critical", check.critical())
       .put("tags", new JsonArray(new ArrayList<>(check.tags())))
@@ -72,7 +73,8 @@ public final class VitalsFormat implements HealthFormat {
     return json;
   }
 
-  private static double seconds(long epochMillis) {
-    return epochMillis / 1000.0;
+  /** Epoch seconds with millisecond decimals, written plainly ({@code 1763726400.123}, not {@code 1.763726400123E9}). */
+  private static BigDecimal seconds(long epochMillis) {
+    return BigDecimal.valueOf(epochMillis, 3);
   }
 }
