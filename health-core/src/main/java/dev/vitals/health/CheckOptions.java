@@ -13,8 +13,10 @@ import java.util.Set;
  * strings such as {@code "500ms"}, {@code "27s"} or {@code "5m"} (see {@link Durations}).
  *
  * <p>JSON form: {@code {"name": "db/primary", "timeout": "2s", "successTtl": "27s", "failureTtl": "9s",
- * "maxStale": "60s", "refreshPeriod": 0, "critical": true, "tags": ["readiness"]}}; every field but
- * {@code name} is optional. The TTL defaults are py-healthcheck's.
+ * "maxStale": "60s", "refreshPeriod": 0, "critical": true, "tags": ["readiness"], "failureThreshold": 1,
+ * "successThreshold": 1}}; every field but {@code name} is optional. The TTL defaults are py-healthcheck's; the
+ * thresholds are Kubernetes probes' terms (how many consecutive failures fail a passing check, how many
+ * consecutive passes recover a failing one), to damp flapping.
  */
 public class CheckOptions {
 
@@ -30,6 +32,10 @@ public class CheckOptions {
   public static final long DEFAULT_REFRESH_PERIOD = 0;
   /** Default criticality: a failing check fails the whole report. */
   public static final boolean DEFAULT_CRITICAL = true;
+  /** Default failure threshold: one failing run fails a passing check. */
+  public static final int DEFAULT_FAILURE_THRESHOLD = 1;
+  /** Default success threshold: one passing run recovers a failing check. */
+  public static final int DEFAULT_SUCCESS_THRESHOLD = 1;
 
   private String name;
   private long timeout = DEFAULT_TIMEOUT;
@@ -39,6 +45,8 @@ public class CheckOptions {
   private long refreshPeriod = DEFAULT_REFRESH_PERIOD;
   private boolean critical = DEFAULT_CRITICAL;
   private Set<String> tags = new LinkedHashSet<>();
+  private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
+  private int successThreshold = DEFAULT_SUCCESS_THRESHOLD;
 
   /** Options with the defaults and no name. */
   public CheckOptions() {
@@ -61,6 +69,8 @@ public class CheckOptions {
     this.refreshPeriod = other.refreshPeriod;
     this.critical = other.critical;
     this.tags = new LinkedHashSet<>(other.tags);
+    this.failureThreshold = other.failureThreshold;
+    this.successThreshold = other.successThreshold;
   }
 
   /**
@@ -111,6 +121,19 @@ public class CheckOptions {
       }
       setTags(parsed);
     }
+    if (json.containsKey("failureThreshold")) {
+      setFailureThreshold(threshold(json.getValue("failureThreshold"), "failureThreshold"));
+    }
+    if (json.containsKey("successThreshold")) {
+      setSuccessThreshold(threshold(json.getValue("successThreshold"), "successThreshold"));
+    }
+  }
+
+  private static int threshold(Object value, String field) {
+    if (!(value instanceof Integer)) {
+      throw new IllegalArgumentException(field + ": expected a positive integer, got '" + value + "'");
+    }
+    return (Integer) value;
   }
 
   /** @return the JSON form described on this class, durations as integer milliseconds */
@@ -125,7 +148,9 @@ public class CheckOptions {
       .put("maxStale", maxStale)
       .put("refreshPeriod", refreshPeriod)
       .put("critical", critical)
-      .put("tags", new JsonArray(new java.util.ArrayList<>(tags)));
+      .put("tags", new JsonArray(new java.util.ArrayList<>(tags)))
+      .put("failureThreshold", failureThreshold)
+      .put("successThreshold", successThreshold);
   }
 
   /** @return the check's name, or {@code null} when not set yet */
@@ -273,6 +298,43 @@ public class CheckOptions {
       throw new IllegalArgumentException("tags: must not be blank");
     }
     tags.add(tag);
+    return this;
+  }
+
+  /** @return how many consecutive failing runs it takes to fail a passing check (damping flapping) */
+  public int getFailureThreshold() {
+    return failureThreshold;
+  }
+
+  /**
+   * @param failureThreshold consecutive failing runs that fail a passing check, {@code >= 1}; until then the
+   *                         check stays passing, its output saying which failure of how many it is
+   * @return this
+   * @throws IllegalArgumentException when below 1
+   */
+  public CheckOptions setFailureThreshold(int failureThreshold) {
+    if (failureThreshold < 1) {
+      throw new IllegalArgumentException("failureThreshold: must be at least 1, got " + failureThreshold);
+    }
+    this.failureThreshold = failureThreshold;
+    return this;
+  }
+
+  /** @return how many consecutive passing runs it takes to recover a failing check */
+  public int getSuccessThreshold() {
+    return successThreshold;
+  }
+
+  /**
+   * @param successThreshold consecutive passing runs that recover a failing check, {@code >= 1}
+   * @return this
+   * @throws IllegalArgumentException when below 1
+   */
+  public CheckOptions setSuccessThreshold(int successThreshold) {
+    if (successThreshold < 1) {
+      throw new IllegalArgumentException("successThreshold: must be at least 1, got " + successThreshold);
+    }
+    this.successThreshold = successThreshold;
     return this;
   }
 

@@ -97,6 +97,17 @@ public interface CheckRegistry extends HealthChecks {
   @Override
   CheckRegistry unregister(String name);
 
+  /**
+   * Adds a listener of status changes: a check's status changing (or its first result not passing), and the
+   * overall outcome of all checks with results changing. Called on the thread that completed the run, outside
+   * any lock, in the order the changes happened for one check; it must not block. {@link StatusEvents}
+   * publishes them on the event bus.
+   *
+   * @param listener the listener; an exception it throws is ignored
+   * @return this
+   */
+  CheckRegistry addListener(Handler<StatusChange> listener);
+
   /** @return the options of every registered check, in registration order (copies) */
   List<CheckOptions> checks();
 

@@ -2,6 +2,7 @@ package dev.vitals.health.impl;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckReport;
+import dev.vitals.health.HealthStatus;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,16 +22,32 @@ final class CachedCheck {
   private final CheckOptions options;
   private final Supplier<Future<ProcedureResult>> procedure;
 
+  private final java.util.function.BiConsumer<CheckReport, CheckReport> onChange;
+
   private CheckReport current;
   private Promise<CheckReport> inFlight;
+  private int consecutiveFailures;
+  private int consecutivePasses;
+  private String lastFailureOutput = "";
   private long refreshTimer = -1;
   private boolean closed;
 
-  CachedCheck(Vertx vertx, Clock clock, CheckOptions options, Supplier<Future<ProcedureResult>> procedure) {
+  /**
+   * @param onChange called with the previous result (null for the first) and the new one when the status changes
+   *                 (or the first result is not a pass), outside any lock
+   */
+  CachedCheck(Vertx vertx, Clock clock, CheckOptions options, Supplier<Future<ProcedureResult>> procedure,
+              java.util.function.BiConsumer<CheckReport, CheckReport> onChange) {
     this.vertx = vertx;
     this.clock = clock;
     this.options = options;
     this.procedure = procedure;
+    this.onChange = onChange;
+  }
+
+  /** @return the latest result, or null before the first run completed */
+  synchronized CheckReport current() {
+    return current;
   }
 
   CheckOptions options() {
@@ -113,24 +130,52 @@ final class CachedCheck {
     BoundedRun.start(vertx, "check", options.getTimeout(), procedure).onComplete(ar -> {
       long duration = System.nanoTime() - started;
       long now = clock.millis();
+      ProcedureResult raw = ar.succeeded() ? ar.result() : ProcedureResult.fail(BoundedRun.describe(ar.cause()));
+      boolean fault = ar.failed() && ar.cause() instanceof ProcedureFault;
+      Throwable cause = ar.succeeded() ? null : fault ? ar.cause().getCause() : ar.cause();
+      CheckReport previous;
       CheckReport report;
-      if (ar.succeeded()) {
-        ProcedureResult result = ar.result();
-        report = new CheckReport(options, result, null, false, now, now + ttlOf(result.passed()), duration);
-      } else {
-        ProcedureResult result = ProcedureResult.fail(BoundedRun.describe(ar.cause()));
-        boolean fault = ar.cause() instanceof ProcedureFault;
-        Throwable cause = fault ? ar.cause().getCause() : ar.cause();
-        report = new CheckReport(options, result, cause, fault, now, now + ttlOf(false), duration);
-      }
       synchronized (this) {
+        previous = current;
+        ProcedureResult shown = damped(raw, previous);
+        boolean keepsCause = shown.passed() == raw.passed();
+        report = new CheckReport(options, shown, keepsCause ? cause : null, keepsCause && fault, now,
+          now + ttlOf(raw.passed()), duration);
         if (!closed) {
           current = report;
         }
         inFlight = null;
       }
+      if (previous == null ? report.status() != HealthStatus.PASS : previous.status() != report.status()) {
+        onChange.accept(previous, report);
+      }
       promise.complete(report);
     });
+  }
+
+  /**
+   * Flapping damping: a passing check fails only after failureThreshold consecutive failing runs, a failing one
+   * recovers only after successThreshold passing runs; until then it keeps its status, its output saying so.
+   * The TTL still follows the run itself, so a suspect check is run again sooner.
+   */
+  private ProcedureResult damped(ProcedureResult raw, CheckReport previous) {
+    if (raw.passed()) {
+      consecutivePasses++;
+      consecutiveFailures = 0;
+      if (previous != null && !previous.passed() && consecutivePasses < options.getSuccessThreshold()) {
+        return ProcedureResult.of(HealthStatus.FAIL, lastFailureOutput + " (recovering: pass " + consecutivePasses
+          + " of " + options.getSuccessThreshold() + ")", raw.data());
+      }
+    } else {
+      consecutiveFailures++;
+      consecutivePasses = 0;
+      lastFailureOutput = raw.output();
+      if (previous != null && previous.passed() && consecutiveFailures < options.getFailureThreshold()) {
+        return ProcedureResult.of(previous.status(), raw.output() + " (failure " + consecutiveFailures + " of "
+          + options.getFailureThreshold() + " before failing)", raw.data());
+      }
+    }
+    return raw;
   }
 
   /** Stops the refresh timer; later results are not cached. */

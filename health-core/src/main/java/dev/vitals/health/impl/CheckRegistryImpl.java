@@ -7,6 +7,8 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthReport;
+import dev.vitals.health.HealthStatus;
+import dev.vitals.health.StatusChange;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -19,6 +21,7 @@ import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.Status;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +36,8 @@ public final class CheckRegistryImpl implements CheckRegistry {
   private final Vertx vertx;
   private final Clock clock;
   private final int blockingPoolSize;
+
+  private final List<Handler<StatusChange>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   // Copy-on-write: requests read the snapshot without locking; registration is rare.
   private volatile Map<String, CachedCheck> checks = Map.of();
@@ -102,7 +107,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
         throw new IllegalArgumentException("name: '" + existing + "' is a check, it cannot hold '" + name + "'");
       }
     }
-    CachedCheck entry = new CachedCheck(vertx, clock, options, procedure);
+    CachedCheck entry = new CachedCheck(vertx, clock, options, procedure, this::changed);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
     next.put(name, entry);
     checks = next;
@@ -115,6 +120,54 @@ public final class CheckRegistryImpl implements CheckRegistry {
       blockingPool = vertx.createSharedWorkerExecutor(CheckRegistryOptions.BLOCKING_POOL_NAME, blockingPoolSize);
     }
     return blockingPool;
+  }
+
+  @Override
+  public CheckRegistry addListener(Handler<StatusChange> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** A check's status changed: tell the listeners, then see whether the overall outcome changed with it. */
+  private void changed(CheckReport previous, CheckReport next) {
+    Instant at = Instant.ofEpochMilli(next.timestamp());
+    notify(new StatusChange(StatusChange.Kind.CHECK, next.name(),
+      previous == null ? null : previous.status().wireName(), next.status().wireName(), next.output(), at));
+    // The overall outcome before is the one with this check's previous result (or without it, if it had none).
+    List<CheckReport> after = new ArrayList<>();
+    List<CheckReport> before = new ArrayList<>();
+    for (CachedCheck entry : checks.values()) {
+      CheckReport report = entry.name().equals(next.name()) ? next : entry.current();
+      if (report != null) {
+        after.add(report);
+      }
+      CheckReport earlier = entry.name().equals(next.name()) ? previous : report;
+      if (earlier != null) {
+        before.add(earlier);
+      }
+    }
+    HealthStatus was = HealthReport.overall(before);
+    HealthStatus now = HealthReport.overall(after);
+    if (now != was) {
+      StringBuilder failing = new StringBuilder();
+      for (CheckReport report : after) {
+        if (report.status() != HealthStatus.PASS) {
+          failing.append(failing.length() == 0 ? "" : ", ").append(report.name()).append(": ").append(report.output());
+        }
+      }
+      notify(new StatusChange(StatusChange.Kind.OVERALL, "overall", was.wireName(), now.wireName(),
+        failing.toString(), at));
+    }
+  }
+
+  private void notify(StatusChange change) {
+    for (Handler<StatusChange> listener : listeners) {
+      try {
+        listener.handle(change);
+      } catch (RuntimeException e) {
+        // A listener's fault must not break the run that completed; it is the listener's to log.
+      }
+    }
   }
 
   @Override

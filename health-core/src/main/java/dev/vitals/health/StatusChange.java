@@ -1,0 +1,117 @@
+package dev.vitals.health;
+
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A change of a check's status, of the overall outcome, or of maintenance. Immutable.
+ *
+ * <p>JSON form, as published on the event bus ({@link StatusEvents#ADDRESS}) and sent to webhooks:
+ * <pre>{@code
+ * {"kind": "check" | "overall" | "maintenance",
+ *  "name": "db/primary",            // the check; "overall" or "maintenance" for the other kinds
+ *  "from": "pass",                  // null for a check's first result (published only when it is not pass)
+ *  "to": "fail",                    // pass/warn/fail, or ok/maintenance
+ *  "output": "Connection refused",  // the check's output, the maintenance reason, or the failing checks
+ *  "timestamp": "2026-11-21T12:00:00Z"}
+ * }</pre>
+ */
+public final class StatusChange {
+
+  /** What changed. */
+  public enum Kind {
+    /** One check's status. */
+    CHECK,
+    /** The overall outcome of all checks. */
+    OVERALL,
+    /** The maintenance state. */
+    MAINTENANCE;
+
+    /** @return the JSON name: {@code check}, {@code overall}, {@code maintenance} */
+    public String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final Kind kind;
+  private final String name;
+  private final String from;
+  private final String to;
+  private final String output;
+  private final Instant timestamp;
+
+  /**
+   * @param kind      what changed
+   * @param name      the check's name, or {@code overall} / {@code maintenance}
+   * @param from      the previous status (wire name), or {@code null} when there was none
+   * @param to        the new status (wire name)
+   * @param output    what explains it, never null
+   * @param timestamp when it was observed
+   */
+  public StatusChange(Kind kind, String name, String from, String to, String output, Instant timestamp) {
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.name = Objects.requireNonNull(name, "name");
+    this.from = from;
+    this.to = Objects.requireNonNull(to, "to");
+    this.output = output == null ? "" : output;
+    this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+  }
+
+  /**
+   * @param json the JSON form
+   * @return the change it describes
+   */
+  public static StatusChange fromJson(JsonObject json) {
+    return new StatusChange(Kind.valueOf(json.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+      json.getString("name"), json.getString("from"), json.getString("to"), json.getString("output"),
+      Instant.parse(json.getString("timestamp")));
+  }
+
+  /** @return the JSON form described on this class */
+  public JsonObject toJson() {
+    return new JsonObject().put("kind", kind.wireName()).put("name", name).put("from", from).put("to", to)
+      .put("output", output).put("timestamp", timestamp.toString());
+  }
+
+  /** @return what changed */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** @return the check's name, or {@code overall} / {@code maintenance} */
+  public String name() {
+    return name;
+  }
+
+  /** @return the previous status, or {@code null} */
+  public String from() {
+    return from;
+  }
+
+  /** @return the new status */
+  public String to() {
+    return to;
+  }
+
+  /** @return what explains the change */
+  public String output() {
+    return output;
+  }
+
+  /** @return when it was observed */
+  public Instant timestamp() {
+    return timestamp;
+  }
+
+  /** @return whether the new status is a failure ({@code fail} or {@code maintenance}) */
+  public boolean isFailure() {
+    return "fail".equals(to) || "maintenance".equals(to);
+  }
+
+  @Override
+  public String toString() {
+    return toJson().encode();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.vitals.health;
+
+import io.vertx.core.Vertx;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Publishes every {@link StatusChange} of a registry, and of a maintenance source, on the Vert.x event bus at
+ * {@value #ADDRESS}, as the JSON of {@link StatusChange#toJson()}; in a clustered Vert.x the whole fleet hears it.
+ *
+ * <pre>{@code
+ * StatusEvents.publish(vertx, registry, maintenance);
+ * vertx.eventBus().<JsonObject>consumer(StatusEvents.ADDRESS, msg -> log.info(msg.body().encode()));
+ * }</pre>
+ */
+public final class StatusEvents {
+
+  /** The event-bus address changes are published at. */
+  public static final String ADDRESS = "vitals.status.change";
+
+  private StatusEvents() {
+  }
+
+  /**
+   * @param vertx       whose event bus to publish on
+   * @param registry    the checks whose changes to publish
+   * @param maintenance the maintenance source whose changes to publish, or {@code null}
+   */
+  public static void publish(Vertx vertx, CheckRegistry registry, MaintenanceSource maintenance) {
+    Objects.requireNonNull(vertx, "vertx");
+    registry.addListener(change -> vertx.eventBus().publish(ADDRESS, change.toJson()));
+    if (maintenance != null) {
+      MaintenanceState[] last = {maintenance.state()};
+      maintenance.addListener(state -> {
+        MaintenanceState before;
+        synchronized (last) {
+          before = last[0];
+          last[0] = state;
+        }
+        StatusChange change = new StatusChange(StatusChange.Kind.MAINTENANCE, "maintenance",
+          before.status().wireName(), state.status().wireName(), state.reason(), Clock.systemUTC().instant());
+        vertx.eventBus().publish(ADDRESS, change.toJson());
+      });
+    }
+  }
+}
