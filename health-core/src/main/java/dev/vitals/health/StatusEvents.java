@@ -1,5 +1,6 @@
 package dev.vitals.health;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 
 import java.time.Clock;
@@ -29,7 +30,19 @@ public final class StatusEvents {
    */
   public static void publish(Vertx vertx, CheckRegistry registry, MaintenanceSource maintenance) {
     Objects.requireNonNull(vertx, "vertx");
-    registry.addListener(change -> vertx.eventBus().publish(ADDRESS, change.toJson()));
+    listen(registry, maintenance, change -> vertx.eventBus().publish(ADDRESS, change.toJson()));
+  }
+
+  /**
+   * Hands every change of the registry's checks, its overall outcome and the maintenance state to one listener.
+   *
+   * @param registry    the checks
+   * @param maintenance the maintenance source, or {@code null}
+   * @param listener    called with each change, on the thread that observed it
+   */
+  public static void listen(CheckRegistry registry, MaintenanceSource maintenance, Handler<StatusChange> listener) {
+    Objects.requireNonNull(listener, "listener");
+    registry.addListener(listener);
     if (maintenance != null) {
       MaintenanceState[] last = {maintenance.state()};
       maintenance.addListener(state -> {
@@ -38,9 +51,8 @@ public final class StatusEvents {
           before = last[0];
           last[0] = state;
         }
-        StatusChange change = new StatusChange(StatusChange.Kind.MAINTENANCE, "maintenance",
-          before.status().wireName(), state.status().wireName(), state.reason(), Clock.systemUTC().instant());
-        vertx.eventBus().publish(ADDRESS, change.toJson());
+        listener.handle(new StatusChange(StatusChange.Kind.MAINTENANCE, "maintenance", before.status().wireName(),
+          state.status().wireName(), state.reason(), Clock.systemUTC().instant()));
       });
     }
   }
