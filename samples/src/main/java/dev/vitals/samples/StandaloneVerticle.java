@@ -4,9 +4,14 @@ import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.PassiveChecks;
+import dev.vitals.health.StatusEvents;
 import dev.vitals.health.web.AdminTokenHandler;
 import dev.vitals.health.web.EnvironmentHandler;
 import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.HeartbeatHandler;
+import dev.vitals.health.web.WebhookNotifier;
+import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.health.web.InFlightLimitHandler;
 import dev.vitals.health.web.MaintenanceHandler;
 import dev.vitals.health.web.StatusHandler;
@@ -23,6 +28,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +131,8 @@ public class StandaloneVerticle extends VerticleBase {
   private final List<CheckDefinition.Registration> registrations = new ArrayList<>();
   private CheckRegistry registry;
   private MaintenanceSource maintenance;
+  private PassiveChecks passive;
+  private final List<WebhookNotifier> notifiers = new ArrayList<>();
   private HealthHandler health;
   private StandaloneConfig config;
   private volatile HttpServer server;
@@ -156,8 +164,9 @@ public class StandaloneVerticle extends VerticleBase {
   public Future<?> start() {
     config = StandaloneConfig.parse(config(), environment);
     registry = CheckRegistry.create(vertx);
+    passive = PassiveChecks.create(vertx, registry, Clock.systemUTC());
     for (CheckDefinition check : config.checks()) {
-      registrations.add(check.register(vertx, registry));
+      registrations.add(check.register(vertx, registry, passive));
     }
     if (config.consul() != null) {
       ConsulMaintenance consul = ConsulMaintenance.create(vertx, config.consul());
@@ -166,6 +175,12 @@ public class StandaloneVerticle extends VerticleBase {
     } else {
       maintenance = MaintenanceSource.local();
     }
+    StatusEvents.publish(vertx, registry, maintenance);
+    for (WebhookOptions webhook : config.webhooks()) {
+      WebhookNotifier notifier = WebhookNotifier.create(vertx, webhook);
+      StatusEvents.listen(registry, maintenance, notifier::notify);
+      notifiers.add(notifier);
+    }
     AdminTokenHandler admin = config.adminToken() == null ? null : AdminTokenHandler.create(config.adminToken());
     health = HealthHandler.create(registry, config.health()).maintenance(maintenance);
     if (admin != null) {
@@ -173,6 +188,7 @@ public class StandaloneVerticle extends VerticleBase {
     }
     Router router = Router.router(vertx);
     router.route().handler(InFlightLimitHandler.create(config.maxInFlight()));
+    router.route(config.heartbeatPath() + "/*").handler(HeartbeatHandler.create(passive, config.adminToken()));
     router.route(HEALTH_ROUTE).handler(health);
     router.route("/status").handler(StatusHandler.create(maintenance, config.application()));
     router.route("/status/maintenance")
@@ -212,7 +228,8 @@ public class StandaloneVerticle extends VerticleBase {
   private void logStarted(int port) {
     LOG.info(() -> "Vitals standalone listening on http://" + config.host() + ":" + port);
     LOG.info("Routes: GET|HEAD /health, /health/live, /health/ready, /health/started, /health/<check>; "
-      + "GET|HEAD /status; PUT|DELETE /status/maintenance (admin token)"
+      + "GET|HEAD /status; PUT|DELETE /status/maintenance (admin token); POST|GET " + config.heartbeatPath()
+      + "/<passive check>"
       + (config.environmentEnabled() ? "; GET|HEAD /environment" + (config.loopbackOnly() ? "" : " (admin token)") : ""));
     LOG.info(() -> "Checks: " + (config.checks().isEmpty() ? "none" : config.checks().stream()
       .map(check -> check.options().getName() + " (" + check.type() + ")")
@@ -242,6 +259,9 @@ public class StandaloneVerticle extends VerticleBase {
     List<Future<Void>> closing = new ArrayList<>();
     registrations.forEach(registration -> closing.add(registration.close()));
     registrations.clear();
+    passive.close();
+    notifiers.forEach(notifier -> closing.add(notifier.close()));
+    notifiers.clear();
     closing.add(registry.close());
     if (maintenance != null) {
       closing.add(maintenance.close());

@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
  *   <li>{@code application/x-www-form-urlencoded} log records exactly as Python's
  *       {@code logging.handlers.HTTPHandler} POSTs them, or the same fields in the query string of a GET:
  *       {@code levelno} of 40 (ERROR) or more fails the check with {@code msg % args} (when safe to format, else
- *       {@code msg}) as output; lower levels are good reports; {@code exc_text} and the logger name are kept in
+ *       {@code msg}) as output; lower levels are good reports; {@code exc_text}, {@code exc_info} and the logger name are kept in
  *       {@code data}.</li>
  * </ul>
  *

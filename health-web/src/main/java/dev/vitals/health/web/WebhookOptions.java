@@ -20,7 +20,7 @@ import java.util.Objects;
  *  "minInterval": "5m"}                                   // least time between two failure notices of one check
  * }</pre>
  * Template placeholders: {@code {kind}}, {@code {name}}, {@code {from}}, {@code {to}}, {@code {output}},
- * {@code {timestamp}}.
+ * {@code {timestamp}}; a missing {@code from} (a check's first result) reads {@code none}.
  */
 public class WebhookOptions {
 

@@ -2,13 +2,14 @@ package dev.vitals.samples.impl;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.PassiveChecks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
  * One validated entry of the standalone config's {@code checks} array. Parsing creates nothing; the clients
- * and timers a check needs are created by {@link #register(Vertx, CheckRegistry)}, so that a config that
- * fails half-way leaves nothing to clean up.
+ * and timers a check needs are created by {@link #register(Vertx, CheckRegistry, PassiveChecks)}, so that a
+ * config that fails half-way leaves nothing to clean up.
  */
 public interface CheckDefinition {
 
@@ -23,9 +24,10 @@ public interface CheckDefinition {
    *
    * @param vertx    the Vert.x instance to create clients and timers on
    * @param registry the registry to register the check in
+   * @param passive  where passive checks are added (they register themselves in the registry)
    * @return what releases those clients and timers; close it once, when the verticle stops
    */
-  Registration register(Vertx vertx, CheckRegistry registry);
+  Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks passive);
 
   /** The resources a registered check holds until the verticle stops. */
   @FunctionalInterface

@@ -2,6 +2,7 @@ package dev.vitals.samples.impl;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -67,7 +68,7 @@ final class DiskSpaceCheckDefinition implements CheckDefinition {
   }
 
   @Override
-  public Registration register(Vertx vertx, CheckRegistry registry) {
+  public Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks passive) {
     registry.registerBlocking(options, this::run);
     return Registration.NONE;
   }

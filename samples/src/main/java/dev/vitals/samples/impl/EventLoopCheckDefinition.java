@@ -2,6 +2,7 @@ package dev.vitals.samples.impl;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.Durations;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Future;
@@ -55,7 +56,7 @@ final class EventLoopCheckDefinition implements CheckDefinition {
   }
 
   @Override
-  public Registration register(Vertx vertx, CheckRegistry registry) {
+  public Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks passive) {
     EventLoopProbe probe = EventLoopProbe.start(vertx);
     registry.register(options, () -> Future.succeededFuture(judge(probe.recentDelayNanos())));
     return probe::stop;

@@ -2,6 +2,7 @@ package dev.vitals.samples.impl;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -61,7 +62,7 @@ final class HeapCheckDefinition implements CheckDefinition {
   }
 
   @Override
-  public Registration register(Vertx vertx, CheckRegistry registry) {
+  public Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks passive) {
     registry.register(options, () -> Future.succeededFuture(run()));
     return Registration.NONE;
   }

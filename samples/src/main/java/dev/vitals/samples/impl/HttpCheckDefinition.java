@@ -2,6 +2,7 @@ package dev.vitals.samples.impl;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -85,7 +86,7 @@ final class HttpCheckDefinition implements CheckDefinition {
   }
 
   @Override
-  public Registration register(Vertx vertx, CheckRegistry registry) {
+  public Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks passive) {
     HttpClientAgent http = vertx.createHttpClient(new HttpClientOptions()
       .setConnectTimeout((int) Math.min(options.getTimeout(), Integer.MAX_VALUE)));
     WebClient client = WebClient.wrap(http);

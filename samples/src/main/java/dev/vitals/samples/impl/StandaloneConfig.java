@@ -5,6 +5,7 @@ import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Durations;
 import dev.vitals.health.web.HealthHandlerOptions;
+import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,6 +40,8 @@ public final class StandaloneConfig {
   public static final String CONSUL_CHECK = "consul";
   /** Environment variable that overrides {@code admin.token}. */
   public static final String ENV_ADMIN_TOKEN = "VITALS_ADMIN_TOKEN";
+  /** Default {@code heartbeat.path}: reports go to {@code /health/heartbeat/<name>}. */
+  public static final String DEFAULT_HEARTBEAT_PATH = "/health/heartbeat";
   /** Default {@code http.maxInFlight}: requests served at once before answering 503. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
   /** Default {@code shutdown.drainDelay}: 5000 ms of failing readiness before the server stops accepting. */
@@ -48,14 +51,15 @@ public final class StandaloneConfig {
 
   /** Fields every check entry may have: its type and what {@link CheckOptions#CheckOptions(JsonObject)} reads. */
   private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeout", "successTtl", "failureTtl",
-    "maxStale", "refreshPeriod", "critical", "tags");
+    "maxStale", "refreshPeriod", "critical", "tags", "failureThreshold", "successThreshold");
 
   private static final List<CheckType> TYPES = List.of(
     new CheckType("http", HttpCheckDefinition.FIELDS, HttpCheckDefinition::parse),
     new CheckType("tcp", TcpCheckDefinition.FIELDS, TcpCheckDefinition::parse),
     new CheckType("disk-space", DiskSpaceCheckDefinition.FIELDS, DiskSpaceCheckDefinition::parse),
     new CheckType("heap", HeapCheckDefinition.FIELDS, HeapCheckDefinition::parse),
-    new CheckType("event-loop", EventLoopCheckDefinition.FIELDS, EventLoopCheckDefinition::parse));
+    new CheckType("event-loop", EventLoopCheckDefinition.FIELDS, EventLoopCheckDefinition::parse),
+    new CheckType("passive", PassiveCheckDefinition.FIELDS, PassiveCheckDefinition::parse));
 
   /** The checks of a config without a {@code checks} field: the machine the verticle runs on. */
   private static final JsonArray DEFAULT_CHECKS = new JsonArray()
@@ -76,6 +80,8 @@ public final class StandaloneConfig {
   private final long graceTimeout;
   private final boolean loopbackOnly;
   private final ConsulMaintenanceOptions consul;
+  private final String heartbeatPath;
+  private final List<WebhookOptions> webhooks;
 
   private StandaloneConfig(Builder b) {
     this.host = b.host;
@@ -91,6 +97,8 @@ public final class StandaloneConfig {
     this.graceTimeout = b.graceTimeout;
     this.loopbackOnly = b.loopbackOnly;
     this.consul = b.consul;
+    this.heartbeatPath = b.heartbeatPath;
+    this.webhooks = List.copyOf(b.webhooks);
   }
 
   /** The parsed values, gathered before the config is built. */
@@ -108,6 +116,8 @@ public final class StandaloneConfig {
     long graceTimeout;
     boolean loopbackOnly;
     ConsulMaintenanceOptions consul;
+    String heartbeatPath;
+    List<WebhookOptions> webhooks;
   }
 
   /**
@@ -120,7 +130,7 @@ public final class StandaloneConfig {
   public static StandaloneConfig parse(JsonObject config, Map<String, String> environment) {
     ConfigObject root = new ConfigObject(config, "");
     root.allowOnly(Set.of("http", "checks", "application", "admin", "health", "environment", "shutdown",
-      "consul"));
+      "consul", "heartbeat", "notifications"));
     ConfigObject http = root.optionalObject("http");
     http.allowOnly(Set.of("host", "port", "maxInFlight"));
     Builder b = new Builder();
@@ -164,6 +174,27 @@ public final class StandaloneConfig {
     String envPort = environment.get(ENV_PORT);
     if (envPort != null) {
       port = parsePort(envPort);
+    }
+    ConfigObject heartbeat = root.optionalObject("heartbeat");
+    heartbeat.allowOnly(Set.of("path"));
+    b.heartbeatPath = heartbeat.optionalString("path", DEFAULT_HEARTBEAT_PATH);
+    if (!b.heartbeatPath.startsWith("/") || b.heartbeatPath.endsWith("/") || b.heartbeatPath.contains("*")) {
+      throw heartbeat.invalid("path", "expected a path like /health/heartbeat, got '" + b.heartbeatPath + "'");
+    }
+    ConfigObject notifications = root.optionalObject("notifications");
+    notifications.allowOnly(Set.of("webhooks"));
+    JsonArray hooks = notifications.optionalArray("webhooks");
+    b.webhooks = new ArrayList<>();
+    for (int i = 0; hooks != null && i < hooks.size(); i++) {
+      String path = notifications.path("webhooks") + "[" + i + "]";
+      if (!(hooks.getValue(i) instanceof JsonObject)) {
+        throw new IllegalArgumentException(path + ": expected an object, got '" + hooks.getValue(i) + "'");
+      }
+      try {
+        b.webhooks.add(new WebhookOptions(hooks.getJsonObject(i)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(path + "." + e.getMessage(), e);
+      }
     }
     if (root.has("consul") || environment.containsKey(ENV_CONSUL_ADDR)) {
       // The Consul CLI's environment variables first, then the config's own values over them.
@@ -316,6 +347,16 @@ public final class StandaloneConfig {
   /** @return whether the server listens on a loopback address only */
   public boolean loopbackOnly() {
     return loopbackOnly;
+  }
+
+  /** @return where passive checks' reports are POSTed: {@code <path>/<name>} */
+  public String heartbeatPath() {
+    return heartbeatPath;
+  }
+
+  /** @return the webhooks status changes are POSTed to */
+  public List<WebhookOptions> webhooks() {
+    return webhooks;
   }
 
   /** @return where maintenance lives in Consul, or {@code null} when it is local */

@@ -2,6 +2,7 @@ package dev.vitals.samples.impl;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,7 +51,7 @@ final class TcpCheckDefinition implements CheckDefinition {
   }
 
   @Override
-  public Registration register(Vertx vertx, CheckRegistry registry) {
+  public Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks passive) {
     NetClient client = vertx.createNetClient(new NetClientOptions()
       .setConnectTimeout((int) Math.min(options.getTimeout(), Integer.MAX_VALUE)));
     registry.register(options, () -> run(client));

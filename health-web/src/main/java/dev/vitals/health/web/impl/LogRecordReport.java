@@ -41,6 +41,8 @@ record LogRecordReport(HealthStatus status, String output, JsonObject data) {
     putIfPresent(data, "pathname", fields.get("pathname"));
     putIfPresent(data, "lineno", fields.get("lineno"));
     putIfPresent(data, "exc_text", fields.get("exc_text"));
+    // HTTPHandler does not format records, so exc_text is often None; the stringified exc_info still names it.
+    putIfPresent(data, "exc_info", fields.get("exc_info"));
     return new LogRecordReport(level >= ERROR ? HealthStatus.FAIL : HealthStatus.PASS,
       formatted != null ? formatted : msg, data);
   }

@@ -134,7 +134,7 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
   static String render(String template, StatusChange change) {
     return template.replace("{kind}", change.kind().wireName())
       .replace("{name}", change.name())
-      .replace("{from}", String.valueOf(change.from()))
+      .replace("{from}", change.from() == null ? "none" : change.from())
       .replace("{to}", change.to())
       .replace("{output}", change.output())
       .replace("{timestamp}", change.timestamp().toString());

@@ -1,0 +1,67 @@
+package dev.vitals.samples;
+
+import dev.vitals.health.StatusEvents;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static dev.vitals.samples.Standalone.deploy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Status changes of the standalone verticle on the event bus and at a configured webhook. */
+@ExtendWith(VertxExtension.class)
+class StandaloneNotificationsTest {
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aFailureReportReachesTheEventBusAndTheWebhook(Vertx vertx) throws Exception {
+    List<JsonObject> hooked = new CopyOnWriteArrayList<>();
+    Router hook = Router.router(vertx);
+    hook.post("/chat").handler(BodyHandler.create()).handler(ctx -> {
+      hooked.add(ctx.body().asJsonObject());
+      ctx.response().setStatusCode(200).end();
+    });
+    HttpServer receiver = await(vertx.createHttpServer().requestHandler(hook).listen(0, "127.0.0.1"));
+    List<JsonObject> bus = new CopyOnWriteArrayList<>();
+    await(vertx.eventBus().<JsonObject>consumer(StatusEvents.ADDRESS, msg -> bus.add(msg.body())).completion());
+
+    JsonObject config = new JsonObject()
+      .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+      .put("checks", new JsonArray().add(new JsonObject().put("name", "cron").put("type", "passive")))
+      .put("notifications", new JsonObject().put("webhooks", new JsonArray().add(new JsonObject()
+        .put("url", "http://127.0.0.1:" + receiver.actualPort() + "/chat")
+        .put("template", "{name}: {from} -> {to} ({output})"))));
+    int port = await(deploy(vertx, config)).actualPort();
+    WebClient client = WebClient.create(vertx);
+    assertThat(await(client.post(port, "127.0.0.1", "/health/heartbeat/cron")
+      .sendJsonObject(new JsonObject().put("status", "fail").put("output", "exit 3"))).statusCode()).isEqualTo(200);
+
+    for (int i = 0; i < 400 && (hooked.size() < 2 || bus.size() < 2); i++) {
+      Thread.sleep(10);
+    }
+    assertThat(bus).extracting(j -> j.getString("kind") + ":" + j.getString("to"))
+      .containsExactlyInAnyOrder("check:fail", "overall:fail");
+    assertThat(hooked).extracting(j -> j.getString("text"))
+      .contains("cron: none -> fail (exit 3)");
+    await(receiver.close());
+  }
+}
