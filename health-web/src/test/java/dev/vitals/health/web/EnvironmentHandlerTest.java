@@ -5,26 +5,24 @@ import dev.vitals.environment.EnvironmentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.concurrent.TimeUnit;
 
+import static dev.vitals.health.web.TestServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(VertxExtension.class)
 class EnvironmentHandlerTest {
 
-  private HttpServer server;
+  private TestServer http;
   private WebClient client;
 
   @BeforeEach
@@ -35,22 +33,13 @@ class EnvironmentHandlerTest {
     Router router = Router.router(vertx);
     router.route("/environment").handler(EnvironmentHandler.create(dump));
     router.route("/guarded").handler(AdminTokenHandler.create("t")).handler(EnvironmentHandler.create(dump));
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.actualPort()));
+    http = new TestServer(vertx, router);
+    client = http.client;
   }
 
   @AfterEach
   void tearDown() {
-    client.close();
-    await(server.close());
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    http.close();
   }
 
   @Test

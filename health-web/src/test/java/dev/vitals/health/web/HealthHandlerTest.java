@@ -10,14 +10,11 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.vitals.health.web.TestServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The /health contract through a real server on port 0 and a real client. */
@@ -65,7 +63,7 @@ class HealthHandlerTest {
   private final TestClock clock = new TestClock();
   private final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(100);
   private CheckRegistry registry;
-  private HttpServer server;
+  private TestServer http;
   private WebClient client;
 
   @BeforeEach
@@ -84,24 +82,14 @@ class HealthHandlerTest {
     ops.route("/health*").handler(HealthHandler.create(registry, opsOptions));
     router.route("/ops/*").subRouter(ops);
     router.route("/vertx-health*").handler(HealthCheckHandler.createWithHealthChecks(registry));
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-      .setDefaultPort(server.actualPort()), new PoolOptions().setHttp1MaxSize(128));
+    http = new TestServer(vertx, router);
+    client = http.client;
   }
 
   @AfterEach
   void tearDown() {
-    client.close();
-    await(server.close());
+    http.close();
     await(registry.close());
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private HttpResponse<Buffer> send(HttpMethod method, String uri) {

@@ -9,13 +9,11 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
+import static dev.vitals.health.web.TestServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** /status and the guarded maintenance switch, through a real server on port 0. */
@@ -37,7 +35,7 @@ class StatusHandlerTest {
   private static final String TOKEN = "s3cret-admin";
 
   private MaintenanceSource source;
-  private HttpServer server;
+  private TestServer http;
   private WebClient client;
 
   @BeforeEach
@@ -53,23 +51,13 @@ class StatusHandlerTest {
     Router sub = Router.router(vertx);
     sub.route("/status").handler(StatusHandler.create(source, new ApplicationOptions()));
     router.route("/ops/*").subRouter(sub);
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-      .setDefaultPort(server.actualPort()));
+    http = new TestServer(vertx, router);
+    client = http.client;
   }
 
   @AfterEach
   void tearDown() {
-    client.close();
-    await(server.close());
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    http.close();
   }
 
   private HttpRequest<Buffer> admin(HttpMethod method) {
@@ -184,18 +172,15 @@ class StatusHandlerTest {
       "consul", true, "Connection refused"));
     Router router = Router.router(vertx);
     router.route("/status").handler(StatusHandler.create(fixed, new ApplicationOptions().setName("a").setVersion("1")));
-    HttpServer other = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    try {
-      HttpResponse<Buffer> stale = await(client.get(other.actualPort(), "127.0.0.1", "/status").send());
+    try (TestServer other = new TestServer(vertx, router)) {
+      HttpResponse<Buffer> stale = other.get("/status");
       assertThat(stale.statusCode()).isEqualTo(503);
       assertThat(stale.bodyAsJsonObject()).isEqualTo(new JsonObject().put("application", "a")
         .put("status", "maintenance").put("version", "1").put("reason", "drain").put("since", "1970-01-01T00:00:00Z")
         .put("source", "consul").put("stale", true).put("error", "Connection refused"));
 
       fixed.state = new MaintenanceState(ServiceStatus.UNKNOWN, null, Instant.EPOCH, "consul", true, "no answer yet");
-      assertThat(await(client.get(other.actualPort(), "127.0.0.1", "/status").send()).statusCode()).isEqualTo(500);
-    } finally {
-      await(other.close());
+      assertThat(other.get("/status").statusCode()).isEqualTo(500);
     }
   }
 
@@ -205,13 +190,10 @@ class StatusHandlerTest {
     fixed.failure = "Permission denied";
     Router router = Router.router(vertx);
     router.route("/m").handler(BodyHandler.create()).handler(MaintenanceHandler.create(fixed, new ApplicationOptions()));
-    HttpServer other = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    try {
-      HttpResponse<Buffer> response = await(client.put(other.actualPort(), "127.0.0.1", "/m").send());
+    try (TestServer other = new TestServer(vertx, router)) {
+      HttpResponse<Buffer> response = await(other.client.put("/m").send());
       assertThat(response.statusCode()).isEqualTo(502);
       assertThat(response.bodyAsJsonObject().getString("error")).contains("consul").contains("Permission denied");
-    } finally {
-      await(other.close());
     }
   }
 
