@@ -16,10 +16,10 @@ public interface HealthFormat {
    * py-healthcheck's body, extended; {@code application/json}, {@code ?format=vitals}. The default. Shape in
    * {@link HealthHandler}.
    *
-   * @return the format
+   * @return a new instance of the format (it keeps the JSON of the results it rendered, to reuse)
    */
   static HealthFormat vitals() {
-    return VitalsFormat.INSTANCE;
+    return new VitalsFormat();
   }
 
   /**

@@ -141,7 +141,7 @@ public final class HealthHandlerImpl implements HealthHandler {
 
   /** The format asked for, or null after answering 400 or 406. */
   private HealthFormat format(RoutingContext ctx) {
-    String asked = ctx.request().getParam("format");
+    String asked = ctx.request().query() == null ? null : ctx.request().getParam("format");
     if (asked != null) {
       for (HealthFormat format : formats) {
         if (format.name().equals(asked)) {
@@ -151,6 +151,10 @@ public final class HealthHandlerImpl implements HealthHandler {
       ErrorResponse.send(ctx, 400, "Unknown format '" + asked + "', expected one of "
         + formats.stream().map(HealthFormat::name).collect(Collectors.joining(", ")));
       return null;
+    }
+    String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+    if (accept == null || accept.equals("*/*")) {
+      return formats.get(0); // the common case: no parsing
     }
     HealthFormat chosen = Negotiation.choose(ctx.parsedHeaders().accept(), formats);
     if (chosen == null) {

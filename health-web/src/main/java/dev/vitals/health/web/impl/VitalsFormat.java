@@ -5,22 +5,35 @@ import dev.vitals.health.HealthReport;
 import dev.vitals.health.web.Detail;
 import dev.vitals.health.web.FormatContext;
 import dev.vitals.health.web.HealthFormat;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code vitals} body: py-healthcheck's keys ({@code hostname}, {@code status} success/failure,
  * {@code timestamp}, {@code results[]} with {@code checker}, {@code output}, {@code passed}, {@code timestamp},
  * {@code expires}, {@code response_time}), times in epoch seconds, plus Vitals' own fields.
+ *
+ * <p>Most answers repeat cached results, so each result's JSON is kept with the result it was made from and
+ * reused while the registry serves that same (immutable) result; only the envelope is written per request.
+ * Encoding every result anew was most of the cost of a warm {@code /health} (benchmarks/RESULTS.md).
  */
 public final class VitalsFormat implements HealthFormat {
 
-  public static final VitalsFormat INSTANCE = new VitalsFormat();
+  /** A result's JSON, and the result and detail level it was made from. */
+  private record Fragment(CheckReport report, Detail detail, String json) {
+  }
 
-  private VitalsFormat() {
+  private final Map<String, Fragment> fragments = new ConcurrentHashMap<>();
+
+  /** A new instance, with a cache of its own. */
+  public VitalsFormat() {
   }
 
   @Override
@@ -35,17 +48,30 @@ public final class VitalsFormat implements HealthFormat {
 
   @Override
   public String render(HealthReport report, FormatContext context) {
-    JsonArray results = new JsonArray();
-    for (CheckReport check : report.checks()) {
-      results.add(context.detail() == Detail.FULL ? full(check) : names(check));
+    List<CheckReport> checks = report.checks();
+    if (fragments.size() > 2 * checks.size() + 16) {
+      fragments.clear(); // checks were unregistered: forget them
     }
-    return new JsonObject()
-      .put("hostname", context.hostname())
-      .put("status", context.success() ? "success" : "failure")
-      .put("outcome", report.status().wireName())
-      .put("timestamp", seconds(report.timestamp()))
-      .put("results", results)
-      .encode();
+    StringBuilder json = new StringBuilder(160 + 320 * checks.size())
+      .append("{\"hostname\":").append(Json.encode(context.hostname()))
+      .append(",\"status\":\"").append(context.success() ? "success" : "failure")
+      .append("\",\"outcome\":\"").append(report.status().wireName())
+      .append("\",\"timestamp\":").append(seconds(report.timestamp()).toPlainString())
+      .append(",\"results\":[");
+    for (int i = 0; i < checks.size(); i++) {
+      json.append(i == 0 ? "" : ",").append(fragment(checks.get(i), context.detail()));
+    }
+    return json.append("]}").toString();
+  }
+
+  private String fragment(CheckReport check, Detail detail) {
+    Fragment cached = fragments.get(check.name());
+    if (cached != null && cached.report() == check && cached.detail() == detail) {
+      return cached.json();
+    }
+    String json = (detail == Detail.FULL ? full(check) : names(check)).encode();
+    fragments.put(check.name(), new Fragment(check, detail, json));
+    return json;
   }
 
   private static JsonObject names(CheckReport check) {
