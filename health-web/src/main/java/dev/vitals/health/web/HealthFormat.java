@@ -1,6 +1,7 @@
 package dev.vitals.health.web;
 
 import dev.vitals.health.HealthReport;
+import io.vertx.core.buffer.Buffer;
 import dev.vitals.health.web.impl.HealthJsonFormat;
 import dev.vitals.health.web.impl.VertxFormat;
 import dev.vitals.health.web.impl.VitalsFormat;
@@ -58,7 +59,7 @@ public interface HealthFormat {
   /**
    * @param report  the checks to show, already trimmed to {@link FormatContext#detail()}
    * @param context host name, application, detail level
-   * @return the body
+   * @return the body, as sent (a {@code Buffer}, so that a format can reuse encoded bytes)
    */
-  String render(HealthReport report, FormatContext context);
+  Buffer render(HealthReport report, FormatContext context);
 }

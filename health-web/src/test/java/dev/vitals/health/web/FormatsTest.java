@@ -75,8 +75,8 @@ class FormatsTest {
     }
 
     @Override
-    public String render(HealthReport report, FormatContext context) {
-      return report.status().wireName() + " " + report.checks().size() + "\n";
+    public Buffer render(HealthReport report, FormatContext context) {
+      return Buffer.buffer(report.status().wireName() + " " + report.checks().size() + "\n");
     }
   }
 

@@ -17,6 +17,7 @@ import dev.vitals.health.web.ProbeOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -217,9 +218,11 @@ public final class HealthHandlerImpl implements HealthHandler {
     int code = probe.getStatusCode(report.status());
     boolean success = code >= 200 && code < 300;
     HealthReport shown = trim(report, probe, ctx);
-    String body = format.render(shown, new FormatContext(hostname, application, success, probe.getDetail(), name));
+    Buffer body = format.render(shown, new FormatContext(hostname, application, success, probe.getDetail(), name));
+    if (code != 200) {
+      ctx.response().setStatusCode(code);
+    }
     ctx.response()
-      .setStatusCode(code)
       .putHeader(HttpHeaders.CONTENT_TYPE, format.mediaType())
       .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     Responses.end(ctx, body);

@@ -8,6 +8,7 @@ import dev.vitals.health.web.Detail;
 import dev.vitals.health.web.FormatContext;
 import dev.vitals.health.web.HealthFormat;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class HealthJsonFormat implements HealthFormat {
   }
 
   @Override
-  public String render(HealthReport report, FormatContext context) {
+  public Buffer render(HealthReport report, FormatContext context) {
     ApplicationOptions app = context.application();
     JsonObject json = new JsonObject().put("status", report.status().wireName());
     putIfSet(json, "version", app.getVersion());
@@ -67,7 +68,7 @@ public final class HealthJsonFormat implements HealthFormat {
     if (context.detail() != Detail.STATUS) {
       json.put("checks", checks);
     }
-    return json.encode();
+    return json.toBuffer();
   }
 
   private static void putIfSet(JsonObject json, String key, String value) {

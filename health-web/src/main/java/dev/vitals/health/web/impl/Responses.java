@@ -13,11 +13,14 @@ public final class Responses {
   }
 
   public static void end(RoutingContext ctx, String body) {
+    end(ctx, Buffer.buffer(body));
+  }
+
+  public static void end(RoutingContext ctx, Buffer buffer) {
     HttpServerResponse response = ctx.response();
     if (response.ended() || response.closed()) {
       return;
     }
-    Buffer buffer = Buffer.buffer(body);
     if (ctx.request().method() == HttpMethod.HEAD) {
       response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(buffer.length())).end();
     } else {

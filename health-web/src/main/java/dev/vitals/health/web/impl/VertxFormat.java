@@ -5,6 +5,7 @@ import dev.vitals.health.HealthStatus;
 import dev.vitals.health.web.Detail;
 import dev.vitals.health.web.FormatContext;
 import dev.vitals.health.web.HealthFormat;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /** vertx-health-check's own body, as {@code CheckResult.toJson()} gives it. */
@@ -26,11 +27,11 @@ public final class VertxFormat implements HealthFormat {
   }
 
   @Override
-  public String render(HealthReport report, FormatContext context) {
+  public Buffer render(HealthReport report, FormatContext context) {
     if (context.detail() == Detail.STATUS) {
       String up = report.status() == HealthStatus.FAIL ? "DOWN" : "UP";
-      return new JsonObject().put("status", up).put("outcome", up).encode();
+      return new JsonObject().put("status", up).put("outcome", up).toBuffer();
     }
-    return report.toCheckResult(context.name()).toJson().encode();
+    return report.toCheckResult(context.name()).toJson().toBuffer();
   }
 }

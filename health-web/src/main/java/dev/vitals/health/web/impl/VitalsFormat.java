@@ -5,6 +5,7 @@ import dev.vitals.health.HealthReport;
 import dev.vitals.health.web.Detail;
 import dev.vitals.health.web.FormatContext;
 import dev.vitals.health.web.HealthFormat;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class VitalsFormat implements HealthFormat {
 
   /** A result's JSON, and the result and detail level it was made from. */
-  private record Fragment(CheckReport report, Detail detail, String json) {
+  private record Fragment(CheckReport report, Detail detail, Buffer json) {
   }
 
   private final Map<String, Fragment> fragments = new ConcurrentHashMap<>();
@@ -47,29 +48,38 @@ public final class VitalsFormat implements HealthFormat {
   }
 
   @Override
-  public String render(HealthReport report, FormatContext context) {
+  public Buffer render(HealthReport report, FormatContext context) {
     List<CheckReport> checks = report.checks();
     if (fragments.size() > 2 * checks.size() + 16) {
       fragments.clear(); // checks were unregistered: forget them
     }
-    StringBuilder json = new StringBuilder(160 + 320 * checks.size())
-      .append("{\"hostname\":").append(Json.encode(context.hostname()))
-      .append(",\"status\":\"").append(context.success() ? "success" : "failure")
-      .append("\",\"outcome\":\"").append(report.status().wireName())
-      .append("\",\"timestamp\":").append(seconds(report.timestamp()).toPlainString())
-      .append(",\"results\":[");
-    for (int i = 0; i < checks.size(); i++) {
-      json.append(i == 0 ? "" : ",").append(fragment(checks.get(i), context.detail()));
+    Buffer[] parts = new Buffer[checks.size()];
+    int size = 160;
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = fragment(checks.get(i), context.detail());
+      size += parts[i].length() + 1;
     }
-    return json.append("]}").toString();
+    Buffer json = Buffer.buffer(size)
+      .appendString("{\"hostname\":").appendString(Json.encode(context.hostname()))
+      .appendString(context.success() ? ",\"status\":\"success\",\"outcome\":\"" : ",\"status\":\"failure\",\"outcome\":\"")
+      .appendString(report.status().wireName())
+      .appendString("\",\"timestamp\":").appendString(seconds(report.timestamp()).toPlainString())
+      .appendString(",\"results\":[");
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        json.appendByte((byte) ',');
+      }
+      json.appendBuffer(parts[i]);
+    }
+    return json.appendString("]}");
   }
 
-  private String fragment(CheckReport check, Detail detail) {
+  private Buffer fragment(CheckReport check, Detail detail) {
     Fragment cached = fragments.get(check.name());
     if (cached != null && cached.report() == check && cached.detail() == detail) {
       return cached.json();
     }
-    String json = (detail == Detail.FULL ? full(check) : names(check)).encode();
+    Buffer json = (detail == Detail.FULL ? full(check) : names(check)).toBuffer();
     fragments.put(check.name(), new Fragment(check, detail, json));
     return json;
   }
