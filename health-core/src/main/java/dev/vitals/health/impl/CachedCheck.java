@@ -25,6 +25,8 @@ final class CachedCheck {
   private final java.util.function.BiConsumer<CheckReport, CheckReport> onChange;
 
   private CheckReport current;
+  // The stale copy of current, made once: a new copy per request would defeat the caches keyed on results.
+  private CheckReport staleCurrent;
   private Promise<CheckReport> inFlight;
   private int consecutiveFailures;
   private int consecutivePasses;
@@ -91,7 +93,10 @@ final class CachedCheck {
         if (!periodic && inFlight == null) {
           toStart = inFlight = Promise.promise();
         }
-        answer = Future.succeededFuture(cached.withStale(true));
+        if (staleCurrent == null) {
+          staleCurrent = cached.withStale(true);
+        }
+        answer = Future.succeededFuture(staleCurrent);
       } else {
         if (inFlight == null) {
           toStart = inFlight = Promise.promise();
@@ -143,6 +148,7 @@ final class CachedCheck {
           now + ttlOf(raw.passed()), duration);
         if (!closed) {
           current = report;
+          staleCurrent = null;
         }
         inFlight = null;
       }

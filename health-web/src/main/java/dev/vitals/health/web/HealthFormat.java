@@ -59,7 +59,9 @@ public interface HealthFormat {
   /**
    * @param report  the checks to show, already trimmed to {@link FormatContext#detail()}
    * @param context host name, application, detail level
-   * @return the body, as sent (a {@code Buffer}, so that a format can reuse encoded bytes)
+   * @return the body, as sent (a {@code Buffer}, so that a format can reuse encoded bytes); it must depend on
+   * the arguments only, and not be changed after it is returned: the handler sends the same bytes again to
+   * requests that see the same results in the same millisecond
    */
   Buffer render(HealthReport report, FormatContext context);
 }

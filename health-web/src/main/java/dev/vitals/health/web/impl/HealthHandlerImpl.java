@@ -43,6 +43,7 @@ public final class HealthHandlerImpl implements HealthHandler {
   private final List<HealthFormat> formats = new CopyOnWriteArrayList<>(
     List.of(HealthFormat.vitals(), HealthFormat.vertx(), HealthFormat.healthJson()));
   private final Map<String, HealthReport> latched = new ConcurrentHashMap<>();
+  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
   private volatile MaintenanceSource maintenance;
   private volatile Predicate<RoutingContext> authenticated = ctx -> ctx.user() != null;
   private volatile boolean draining;
@@ -129,9 +130,10 @@ public final class HealthHandlerImpl implements HealthHandler {
     }
     ProbeOptions chosen = probe;
     String name = checkName;
+    String key = format.name() + '|' + (probe == probes.get(HealthHandlerOptions.HEALTH) ? "" : probeName) + '|' + name;
     report.onComplete(ar -> {
       if (ar.succeeded()) {
-        respond(ctx, format, chosen, name, ar.result());
+        respond(ctx, format, chosen, key, name, ar.result());
       } else if (ar.cause() instanceof NoSuchElementException) {
         ErrorResponse.send(ctx, 404, ar.cause().getMessage());
       } else {
@@ -214,11 +216,41 @@ public final class HealthHandlerImpl implements HealthHandler {
     return rest.substring(start);
   }
 
-  private void respond(RoutingContext ctx, HealthFormat format, ProbeOptions probe, String name, HealthReport report) {
+  /**
+   * The last body sent for one format and path, and what it was made of. Under load many requests in the same
+   * millisecond see the very same cached results: they get the very same bytes without rendering again.
+   */
+  private record Rendered(int code, boolean redacted, long timestamp, List<CheckReport> checks, Buffer body) {
+
+    boolean madeOf(int code, boolean redacted, HealthReport report) {
+      if (this.code != code || this.redacted != redacted || timestamp != report.timestamp()
+        || checks.size() != report.checks().size()) {
+        return false;
+      }
+      for (int i = 0; i < checks.size(); i++) {
+        if (checks.get(i) != report.checks().get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private void respond(RoutingContext ctx, HealthFormat format, ProbeOptions probe, String key, String name,
+                       HealthReport report) {
     int code = probe.getStatusCode(report.status());
-    boolean success = code >= 200 && code < 300;
-    HealthReport shown = trim(report, probe, ctx);
-    Buffer body = format.render(shown, new FormatContext(hostname, application, success, probe.getDetail(), name));
+    boolean redactFailures = probe.getDetail() == Detail.FULL && probe.isFailureDetailsAuthenticatedOnly()
+      && report.checks().stream().anyMatch(c -> !c.passed()) && !authenticated.test(ctx);
+    Rendered last = rendered.get(key);
+    Buffer body;
+    if (last != null && last.madeOf(code, redactFailures, report)) {
+      body = last.body();
+    } else {
+      boolean success = code >= 200 && code < 300;
+      HealthReport shown = trim(report, probe, redactFailures);
+      body = format.render(shown, new FormatContext(hostname, application, success, probe.getDetail(), name));
+      rendered.put(key, new Rendered(code, redactFailures, report.timestamp(), report.checks(), body));
+    }
     if (code != 200) {
       ctx.response().setStatusCode(code);
     }
@@ -229,13 +261,11 @@ public final class HealthHandlerImpl implements HealthHandler {
   }
 
   /** Applies the path's detail level and hides failure details from callers who may not see them. */
-  private HealthReport trim(HealthReport report, ProbeOptions probe, RoutingContext ctx) {
+  private static HealthReport trim(HealthReport report, ProbeOptions probe, boolean redactFailures) {
     if (probe.getDetail() == Detail.STATUS) {
       return report.withoutChecks();
     }
     boolean redactAll = probe.getDetail() == Detail.NAMES;
-    boolean redactFailures = !redactAll && probe.isFailureDetailsAuthenticatedOnly()
-      && report.checks().stream().anyMatch(c -> !c.passed()) && !authenticated.test(ctx);
     if (!redactAll && !redactFailures) {
       return report;
     }
