@@ -1,0 +1,46 @@
+package dev.vitals.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Medians, per-round ratios and verdicts from made-up measurements. */
+class ResultsMarkdownTest {
+
+  private static String run(String scenario, String contender, int round, double rps, long p99, String runs) {
+    return String.join("\t", scenario, contender, Integer.toString(round), "10.0", Long.toString((long) (rps * 10)),
+      Double.toString(rps), "500", Long.toString(p99), Long.toString(p99 * 2), "0", runs);
+  }
+
+  @Test
+  void ratiosAreMediansOfPerRoundRatiosAndVerdictsFollowTheTargets() {
+    List<String> runs = List.of(
+      run("cheap", "bare", 1, 100_000, 1_000, "-"),
+      run("cheap", "vitals", 1, 95_000, 1_500, "-"),
+      run("cheap", "bare", 2, 50_000, 1_000, "-"),
+      run("cheap", "vitals", 2, 40_000, 1_500, "-"),
+      run("cheap", "bare", 3, 80_000, 1_000, "-"),
+      run("cheap", "vitals", 3, 76_000, 1_500, "-"),
+      run("expiry", "vitals", 1, 50_000, 1_000, "31"),
+      run("expiry", "vertx", 1, 10_000, 1_000, "100000"),
+      run("consul", "vitals", 1, 50_000, 1_000, "0"),
+      run("consul", "lookup", 1, 5_000, 1_000, "50000"));
+    ResultsMarkdown results = new ResultsMarkdown(runs, List.of("rounds\t3", "connections\t50"), List.of());
+
+    // per-round ratios 0.95, 0.80, 0.95: median 0.95 (the median of the medians would be 80k / 80k = 1.0)
+    assertThat(results.ratioValue("cheap", "vitals", 5)).isEqualTo(0.95);
+    String md = results.render();
+    assertThat(md).contains("| cheap | vitals | 76,000 | 0.50 | 1.50 | 3.00 | 0.95 | 1.50 | 0 |  |");
+    assertThat(md).contains("Measured 0.95 × req/s, 1.50 × p99: **met**");
+    assertThat(md).contains("= 11 runs per check").contains("Measured 31 runs of the busiest check");
+    assertThat(md).contains("**missed**");
+    assertThat(md).contains("Vitals: 0 requests to Consul").contains("Per-request lookup: 50,000 requests");
+  }
+
+  @Test
+  void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+    assertThat(ResultsMarkdown.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+  }
+}
