@@ -80,35 +80,59 @@ final class CachedCheck {
    * (within maxStale, or always for a periodic check); else the run in flight, started if there is none.
    */
   Future<CheckReport> get() {
-    long now = clock.millis();
+    return get(clock.millis());
+  }
+
+  /** As {@link #get()}, at a time the caller read once for all the checks of a report. */
+  Future<CheckReport> get(long now) {
+    CheckReport ready = ready(now);
+    if (ready != null) {
+      return Future.succeededFuture(ready);
+    }
     Promise<CheckReport> toStart = null;
     Future<CheckReport> answer;
     synchronized (this) {
-      CheckReport cached = current;
-      if (cached != null && now < cached.expires()) {
-        return Future.succeededFuture(cached);
+      if (inFlight == null) {
+        toStart = inFlight = Promise.promise();
       }
-      boolean periodic = options.getRefreshPeriod() > 0;
-      if (cached != null && (periodic || servableStale(cached, now))) {
-        if (!periodic && inFlight == null) {
-          toStart = inFlight = Promise.promise();
-        }
-        if (staleCurrent == null) {
-          staleCurrent = cached.withStale(true);
-        }
-        answer = Future.succeededFuture(staleCurrent);
-      } else {
-        if (inFlight == null) {
-          toStart = inFlight = Promise.promise();
-        }
-        answer = inFlight.future();
-      }
+      answer = inFlight.future();
     }
     if (toStart != null) {
       run(toStart);
     }
     return answer;
   }
+
+  /**
+   * The result a request can have without waiting: the fresh one, or the expired one marked stale while a
+   * refresh runs (within maxStale, or always for a periodic check), starting that refresh; else {@code null}.
+   */
+  CheckReport ready(long now) {
+    Promise<CheckReport> toStart = null;
+    CheckReport answer;
+    synchronized (this) {
+      CheckReport cached = current;
+      if (cached != null && now < cached.expires()) {
+        return cached;
+      }
+      boolean periodic = options.getRefreshPeriod() > 0;
+      if (cached == null || !(periodic || servableStale(cached, now))) {
+        return null;
+      }
+      if (!periodic && inFlight == null) {
+        toStart = inFlight = Promise.promise();
+      }
+      if (staleCurrent == null) {
+        staleCurrent = cached.withStale(true);
+      }
+      answer = staleCurrent;
+    }
+    if (toStart != null) {
+      run(toStart);
+    }
+    return answer;
+  }
+
 
   private boolean servableStale(CheckReport cached, long now) {
     return ttlOf(cached.passed()) > 0 && now < cached.expires() + options.getMaxStale();

@@ -175,6 +175,9 @@ public final class HealthHandlerImpl implements HealthHandler {
       }
     }
     Future<HealthReport> report = probe.selectsAll() ? registry.report() : registry.report(probe::selects);
+    if (!probe.isReadiness() && !probe.isLatch()) {
+      return report;
+    }
     return report.map(r -> {
       HealthReport result = probe.isReadiness() ? withReadinessState(r) : r;
       if (probe.isLatch() && result.status() != HealthStatus.FAIL) {

@@ -32,6 +32,8 @@ public final class VitalsFormat implements HealthFormat {
   }
 
   private final Map<String, Fragment> fragments = new ConcurrentHashMap<>();
+  /** The host name and its JSON, encoded once: it is the same on every request of a handler. */
+  private volatile String[] hostnameJson = {"", "\"\""};
 
   /** A new instance, with a cache of its own. */
   public VitalsFormat() {
@@ -60,7 +62,7 @@ public final class VitalsFormat implements HealthFormat {
       size += parts[i].length() + 1;
     }
     Buffer json = Buffer.buffer(size)
-      .appendString("{\"hostname\":").appendString(Json.encode(context.hostname()))
+      .appendString("{\"hostname\":").appendString(hostnameJson(context.hostname()))
       .appendString(context.success() ? ",\"status\":\"success\",\"outcome\":\"" : ",\"status\":\"failure\",\"outcome\":\"")
       .appendString(report.status().wireName())
       .appendString("\",\"timestamp\":").appendString(seconds(report.timestamp()).toPlainString())
@@ -72,6 +74,15 @@ public final class VitalsFormat implements HealthFormat {
       json.appendBuffer(parts[i]);
     }
     return json.appendString("]}");
+  }
+
+  private String hostnameJson(String hostname) {
+    String[] cached = hostnameJson;
+    if (!cached[0].equals(hostname)) {
+      cached = new String[]{hostname, Json.encode(hostname)};
+      hostnameJson = cached;
+    }
+    return cached[1];
   }
 
   private Buffer fragment(CheckReport check, Detail detail) {
