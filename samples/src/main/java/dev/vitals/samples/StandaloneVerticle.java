@@ -86,8 +86,8 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>Without a {@code checks} field the verticle checks its own machine: {@code disk-space} of the working
- * directory (100 MB free), {@code heap} (90 % used) and {@code event-loop} (200 ms), all with the defaults
- * above. {@code "checks": []} means no checks at all.
+ * directory (100 MB free, tagged {@code readiness}), {@code heap} (90 % used) and {@code event-loop} (200 ms),
+ * both tagged {@code liveness}, all with the defaults above. {@code "checks": []} means no checks at all.
  *
  * <p>Beside {@code http} and {@code checks}, the config has these optional sections (README.md, "Config
  * reference", gives every key and default):

@@ -61,11 +61,16 @@ public final class StandaloneConfig {
     new CheckType("event-loop", EventLoopCheckDefinition.FIELDS, EventLoopCheckDefinition::parse),
     new CheckType("passive", PassiveCheckDefinition.FIELDS, PassiveCheckDefinition::parse));
 
-  /** The checks of a config without a {@code checks} field: the machine the verticle runs on. */
+  /**
+   * The checks of a config without a {@code checks} field: the machine the verticle runs on. A full disk makes
+   * the instance unready; a heap or event loop in trouble makes it not live.
+   */
   private static final JsonArray DEFAULT_CHECKS = new JsonArray()
-    .add(new JsonObject().put("name", "disk-space").put("type", "disk-space"))
-    .add(new JsonObject().put("name", "heap").put("type", "heap"))
-    .add(new JsonObject().put("name", "event-loop").put("type", "event-loop"));
+    .add(new JsonObject().put("name", "disk-space").put("type", "disk-space")
+      .put("tags", new JsonArray().add("readiness")))
+    .add(new JsonObject().put("name", "heap").put("type", "heap").put("tags", new JsonArray().add("liveness")))
+    .add(new JsonObject().put("name", "event-loop").put("type", "event-loop")
+      .put("tags", new JsonArray().add("liveness")));
 
   private final String host;
   private final int port;
