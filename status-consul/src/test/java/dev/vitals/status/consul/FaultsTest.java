@@ -3,11 +3,7 @@ package dev.vitals.status.consul;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,27 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each way Consul can fail leaves the last known state, marked stale with the error; the watch recovers by itself
  * once the fault is gone.
  */
-@ExtendWith(VertxExtension.class)
-class FaultsTest {
+class FaultsTest extends ConsulFixture {
 
-  private ConsulDouble consul;
-  private Operator operator;
-  private ConsulMaintenance source;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    consul = result(ConsulDouble.start(vertx));
-    operator = new Operator(vertx, consul);
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (source != null) {
-      result(source.close());
-    }
-    operator.close();
-    result(consul.close());
-  }
 
   /** Watches with maintenance on, so that "last known state" is visibly not the default. */
   private void watchInMaintenance(Vertx vertx, ConsulMaintenanceOptions options) {

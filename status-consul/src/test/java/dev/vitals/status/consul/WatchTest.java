@@ -3,11 +3,7 @@ package dev.vitals.status.consul;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,28 +13,9 @@ import static dev.vitals.status.consul.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Maintenance switched in Consul by someone else is seen through the blocking query, and only through it. */
-@ExtendWith(VertxExtension.class)
-class WatchTest {
+class WatchTest extends ConsulFixture {
 
-  private ConsulDouble consul;
-  private Operator operator;
-  private ConsulMaintenance source;
   private final List<MaintenanceState> changes = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    consul = result(ConsulDouble.start(vertx));
-    operator = new Operator(vertx, consul);
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (source != null) {
-      result(source.close());
-    }
-    operator.close();
-    result(consul.close());
-  }
 
   private void watch(Vertx vertx, ConsulMaintenanceOptions options) {
     source = ConsulMaintenance.create(vertx, options).addListener(changes::add);

@@ -4,11 +4,7 @@ import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,27 +15,8 @@ import static dev.vitals.status.consul.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Switching maintenance through the SPI reaches Consul, and completes with what Consul then reports. */
-@ExtendWith(VertxExtension.class)
-class WriteTest {
+class WriteTest extends ConsulFixture {
 
-  private ConsulDouble consul;
-  private Operator operator;
-  private ConsulMaintenance source;
-
-  @BeforeEach
-  void setUp(Vertx vertx) {
-    consul = result(ConsulDouble.start(vertx));
-    operator = new Operator(vertx, consul);
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (source != null) {
-      result(source.close());
-    }
-    operator.close();
-    result(consul.close());
-  }
 
   private JsonObject check(String checkId) {
     return operator.checks().stream().map(JsonObject.class::cast)
