@@ -92,6 +92,10 @@ final class CachedCheck {
     Promise<CheckReport> toStart = null;
     Future<CheckReport> answer;
     synchronized (this) {
+      CheckReport cached = current;
+      if (cached != null && now < cached.expires()) {
+        return Future.succeededFuture(cached); // a run completed since ready() looked
+      }
       if (inFlight == null) {
         toStart = inFlight = Promise.promise();
       }
