@@ -1,6 +1,5 @@
 package dev.vitals.samples;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -15,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import static dev.vitals.samples.Standalone.await;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,14 +39,6 @@ class PythonHeartbeatTest {
     "        raise OSError(28, 'No space left on device')",
     "    except OSError:",
     "        log.exception('backup of %s failed: %s', '/var/db', 'disk full \\u2014 n\\u00e9ant')");
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   private static void python(int port, String method, String level) throws Exception {
     Process process = new ProcessBuilder("python3", "-c", SCRIPT, "127.0.0.1:" + port, "/health/heartbeat/nightly",

@@ -1,6 +1,5 @@
 package dev.vitals.samples;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -12,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import static dev.vitals.samples.Standalone.await;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,14 +22,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StandaloneAdminTest {
 
   private static final String TOKEN = "admin-s3cret";
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   private static JsonObject config(String host) {
     return new JsonObject()

@@ -1,7 +1,6 @@
 package dev.vitals.samples;
 
 import dev.vitals.status.consul.ConsulDouble;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -13,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import static dev.vitals.samples.Standalone.await;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,14 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneConsulTest {
 
   private static final String TOKEN = "admin-t";
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   /** Asks until the answer satisfies the condition; the watch sees Consul's change within one round trip. */
   private static HttpResponse<Buffer> until(WebClient client, int port, String path, Predicate<HttpResponse<Buffer>> ok)

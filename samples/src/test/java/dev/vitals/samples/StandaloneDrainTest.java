@@ -18,20 +18,13 @@ import java.net.ServerSocket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static dev.vitals.samples.Standalone.await;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The graceful stop of the standalone verticle, through real HTTP. */
 @ExtendWith(VertxExtension.class)
 class StandaloneDrainTest {
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void stopFailsReadinessAtOnceFinishesInFlightRequestsAndReleasesThePortAfterTheDrainDelay(Vertx vertx)

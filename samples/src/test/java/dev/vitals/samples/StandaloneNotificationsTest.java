@@ -1,7 +1,6 @@
 package dev.vitals.samples;
 
 import dev.vitals.health.StatusEvents;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -15,22 +14,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
+import static dev.vitals.samples.Standalone.await;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Status changes of the standalone verticle on the event bus and at a configured webhook. */
 @ExtendWith(VertxExtension.class)
 class StandaloneNotificationsTest {
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void aFailureReportReachesTheEventBusAndTheWebhook(Vertx vertx) throws Exception {

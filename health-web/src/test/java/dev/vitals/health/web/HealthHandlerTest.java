@@ -4,6 +4,7 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.HealthStatus;
+import dev.vitals.health.MutableClock;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -24,10 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,27 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(VertxExtension.class)
 class HealthHandlerTest {
 
-  /** A clock the test moves by hand. */
-  static final class TestClock extends Clock {
-    volatile Instant now = Instant.parse("2026-11-21T12:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(100);
   private CheckRegistry registry;
   private TestServer http;
@@ -120,9 +97,9 @@ class HealthHandlerTest {
     assertThat(body.getString("hostname")).isEqualTo("web-1");
     assertThat(body.getString("status")).isEqualTo("success");
     assertThat(body.getString("outcome")).isEqualTo("pass");
-    assertThat(body.getDouble("timestamp")).isEqualTo(clock.now.toEpochMilli() / 1000.0);
+    assertThat(body.getDouble("timestamp")).isEqualTo(clock.millis() / 1000.0);
     assertThat(response.bodyAsString()).as("epoch seconds written plainly, as py-healthcheck")
-      .contains("\"timestamp\":" + clock.now.getEpochSecond() + ".000");
+      .contains("\"timestamp\":" + clock.instant().getEpochSecond() + ".000");
     JsonArray results = body.getJsonArray("results");
     assertThat(results).hasSize(2);
     JsonObject db = results.getJsonObject(0);
@@ -282,7 +259,7 @@ class HealthHandlerTest {
     registry.register(new CheckOptions("slow").setMaxStale(60_000), () ->
       runs.incrementAndGet() == 1 ? pass("first") : refresh.future());
     get("/health");
-    clock.now = clock.now.plusSeconds(30);
+    clock.advanceMillis(30_000);
 
     JsonObject stale = get("/health").bodyAsJsonObject().getJsonArray("results").getJsonObject(0);
     assertThat(stale.getBoolean("stale")).isTrue();
