@@ -112,11 +112,17 @@ public final class HealthHandlerImpl implements HealthHandler {
     if (ErrorResponse.rejectMethod(ctx, "GET, HEAD", HttpMethod.GET, HttpMethod.HEAD)) {
       return;
     }
-    HealthFormat format = format(ctx);
+    HealthFormat format;
+    try {
+      format = format(ctx);
+    } catch (IllegalArgumentException e) {
+      ErrorResponse.send(ctx, 400, e.getMessage());
+      return;
+    }
     if (format == null) {
       return;
     }
-    String sub = subPath(ctx);
+    String sub = RequestParts.subPath(ctx);
     String probeName = sub.isEmpty() ? HealthHandlerOptions.HEALTH : sub;
     ProbeOptions probe = probes.get(probeName);
     String checkName = "";
@@ -136,18 +142,25 @@ public final class HealthHandlerImpl implements HealthHandler {
         respond(ctx, format, chosen, key, name, ar.result());
       } else if (ar.cause() instanceof NoSuchElementException) {
         ErrorResponse.send(ctx, 404, ar.cause().getMessage());
+      } else if (ar.cause() instanceof IllegalArgumentException) { // a path below a check
+        ErrorResponse.send(ctx, 400, ar.cause().getMessage());
       } else {
         ctx.fail(ar.cause());
       }
     });
   }
 
-  /** The format asked for, or null after answering 400 or 406. */
+  /**
+   * The format asked for, or null after answering 400 or 406. In {@code ?format=health+json} as README spells
+   * it the {@code +} arrives as a space: a space stands for a {@code +}.
+   *
+   * @throws IllegalArgumentException when the query string is malformed
+   */
   private HealthFormat format(RoutingContext ctx) {
-    String asked = ctx.request().query() == null ? null : ctx.request().getParam("format");
+    String asked = RequestParts.query(ctx, "format");
     if (asked != null) {
       for (HealthFormat format : formats) {
-        if (format.name().equals(asked)) {
+        if (format.name().equals(asked) || format.name().equals(asked.replace(' ', '+'))) {
           return format;
         }
       }
@@ -204,19 +217,6 @@ public final class HealthHandlerImpl implements HealthHandler {
       checks.add(CheckReport.synthetic("shutdown", ProcedureResult.fail("shutting down"), report.timestamp()));
     }
     return new HealthReport(checks, report.timestamp());
-  }
-
-  /** What follows the mount point: the wildcard's match, without its leading slashes. */
-  private static String subPath(RoutingContext ctx) {
-    String rest = ctx.pathParam("*");
-    if (rest == null) {
-      return "";
-    }
-    int start = 0;
-    while (start < rest.length() && rest.charAt(start) == '/') {
-      start++;
-    }
-    return rest.substring(start);
   }
 
   /**
