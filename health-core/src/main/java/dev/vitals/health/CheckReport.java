@@ -163,12 +163,18 @@ public final class CheckReport {
    * that failed its future gives {@code CheckResult.from(id, cause)} ({@code "data": {"cause": message}}); one
    * that threw or timed out gives a vertx-health-check {@code ProcedureException} as failure, hence
    * {@code "data": {"cause": message or "Timeout", "procedure-execution-failure": true}}; one that completed
-   * with a status marked procedure-in-error gives that status ({@code "error": true}); any other a {@code Status} that is up unless the status is {@code fail}, carrying {@link #data()}.
+   * with a status marked procedure-in-error gives that status ({@code "error": true}); a non-critical check
+   * carries {@code "critical": false} in its data and does not make the groups above it {@code DOWN}; any other a {@code Status} that is up unless the status is {@code fail}, carrying {@link #data()}.
    *
    * @param id the id to give the result (vertx-health-check uses the last segment of a nested name)
    * @return a new vertx-health-check result
    */
   public CheckResult toCheckResult(String id) {
+    CheckResult result = upstreamResult(id);
+    return critical ? result : dev.vitals.health.impl.CriticalityResult.nonCritical(result);
+  }
+
+  private CheckResult upstreamResult(String id) {
     if (cause instanceof dev.vitals.health.impl.StatusInError) {
       return CheckResult.from(id, ((dev.vitals.health.impl.StatusInError) cause).status());
     }

@@ -27,7 +27,7 @@ public final class CheckResultTree {
   public static CheckResult build(List<CheckReport> checks, String prefix) {
     if (!prefix.isEmpty() && checks.size() == 1 && checks.get(0).name().equals(prefix)) {
       String name = checks.get(0).name();
-      return checks.get(0).toCheckResult(name.substring(name.lastIndexOf('/') + 1));
+      return CriticalityResult.topLevel(checks.get(0).toCheckResult(name.substring(name.lastIndexOf('/') + 1)));
     }
     Group root = new Group();
     int skip = prefix.isEmpty() ? 0 : prefix.length() + 1;
@@ -52,7 +52,7 @@ public final class CheckResultTree {
       List<CheckResult> results = new ArrayList<>(children.size());
       children.forEach((name, child) ->
         results.add(child instanceof Group ? ((Group) child).toCheckResult(name) : (CheckResult) child));
-      return new CheckResult().setId(id).setChecks(results);
+      return CriticalityResult.group(id, results);
     }
   }
 }

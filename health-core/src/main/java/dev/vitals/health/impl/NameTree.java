@@ -96,7 +96,7 @@ final class NameTree {
       }
     }
     if (node == LEAF) {
-      return byName.get(prefix).toCheckResult(id);
+      return CriticalityResult.topLevel(byName.get(prefix).toCheckResult(id));
     }
     if (node == null) {
       return CheckResultTree.build(reports, prefix);
@@ -117,7 +117,7 @@ final class NameTree {
         results.add(group(asGroup(child), path + name + "/", name, byName));
       }
     });
-    return new CheckResult().setId(id).setChecks(results);
+    return CriticalityResult.group(id, results);
   }
 
   @SuppressWarnings("unchecked")

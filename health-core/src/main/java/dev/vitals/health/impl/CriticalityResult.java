@@ -1,0 +1,71 @@
+package dev.vitals.health.impl;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.CheckResult;
+
+import java.util.List;
+
+/**
+ * vertx-health-check's result, aware of Vitals' non-critical checks, so that the vertx view agrees with Vitals'
+ * outcome and status code: a non-critical check stays {@code DOWN} when it fails, with {@code "critical": false}
+ * in its data, but does not make the groups above it, nor the top level, {@code DOWN}; asked for alone, its
+ * top-level status follows the outcome ({@code warn}: {@code UP}). vertx-web's {@code HealthCheckHandler} asks
+ * {@link #getUp()} for its status code, so there too a non-critical failure gives 200, not 503 or 500.
+ */
+public final class CriticalityResult extends CheckResult {
+
+  private final boolean critical;
+  private final boolean topLevel;
+
+  private CriticalityResult(boolean critical, boolean topLevel) {
+    this.critical = critical;
+    this.topLevel = topLevel;
+  }
+
+  /** @return the result of a non-critical check: the same status, failure and id, marked non-critical */
+  public static CheckResult nonCritical(CheckResult result) {
+    return copy(result, false, false);
+  }
+
+  /** @return a group: {@code UP} unless a critical check below it is {@code DOWN} */
+  public static CheckResult group(String id, List<CheckResult> checks) {
+    return new CriticalityResult(true, false).setId(id).setChecks(checks);
+  }
+
+  /** @return the result as the top level of an answer: a non-critical check's status follows the outcome */
+  public static CheckResult topLevel(CheckResult result) {
+    return result instanceof CriticalityResult && !((CriticalityResult) result).critical
+      ? copy(result, false, true) : result;
+  }
+
+  private static CheckResult copy(CheckResult result, boolean critical, boolean topLevel) {
+    return new CriticalityResult(critical, topLevel).setId(result.getId()).setStatus(result.getStatus())
+      .setFailure(result.getFailure()).setChecks(result.getChecks());
+  }
+
+  @Override
+  public Boolean getUp() {
+    if (!critical && topLevel) {
+      return true;
+    }
+    if (getStatus() != null || getFailure() != null || getChecks() == null) {
+      return super.getUp();
+    }
+    for (CheckResult check : getChecks()) {
+      boolean ignored = check instanceof CriticalityResult && !((CriticalityResult) check).critical;
+      if (!ignored && !check.getUp()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public JsonObject getData() {
+    JsonObject data = super.getData();
+    if (critical) {
+      return data;
+    }
+    return (data == null ? new JsonObject() : data.copy()).put("critical", false);
+  }
+}
