@@ -121,4 +121,43 @@ class PassiveChecksTest {
     assertThat(changes.stream().filter(c -> c.name().equals("quick")).findFirst().orElseThrow().output())
       .startsWith("no report for");
   }
+
+  @Test
+  void thresholdsCountReportsNotReads() {
+    passive.add(new CheckOptions("sync").setFailureThreshold(3).setSuccessThreshold(2),
+      new PassiveOptions().setPeriod(60_000).setGrace(30_000));
+    java.util.function.Supplier<CheckReport> sync = () -> result(registry.report("sync")).checks().get(0);
+
+    passive.report("sync", HealthStatus.FAIL, "disk full", null);
+    for (int i = 0; i < 5; i++) {
+      assertThat(sync.get().passed()).as("read " + i + " after one failure report").isTrue();
+    }
+    assertThat(sync.get().output()).isEqualTo("disk full (failure 1 of 3 before failing)");
+    passive.report("sync", HealthStatus.FAIL, "disk full", null);
+    assertThat(sync.get().passed()).isTrue();
+    passive.report("sync", HealthStatus.FAIL, "disk full", null);
+    assertThat(sync.get().passed()).as("third failing report").isFalse();
+
+    passive.report("sync", HealthStatus.PASS, "ok", null);
+    for (int i = 0; i < 3; i++) {
+      assertThat(sync.get().passed()).as("read " + i + " after one good report").isFalse();
+    }
+    passive.report("sync", HealthStatus.PASS, "ok", null);
+    assertThat(sync.get().passed()).as("second good report").isTrue();
+  }
+
+  @Test
+  void eachSilentWindowIsOneFailingEvent() {
+    passive.add(new CheckOptions("quiet").setFailureThreshold(2),
+      new PassiveOptions().setPeriod(60_000).setGrace(30_000));
+    java.util.function.Supplier<CheckReport> quiet = () -> result(registry.report("quiet")).checks().get(0);
+    assertThat(quiet.get().passed()).isTrue();
+
+    clock.advanceMillis(91_000);
+    assertThat(quiet.get().passed()).isTrue();
+    assertThat(quiet.get().passed()).as("read again in the same window").isTrue();
+    clock.advanceMillis(90_000);
+    assertThat(quiet.get().passed()).as("a second silent window").isFalse();
+    assertThat(quiet.get().output()).isEqualTo("no report for 181 s");
+  }
 }

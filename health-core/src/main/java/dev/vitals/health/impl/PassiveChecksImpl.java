@@ -33,30 +33,45 @@ public final class PassiveChecksImpl implements PassiveChecks {
   private record Report(ProcedureResult result, long at) {
   }
 
-  /** One passive check: its options and its last report. */
+  /** One passive check: its options, its last report and its damping. */
   private final class Entry {
     final String name;
     final PassiveOptions options;
     final long registered = clock.millis();
     volatile Report last;
     long deadlineTimer = -1;
+    private final Damping damping;
+    private Report judgedReport;
+    private long judgedMissed;
 
-    Entry(String name, PassiveOptions options) {
+    Entry(String name, PassiveOptions options, Damping damping) {
       this.name = name;
       this.options = options;
+      this.damping = damping;
     }
 
-    ProcedureResult judge() {
+    /**
+     * The check's result now. failureThreshold and successThreshold count events, not reads: each report is
+     * one, and so is each period + grace without a report; reading the check again adds none.
+     */
+    synchronized ProcedureResult judge() {
       long now = clock.millis();
       Report report = last;
       long since = report == null ? registered : report.at();
+      long window = options.getPeriod() + options.getGrace();
+      long missed = now - since > window ? (now - since - 1) / window : 0;
+      ProcedureResult raw;
       if (report != null && !report.result().passed()) {
-        return report.result();
+        raw = report.result();
+      } else if (missed > 0) {
+        raw = ProcedureResult.fail("no report for " + (now - since) / 1000 + " s");
+      } else {
+        raw = report == null ? ProcedureResult.pass("no report yet") : report.result();
       }
-      if (now - since > options.getPeriod() + options.getGrace()) {
-        return ProcedureResult.fail("no report for " + (now - since) / 1000 + " s");
-      }
-      return report == null ? ProcedureResult.pass("no report yet") : report.result();
+      boolean event = report != judgedReport || missed != judgedMissed;
+      judgedReport = report;
+      judgedMissed = missed;
+      return event ? damping.next(raw) : damping.again(raw);
     }
 
     /** Runs the check at the next deadline, so that silence is noticed without anyone polling. */
@@ -75,11 +90,65 @@ public final class PassiveChecksImpl implements PassiveChecks {
     }
   }
 
+  /**
+   * Flapping damping over events, as the registry's over runs: a passing check fails only after failureThreshold
+   * consecutive failing events, a failing one recovers only after successThreshold passing ones.
+   */
+  private static final class Damping {
+    private final int failureThreshold;
+    private final int successThreshold;
+    private ProcedureResult shown = ProcedureResult.pass("no report yet"); // a new check passes until told
+    private boolean damped;
+    private int passes;
+    private int failures;
+    private String lastFailureOutput = "";
+
+    Damping(CheckOptions options) {
+      this.failureThreshold = options.getFailureThreshold();
+      this.successThreshold = options.getSuccessThreshold();
+    }
+
+    ProcedureResult next(ProcedureResult raw) {
+      ProcedureResult previous = shown;
+      damped = false;
+      if (raw.passed()) {
+        passes++;
+        failures = 0;
+        if (previous != null && !previous.passed() && passes < successThreshold) {
+          damped = true;
+          shown = ProcedureResult.of(HealthStatus.FAIL, lastFailureOutput + " (recovering: pass " + passes + " of "
+            + successThreshold + ")", raw.data());
+          return shown;
+        }
+      } else {
+        failures++;
+        passes = 0;
+        lastFailureOutput = raw.output();
+        if (previous != null && previous.passed() && failures < failureThreshold) {
+          damped = true;
+          shown = ProcedureResult.of(previous.status(), raw.output() + " (failure " + failures + " of "
+            + failureThreshold + " before failing)", raw.data());
+          return shown;
+        }
+      }
+      shown = raw;
+      return raw;
+    }
+
+    /** No new event: the same judgement, with the current output when it was not damped. */
+    ProcedureResult again(ProcedureResult raw) {
+      return damped ? shown : raw;
+    }
+  }
+
   @Override
   public PassiveChecks add(CheckOptions given, PassiveOptions passive) {
-    CheckOptions options = new CheckOptions(Objects.requireNonNull(given, "options")).setSuccessTtl(0).setFailureTtl(0)
-      .setRefreshPeriod(0);
-    Entry entry = new Entry(options.getName(), new PassiveOptions(Objects.requireNonNull(passive, "passive")));
+    CheckOptions asked = new CheckOptions(Objects.requireNonNull(given, "options"));
+    // Every read runs the procedure (no caching), so the registry must not count reads: the entry damps events.
+    CheckOptions options = new CheckOptions(asked).setSuccessTtl(0).setFailureTtl(0).setRefreshPeriod(0)
+      .setFailureThreshold(1).setSuccessThreshold(1);
+    Entry entry = new Entry(options.getName(), new PassiveOptions(Objects.requireNonNull(passive, "passive")),
+      new Damping(asked));
     registry.register(options, () -> Future.succeededFuture(entry.judge()));
     entries.put(entry.name, entry);
     entry.armDeadline();
