@@ -97,10 +97,12 @@ public interface CheckRegistry extends HealthChecks {
   CheckRegistry register(String name, long timeout, Handler<Promise<Status>> procedure);
 
   /**
-   * Removes a check, or every check of a group; stops its refresh timer. Unknown names are ignored.
+   * Removes a check, or every check of a group; stops its refresh timer. Unknown names are ignored; the groups
+   * above the name stay, even when left empty, as in vertx-health-check.
    *
    * @param name a check or group name
    * @return this
+   * @throws IllegalArgumentException {@code "The name must not be empty"} for {@code ""}, as vertx-health-check
    */
   @Override
   CheckRegistry unregister(String name);

@@ -181,6 +181,9 @@ public final class CheckRegistryImpl implements CheckRegistry {
   @Override
   public synchronized CheckRegistry unregister(String name) {
     Objects.requireNonNull(name, "name");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("The name must not be empty"); // vertx-health-check's message
+    }
     String key = normalize(name);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
     next.values().removeIf(entry -> {
