@@ -42,6 +42,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
   // Copy-on-write: requests read the snapshot without locking; registration is rare.
   private volatile Map<String, CachedCheck> checks = Map.of();
   private WorkerExecutor blockingPool;
+  private BlockingRunner blockingRunner;
 
   public CheckRegistryImpl(Vertx vertx, CheckRegistryOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -59,8 +60,9 @@ public final class CheckRegistryImpl implements CheckRegistry {
   @Override
   public CheckRegistry registerBlocking(CheckOptions options, BlockingCheck check) {
     Objects.requireNonNull(check, "check");
-    WorkerExecutor pool = blockingPool();
-    return add(options, () -> pool.executeBlocking(check::run, false));
+    BlockingRunner runner = blockingRunner();
+    long timeout = options.getTimeout();
+    return add(options, () -> runner.run(check, timeout));
   }
 
   @Override
@@ -115,11 +117,12 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return this;
   }
 
-  private synchronized WorkerExecutor blockingPool() {
+  private synchronized BlockingRunner blockingRunner() {
     if (blockingPool == null) {
       blockingPool = vertx.createSharedWorkerExecutor(CheckRegistryOptions.BLOCKING_POOL_NAME, blockingPoolSize);
+      blockingRunner = new BlockingRunner(vertx, blockingPool, blockingPoolSize);
     }
-    return blockingPool;
+    return blockingRunner;
   }
 
   @Override
