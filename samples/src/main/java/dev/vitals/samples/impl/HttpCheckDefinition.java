@@ -6,13 +6,11 @@ import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.environment.ScrubOptions;
 import dev.vitals.environment.Scrubber;
+import dev.vitals.health.web.impl.BoundedExchange;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -113,31 +111,9 @@ final class HttpCheckDefinition implements CheckDefinition {
         "Basic " + Base64.getEncoder().encodeToString(
         (userInfo.indexOf(':') < 0 ? userInfo + ":" : userInfo).getBytes(StandardCharsets.UTF_8)));
     }
-    Promise<ProcedureResult> result = Promise.promise();
-    http.request(request).onComplete(created -> {
-      if (created.failed()) {
-        result.tryComplete(failed(created.cause()));
-        return;
-      }
-      HttpClientRequest sent = created.result();
-      long timer = vertx.setTimer(options.getTimeout(), id -> {
-        sent.connection().close(); // a reset alone leaves an HTTP/1.1 connection streaming into the void
-        result.tryComplete(ProcedureResult.fail("GET " + shownUrl + ": timed out after " + options.getTimeout() + " ms"));
-      });
-      sent.send().onComplete(answered -> {
-        if (answered.failed()) {
-          vertx.cancelTimer(timer);
-          result.tryComplete(failed(answered.cause()));
-          return;
-        }
-        HttpClientResponse response = answered.result();
-        response.exceptionHandler(ignored -> { }); // a reset after the verdict is ours
-        response.handler(ignored -> { });
-        response.endHandler(ended -> vertx.cancelTimer(timer));
-        result.tryComplete(judge(response.statusCode()));
-      });
-    });
-    return result.future();
+    return BoundedExchange.send(vertx, http, request, null, options.getTimeout())
+      .map(this::judge)
+      .otherwise(this::failed);
   }
 
   private ProcedureResult failed(Throwable failure) {
