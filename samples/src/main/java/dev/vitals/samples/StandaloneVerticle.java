@@ -5,6 +5,7 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
+import dev.vitals.health.StatusChange;
 import dev.vitals.health.StatusEvents;
 import dev.vitals.health.web.AdminTokenHandler;
 import dev.vitals.health.web.EnvironmentHandler;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -109,7 +111,8 @@ import java.util.stream.Collectors;
  *       the jar's manifest.</li>
  *   <li>{@code admin.token} ({@code VITALS_ADMIN_TOKEN} wins): the bearer token of {@code PUT|DELETE
  *       /status/maintenance} (always required; without a token they answer 403) and of {@code /environment} when
- *       the server does not listen on a loopback address.</li>
+ *       the server does not listen on a loopback address, or the request carries {@code Forwarded} or
+ *       {@code X-Forwarded-For} (it came through a proxy).</li>
  *   <li>{@code health}: the {@code HealthHandlerOptions} JSON ({@code hostname}, {@code probes}).</li>
  *   <li>{@code environment}: {@code enabled} (default true) and the {@code EnvironmentOptions} JSON. On a
  *       non-loopback address without a token the start fails, naming {@code environment.enabled}.</li>
@@ -187,6 +190,11 @@ public class StandaloneVerticle extends VerticleBase {
       maintenance = MaintenanceSource.local();
     }
     StatusEvents.publish(vertx, registry, maintenance);
+    // One line per change of a check, never one per run: a dependency down for hours logs twice.
+    registry.addListener(change -> LOG.log(change.isFailure() ? Level.WARNING : Level.INFO,
+      () -> (change.kind() == StatusChange.Kind.CHECK ? "Check " + change.name() : "Overall outcome") + ": "
+        + (change.from() == null ? "" : change.from() + " → ") + change.to()
+        + (change.output().isEmpty() ? "" : ": " + change.output())));
     for (WebhookOptions webhook : config.webhooks()) {
       WebhookNotifier notifier = WebhookNotifier.create(vertx, webhook);
       StatusEvents.listen(registry, maintenance, notifier::notify);
@@ -222,9 +230,16 @@ public class StandaloneVerticle extends VerticleBase {
       });
     if (config.environmentEnabled()) {
       EnvironmentDump dump = EnvironmentDump.create(vertx, config.environment());
-      if (!config.loopbackOnly()) {
-        router.route("/environment").handler(admin);
-      }
+      // On loopback the dump needs no token, unless the request came through a proxy (which may be open to all).
+      Handler<RoutingContext> guard = admin != null ? admin
+        : refuse("The environment dump behind a proxy needs a token: set admin.token or VITALS_ADMIN_TOKEN");
+      router.route("/environment").handler(ctx -> {
+        if (config.loopbackOnly() && !forwarded(ctx)) {
+          ctx.next();
+        } else {
+          guard.handle(ctx);
+        }
+      });
       router.route("/environment").handler(EnvironmentHandler.create(dump));
     }
     router.errorHandler(404, ctx -> error(ctx, 404, "No route for " + ctx.request().path()));
@@ -246,6 +261,11 @@ public class StandaloneVerticle extends VerticleBase {
   private static void error(RoutingContext ctx, int code, String message) {
     ctx.response().setStatusCode(code).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
       .end(new JsonObject().put("error", message).put("status", code).encode());
+  }
+
+  /** Whether a proxy says the request came from elsewhere. */
+  private static boolean forwarded(RoutingContext ctx) {
+    return ctx.request().headers().contains("Forwarded") || ctx.request().headers().contains("X-Forwarded-For");
   }
 
   private static Handler<RoutingContext> refuse(String message) {

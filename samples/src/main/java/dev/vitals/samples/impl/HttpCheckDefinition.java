@@ -117,7 +117,7 @@ final class HttpCheckDefinition implements CheckDefinition {
   }
 
   private ProcedureResult failed(Throwable failure) {
-    return ProcedureResult.fail(SCRUBBER.scrub("GET " + shownUrl + ": " + ProcedureResult.describe(failure)));
+    return ProcedureResult.fail("GET " + shownUrl + ": " + SCRUBBER.scrub(ProcedureResult.describe(failure)));
   }
 
   private ProcedureResult judge(int status) {
