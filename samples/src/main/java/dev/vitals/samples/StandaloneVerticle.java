@@ -17,6 +17,7 @@ import dev.vitals.health.web.InFlightLimitHandler;
 import dev.vitals.health.web.MaintenanceHandler;
 import dev.vitals.health.web.RequestGuardHandler;
 import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.impl.BurstLog;
 import dev.vitals.health.web.impl.ErrorResponse;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.StandaloneConfig;
@@ -190,11 +191,15 @@ public class StandaloneVerticle extends VerticleBase {
       maintenance = MaintenanceSource.local();
     }
     StatusEvents.publish(vertx, registry, maintenance);
-    // One line per change of a check, never one per run: a dependency down for hours logs twice.
-    registry.addListener(change -> LOG.log(change.isFailure() ? Level.WARNING : Level.INFO,
-      () -> (change.kind() == StatusChange.Kind.CHECK ? "Check " + change.name() : "Overall outcome") + ": "
-        + (change.from() == null ? "" : change.from() + " → ") + change.to()
-        + (change.output().isEmpty() ? "" : ": " + change.output())));
+    // One line per change of a check, never one per run: a dependency down for hours logs twice; a check
+    // flapping faster than once a second logs once a second (per check, so bounded by what is registered).
+    Map<String, BurstLog> changeLogs = new java.util.concurrent.ConcurrentHashMap<>();
+    registry.addListener(change -> changeLogs.computeIfAbsent(change.kind() + change.name(),
+        key -> new BurstLog(StandaloneVerticle.class, 1_000))
+      .log(change.isFailure() ? Level.WARNING : Level.INFO,
+        () -> (change.kind() == StatusChange.Kind.CHECK ? "Check " + change.name() : "Overall outcome") + ": "
+          + (change.from() == null ? "" : change.from() + " → ") + change.to()
+          + (change.output().isEmpty() ? "" : ": " + change.output())));
     for (WebhookOptions webhook : config.webhooks()) {
       WebhookNotifier notifier = WebhookNotifier.create(vertx, webhook);
       StatusEvents.listen(registry, maintenance, notifier::notify);
