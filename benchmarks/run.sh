@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Issue 5's side-by-side measurements: bare vertx-web route, vertx-web's HealthCheckHandler, Vitals.
+# Issue 5's side-by-side measurements: bare vertx-web route, vertx-web's HealthCheckHandler, Vitals; and
+# issue 13's hostile clients against the standalone verticle (dev.vitals.benchmarks.HostileScenario).
 # Installs wrk if missing, builds, runs every scenario on loopback, prints one table and writes
 # benchmarks/RESULTS.md. Takes about 8 minutes on 2 cores.
 #
@@ -263,6 +264,9 @@ main() {
   log "startup of the standalone jar, 3 times"
   fact startup_ms "$(for _ in 1 2 3; do startup_ms; done | median)"
 
+  log "hostile clients (issue 13): starvation, webhook queue, nesting, /environment flood"
+  java -Xmx256m -cp "$JAR" dev.vitals.benchmarks.HostileScenario >"$OUT/hostile.md" 2>"$OUT/hostile.log"
+
   local table elapsed
   table=$(java -cp "$JAR" dev.vitals.benchmarks.ResultsMarkdown "$OUT")
   elapsed=$(($(date +%s) - STARTED))
@@ -306,6 +310,10 @@ main() {
       echo "## Profile of \`/health\` (scenario 1 server, JFR samples every 1 ms for 10 s, after the measured rounds)"
       echo
       cat "$OUT/profile.md"
+    fi
+    if [[ -f "$OUT/hostile.md" ]]; then
+      echo
+      cat "$OUT/hostile.md"
     fi
     if [[ -f "$HERE/ANALYSIS.md" ]]; then
       echo

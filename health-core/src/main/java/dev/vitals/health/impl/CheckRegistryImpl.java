@@ -43,6 +43,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
   private volatile Map<String, CachedCheck> checks = Map.of();
   private final NameTree tree = new NameTree();
   private WorkerExecutor blockingPool;
+  private BlockingRunner blockingRunner;
 
   public CheckRegistryImpl(Vertx vertx, CheckRegistryOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -60,8 +61,9 @@ public final class CheckRegistryImpl implements CheckRegistry {
   @Override
   public CheckRegistry registerBlocking(CheckOptions options, BlockingCheck check) {
     Objects.requireNonNull(check, "check");
-    WorkerExecutor pool = blockingPool();
-    return add(options, () -> pool.executeBlocking(check::run, false));
+    BlockingRunner runner = blockingRunner();
+    long timeout = options.getTimeout();
+    return add(options, () -> runner.run(check, timeout));
   }
 
   @Override
@@ -123,11 +125,12 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return this;
   }
 
-  private synchronized WorkerExecutor blockingPool() {
+  private synchronized BlockingRunner blockingRunner() {
     if (blockingPool == null) {
       blockingPool = vertx.createSharedWorkerExecutor(CheckRegistryOptions.BLOCKING_POOL_NAME, blockingPoolSize);
+      blockingRunner = new BlockingRunner(vertx, blockingPool, blockingPoolSize);
     }
-    return blockingPool;
+    return blockingRunner;
   }
 
   @Override
