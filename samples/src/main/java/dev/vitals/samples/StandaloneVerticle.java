@@ -14,15 +14,19 @@ import dev.vitals.health.web.WebhookNotifier;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.health.web.InFlightLimitHandler;
 import dev.vitals.health.web.MaintenanceHandler;
+import dev.vitals.health.web.RequestGuardHandler;
 import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.impl.ErrorResponse;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.status.consul.ConsulMaintenance;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -92,7 +98,12 @@ import java.util.stream.Collectors;
  * <p>Beside {@code http} and {@code checks}, the config has these optional sections (README.md, "Config
  * reference", gives every key and default):
  * <ul>
- *   <li>{@code http.maxInFlight} (default 1024): requests served at once; beyond it 503 with {@code Retry-After}.</li>
+ *   <li>{@code http.maxInFlight} (default 1024): requests served at once; beyond it 503 with {@code Retry-After}.
+ *       The probe paths ({@code /health}, {@code /health/live}, ...) have a budget of that size of their own, so
+ *       that load held on other routes never refuses them.</li>
+ *   <li>{@code http.idleTimeout} (default 60 s): a connection without a byte read or written is closed;
+ *       {@code http.requestTimeout} (default 30 s): a request whose body has not arrived that long after its
+ *       headers is answered 408 and its connection closed. 0 disables either.</li>
  *   <li>{@code application}: {@code name}, {@code version}, {@code releaseId}, {@code serviceId},
  *       {@code description}, shown by {@code /status} and the health+json format; name and version fall back to
  *       the jar's manifest.</li>
@@ -187,14 +198,28 @@ public class StandaloneVerticle extends VerticleBase {
       health.authenticatedBy(admin::verify);
     }
     Router router = Router.router(vertx);
-    router.route().handler(InFlightLimitHandler.create(config.maxInFlight()));
+    router.route().handler(RequestGuardHandler.create(config.requestTimeout()).closingWhen(health::isDraining));
+    // Probes have a budget of their own: load held elsewhere (half-sent bodies, floods) never refuses them.
+    Set<String> probePaths = config.health().getProbes().keySet().stream()
+      .map(name -> name.equals("health") ? "/health" : "/health/" + name).collect(Collectors.toSet());
+    InFlightLimitHandler probes = InFlightLimitHandler.create(config.maxInFlight());
+    InFlightLimitHandler others = InFlightLimitHandler.create(config.maxInFlight());
+    router.route().handler(ctx -> (probePaths.contains(ctx.normalizedPath()) ? probes : others).handle(ctx));
     router.route(config.heartbeatPath() + "/*").handler(HeartbeatHandler.create(passive, config.adminToken()));
     router.route(HEALTH_ROUTE).handler(health);
     router.route("/status").handler(StatusHandler.create(maintenance, config.application()));
+    // The token before the body, on a route of its own (vertx-web orders body handlers before authentication
+    // ones on one route): a client without it cannot make the server wait for, or buffer, a body.
+    router.route("/status/maintenance")
+      .handler(admin != null ? admin : refuse("Maintenance switching is off: set admin.token or VITALS_ADMIN_TOKEN"));
     router.route("/status/maintenance")
       .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
-      .handler(admin != null ? admin : refuse("Maintenance switching is off: set admin.token or VITALS_ADMIN_TOKEN"))
-      .handler(MaintenanceHandler.create(maintenance, config.application()));
+      .handler(MaintenanceHandler.create(maintenance, config.application()))
+      .failureHandler(ctx -> {
+        if (!(ctx.failure() instanceof HttpClosedException)) {
+          ctx.next(); // a client that went away mid-body needs no answer and no log line
+        }
+      });
     if (config.environmentEnabled()) {
       EnvironmentDump dump = EnvironmentDump.create(vertx, config.environment());
       if (!config.loopbackOnly()) {
@@ -203,7 +228,9 @@ public class StandaloneVerticle extends VerticleBase {
       router.route("/environment").handler(EnvironmentHandler.create(dump));
     }
     router.errorHandler(404, ctx -> error(ctx, 404, "No route for " + ctx.request().path()));
-    return vertx.createHttpServer()
+    return vertx.createHttpServer(new HttpServerOptions()
+        .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
+      .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
       .requestHandler(router)
       .listen(config.port(), config.host())
       .recover(failure -> Future.failedFuture(new IllegalStateException(
@@ -222,7 +249,7 @@ public class StandaloneVerticle extends VerticleBase {
   }
 
   private static Handler<RoutingContext> refuse(String message) {
-    return ctx -> error(ctx, 403, message);
+    return ctx -> ErrorResponse.send(ctx, 403, message);
   }
 
   private void logStarted(int port) {
