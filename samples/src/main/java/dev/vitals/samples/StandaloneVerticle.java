@@ -5,6 +5,7 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
+import dev.vitals.health.StatusChange;
 import dev.vitals.health.StatusEvents;
 import dev.vitals.health.web.AdminTokenHandler;
 import dev.vitals.health.web.EnvironmentHandler;
@@ -18,6 +19,7 @@ import dev.vitals.health.web.JsonErrorHandler;
 import dev.vitals.health.web.MaintenanceHandler;
 import dev.vitals.health.web.RequestGuardHandler;
 import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.impl.BurstLog;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.status.consul.ConsulMaintenance;
@@ -40,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -110,7 +113,8 @@ import java.util.stream.Collectors;
  *       the jar's manifest.</li>
  *   <li>{@code admin.token} ({@code VITALS_ADMIN_TOKEN} wins): the bearer token of {@code PUT|DELETE
  *       /status/maintenance} (always required; without a token they answer 403) and of {@code /environment} when
- *       the server does not listen on a loopback address.</li>
+ *       the server does not listen on a loopback address, or the request carries {@code Forwarded} or
+ *       {@code X-Forwarded-For} (it came through a proxy).</li>
  *   <li>{@code health}: the {@code HealthHandlerOptions} JSON ({@code hostname}, {@code probes}).</li>
  *   <li>{@code environment}: {@code enabled} (default true) and the {@code EnvironmentOptions} JSON. On a
  *       non-loopback address without a token the start fails, naming {@code environment.enabled}.</li>
@@ -189,6 +193,15 @@ public class StandaloneVerticle extends VerticleBase {
       maintenance = MaintenanceSource.local();
     }
     StatusEvents.publish(vertx, registry, maintenance);
+    // One line per change of a check, never one per run: a dependency down for hours logs twice; a check
+    // flapping faster than once a second logs once a second (per check, so bounded by what is registered).
+    Map<String, BurstLog> changeLogs = new java.util.concurrent.ConcurrentHashMap<>();
+    registry.addListener(change -> changeLogs.computeIfAbsent(change.kind() + change.name(),
+        key -> new BurstLog(StandaloneVerticle.class, 1_000))
+      .log(change.isFailure() ? Level.WARNING : Level.INFO,
+        () -> (change.kind() == StatusChange.Kind.CHECK ? "Check " + change.name() : "Overall outcome") + ": "
+          + (change.from() == null ? "" : change.from() + " → ") + change.to()
+          + (change.output().isEmpty() ? "" : ": " + change.output())));
     for (WebhookOptions webhook : config.webhooks()) {
       WebhookNotifier notifier = WebhookNotifier.create(vertx, webhook);
       StatusEvents.listen(registry, maintenance, notifier::notify);
@@ -227,10 +240,17 @@ public class StandaloneVerticle extends VerticleBase {
       });
     if (config.environmentEnabled()) {
       EnvironmentDump dump = EnvironmentDump.create(vertx, config.environment());
-      if (!config.loopbackOnly()) {
-        router.route("/environment").handler(JsonErrorHandler.allowing(HttpMethod.GET, HttpMethod.HEAD));
-        router.route("/environment").handler(admin);
-      }
+      router.route("/environment").handler(JsonErrorHandler.allowing(HttpMethod.GET, HttpMethod.HEAD));
+      // On loopback the dump needs no token, unless the request came through a proxy (which may be open to all).
+      Handler<RoutingContext> guard = admin != null ? admin
+        : refuse("The environment dump behind a proxy needs a token: set admin.token or VITALS_ADMIN_TOKEN");
+      router.route("/environment").handler(ctx -> {
+        if (config.loopbackOnly() && !forwarded(ctx)) {
+          ctx.next();
+        } else {
+          guard.handle(ctx);
+        }
+      });
       router.route("/environment").handler(EnvironmentHandler.create(dump));
     }
     JsonErrorHandler.register(router);
@@ -255,6 +275,11 @@ public class StandaloneVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** Whether a proxy says the request came from elsewhere. */
+  private static boolean forwarded(RoutingContext ctx) {
+    return ctx.request().headers().contains("Forwarded") || ctx.request().headers().contains("X-Forwarded-For");
   }
 
   private static Handler<RoutingContext> refuse(String message) {
