@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static dev.vitals.health.Await.result;
+import dev.vitals.health.test.MutableClock;
+
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link CheckRegistry#isCurrent}: a report stays current exactly while a new one would hold the same results. */
