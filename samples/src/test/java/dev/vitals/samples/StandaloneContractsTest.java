@@ -195,4 +195,18 @@ class StandaloneContractsTest {
     assertThat(routes).contains("/health,", "/health/live", "/health/ready", "/health/started", "/health/deep",
       "/health/heap", "/health/nightly", "/health/heartbeat/nightly", "/status", "/status/maintenance");
   }
+
+  @Test
+  void stoppingLogsEachStep(Vertx vertx) {
+    StandaloneVerticle verticle = result(deploy(vertx, config()));
+    result(vertx.undeploy(vertx.deploymentIDs().iterator().next()));
+
+    List<String> messages = logged.stream().map(LogRecord::getMessage).filter(m -> m != null).toList();
+    assertThat(verticle.actualPort()).isEqualTo(-1);
+    assertThat(String.join("\n", messages)).containsSubsequence(
+      "Stopping: readiness fails now (shutting down)",
+      "Stopping: no longer accepting connections; 0 request(s) in flight",
+      "Stopping: server closed",
+      "Vitals standalone stopped");
+  }
 }
