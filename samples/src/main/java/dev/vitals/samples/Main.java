@@ -25,7 +25,33 @@ import java.util.function.Supplier;
  */
 public final class Main {
 
+  static {
+    // Before any logger exists: keep logging through the stop (see StopLogging), unless the user chose a manager.
+    if (System.getProperty("java.util.logging.manager") == null) {
+      System.setProperty("java.util.logging.manager", StopLogging.class.getName());
+    }
+  }
+
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Main.class.getName());
+
+  /**
+   * java.util.logging's own shutdown hook resets logging while Vert.x's stops the verticle, so the steps of a
+   * SIGTERM stop would not be logged: this manager ignores the reset once the JVM is shutting down (the process
+   * then halts; nothing needs closing).
+   */
+  public static final class StopLogging extends java.util.logging.LogManager {
+    @Override
+    public void reset() {
+      Thread probe = new Thread(() -> { });
+      try {
+        Runtime.getRuntime().addShutdownHook(probe);
+        Runtime.getRuntime().removeShutdownHook(probe);
+      } catch (IllegalStateException shuttingDown) {
+        return;
+      }
+      super.reset();
+    }
+  }
 
   private Main() {
   }

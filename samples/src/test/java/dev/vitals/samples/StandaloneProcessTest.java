@@ -81,6 +81,10 @@ class StandaloneProcessTest {
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).as("SIGTERM after a clean stop").isZero();
+      assertThat(read(log)).as("each step of the stop is logged").containsSubsequence(
+        "Signal received (SIGTERM or Ctrl-C): stopping", "Stopping: readiness fails now",
+        "Stopping: no longer accepting connections", "Stopping: server closed", "Vitals standalone stopped",
+        "Exiting with code 0");
     } finally {
       process.destroyForcibly();
     }
