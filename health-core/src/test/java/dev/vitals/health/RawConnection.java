@@ -52,12 +52,17 @@ public final class RawConnection implements AutoCloseable {
 
   /** @return everything received until the text appears (10 s at most), the text included */
   public String awaitText(String text) {
+    return awaitText(text, 1);
+  }
+
+  /** @return everything received until the text appeared {@code times} times (10 s at most) */
+  public String awaitText(String text, int times) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     synchronized (received) {
-      while (received.indexOf(text) < 0) {
+      while (received.toString().split(java.util.regex.Pattern.quote(text), -1).length <= times) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0 || closed.future().isComplete()) {
-          throw new AssertionError("never received '" + text + "'; got: " + received);
+          throw new AssertionError("never received '" + text + "' " + times + " time(s); got: " + received);
         }
         try {
           received.wait(Math.min(left, 100));
