@@ -9,21 +9,12 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.concurrent.TimeUnit;
-
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(VertxExtension.class)
 class EnvironmentDumpTest {
-
-  private static JsonObject await(Future<JsonObject> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void builtInSectionsDescribeTheInstance(Vertx vertx) {
@@ -31,7 +22,7 @@ class EnvironmentDumpTest {
       .setConfig(new JsonObject().put("http", new JsonObject().put("port", 8080)).put("admin", new JsonObject().put("token", "t0k")))
       .setApplication(new ApplicationOptions().setName("orders").setVersion("1.2.3")));
     assertThat(dump.sectionNames()).containsExactly("os", "jvm", "process", "vertx", "application", "config");
-    JsonObject result = await(dump.dump());
+    JsonObject result = result(dump.dump());
 
     assertThat(result.getJsonObject("os").fieldNames())
       .contains("name", "version", "arch", "availableProcessors", "systemLoadAverage", "hostname");
@@ -60,7 +51,7 @@ class EnvironmentDumpTest {
     assertThat(dump.sectionNames()).containsExactly("jvm", "vertx", "application");
     assertThat(dump.removeSection("jvm")).isTrue();
     assertThat(dump.removeSection("jvm")).isFalse();
-    assertThat(await(dump.dump()).fieldNames()).containsExactlyInAnyOrder("vertx", "application");
+    assertThat(result(dump.dump()).fieldNames()).containsExactlyInAnyOrder("vertx", "application");
   }
 
   @Test
@@ -75,7 +66,7 @@ class EnvironmentDumpTest {
     dump.addSection("hangs", () -> Promise.<JsonObject>promise().future());
     dump.addSection("computed", () -> Future.succeededFuture(new JsonObject().put("flags", 3).put("apiKey", "k-1")));
 
-    JsonObject result = await(dump.dump());
+    JsonObject result = result(dump.dump());
     assertThat(result.getJsonObject("fixed").getString("region")).isEqualTo("eu-west-1");
     assertThat(result.getJsonObject("throws")).isEqualTo(new JsonObject().put("error", "no feature flags loaded"));
     assertThat(result.getJsonObject("fails").getString("error")).startsWith("flag service down").doesNotContain("leaked-pw");
@@ -118,7 +109,7 @@ class EnvironmentDumpTest {
       dumps.add(dump.dump());
     }
     for (Future<JsonObject> one : dumps) {
-      assertThat(await(one).getJsonObject("counted").getString("password")).isEqualTo(Scrubber.MASK);
+      assertThat(result(one).getJsonObject("counted").getString("password")).isEqualTo(Scrubber.MASK);
     }
     assertThat(computed).as("one dump for the whole burst").hasValue(1);
   }

@@ -21,15 +21,6 @@ final class Standalone {
   private Standalone() {
   }
 
-  /** Blocks the test thread (never an event loop) until the future completes; fails the test otherwise. */
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
   /** @return a config listening on any free loopback port with these check entries */
   static JsonObject config(JsonObject... checks) {
     return new JsonObject()
