@@ -1,6 +1,7 @@
 package dev.vitals.samples;
 
 import dev.vitals.health.StatusEvents;
+import dev.vitals.health.test.LogCapture;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -14,9 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static dev.vitals.health.test.Await.result;
 import static dev.vitals.samples.Standalone.config;
@@ -90,23 +88,7 @@ class HttpCheckFaultsTest {
   void aSecretQueryParameterIsMaskedInEveryFormatEventAndLog(Vertx vertx) {
     List<String> seen = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(StatusEvents.ADDRESS, message -> seen.add(message.body().encode()));
-    Logger root = Logger.getLogger("");
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        seen.add(String.valueOf(record.getMessage()));
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    root.addHandler(capture);
-    try {
+    try (LogCapture logs = LogCapture.of("")) {
       StandaloneVerticle verticle = result(deploy(vertx, config(check(url("/status/500?region=eu&api_key=SECRET-1")),
         check(url("/nowhere?access_token=SECRET-2")).put("name", "other").put("url",
           "http://127.0.0.1:" + Standalone.closedPortUnchecked() + "/x?access_token=SECRET-2"))));
@@ -116,10 +98,9 @@ class HttpCheckFaultsTest {
       }
       seen.add(result(client.get(port, "127.0.0.1", "/environment").send()).bodyAsString());
       result(vertx.timer(50)); // the events of the first runs
+      seen.addAll(logs.messages());
       assertThat(String.join("\n", seen)).contains("region=eu", "api_key=********", "access_token=********")
         .doesNotContain("SECRET-1", "SECRET-2");
-    } finally {
-      root.removeHandler(capture);
     }
   }
 }

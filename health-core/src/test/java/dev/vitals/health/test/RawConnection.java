@@ -44,11 +44,16 @@ public final class RawConnection implements AutoCloseable {
 
   /** @return everything received until the text appears (within {@link Await#LIMIT_MS}), the text included */
   public String awaitText(String text) {
-    Await.until(() -> received().contains(text) || closed.future().isComplete(),
-      () -> "never received '" + text + "'; got: " + received());
+    return awaitText(text, 1);
+  }
+
+  /** @return everything received until the text appeared {@code times} times (within {@link Await#LIMIT_MS}) */
+  public String awaitText(String text, int times) {
+    Await.until(() -> occurrences(received(), text) >= times || closed.future().isComplete(),
+      () -> "never received '" + text + "' " + times + " time(s); got: " + received());
     String got = received();
-    if (!got.contains(text)) {
-      throw new AssertionError("the connection closed before '" + text + "'; got: " + got);
+    if (occurrences(got, text) < times) {
+      throw new AssertionError("the connection closed before '" + text + "' came " + times + " time(s); got: " + got);
     }
     return got;
   }
@@ -59,6 +64,10 @@ public final class RawConnection implements AutoCloseable {
     synchronized (received) {
       return received.toString();
     }
+  }
+
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
   /** @return whether the server closed the connection */

@@ -136,4 +136,16 @@ class HostileRequestsTest {
       assertThat(answers.substring(answers.lastIndexOf("HTTP/1.1 "))).containsIgnoringCase("connection: close");
     }
   }
+
+  @Test
+  void aKeepAliveConnectionOutlivesTheRequestTimeoutOnceItsRequestsEnded() {
+    try (RawConnection raw = RawConnection.open(vertx, port)) {
+      raw.write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+      raw.awaitText("\r\n\r\n");
+      result(vertx.timer(600)); // twice the request timeout
+      raw.write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+      raw.awaitText("HTTP/1.1 200", 2);
+      assertThat(raw.isClosed()).isFalse();
+    }
+  }
 }

@@ -156,9 +156,9 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
   private Future<Void> attempt(StatusChange change, int retry) {
     Promise<Void> done = Promise.promise();
     post(change).onComplete(ar -> {
-      if (ar.succeeded()) {
-        done.complete();
-      } else if (retry >= options.getRetries() || isClosed()) {
+      if (ar.succeeded() || isClosed()) {
+        done.complete(); // closing drops what is in flight, without a word
+      } else if (retry >= options.getRetries()) {
         LOG.log(Level.WARNING, () -> "Webhook " + shownUrl + " gave up on " + change.name() + " → " + change.to()
           + ": " + ar.cause().getMessage());
         done.complete();
