@@ -93,4 +93,24 @@ class EnvironmentDumpTest {
     assertThatThrownBy(() -> new EnvironmentOptions(new JsonObject().put("scrub",
       new JsonObject().put("allowedKeys", "author")))).hasMessageStartingWith("scrub.allowedKeys:");
   }
+
+  @Test
+  void aFloodOfDumpsComputesOneAndScrubsItOffTheEventLoop(Vertx vertx) {
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    EnvironmentDump dump = EnvironmentDump.create(vertx, new EnvironmentOptions().setIncludeOs(false)
+      .setIncludeJvm(false).setIncludeProcess(false).setIncludeVertx(false).setIncludeApplication(false)
+      .setIncludeConfig(false));
+    dump.addSection("counted", () -> {
+      computed.incrementAndGet();
+      return Future.succeededFuture(new JsonObject().put("password", "s3cret"));
+    });
+    java.util.List<Future<JsonObject>> dumps = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      dumps.add(dump.dump());
+    }
+    for (Future<JsonObject> one : dumps) {
+      assertThat(await(one).getJsonObject("counted").getString("password")).isEqualTo(Scrubber.MASK);
+    }
+    assertThat(computed).as("one dump for the whole burst").hasValue(1);
+  }
 }

@@ -59,6 +59,15 @@ final class Standalone {
     return results.getJsonObject(0);
   }
 
+  /** {@link #closedPort()} for lambdas and field initialisers. */
+  static int closedPortUnchecked() {
+    try {
+      return closedPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** @return a loopback port nothing listens on (bound, then closed) */
   static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -96,15 +96,38 @@ class WebhookNotifierTest {
   }
 
   @Test
-  void failuresAreRetriedAndOrderIsKeptPerCheck(Vertx vertx) throws Exception {
+  void failuresAreRetriedAndAReceiverThatIsBehindGetsTheLatestStateInOrder(Vertx vertx) throws Exception {
     failuresLeft.set(2);
     WebhookNotifier notifier = WebhookNotifier.create(vertx, new WebhookOptions().setUrl(url).setRetryDelay(10)
       .setMinInterval(0));
     notifier.notify(change("db", "pass", "fail", "1"));
     notifier.notify(change("db", "fail", "pass", "2"));
-    notifier.notify(change("db", "pass", "fail", "3"));
-    waitFor(3);
-    assertThat(received).extracting(j -> j.getString("output")).containsExactly("1", "2", "3");
+    notifier.notify(change("db", "pass", "warn", "3"));
+    waitFor(2);
+    assertThat(received).extracting(j -> j.getString("output")).containsExactly("1", "3");
+    assertThat(received.get(1).getString("from")).as("from what the receiver heard last").isEqualTo("fail");
+    assertThat(notifier.dropped()).isEqualTo(1);
+    result(notifier.close());
+  }
+
+  @Test
+  void aHungWebhookHoldsTwoChangesPerCheckAndMaxQueuedInAll(Vertx vertx) throws Exception {
+    hold.set(Promise.promise());
+    WebhookNotifier notifier = WebhookNotifier.create(vertx, new WebhookOptions().setUrl(url).setMinInterval(0)
+      .setTimeout(60_000).setMaxQueued(10));
+    String big = "x".repeat(60_000);
+    for (int i = 0; i < 3_000; i++) {
+      notifier.notify(change("flapper", i % 2 == 0 ? "pass" : "fail", i % 2 == 0 ? "fail" : "pass", big + i));
+    }
+    assertThat(notifier.queued()).as("the one being delivered and the latest waiting").isEqualTo(2);
+    for (int i = 0; i < 50; i++) {
+      notifier.notify(change("check-" + i, "pass", "fail", "down"));
+    }
+    assertThat(notifier.queued()).isEqualTo(10);
+    assertThat(notifier.dropped()).isEqualTo(2_998 + 42);
+    hold.get().complete();
+    waitFor(10);
+    assertThat(received.get(0).getString("output")).hasSize(StatusChange.MAX_OUTPUT_LENGTH).endsWith("…");
     result(notifier.close());
   }
 
@@ -152,10 +175,11 @@ class WebhookNotifierTest {
     }
     assertThat(received).isEmpty();
     hold.get().complete();
-    // Five check changes and five overall ones; the repeated failure notices of each are throttled.
-    waitFor(6);
+    // Five check changes and five overall ones; the repeated failure notices of each are throttled, and what
+    // waited behind the hung POST is coalesced into the latest state.
+    waitFor(4);
     assertThat(received.stream().filter(j -> j.getString("kind").equals("check")).map(j -> j.getString("to")))
-      .containsExactly("fail", "pass", "pass");
+      .containsExactly("fail", "pass");
     http.close();
     result(notifier.close());
     result(registry.close());

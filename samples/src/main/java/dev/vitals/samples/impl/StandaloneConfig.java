@@ -175,7 +175,7 @@ public final class StandaloneConfig {
     }
     b.environmentEnabled = enabled == null || (Boolean) enabled;
     b.environment = nested(new ConfigObject(new JsonObject().put("environment", envOptions), ""), "environment",
-      EnvironmentOptions::new).setConfig(config).setApplication(b.application);
+      EnvironmentOptions::new).setConfig(SecretFields.mask(config)).setApplication(b.application);
     ConfigObject shutdown = root.optionalObject("shutdown");
     shutdown.allowOnly(Set.of("drainDelay", "graceTimeout"));
     b.drainDelay = shutdown.has("drainDelay")
