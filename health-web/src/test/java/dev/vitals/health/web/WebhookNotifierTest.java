@@ -150,7 +150,8 @@ class WebhookNotifierTest {
     notifier.notify(change("db", "fail", "pass", "back"));
     notifier.notify(change("db", "pass", "fail", "flap"));
     notifier.notify(change("cache", "pass", "fail", "other check"));
-    // A recovery always goes, after whatever db had queued before it: once it arrived, "flap" would have too.
+    waitFor(3);
+    // A recovery always goes, after whatever db still had to deliver: once it arrived, "flap" would have too.
     notifier.notify(change("db", "fail", "pass", "back again"));
     waitFor(4);
     assertThat(received).extracting(j -> j.getString("output"))
