@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.vitals.health.test.Await.poll;
 import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,12 +38,7 @@ class BlockingTimeoutTest {
 
   /** Runs the check until a worker was free for it (the thread that held it returns a moment later). */
   private String runOnceFree(Vertx vertx, String name) {
-    String output = run(name).output();
-    for (int i = 0; i < 500 && output.equals("no worker free"); i++) {
-      result(vertx.timer(10));
-      output = run(name).output();
-    }
-    return output;
+    return poll(() -> run(name).output(), output -> !output.equals("no worker free"), output -> output);
   }
 
   private static CheckOptions uncached(String name) {

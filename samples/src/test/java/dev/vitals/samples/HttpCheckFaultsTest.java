@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
 import static dev.vitals.samples.Standalone.config;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,9 +75,8 @@ class HttpCheckFaultsTest {
     for (int i = 0; i < 8; i++) {
       result(client.get(port, "127.0.0.1", "/health/api").send());
     }
-    for (int i = 0; i < 500 && openConnections.get() > 0; i++) {
-      result(vertx.timer(10)); // the runs' timers reset what they left streaming
-    }
+    // the runs' timers reset what they left streaming
+    until(() -> openConnections.get() == 0, () -> openConnections + " connections left open");
     assertThat(openConnections).as("no connection left pinned by a timed-out run").hasValue(0);
     streaming = false;
     JsonObject result = Standalone.onlyResult(result(client.get(port, "127.0.0.1", "/health/api").send()));
@@ -88,7 +88,7 @@ class HttpCheckFaultsTest {
   void aSecretQueryParameterIsMaskedInEveryFormatEventAndLog(Vertx vertx) {
     List<String> seen = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(StatusEvents.ADDRESS, message -> seen.add(message.body().encode()));
-    try (LogCapture logs = LogCapture.of("")) {
+    try (LogCapture log = LogCapture.of("")) {
       StandaloneVerticle verticle = result(deploy(vertx, config(check(url("/status/500?region=eu&api_key=SECRET-1")),
         check(url("/nowhere?access_token=SECRET-2")).put("name", "other").put("url",
           "http://127.0.0.1:" + Standalone.closedPortUnchecked() + "/x?access_token=SECRET-2"))));
@@ -97,8 +97,10 @@ class HttpCheckFaultsTest {
         seen.add(result(client.get(port, "127.0.0.1", "/health?format=" + format).send()).bodyAsString());
       }
       seen.add(result(client.get(port, "127.0.0.1", "/environment").send()).bodyAsString());
-      result(vertx.timer(50)); // the events of the first runs
-      seen.addAll(logs.messages());
+      // both checks fail on their first run: wait for those events rather than for a while
+      until(() -> seen.stream().filter(line -> line.contains("\"kind\":\"check\"")).count() >= 2,
+        () -> "the first runs' events: " + seen);
+      seen.addAll(log.messages());
       assertThat(String.join("\n", seen)).contains("region=eu", "api_key=********", "access_token=********")
         .doesNotContain("SECRET-1", "SECRET-2");
     }

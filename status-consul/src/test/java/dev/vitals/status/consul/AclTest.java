@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import static dev.vitals.health.test.Await.result;
@@ -74,7 +75,8 @@ class AclTest {
     assertThat(source.state().error()).startsWith("consul.tokenFile: cannot read '" + file + "'");
     assertThat(consul.requests("health/node")).isZero();
 
-    Files.writeString(file, "secret");
+    // Moved in whole: a retry that read the file between its creation and the write would take an empty token.
+    Files.move(Files.writeString(dir.resolve("token.new"), "secret"), file, StandardCopyOption.ATOMIC_MOVE);
     until(() -> !source.state().stale(), () -> "fresh once the file exists: " + source.state());
   }
 

@@ -22,8 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Consul agent's HTTP API as far as status-consul uses it (DESIGN.md, "status-consul"), on port 0: agent self,
- * node and service maintenance with Consul's 400/404 bodies, health/node with real blocking semantics
+ * A Consul agent's HTTP API as far as status-consul uses it (as Consul's API docs describe it), on port 0: agent
+ * self, node and service maintenance with Consul's 400/404 bodies, health/node with real blocking semantics
  * ({@code index}/{@code wait}, {@code X-Consul-Index}, up to wait/16 of jitter), the leader, ACL 403s, and fault
  * injection. It counts requests and requests in flight per endpoint. Thread-safe: tests flip its switches from
  * their own thread. Public, and shipped in status-consul's test jar, so that other modules' tests (the standalone

@@ -17,7 +17,7 @@ import static dev.vitals.health.test.Await.result;
 import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The double answers as DESIGN.md says Consul's agent does, so that the other tests test against Consul's contract. */
+/** The double answers as Consul's agent does (its API docs), so that the other tests test against Consul's contract. */
 @ExtendWith(VertxExtension.class)
 class ConsulDoubleTest {
 
