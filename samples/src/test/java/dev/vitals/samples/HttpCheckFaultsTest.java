@@ -18,7 +18,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static dev.vitals.samples.Standalone.await;
+import static dev.vitals.health.test.Await.result;
 import static dev.vitals.samples.Standalone.config;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +36,7 @@ class HttpCheckFaultsTest {
   @BeforeEach
   void startUpstream(Vertx vertx) {
     client = WebClient.create(vertx);
-    upstream = await(vertx.createHttpServer()
+    upstream = result(vertx.createHttpServer()
       .connectionHandler(connection -> {
         openConnections.incrementAndGet();
         connection.closeHandler(closed -> openConnections.decrementAndGet());
@@ -71,17 +71,17 @@ class HttpCheckFaultsTest {
 
   @Test
   void anEndlessBodyNeverPinsAConnectionAndTheCheckPassesOnceTheUpstreamRecovers(Vertx vertx) {
-    StandaloneVerticle verticle = await(deploy(vertx, config(check(url("/stream")))));
+    StandaloneVerticle verticle = result(deploy(vertx, config(check(url("/stream")))));
     int port = verticle.actualPort();
     for (int i = 0; i < 8; i++) {
-      await(client.get(port, "127.0.0.1", "/health/api").send());
+      result(client.get(port, "127.0.0.1", "/health/api").send());
     }
     for (int i = 0; i < 500 && openConnections.get() > 0; i++) {
-      await(vertx.timer(10)); // the runs' timers reset what they left streaming
+      result(vertx.timer(10)); // the runs' timers reset what they left streaming
     }
     assertThat(openConnections).as("no connection left pinned by a timed-out run").hasValue(0);
     streaming = false;
-    JsonObject result = Standalone.onlyResult(await(client.get(port, "127.0.0.1", "/health/api").send()));
+    JsonObject result = Standalone.onlyResult(result(client.get(port, "127.0.0.1", "/health/api").send()));
     assertThat(result.getBoolean("passed")).isTrue();
     assertThat(result.getString("output")).endsWith(": 200");
   }
@@ -107,15 +107,15 @@ class HttpCheckFaultsTest {
     };
     root.addHandler(capture);
     try {
-      StandaloneVerticle verticle = await(deploy(vertx, config(check(url("/status/500?region=eu&api_key=SECRET-1")),
+      StandaloneVerticle verticle = result(deploy(vertx, config(check(url("/status/500?region=eu&api_key=SECRET-1")),
         check(url("/nowhere?access_token=SECRET-2")).put("name", "other").put("url",
           "http://127.0.0.1:" + Standalone.closedPortUnchecked() + "/x?access_token=SECRET-2"))));
       int port = verticle.actualPort();
       for (String format : List.of("vitals", "vertx", "health+json")) {
-        seen.add(await(client.get(port, "127.0.0.1", "/health?format=" + format).send()).bodyAsString());
+        seen.add(result(client.get(port, "127.0.0.1", "/health?format=" + format).send()).bodyAsString());
       }
-      seen.add(await(client.get(port, "127.0.0.1", "/environment").send()).bodyAsString());
-      await(vertx.timer(50)); // the events of the first runs
+      seen.add(result(client.get(port, "127.0.0.1", "/environment").send()).bodyAsString());
+      result(vertx.timer(50)); // the events of the first runs
       assertThat(String.join("\n", seen)).contains("region=eu", "api_key=********", "access_token=********")
         .doesNotContain("SECRET-1", "SECRET-2");
     } finally {

@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static dev.vitals.samples.Standalone.await;
+import static dev.vitals.health.test.Await.result;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,11 +93,11 @@ class StandaloneContractsTest {
     request.append("\r\n").append(body);
     Promise<Buffer> read = Promise.promise();
     Buffer received = Buffer.buffer();
-    NetSocket socket = await(vertx.createNetClient().connect(port, "127.0.0.1"));
+    NetSocket socket = result(vertx.createNetClient().connect(port, "127.0.0.1"));
     socket.handler(received::appendBuffer);
     socket.closeHandler(v -> read.tryComplete(received));
     socket.write(request.toString());
-    String text = await(read.future()).toString();
+    String text = result(read.future()).toString();
     int split = text.indexOf("\r\n\r\n");
     String head = text.substring(0, split);
     String rest = text.substring(split + 4);
@@ -127,7 +127,7 @@ class StandaloneContractsTest {
 
   @Test
   void everyAnswerIsJsonWithNoStore(Vertx vertx) {
-    int port = await(deploy(vertx, config().put("admin", new JsonObject().put("token", TOKEN)))).actualPort();
+    int port = result(deploy(vertx, config().put("admin", new JsonObject().put("token", TOKEN)))).actualPort();
 
     assertJsonError(raw(vertx, port, "GET /nope HTTP/1.1"), 404);
     assertJsonError(raw(vertx, port, "PUT /status/maintenance HTTP/1.1", "Authorization: Bearer " + TOKEN,
@@ -145,7 +145,7 @@ class StandaloneContractsTest {
 
   @Test
   void maintenanceSwitchingOffIsJsonWithNoStore(Vertx vertx) {
-    int port = await(deploy(vertx, config())).actualPort();
+    int port = result(deploy(vertx, config())).actualPort();
 
     assertJsonError(raw(vertx, port, "PUT /status/maintenance HTTP/1.1"), 403);
     assertJsonError(raw(vertx, port, "DELETE /status/maintenance HTTP/1.1"), 403);
@@ -153,7 +153,7 @@ class StandaloneContractsTest {
 
   @Test
   void formatsAsReadmeSpellsThemAndProbePathsWithATrailingSlash(Vertx vertx) {
-    int port = await(deploy(vertx, config())).actualPort();
+    int port = result(deploy(vertx, config())).actualPort();
 
     Answer healthJson = raw(vertx, port, "GET /health/live?format=health+json HTTP/1.1");
     assertThat(healthJson.code()).isEqualTo(200);
@@ -167,7 +167,7 @@ class StandaloneContractsTest {
 
   @Test
   void malformedRequestsGetAJson4xxAndNoTrace(Vertx vertx) {
-    int port = await(deploy(vertx, config())).actualPort();
+    int port = result(deploy(vertx, config())).actualPort();
 
     assertJsonError(raw(vertx, port, "GET /health?format=%zz HTTP/1.1"), 400);
     assertJsonError(raw(vertx, port, "GET /health?%zz=1 HTTP/1.1"), 400);
@@ -188,7 +188,7 @@ class StandaloneContractsTest {
   void theRouteLogListsEveryPath(Vertx vertx) {
     JsonObject config = config().put("health", new JsonObject().put("probes",
       new JsonObject().put("deep", new JsonObject().put("include", new JsonArray().add("deep")))));
-    await(deploy(vertx, config));
+    result(deploy(vertx, config));
 
     String routes = logged.stream().map(LogRecord::getMessage).filter(m -> m != null && m.startsWith("Routes: "))
       .findFirst().orElseThrow();

@@ -16,7 +16,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static dev.vitals.samples.Standalone.await;
+import static dev.vitals.health.test.Await.result;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +36,9 @@ class StandaloneSecretsTest {
 
   @Test
   void secretsTheConfigDeclaresAreMaskedWhateverTheirName(Vertx vertx) {
-    StandaloneVerticle verticle = await(deploy(vertx, config()));
+    StandaloneVerticle verticle = result(deploy(vertx, config()));
     WebClient client = WebClient.create(vertx);
-    HttpResponse<Buffer> dump = await(client.get(verticle.actualPort(), "127.0.0.1", "/environment").send());
+    HttpResponse<Buffer> dump = result(client.get(verticle.actualPort(), "127.0.0.1", "/environment").send());
     assertThat(dump.statusCode()).isEqualTo(200);
     JsonObject shown = dump.bodyAsJsonObject().getJsonObject("config");
     assertThat(shown.encode()).doesNotContain("PATH-SECRET", "HEADER-SECRET", "JOB-SECRET");
@@ -50,16 +50,16 @@ class StandaloneSecretsTest {
 
   @Test
   void onLoopbackARequestThroughAProxyIsRemote(Vertx vertx) {
-    StandaloneVerticle verticle = await(deploy(vertx, config().put("admin", new JsonObject().put("token", "adm"))));
+    StandaloneVerticle verticle = result(deploy(vertx, config().put("admin", new JsonObject().put("token", "adm"))));
     WebClient client = WebClient.create(vertx);
     int port = verticle.actualPort();
-    assertThat(await(client.get(port, "127.0.0.1", "/environment").putHeader("X-Forwarded-For", "203.0.113.9")
+    assertThat(result(client.get(port, "127.0.0.1", "/environment").putHeader("X-Forwarded-For", "203.0.113.9")
       .send()).statusCode()).isEqualTo(401);
-    assertThat(await(client.get(port, "127.0.0.1", "/environment").putHeader("Forwarded", "for=203.0.113.9")
+    assertThat(result(client.get(port, "127.0.0.1", "/environment").putHeader("Forwarded", "for=203.0.113.9")
       .send()).statusCode()).isEqualTo(401);
-    assertThat(await(client.get(port, "127.0.0.1", "/environment").putHeader("Forwarded", "for=203.0.113.9")
+    assertThat(result(client.get(port, "127.0.0.1", "/environment").putHeader("Forwarded", "for=203.0.113.9")
       .bearerTokenAuthentication("adm").send()).statusCode()).isEqualTo(200);
-    assertThat(await(client.get(port, "127.0.0.1", "/environment").send()).statusCode()).isEqualTo(200);
+    assertThat(result(client.get(port, "127.0.0.1", "/environment").send()).statusCode()).isEqualTo(200);
     client.close();
   }
 
@@ -88,10 +88,10 @@ class StandaloneSecretsTest {
         .put("checks", new JsonArray().add(new JsonObject().put("name", "api").put("type", "http")
           .put("url", "http://127.0.0.1:" + Standalone.closedPort() + "/?token=T-SECRET")
           .put("successTtl", 0).put("failureTtl", 0).put("maxStale", 0)));
-      StandaloneVerticle verticle = await(deploy(vertx, config));
+      StandaloneVerticle verticle = result(deploy(vertx, config));
       WebClient client = WebClient.create(vertx);
       for (int i = 0; i < 20; i++) {
-        assertThat(await(client.get(verticle.actualPort(), "127.0.0.1", "/health/api").send()).statusCode())
+        assertThat(result(client.get(verticle.actualPort(), "127.0.0.1", "/health/api").send()).statusCode())
           .isEqualTo(503);
       }
       client.close();

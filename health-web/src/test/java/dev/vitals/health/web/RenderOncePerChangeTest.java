@@ -5,7 +5,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.HealthReport;
 import dev.vitals.health.MaintenanceSource;
-import dev.vitals.health.MutableClock;
+import dev.vitals.health.test.MutableClock;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.web.impl.HealthHandlerImpl;
 import io.vertx.core.Future;
@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.vitals.health.web.TestServer.await;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -88,7 +88,7 @@ class RenderOncePerChangeTest {
   @AfterEach
   void tearDown() {
     http.close();
-    await(registry.close());
+    result(registry.close());
   }
 
   private HttpResponse<Buffer> get(String uri) {
@@ -113,12 +113,12 @@ class RenderOncePerChangeTest {
 
     clock.advanceMillis(1_000); // db expires: served stale once, while its refresh runs
     db.set(ProcedureResult.pass("two"));
-    JsonObject stale = result(counted("/health"), "db");
+    JsonObject stale = resultOf(counted("/health"), "db");
     assertThat(stale.getBoolean("stale")).isTrue();
     assertThat(stale.getString("output")).isEqualTo("one");
     assertThat(counted.renders).hasValue(2);
 
-    JsonObject fresh = result(counted("/health"), "db");
+    JsonObject fresh = resultOf(counted("/health"), "db");
     assertThat(fresh.getBoolean("stale")).isFalse();
     assertThat(fresh.getString("output")).isEqualTo("two");
     for (int i = 0; i < 10; i++) {
@@ -144,19 +144,19 @@ class RenderOncePerChangeTest {
     counted("/health/ready");
     assertThat(counted.renders).hasValue(1);
 
-    await(maintenance.enable("kernel upgrade"));
+    result(maintenance.enable("kernel upgrade"));
     HttpResponse<Buffer> inMaintenance = counted("/health/ready");
     assertThat(inMaintenance.statusCode()).isEqualTo(503);
-    assertThat(result(inMaintenance, "maintenance").getString("output")).isEqualTo("in maintenance: kernel upgrade");
+    assertThat(resultOf(inMaintenance, "maintenance").getString("output")).isEqualTo("in maintenance: kernel upgrade");
     counted("/health/ready");
     assertThat(counted.renders).hasValue(2);
 
-    await(maintenance.disable());
+    result(maintenance.disable());
     assertThat(counted("/health/ready").statusCode()).isEqualTo(200);
     handler.startDrain();
     HttpResponse<Buffer> draining = counted("/health/ready");
     assertThat(draining.statusCode()).isEqualTo(503);
-    assertThat(result(draining, "shutdown").getString("output")).isEqualTo("shutting down");
+    assertThat(resultOf(draining, "shutdown").getString("output")).isEqualTo("shutting down");
     counted("/health/ready");
     assertThat(counted.renders).hasValue(4);
     assertThat(counted("/health/live").statusCode()).as("liveness ignores drain").isEqualTo(200);
@@ -175,12 +175,12 @@ class RenderOncePerChangeTest {
     try (TestServer server = new TestServer(vertx, router)) {
       for (int i = 0; i < 3; i++) {
         assertThat(server.get("/health").bodyAsString()).doesNotContain("secret detail");
-        assertThat(await(server.request(HttpMethod.GET, "/health").putHeader("X-Admin", "yes").send()).bodyAsString())
+        assertThat(result(server.request(HttpMethod.GET, "/health").putHeader("X-Admin", "yes").send()).bodyAsString())
           .contains("secret detail");
       }
       assertThat(guarded.renderedCount()).isEqualTo(2);
     } finally {
-      await(own.close());
+      result(own.close());
     }
   }
 
@@ -226,10 +226,10 @@ class RenderOncePerChangeTest {
   }
 
   private HttpResponse<Buffer> send(HttpMethod method, String uri) {
-    return await(http.request(method, uri).send());
+    return result(http.request(method, uri).send());
   }
 
-  private static JsonObject result(HttpResponse<Buffer> response, String checker) {
+  private static JsonObject resultOf(HttpResponse<Buffer> response, String checker) {
     return response.bodyAsJsonObject().getJsonArray("results").stream().map(JsonObject.class::cast)
       .filter(r -> r.getString("checker").equals(checker)).findFirst().orElseThrow();
   }
