@@ -15,7 +15,6 @@ import io.vertx.ext.web.codec.BodyCodec;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Set;
 
 /**
  * {@code "type": "http"}: {@code GET url} passes on any 2xx answer, or on exactly {@code expectedStatus} when
@@ -24,8 +23,6 @@ import java.util.Set;
  */
 final class HttpCheckDefinition implements CheckDefinition {
 
-  /** The fields of this type's entries, beside those every check has. */
-  static final Set<String> FIELDS = Set.of("url", "expectedStatus");
 
   private final CheckOptions options;
   private final String url;
