@@ -33,6 +33,12 @@ import java.util.function.Predicate;
 public interface CheckRegistry extends HealthChecks {
 
   /**
+   * The timeout of a procedure registered the vertx-health-check way without one, in ms: 1000, vertx-health-check's
+   * own default. {@link CheckOptions#DEFAULT_TIMEOUT} (2 s) is the default of the other ways.
+   */
+  long VERTX_DEFAULT_TIMEOUT = 1_000;
+
+  /**
    * @param vertx the Vert.x instance whose timers and worker pool the registry uses
    * @return a registry with default options
    */
@@ -71,8 +77,10 @@ public interface CheckRegistry extends HealthChecks {
   CheckRegistry registerBlocking(CheckOptions options, BlockingCheck check);
 
   /**
-   * Registers a vertx-health-check procedure with the default options of {@link CheckOptions}: an OK
-   * {@code Status} passes, a KO one fails, a failed promise fails with the failure's message as output.
+   * Registers a vertx-health-check procedure with the default options of {@link CheckOptions}, except the
+   * timeout: {@link #VERTX_DEFAULT_TIMEOUT} (1 s), as vertx-health-check. An OK {@code Status} passes, a KO one
+   * fails, a failed promise fails with the failure's message as output; a {@code Status} with
+   * {@code setProcedureInError(true)} fails and keeps {@code "error": true} in the vertx-health-check view.
    *
    * @throws IllegalArgumentException as {@link #register(CheckOptions, Check)}
    */
@@ -124,7 +132,10 @@ public interface CheckRegistry extends HealthChecks {
    * @param name a check name ({@code db/primary}) or a group name ({@code db}); {@code ""} or {@code "/"}
    *             means every check
    * @return the report; failed with a {@link NoSuchElementException} whose message is
-   * {@code "Check not found: <name>"} when no check or group has that name
+   * {@code "Check not found: <name>"} when no check or group has that name, with an
+   * {@link IllegalArgumentException} {@code "'<segment>' is not a composite"} when the name goes below a check
+   * ({@code db/primary/x} with {@code db/primary} a check), as vertx-health-check; a group whose checks were all
+   * unregistered stays, with no checks
    */
   Future<HealthReport> report(String name);
 

@@ -14,7 +14,9 @@ import dev.vitals.health.web.WebhookNotifier;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.health.web.InFlightLimitHandler;
 import dev.vitals.health.web.MaintenanceHandler;
+import dev.vitals.health.web.RequestGuardHandler;
 import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.impl.ErrorResponse;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.ConfigFiles;
 import dev.vitals.samples.impl.ConfigOverrides;
@@ -27,6 +29,7 @@ import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -105,7 +108,12 @@ import java.util.stream.Collectors;
  * <p>Beside {@code http} and {@code checks}, the config has these optional sections (README.md, "Config
  * reference", gives every key and default):
  * <ul>
- *   <li>{@code http.maxInFlight} (default 1024): requests served at once; beyond it 503 with {@code Retry-After}.</li>
+ *   <li>{@code http.maxInFlight} (default 1024): requests served at once; beyond it 503 with {@code Retry-After}.
+ *       The probe paths ({@code /health}, {@code /health/live}, ...) have a budget of that size of their own, so
+ *       that load held on other routes never refuses them.</li>
+ *   <li>{@code http.idleTimeout} (default 60 s): a connection without a byte read or written is closed;
+ *       {@code http.requestTimeout} (default 30 s): a request whose body has not arrived that long after its
+ *       headers is answered 408 and its connection closed. 0 disables either.</li>
  *   <li>{@code application}: {@code name}, {@code version}, {@code releaseId}, {@code serviceId},
  *       {@code description}, shown by {@code /status} and the health+json format; name and version fall back to
  *       the jar's manifest.</li>
@@ -320,14 +328,28 @@ public class StandaloneVerticle extends VerticleBase {
       health.authenticatedBy(admin::verify);
     }
     Router router = Router.router(vertx);
-    router.route().handler(InFlightLimitHandler.create(config.maxInFlight()));
+    router.route().handler(RequestGuardHandler.create(config.requestTimeout()).closingWhen(health::isDraining));
+    // Probes have a budget of their own: load held elsewhere (half-sent bodies, floods) never refuses them.
+    Set<String> probePaths = config.health().getProbes().keySet().stream()
+      .map(name -> name.equals("health") ? "/health" : "/health/" + name).collect(Collectors.toSet());
+    InFlightLimitHandler probes = InFlightLimitHandler.create(config.maxInFlight());
+    InFlightLimitHandler others = InFlightLimitHandler.create(config.maxInFlight());
+    router.route().handler(ctx -> (probePaths.contains(ctx.normalizedPath()) ? probes : others).handle(ctx));
     router.route(config.heartbeatPath() + "/*").handler(HeartbeatHandler.create(passive, config.adminToken()));
     router.route(HEALTH_ROUTE).handler(health);
     router.route("/status").handler(StatusHandler.create(maintenance, config.application()));
+    // The token before the body, on a route of its own (vertx-web orders body handlers before authentication
+    // ones on one route): a client without it cannot make the server wait for, or buffer, a body.
+    router.route("/status/maintenance")
+      .handler(admin != null ? admin : refuse("Maintenance switching is off: set admin.token or VITALS_ADMIN_TOKEN"));
     router.route("/status/maintenance")
       .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
-      .handler(admin != null ? admin : refuse("Maintenance switching is off: set admin.token or VITALS_ADMIN_TOKEN"))
-      .handler(MaintenanceHandler.create(maintenance, config.application()));
+      .handler(MaintenanceHandler.create(maintenance, config.application()))
+      .failureHandler(ctx -> {
+        if (!(ctx.failure() instanceof HttpClosedException)) {
+          ctx.next(); // a client that went away mid-body needs no answer and no log line
+        }
+      });
     if (config.environmentEnabled()) {
       EnvironmentDump dump = EnvironmentDump.create(vertx, config.environment());
       if (!config.loopbackOnly()) {
@@ -346,6 +368,7 @@ public class StandaloneVerticle extends VerticleBase {
       ssl = tls.configure(options);
     }
     return ssl.compose(ready -> vertx.createHttpServer(options)
+        .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
         .requestHandler(router)
         .listen(config.port(), config.host()))
       .recover(failure -> Future.failedFuture(failure instanceof IllegalArgumentException ? failure
@@ -368,7 +391,7 @@ public class StandaloneVerticle extends VerticleBase {
   }
 
   private static Handler<RoutingContext> refuse(String message) {
-    return ctx -> error(ctx, 403, message);
+    return ctx -> ErrorResponse.send(ctx, 403, message);
   }
 
   private void logStarted(int port) {

@@ -41,6 +41,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
 
   // Copy-on-write: requests read the snapshot without locking; registration is rare.
   private volatile Map<String, CachedCheck> checks = Map.of();
+  private final NameTree tree = new NameTree();
   private WorkerExecutor blockingPool;
 
   public CheckRegistryImpl(Vertx vertx, CheckRegistryOptions options) {
@@ -65,7 +66,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
 
   @Override
   public CheckRegistry register(String name, Handler<Promise<Status>> procedure) {
-    return register(name, CheckOptions.DEFAULT_TIMEOUT, procedure);
+    return register(name, VERTX_DEFAULT_TIMEOUT, procedure);
   }
 
   @Override
@@ -75,18 +76,24 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return add(options, () -> {
       Promise<Status> promise = Promise.promise();
       procedure.handle(promise);
-      return promise.future().map(CheckRegistryImpl::fromStatus);
+      return promise.future().compose(CheckRegistryImpl::fromStatus);
     });
   }
 
-  /** vertx-health-check semantics: completing with no status means UP. */
-  private static ProcedureResult fromStatus(Status status) {
+  /**
+   * vertx-health-check semantics: completing with no status means UP; a status marked procedure-in-error is
+   * kept whole for the vertx-health-check view.
+   */
+  private static Future<ProcedureResult> fromStatus(Status status) {
     if (status == null) {
-      return ProcedureResult.pass();
+      return Future.succeededFuture(ProcedureResult.pass());
+    }
+    if (status.isProcedureInError()) {
+      return Future.failedFuture(new StatusInError(status));
     }
     JsonObject data = status.getData() == null || status.getData().isEmpty() ? null : status.getData();
     ProcedureResult result = status.isOk() ? ProcedureResult.pass() : ProcedureResult.fail("reported DOWN");
-    return result.withData(data);
+    return Future.succeededFuture(result.withData(data));
   }
 
   private synchronized CheckRegistry add(CheckOptions given, Supplier<Future<ProcedureResult>> procedure) {
@@ -111,6 +118,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
     next.put(name, entry);
     checks = next;
+    tree.add(name);
     entry.startPeriodicRefresh();
     return this;
   }
@@ -183,6 +191,9 @@ public final class CheckRegistryImpl implements CheckRegistry {
       return match;
     });
     checks = next;
+    if (!key.isEmpty()) {
+      tree.remove(key);
+    }
     return this;
   }
 
@@ -208,7 +219,15 @@ public final class CheckRegistryImpl implements CheckRegistry {
     }
     List<CachedCheck> selected = select(key);
     if (selected.isEmpty()) {
-      return Future.failedFuture(new NoSuchElementException("Check not found: " + name));
+      switch (tree.kind(key)) {
+        case GROUP: // emptied by unregistering: it stays, as in vertx-health-check
+          return collect(selected);
+        case BELOW_LEAF:
+          return Future.failedFuture(new IllegalArgumentException(
+            "'" + tree.segmentBelowLeaf(key) + "' is not a composite"));
+        default:
+          return Future.failedFuture(new NoSuchElementException("Check not found: " + name));
+      }
     }
     return collect(selected);
   }
@@ -308,13 +327,13 @@ public final class CheckRegistryImpl implements CheckRegistry {
 
   @Override
   public Future<CheckResult> checkStatus() {
-    return report().map(report -> report.toCheckResult(""));
+    return report().map(report -> tree.toCheckResult(report.checks(), ""));
   }
 
   @Override
   public Future<CheckResult> checkStatus(String name) {
     String key = normalize(name == null ? "" : name);
-    return report(key).map(report -> report.toCheckResult(key));
+    return report(key).map(report -> tree.toCheckResult(report.checks(), key));
   }
 
   @Override

@@ -21,7 +21,12 @@ final class TestServer implements AutoCloseable {
   final WebClient client;
 
   TestServer(Vertx vertx, Router router) {
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    this(await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")), vertx);
+  }
+
+  /** A client for a server the test started itself. */
+  TestServer(HttpServer server, Vertx vertx) {
+    this.server = server;
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
       .setDefaultPort(server.actualPort()), new PoolOptions().setHttp1MaxSize(128));
   }

@@ -41,9 +41,9 @@ public final class StandaloneConfig {
   public static final String DEFAULT_HEARTBEAT_PATH = "/health/heartbeat";
   /** Default {@code http.maxInFlight}: requests served at once before answering 503. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
-  /** Default {@code http.idleTimeout}: 60000 ms without a byte in either direction closes a connection. */
+  /** Default {@code http.idleTimeout}: 60000 ms without a byte read or written before a connection is closed. */
   public static final long DEFAULT_IDLE_TIMEOUT = 60_000;
-  /** Default {@code http.requestTimeout}: 30000 ms for a whole request, body included. */
+  /** Default {@code http.requestTimeout}: 30000 ms for a request's body to arrive after its headers. */
   public static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
   /** Default {@code reload.scanPeriod}: the config file is read again every 2000 ms. */
   public static final long DEFAULT_SCAN_PERIOD = 2_000;
@@ -280,12 +280,12 @@ public final class StandaloneConfig {
     return scanPeriod;
   }
 
-  /** @return how long a connection may stay without a byte in either direction, in ms */
+  /** @return how long a connection may stay without a byte read or written before it is closed, in ms; 0: forever */
   public long idleTimeout() {
     return idleTimeout;
   }
 
-  /** @return how long a whole request, body included, may take, in ms */
+  /** @return how long a request's body may take to arrive after its headers, in ms; 0: forever */
   public long requestTimeout() {
     return requestTimeout;
   }

@@ -67,6 +67,10 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
       tooLarge(ctx);
       return;
     }
+    if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))
+      && request.version() != io.vertx.core.http.HttpVersion.HTTP_1_0) {
+      ctx.response().writeContinue(); // the token was checked: now the client may send the body
+    }
     Buffer body = Buffer.buffer();
     boolean[] over = {false};
     request.handler(chunk -> {
@@ -147,6 +151,10 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
         status = record.status();
         output = record.output();
         data = record.data();
+      } else if (fields != null && isForm(ctx) && !body.toString().isBlank()) {
+        // A form that is not a log record: most likely JSON sent with curl -d's default content type.
+        throw new IllegalArgumentException("A form body must be a Python log record (levelno or levelname); "
+          + "send JSON reports with Content-Type: application/json");
       } else if (fields != null || body.length() == 0 || body.toString().isBlank()) {
         status = HealthStatus.PASS;
         output = "";
@@ -178,10 +186,14 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
       .end(new JsonObject().put("check", name).put("status", status.wireName()).encode());
   }
 
+  private static boolean isForm(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+  }
+
   /** The form or query fields of the request, or null when it carries something else. */
   private static MultiMap fields(RoutingContext ctx, Buffer body) {
-    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+    if (isForm(ctx)) {
       return decode(body.toString(StandardCharsets.UTF_8));
     }
     if (ctx.request().method() == HttpMethod.GET) {
