@@ -217,7 +217,7 @@ public class StandaloneVerticle extends VerticleBase {
     }
     ConfigRetriever first = ConfigRetriever.create(vertx, retrieverOptions(overrides, 0));
     return first.getConfig().eventually(first::close)
-      .map(json -> StandaloneConfig.parse(ConfigFiles.unwrap(json), environment))
+      .map(json -> StandaloneConfig.parse(ConfigFiles.unwrap(json, configFile), environment))
       .compose(parsed -> {
         config = parsed;
         return listen();
@@ -260,7 +260,7 @@ public class StandaloneVerticle extends VerticleBase {
   private void apply(JsonObject json) {
     StandaloneConfig next;
     try {
-      next = StandaloneConfig.parse(ConfigFiles.unwrap(json), environment);
+      next = StandaloneConfig.parse(ConfigFiles.unwrap(json, configFile), environment);
     } catch (IllegalArgumentException e) {
       LOG.warning(() -> "Config change ignored, the running config stays: " + e.getMessage());
       return;

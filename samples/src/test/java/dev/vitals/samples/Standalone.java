@@ -30,6 +30,33 @@ final class Standalone {
     }
   }
 
+  /**
+   * Asks until the answer satisfies the condition (a change the server makes on its own: a config file scanned,
+   * a certificate reloaded, a watch answered), pausing 25 ms between asks; gives up after 400 asks.
+   */
+  static <T> T until(java.util.function.Supplier<Future<T>> ask, java.util.function.Predicate<T> ok) {
+    T last = null;
+    Throwable lastFailure = null;
+    for (int i = 0; i < 400; i++) {
+      try {
+        last = await(ask.get());
+        lastFailure = null;
+        if (ok.test(last)) {
+          return last;
+        }
+      } catch (AssertionError failed) {
+        lastFailure = failed.getCause();
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("never satisfied: " + (lastFailure != null ? lastFailure : last));
+  }
+
   /** @return a config listening on any free loopback port with these check entries */
   static JsonObject config(JsonObject... checks) {
     return new JsonObject()

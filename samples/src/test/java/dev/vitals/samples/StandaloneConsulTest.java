@@ -25,17 +25,8 @@ class StandaloneConsulTest {
   private static final String TOKEN = "admin-t";
 
   /** Asks until the answer satisfies the condition; the watch sees Consul's change within one round trip. */
-  private static HttpResponse<Buffer> until(WebClient client, int port, String path, Predicate<HttpResponse<Buffer>> ok)
-    throws InterruptedException {
-    HttpResponse<Buffer> last = null;
-    for (int i = 0; i < 200; i++) {
-      last = await(client.get(port, "127.0.0.1", path).send());
-      if (ok.test(last)) {
-        return last;
-      }
-      Thread.sleep(25);
-    }
-    throw new AssertionError("never satisfied: " + (last == null ? null : last.bodyAsString()));
+  private static HttpResponse<Buffer> until(WebClient client, int port, String path, Predicate<HttpResponse<Buffer>> ok) {
+    return Standalone.until(() -> client.get(port, "127.0.0.1", path).send(), ok);
   }
 
   private static JsonObject config(ConsulDouble consul) {
