@@ -30,6 +30,18 @@ final class Standalone {
     }
   }
 
+  /** Blocks the test thread until the future fails; fails the test when it succeeds. */
+  static Throwable failure(Future<?> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("succeeded, expected a failure");
+  }
+
   /**
    * Asks until the answer satisfies the condition (a change the server makes on its own: a config file scanned,
    * a certificate reloaded, a watch answered), pausing 25 ms between asks; gives up after 400 asks.

@@ -30,6 +30,8 @@ public final class TlsReloader {
   /** The files' content last given to the server, whether it took it or not: each content is tried once. */
   private List<Buffer> tried;
   private long timer = -1;
+  /** The last failure logged, so that a file missing for a while is one line, not one per scan. */
+  private String lastProblem;
   private boolean reloading;
 
   /**
@@ -104,9 +106,13 @@ public final class TlsReloader {
         .onComplete(done -> {
           reloading = false;
           if (done.failed()) {
-            LOG.warning(() -> "TLS files not reloaded, the server keeps its certificate: "
-              + done.cause().getMessage());
+            String problem = "TLS files not reloaded, the server keeps its certificate: " + done.cause().getMessage();
+            if (!problem.equals(lastProblem)) {
+              LOG.warning(problem);
+            }
+            lastProblem = problem;
           } else if (done.result()) {
+            lastProblem = null;
             LOG.info(() -> "TLS certificate reloaded from " + tls.certPath());
           }
         });
