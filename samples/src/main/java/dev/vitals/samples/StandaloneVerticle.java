@@ -395,7 +395,8 @@ public class StandaloneVerticle extends VerticleBase {
   }
 
   private void logStarted(int port) {
-    LOG.info(() -> "Vitals standalone listening on " + (config.tls() != null ? "https" : "http") + "://" + config.host() + ":" + port);
+    LOG.info(() -> "Vitals standalone listening on " + (config.tls() != null ? "https" : "http") + "://"
+      + config.host() + ":" + port);
     LOG.info("Routes: GET|HEAD /health, /health/live, /health/ready, /health/started, /health/<check>; "
       + "GET|HEAD /status; PUT|DELETE /status/maintenance (admin token); POST|GET " + config.heartbeatPath()
       + "/<passive check>"
