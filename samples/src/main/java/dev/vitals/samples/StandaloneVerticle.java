@@ -78,7 +78,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code http.host} (default {@code 127.0.0.1}) and {@code http.port} (default 8080, 0 for any free
  *       port, see {@link #actualPort()}); the environment variables {@code VITALS_HTTP_HOST} and
- *       {@code VITALS_HTTP_PORT} win over them.</li>
+ *       {@code VITALS_HTTP_PORT} set them too.</li>
  *   <li>Every check has a {@code name} and a {@code type}, and may have the fields of
  *       {@link dev.vitals.health.CheckOptions}' JSON form: {@code timeout} (default 2 s), {@code successTtl}
  *       (27 s), {@code failureTtl} (9 s), {@code maxStale}, {@code refreshPeriod}, {@code critical} (true),
@@ -117,7 +117,7 @@ import java.util.stream.Collectors;
  *   <li>{@code application}: {@code name}, {@code version}, {@code releaseId}, {@code serviceId},
  *       {@code description}, shown by {@code /status} and the health+json format; name and version fall back to
  *       the jar's manifest.</li>
- *   <li>{@code admin.token} ({@code VITALS_ADMIN_TOKEN} wins): the bearer token of {@code PUT|DELETE
+ *   <li>{@code admin.token} (or {@code VITALS_ADMIN_TOKEN}): the bearer token of {@code PUT|DELETE
  *       /status/maintenance} (always required; without a token they answer 403) and of {@code /environment} when
  *       the server does not listen on a loopback address.</li>
  *   <li>{@code health}: the {@code HealthHandlerOptions} JSON ({@code hostname}, {@code probes}).</li>
@@ -128,10 +128,17 @@ import java.util.stream.Collectors;
  *   <li>{@code shutdown}: {@code drainDelay} (default 5 s), {@code graceTimeout} (default 10 s).</li>
  * </ul>
  *
- * <p>Fields not listed here are rejected. Any error in the config fails {@link #start()} before anything is
- * created, with an {@link IllegalArgumentException} whose message starts with the field's path:
- * {@code checks[1].timeout: invalid duration 'abc', ...}, {@code checks[0].type: unknown type 'foo', ...},
- * {@code checks[2].name: duplicate name 'db'}, {@code http.port: ...}; the launcher then exits with code 15.
+ * <p>The config is read with vertx-config: the file given to
+ * {@link #StandaloneVerticle(Map, Map, Path)} (read again every {@code reload.scanPeriod}: checks added, removed
+ * or changed there are applied without a restart) or the deployment's config, then {@code VITALS_*} environment
+ * variables and {@code vitals.*} system properties over it ({@code VITALS_HTTP_PORT}, {@code -Dvitals.http.port}
+ * set {@code http.port}; see {@code ConfigOverrides}). It is checked against the JSON Schema
+ * {@code vitals-config.schema.json} (at the jar's root): keys not listed there are rejected. Any error fails
+ * {@link #start()} before anything is created, with an {@link IllegalArgumentException} whose message starts
+ * with the value's JSON Pointer: {@code /checks/1/timeout: expected integer milliseconds, ...},
+ * {@code /checks/2/name: duplicate name 'db'}; {@code vitals-samples.jar} then prints that one line and exits
+ * with code 15. {@code http.ssl} with {@code http.certPath}, {@code http.keyPath} (PEM) and optionally
+ * {@code http.clientCaPath} serves HTTPS, reloading the certificate when the files change.
  *
  * <p>On start it logs (java.util.logging, as Vert.x) the address it listens on, its routes and its checks. On
  * stop (SIGTERM, {@code vertx.close()}, undeploy) readiness fails at once, the server keeps serving for
