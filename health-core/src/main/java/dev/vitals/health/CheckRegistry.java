@@ -56,6 +56,40 @@ public interface CheckRegistry extends HealthChecks {
   }
 
   /**
+   * The canonical form of a check or group name as a request may spell it: {@code "/db//primary/"},
+   * {@code "db/ /primary"} and {@code "db/primary"} name the same check, as in vertx-health-check. Segments
+   * between {@code /} that are empty or whitespace only are dropped; nothing else changes (no trimming, no case
+   * folding, no %-decoding: a router decodes paths before).
+   *
+   * @param name a name, possibly with leading, trailing, doubled or blank segments
+   * @return the name without them; {@code ""} when nothing is left
+   */
+  static String normalizeName(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    int start = 0;
+    while (start <= name.length()) {
+      int end = name.indexOf('/', start);
+      if (end < 0) {
+        end = name.length();
+      }
+      if (!blank(name, start, end)) {
+        sb.append(sb.length() == 0 ? "" : "/").append(name, start, end);
+      }
+      start = end + 1;
+    }
+    return sb.toString();
+  }
+
+  private static boolean blank(String s, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Registers a non-blocking check.
    *
    * @param options the check's name, timeout, TTLs, criticality and tags (copied)
@@ -147,6 +181,19 @@ public interface CheckRegistry extends HealthChecks {
    * @return the report of the selected checks (an empty report passes)
    */
   Future<HealthReport> report(Predicate<CheckOptions> filter);
+
+  /**
+   * Whether a report of the same checks made now would hold the very same results (the same {@link CheckReport}
+   * instances) as {@code report}: no run stored a result and no check was registered or unregistered since it
+   * was made ({@link HealthReport#version()}), and none of its results has since expired, turned stale or
+   * outlived its {@linkplain CheckOptions#getMaxStale() maxStale} ({@link HealthReport#freshUntil()}). Constant
+   * time: what a caller made of a report (health-web keeps the rendered body) can be reused while it is true.
+   * It does not run or refresh anything: a refresh due at expiry starts with the next {@code report} call.
+   *
+   * @param report a report this registry made
+   * @return whether it is still current; {@code false} for a report another registry or a caller made
+   */
+  boolean isCurrent(HealthReport report);
 
   /**
    * Stops every refresh timer and closes the worker pool of blocking checks. Runs in flight complete but

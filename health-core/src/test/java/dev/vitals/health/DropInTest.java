@@ -1,5 +1,6 @@
 package dev.vitals.health;
 
+import dev.vitals.health.test.Await;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  */
 public final class Main {
 
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Main.class.getName());
+
   /** What {@code --help} prints. */
   static final String USAGE = String.join(System.lineSeparator(),
     "Usage: java -jar vitals-samples.jar [-conf <file or JSON>] [launcher options]",
@@ -164,10 +166,16 @@ public final class Main {
       deployed = true;
     }
 
+    @Override
+    public void beforeStoppingVertx(HookContext context) {
+      LOG.info("Signal received (SIGTERM or Ctrl-C): stopping");
+    }
+
     /** Called after a shutdown hook closed Vert.x; a failed deployment keeps the launcher's exit code. */
     @Override
     public void afterVertxStopped(HookContext context) {
       if (deployed) {
+        LOG.info("Exiting with code 0");
         Runtime.getRuntime().halt(0);
       }
     }

@@ -21,54 +21,6 @@ final class Standalone {
   private Standalone() {
   }
 
-  /** Blocks the test thread (never an event loop) until the future completes; fails the test otherwise. */
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  /** Blocks the test thread until the future fails; fails the test when it succeeds. */
-  static Throwable failure(Future<?> future) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      return e.getCause();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-    throw new AssertionError("succeeded, expected a failure");
-  }
-
-  /**
-   * Asks until the answer satisfies the condition (a change the server makes on its own: a config file scanned,
-   * a certificate reloaded, a watch answered), pausing 25 ms between asks; gives up after 400 asks.
-   */
-  static <T> T until(java.util.function.Supplier<Future<T>> ask, java.util.function.Predicate<T> ok) {
-    T last = null;
-    Throwable lastFailure = null;
-    for (int i = 0; i < 400; i++) {
-      try {
-        last = await(ask.get());
-        lastFailure = null;
-        if (ok.test(last)) {
-          return last;
-        }
-      } catch (AssertionError failed) {
-        lastFailure = failed.getCause();
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("never satisfied: " + (lastFailure != null ? lastFailure : last));
-  }
-
   /** @return a config listening on any free loopback port with these check entries */
   static JsonObject config(JsonObject... checks) {
     return new JsonObject()
@@ -105,6 +57,15 @@ final class Standalone {
       throw new AssertionError("expected one result, got " + results.encodePrettily());
     }
     return results.getJsonObject(0);
+  }
+
+  /** {@link #closedPort()} for lambdas and field initialisers. */
+  static int closedPortUnchecked() {
+    try {
+      return closedPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** @return a loopback port nothing listens on (bound, then closed) */

@@ -1,6 +1,6 @@
 package dev.vitals.samples;
 
-import dev.vitals.health.RawConnection;
+import dev.vitals.health.test.RawConnection;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.vitals.samples.Standalone.await;
+import static dev.vitals.health.test.Await.poll;
+import static dev.vitals.health.test.Await.result;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,12 +35,12 @@ class StandaloneHostileTest {
   }
 
   private static int status(WebClient client, int port, String path) {
-    return await(client.get(port, "127.0.0.1", path).send()).statusCode();
+    return result(client.get(port, "127.0.0.1", path).send()).statusCode();
   }
 
   @Test
   void halfSentBodiesHeldElsewhereNeverRefuseTheProbes(Vertx vertx) {
-    StandaloneVerticle verticle = await(deploy(vertx, config(0)));
+    StandaloneVerticle verticle = result(deploy(vertx, config(0)));
     int port = verticle.actualPort();
     WebClient client = WebClient.create(vertx);
     List<RawConnection> held = new ArrayList<>();
@@ -48,8 +49,9 @@ class StandaloneHostileTest {
         held.add(RawConnection.open(vertx, port)
           .write(HALF_SENT_PUT + "Authorization: Bearer " + TOKEN + "\r\n\r\n{\"reason\": \"slo"));
       }
-      await(vertx.timer(1)); // let the server take them in
-      assertThat(status(client, port, "/status")).as("the other routes' budget is held").isEqualTo(503);
+      // Polled, not slept on: the held budget shows once the server has taken the six requests in.
+      assertThat(poll(() -> status(client, port, "/status"), code -> code == 503, String::valueOf))
+        .as("the other routes' budget is held").isEqualTo(503);
       for (int i = 0; i < 10; i++) {
         assertThat(status(client, port, "/health/live")).isEqualTo(200);
         assertThat(status(client, port, "/health/ready")).isEqualTo(200);
@@ -62,7 +64,7 @@ class StandaloneHostileTest {
 
   @Test
   void withoutATokenTheBodyIsNeverWaitedFor(Vertx vertx) {
-    StandaloneVerticle verticle = await(deploy(vertx, config(0)));
+    StandaloneVerticle verticle = result(deploy(vertx, config(0)));
     int port = verticle.actualPort();
     WebClient client = WebClient.create(vertx);
     for (int i = 0; i < 8; i++) {
@@ -77,7 +79,7 @@ class StandaloneHostileTest {
 
   @Test
   void slowBodiesTimeOutWith408AndFreeTheirSlots(Vertx vertx) {
-    StandaloneVerticle verticle = await(deploy(vertx, config("200ms")));
+    StandaloneVerticle verticle = result(deploy(vertx, config("200ms")));
     int port = verticle.actualPort();
     WebClient client = WebClient.create(vertx);
     for (int i = 0; i < 6; i++) {

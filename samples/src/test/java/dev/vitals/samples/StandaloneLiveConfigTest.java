@@ -23,8 +23,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-import static dev.vitals.samples.Standalone.await;
-import static dev.vitals.samples.Standalone.until;
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +37,7 @@ class StandaloneLiveConfigTest {
   /** Stops scanning before the temporary directory goes. */
   @AfterEach
   void undeploy(Vertx vertx) {
-    vertx.deploymentIDs().forEach(id -> await(vertx.undeploy(id)));
+    vertx.deploymentIDs().forEach(id -> result(vertx.undeploy(id)));
   }
 
   private static JsonObject heap(String name) {
@@ -59,7 +59,7 @@ class StandaloneLiveConfigTest {
 
   private static StandaloneVerticle deploy(Vertx vertx, Path file, Map<String, String> env, Map<String, String> sys) {
     StandaloneVerticle verticle = new StandaloneVerticle(env, sys, file);
-    await(vertx.deployVerticle(verticle, new DeploymentOptions()));
+    result(vertx.deployVerticle(verticle, new DeploymentOptions()));
     return verticle;
   }
 
@@ -74,17 +74,17 @@ class StandaloneLiveConfigTest {
     write(file, config(heap("a"), heap("b"), new JsonObject().put("name", "cron").put("type", "passive")));
     int port = deploy(vertx, file, Map.of(), Map.of()).actualPort();
     WebClient client = WebClient.create(vertx);
-    assertThat(names(await(Standalone.getHealth(client, port)))).containsExactly("a", "b", "cron");
+    assertThat(names(result(Standalone.getHealth(client, port)))).containsExactly("a", "b", "cron");
 
     write(file, config(heap("b").put("maxUsed", 0.000001), heap("c")));
-    HttpResponse<Buffer> changed = until(() -> Standalone.getHealth(client, port),
-      r -> names(r).contains("c") && !names(r).contains("a"));
+    HttpResponse<Buffer> changed = poll(() -> result(Standalone.getHealth(client, port)),
+      r -> names(r).contains("c") && !names(r).contains("a"), HttpResponse::bodyAsString);
     assertThat(names(changed)).containsExactlyInAnyOrder("b", "c");
     // b was replaced by its new definition: its tiny maxUsed fails.
     assertThat(changed.bodyAsJsonObject().getJsonArray("results").stream().map(JsonObject.class::cast)
       .filter(r -> r.getString("checker").equals("b")).findFirst().orElseThrow().getBoolean("passed")).isFalse();
     // The passive check is gone with its heartbeat route entry.
-    assertThat(await(client.post(port, "127.0.0.1", "/health/heartbeat/cron").send()).statusCode())
+    assertThat(result(client.post(port, "127.0.0.1", "/health/heartbeat/cron").send()).statusCode())
       .isEqualTo(404);
   }
 
@@ -113,15 +113,15 @@ class StandaloneLiveConfigTest {
     log.addHandler(capture);
     try {
       write(file, config(heap("a"), heap("b").put("maxUsd", 0.5)));
-      until(() -> io.vertx.core.Future.succeededFuture(records.size()), n -> n > 0);
+      dev.vitals.health.test.Await.until(() -> records.size() > 0, () -> "no log line");
       assertThat(records.get(0).getMessage()).isEqualTo("Config change ignored, the running config stays: "
         + "/checks/1/maxUsd: unknown key, expected one of name, type, timeout, successTtl, failureTtl, maxStale, "
         + "refreshPeriod, critical, tags, failureThreshold, successThreshold, maxUsed");
       assertThat(records.get(0).getThrown()).isNull();
-      assertThat(names(await(Standalone.getHealth(client, verticle.actualPort())))).containsExactly("a");
+      assertThat(names(result(Standalone.getHealth(client, verticle.actualPort())))).containsExactly("a");
 
       write(file, config(heap("a")).put("http", new JsonObject().put("host", "127.0.0.1").put("port", 1)));
-      until(() -> io.vertx.core.Future.succeededFuture(records.size()), n -> n > 1);
+      dev.vitals.health.test.Await.until(() -> records.size() > 1, () -> "no second log line: " + records.size());
       assertThat(records.get(1).getMessage()).isEqualTo("Config change of 'http' needs a restart; the running value stays");
     } finally {
       log.removeHandler(capture);
@@ -139,11 +139,11 @@ class StandaloneLiveConfigTest {
     WebClient client = WebClient.create(vertx);
     int port = verticle.actualPort();
     assertThat(port).isPositive().isNotIn(1, 2);
-    assertThat(await(client.get(port, "127.0.0.1", "/status").send()).bodyAsJsonObject().getString("application"))
+    assertThat(result(client.get(port, "127.0.0.1", "/status").send()).bodyAsJsonObject().getString("application"))
       .isEqualTo("orders");
-    assertThat(await(client.get(port, "127.0.0.1", "/health/deep").send()).bodyAsJsonObject()
+    assertThat(result(client.get(port, "127.0.0.1", "/health/deep").send()).bodyAsJsonObject()
       .getJsonArray("results")).isEmpty();
-    assertThat(await(client.delete(port, "127.0.0.1", "/status/maintenance").bearerTokenAuthentication("from-env")
+    assertThat(result(client.delete(port, "127.0.0.1", "/status/maintenance").bearerTokenAuthentication("from-env")
       .send()).statusCode()).isLessThan(300);
   }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.vitals.samples.Standalone.await;
-import static dev.vitals.samples.Standalone.until;
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code http.ssl}: the endpoints over TLS with PEM files, client certificates, and a rotated certificate served. */
@@ -30,7 +30,7 @@ class StandaloneTlsTest {
   /** Stops watching the files before the temporary directory goes. */
   @AfterEach
   void undeploy(Vertx vertx) {
-    vertx.deploymentIDs().forEach(id -> await(vertx.undeploy(id)));
+    vertx.deploymentIDs().forEach(id -> result(vertx.undeploy(id)));
   }
 
   private static JsonObject tls(TestCertificates server) {
@@ -43,7 +43,7 @@ class StandaloneTlsTest {
       .put("reload", new JsonObject().put("scanPeriod", "20ms"))
       .put("shutdown", new JsonObject().put("drainDelay", 0));
     StandaloneVerticle verticle = new StandaloneVerticle(Map.of());
-    await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
+    result(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
     return verticle.actualPort();
   }
 
@@ -64,14 +64,15 @@ class StandaloneTlsTest {
     TestCertificates rotated = TestCertificates.create(dir, "rotated");
     first.copyTo(served);
     int port = deploy(vertx, tls(served));
-    assertThat(await(health(trusting(vertx, first), port)).statusCode()).isEqualTo(200);
-    assertThat(Standalone.failure(health(trusting(vertx, rotated), port))).hasMessageContaining("SSL");
+    assertThat(result(health(trusting(vertx, first), port)).statusCode()).isEqualTo(200);
+    assertThat(dev.vitals.health.test.Await.failure(health(trusting(vertx, rotated), port))).hasMessageContaining("SSL");
 
     rotated.copyTo(served);
     WebClient rotatedClient = trusting(vertx, rotated);
-    assertThat(until(() -> health(rotatedClient, port).otherwiseEmpty(), r -> r != null).statusCode())
+    assertThat(poll(() -> result(health(rotatedClient, port).otherwiseEmpty()), r -> r != null, r -> "still refused")
+      .statusCode())
       .isEqualTo(200);
-    assertThat(Standalone.failure(health(trusting(vertx, first), port))).hasMessageContaining("SSL");
+    assertThat(dev.vitals.health.test.Await.failure(health(trusting(vertx, first), port))).hasMessageContaining("SSL");
   }
 
   @Test
@@ -83,11 +84,11 @@ class StandaloneTlsTest {
 
     WebClientOptions options = new WebClientOptions().setSsl(true)
       .setTrustOptions(new PemTrustOptions().addCertPath(server.certPath().toString()));
-    assertThat(Standalone.failure(health(WebClient.create(vertx, options), port))).isNotNull();
-    assertThat(Standalone.failure(health(WebClient.create(vertx, new WebClientOptions(options)
+    assertThat(dev.vitals.health.test.Await.failure(health(WebClient.create(vertx, options), port))).isNotNull();
+    assertThat(dev.vitals.health.test.Await.failure(health(WebClient.create(vertx, new WebClientOptions(options)
       .setKeyCertOptions(new PemKeyCertOptions().setCertPath(stranger.certPath().toString())
         .setKeyPath(stranger.keyPath().toString()))), port))).isNotNull();
-    assertThat(await(health(WebClient.create(vertx, new WebClientOptions(options)
+    assertThat(result(health(WebClient.create(vertx, new WebClientOptions(options)
       .setKeyCertOptions(new PemKeyCertOptions().setCertPath(client.certPath().toString())
         .setKeyPath(client.keyPath().toString()))), port)).statusCode()).isEqualTo(200);
   }
@@ -96,7 +97,7 @@ class StandaloneTlsTest {
   void unreadableFilesFailTheStartNamingTheKey(Vertx vertx, @TempDir Path dir) {
     JsonObject config = Standalone.config().put("http", new JsonObject().put("port", 0).put("ssl", true)
       .put("certPath", dir.resolve("missing.pem").toString()).put("keyPath", dir.resolve("missing-key.pem").toString()));
-    Throwable failure = Standalone.failure(vertx.deployVerticle(new StandaloneVerticle(Map.of()),
+    Throwable failure = dev.vitals.health.test.Await.failure(vertx.deployVerticle(new StandaloneVerticle(Map.of()),
       new DeploymentOptions().setConfig(config)));
     assertThat(failure).isInstanceOf(IllegalArgumentException.class)
       .hasMessageStartingWith("/http/certPath: cannot read the TLS files");

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -37,12 +38,18 @@ public final class CheckRegistryImpl implements CheckRegistry {
   private final Clock clock;
   private final int blockingPoolSize;
 
+  /** Versions come from one counter for every registry, so that no two registries hand out the same one. */
+  private static final AtomicLong VERSIONS = new AtomicLong();
+
   private final List<Handler<StatusChange>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Moves whenever a run stores a result or a check is registered or unregistered: see {@link #isCurrent}. */
+  private volatile long version = VERSIONS.incrementAndGet();
 
   // Copy-on-write: requests read the snapshot without locking; registration is rare.
   private volatile Map<String, CachedCheck> checks = Map.of();
   private final NameTree tree = new NameTree();
   private WorkerExecutor blockingPool;
+  private BlockingRunner blockingRunner;
 
   public CheckRegistryImpl(Vertx vertx, CheckRegistryOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -60,8 +67,9 @@ public final class CheckRegistryImpl implements CheckRegistry {
   @Override
   public CheckRegistry registerBlocking(CheckOptions options, BlockingCheck check) {
     Objects.requireNonNull(check, "check");
-    WorkerExecutor pool = blockingPool();
-    return add(options, () -> pool.executeBlocking(check::run, false));
+    BlockingRunner runner = blockingRunner();
+    long timeout = options.getTimeout();
+    return add(options, () -> runner.run(check, timeout));
   }
 
   @Override
@@ -114,20 +122,22 @@ public final class CheckRegistryImpl implements CheckRegistry {
         throw new IllegalArgumentException("name: '" + existing + "' is a check, it cannot hold '" + name + "'");
       }
     }
-    CachedCheck entry = new CachedCheck(vertx, clock, options, procedure, this::changed);
+    CachedCheck entry = new CachedCheck(this, options, procedure);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
     next.put(name, entry);
     checks = next;
     tree.add(name);
+    stored();
     entry.startPeriodicRefresh();
     return this;
   }
 
-  private synchronized WorkerExecutor blockingPool() {
+  private synchronized BlockingRunner blockingRunner() {
     if (blockingPool == null) {
       blockingPool = vertx.createSharedWorkerExecutor(CheckRegistryOptions.BLOCKING_POOL_NAME, blockingPoolSize);
+      blockingRunner = new BlockingRunner(vertx, blockingPool, blockingPoolSize);
     }
-    return blockingPool;
+    return blockingRunner;
   }
 
   @Override
@@ -136,8 +146,21 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return this;
   }
 
+  Vertx vertx() {
+    return vertx;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** A run stored a result, or the set of checks changed: reports made before are no longer current. */
+  void stored() {
+    version = VERSIONS.incrementAndGet();
+  }
+
   /** A check's status changed: tell the listeners, then see whether the overall outcome changed with it. */
-  private void changed(CheckReport previous, CheckReport next) {
+  void changed(CheckReport previous, CheckReport next) {
     Instant at = Instant.ofEpochMilli(next.timestamp());
     notify(new StatusChange(StatusChange.Kind.CHECK, next.name(),
       previous == null ? null : previous.status().wireName(), next.status().wireName(), next.output(), at));
@@ -181,7 +204,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
   @Override
   public synchronized CheckRegistry unregister(String name) {
     Objects.requireNonNull(name, "name");
-    String key = normalize(name);
+    String key = CheckRegistry.normalizeName(name);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
     next.values().removeIf(entry -> {
       boolean match = !key.isEmpty() && (entry.name().equals(key) || entry.name().startsWith(key + "/"));
@@ -194,6 +217,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
     if (!key.isEmpty()) {
       tree.remove(key);
     }
+    stored();
     return this;
   }
 
@@ -207,13 +231,18 @@ public final class CheckRegistryImpl implements CheckRegistry {
   }
 
   @Override
+  public boolean isCurrent(HealthReport report) {
+    return report.version() == version && clock.millis() < report.freshUntil();
+  }
+
+  @Override
   public Future<HealthReport> report() {
     return collect(new ArrayList<>(checks.values()));
   }
 
   @Override
   public Future<HealthReport> report(String name) {
-    String key = normalize(Objects.requireNonNull(name, "name"));
+    String key = CheckRegistry.normalizeName(Objects.requireNonNull(name, "name"));
     if (key.isEmpty()) {
       return report();
     }
@@ -260,33 +289,23 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return group;
   }
 
-  /** "/db//primary/" and "db/primary" name the same check, as in vertx-health-check. */
-  private static String normalize(String name) {
-    StringBuilder sb = new StringBuilder(name.length());
-    for (String segment : name.split("/")) {
-      if (!segment.isBlank()) {
-        if (sb.length() > 0) {
-          sb.append('/');
-        }
-        sb.append(segment);
-      }
-    }
-    return sb.toString();
-  }
-
   private Future<HealthReport> collect(List<CachedCheck> selected) {
+    long seen = version; // read before the results: a result stored meanwhile makes the report not current
     long now = clock.millis();
     // The warm path: every result can be had from the cache at once, without a future per check.
     CheckReport[] ready = new CheckReport[selected.size()];
+    long freshUntil = Long.MAX_VALUE;
     int i = 0;
     for (; i < ready.length; i++) {
-      ready[i] = selected.get(i).ready(now);
+      CachedCheck entry = selected.get(i);
+      ready[i] = entry.ready(now);
       if (ready[i] == null) {
         break;
       }
+      freshUntil = Math.min(freshUntil, entry.freshUntil(ready[i]));
     }
     if (i == ready.length) {
-      return Future.succeededFuture(new HealthReport(java.util.Arrays.asList(ready), now));
+      return Future.succeededFuture(new HealthReport(java.util.Arrays.asList(ready), now, seen, freshUntil));
     }
     List<Future<CheckReport>> results = new ArrayList<>(selected.size());
     for (int j = 0; j < ready.length; j++) {
@@ -295,7 +314,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
     Context caller = Vertx.currentContext();
     Promise<HealthReport> promise = Promise.promise();
     Future.join(results).onComplete(ar -> {
-      HealthReport report = assemble(results);
+      HealthReport report = assemble(selected, results);
       if (caller == null || Vertx.currentContext() == caller) {
         promise.complete(report);
       } else {
@@ -305,13 +324,21 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return promise.future();
   }
 
-
-  private HealthReport assemble(List<Future<CheckReport>> results) {
+  /**
+   * The report of runs a request waited for. It is current only if every result is still the one its check
+   * holds once they are all in (a later run may have stored another meanwhile).
+   */
+  private HealthReport assemble(List<CachedCheck> selected, List<Future<CheckReport>> results) {
+    long seen = version;
     List<CheckReport> reports = new ArrayList<>(results.size());
-    for (Future<CheckReport> result : results) {
-      reports.add(result.result());
+    long freshUntil = Long.MAX_VALUE;
+    for (int i = 0; i < results.size(); i++) {
+      CheckReport report = results.get(i).result();
+      CachedCheck entry = selected.get(i);
+      reports.add(report);
+      freshUntil = Math.min(freshUntil, entry.holds(report) ? entry.freshUntil(report) : Long.MIN_VALUE);
     }
-    return new HealthReport(reports, clock.millis());
+    return new HealthReport(reports, clock.millis(), seen, freshUntil);
   }
 
   @Override
@@ -332,7 +359,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
 
   @Override
   public Future<CheckResult> checkStatus(String name) {
-    String key = normalize(name == null ? "" : name);
+    String key = CheckRegistry.normalizeName(name == null ? "" : name);
     return report(key).map(report -> tree.toCheckResult(report.checks(), key));
   }
 
@@ -345,6 +372,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
       checks = Map.of();
       pool = blockingPool;
       blockingPool = null;
+      stored();
     }
     all.values().forEach(CachedCheck::close);
     return pool == null ? Future.succeededFuture() : pool.close();

@@ -5,7 +5,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.PassiveOptions;
-import dev.vitals.health.RawConnection;
+import dev.vitals.health.test.RawConnection;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 
-import static dev.vitals.health.web.TestServer.await;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a client without a token may send: half-sent, smuggled, oversized and crafted requests, over raw sockets. */
@@ -44,7 +44,7 @@ class HostileRequestsTest {
     router.route().handler(RequestGuardHandler.create(300).closingWhen(health::isDraining));
     router.route("/health/heartbeat/*").handler(HeartbeatHandler.create(passive, null));
     router.route("/health*").handler(health);
-    HttpServer server = await(vertx.createHttpServer()
+    HttpServer server = result(vertx.createHttpServer()
       .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
       .requestHandler(router).listen(0, "127.0.0.1"));
     http = new TestServer(server, vertx);
@@ -55,15 +55,15 @@ class HostileRequestsTest {
   void tearDown() {
     http.close();
     passive.close();
-    await(registry.close());
+    result(registry.close());
   }
 
   private CheckReport cron() {
-    return await(registry.report("cron")).checks().get(0);
+    return result(registry.report("cron")).checks().get(0);
   }
 
   private HttpResponse<Buffer> form(String body) {
-    return await(http.client.post("/health/heartbeat/cron").bearerTokenAuthentication("job-token")
+    return result(http.client.post("/health/heartbeat/cron").bearerTokenAuthentication("job-token")
       .putHeader("Content-Type", "application/x-www-form-urlencoded").sendBuffer(Buffer.buffer(body)));
   }
 

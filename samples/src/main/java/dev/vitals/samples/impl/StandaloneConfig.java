@@ -129,7 +129,7 @@ public final class StandaloneConfig {
     JsonObject envOptions = root.optionalObject("environment").json().copy();
     environmentEnabled = !Boolean.FALSE.equals(envOptions.remove("enabled"));
     environment = nested(new ConfigObject(new JsonObject().put("environment", envOptions), ""), "environment",
-      EnvironmentOptions::new).setConfig(json).setApplication(application);
+      EnvironmentOptions::new).setConfig(SecretFields.mask(json)).setApplication(application);
     ConfigObject shutdown = root.optionalObject("shutdown");
     drainDelay = duration(shutdown, "drainDelay", DEFAULT_DRAIN_DELAY);
     graceTimeout = duration(shutdown, "graceTimeout", DEFAULT_GRACE_TIMEOUT);

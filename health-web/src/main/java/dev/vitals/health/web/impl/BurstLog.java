@@ -5,10 +5,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Logs the first event of a burst at WARNING and counts the rest: a flood of rejected requests or dropped
- * notifications makes one line per {@code quietMs}, naming how many events the line before it stood for.
+ * Logs the first event of a burst and counts the rest: a flood of rejected requests, dropped notifications or
+ * changes of a flapping check makes one line per {@code quietMs}, naming how many events were not logged since.
  */
-final class BurstLog {
+public final class BurstLog {
 
   private final Logger log;
   private final long quietMs;
@@ -16,13 +16,22 @@ final class BurstLog {
   private long unlogged;
   private long total;
 
-  BurstLog(Class<?> owner, long quietMs) {
+  /**
+   * @param owner   the class whose logger is used
+   * @param quietMs the least time between two lines, in ms
+   */
+  public BurstLog(Class<?> owner, long quietMs) {
     this.log = Logger.getLogger(owner.getName());
     this.quietMs = quietMs;
   }
 
-  /** Counts one event; logs it when the previous line is older than {@code quietMs}. */
-  void log(Supplier<String> message) {
+  /** Counts one event; logs it at WARNING when the previous line is older than {@code quietMs}. */
+  public void log(Supplier<String> message) {
+    log(Level.WARNING, message);
+  }
+
+  /** Counts one event; logs it at the level when the previous line is older than {@code quietMs}. */
+  public void log(Level level, Supplier<String> message) {
     long now = System.currentTimeMillis();
     long skipped;
     synchronized (this) {
@@ -35,12 +44,12 @@ final class BurstLog {
       skipped = unlogged;
       unlogged = 0;
     }
-    log.log(Level.WARNING, () -> message.get()
+    log.log(level, () -> message.get()
       + (skipped == 0 ? "" : " (" + skipped + " more since the previous line, not logged)"));
   }
 
   /** @return every event counted, logged or not */
-  synchronized long total() {
+  public synchronized long total() {
     return total;
   }
 }

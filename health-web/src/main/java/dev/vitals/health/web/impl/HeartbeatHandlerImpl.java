@@ -55,15 +55,15 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
   }
 
   private static String name(RoutingContext ctx) {
-    String rest = ctx.pathParam("*");
-    return rest == null ? "" : rest.replaceAll("^/+|/+$", "");
+    return RequestParts.subPath(ctx);
   }
 
   /** Reads the body up to the limit; a larger one gets 413 and is not read further. */
   private static void readBody(RoutingContext ctx, java.util.function.Consumer<Buffer> then) {
     HttpServerRequest request = ctx.request();
     String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (declared != null && declared.length() < 12 && Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+    String length = declared == null ? "" : declared.trim();
+    if (length.matches("[0-9]+") && (length.length() > 11 || Long.parseLong(length) > MAX_BODY_BYTES)) {
       tooLarge(ctx);
       return;
     }
@@ -183,6 +183,7 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
       return;
     }
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+      .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
       .end(new JsonObject().put("check", name).put("status", status.wireName()).encode());
   }
 
@@ -197,7 +198,11 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
       return decode(body.toString(StandardCharsets.UTF_8));
     }
     if (ctx.request().method() == HttpMethod.GET) {
-      return ctx.request().params();
+      try {
+        return ctx.request().params();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("Malformed query string: " + e.getMessage());
+      }
     }
     return null;
   }

@@ -1,4 +1,4 @@
-package dev.vitals.health;
+package dev.vitals.health.test;
 
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -7,8 +7,6 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One raw TCP connection to a test server, for what a well-behaved HTTP client cannot send: half-sent requests,
@@ -27,15 +25,9 @@ public final class RawConnection implements AutoCloseable {
     socket.handler(chunk -> {
       synchronized (received) {
         received.append(chunk.toString(StandardCharsets.ISO_8859_1));
-        received.notifyAll();
       }
     });
-    socket.closeHandler(v -> {
-      closed.tryComplete();
-      synchronized (received) {
-        received.notifyAll();
-      }
-    });
+    socket.closeHandler(v -> closed.tryComplete());
   }
 
   /** Connects to 127.0.0.1:port. */
@@ -50,27 +42,18 @@ public final class RawConnection implements AutoCloseable {
     return this;
   }
 
-  /** @return everything received until the text appears (10 s at most), the text included */
+  /** @return everything received until the text appears (within {@link Await#LIMIT_MS}), the text included */
   public String awaitText(String text) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    synchronized (received) {
-      while (received.indexOf(text) < 0) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0 || closed.future().isComplete()) {
-          throw new AssertionError("never received '" + text + "'; got: " + received);
-        }
-        try {
-          received.wait(Math.min(left, 100));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AssertionError(e);
-        }
-      }
-      return received.toString();
+    Await.until(() -> received().contains(text) || closed.future().isComplete(),
+      () -> "never received '" + text + "'; got: " + received());
+    String got = received();
+    if (!got.contains(text)) {
+      throw new AssertionError("the connection closed before '" + text + "'; got: " + got);
     }
+    return got;
   }
 
-  /** @return everything received; waits (10 s at most) until the server closed the connection */
+  /** @return everything received; waits (within {@link Await#LIMIT_MS}) until the server closed the connection */
   public String awaitClosed() {
     Await.result(closed.future());
     synchronized (received) {
@@ -93,7 +76,6 @@ public final class RawConnection implements AutoCloseable {
   @Override
   public void close() {
     socket.close();
-    CompletableFuture<Void> done = client.close().toCompletionStage().toCompletableFuture();
-    done.orTimeout(10, TimeUnit.SECONDS).join();
+    Await.result(client.close());
   }
 }
