@@ -250,6 +250,41 @@ public final class ConfigSchema {
     return schema.containsKey("$ref") ? resolve(at(schema.getString("$ref"))) : schema;
   }
 
+  /**
+   * @return the JSON Pointers of the keys the schema marks {@code "writeOnly": true} (secrets), {@code *} standing
+   * for any array index or map key: {@code /admin/token}, {@code /notifications/webhooks/*}{@code /headers/*}
+   */
+  static List<String> secretPointers() {
+    List<String> pointers = new ArrayList<>();
+    secrets("", SCHEMA, pointers);
+    return pointers;
+  }
+
+  private static void secrets(String pointer, JsonObject schema, List<String> pointers) {
+    JsonObject resolved = resolve(schema);
+    if (Boolean.TRUE.equals(schema.getValue("writeOnly")) || Boolean.TRUE.equals(resolved.getValue("writeOnly"))) {
+      pointers.add(resolved.getValue("additionalProperties") instanceof JsonObject ? pointer + "/*" : pointer);
+      return;
+    }
+    resolved.getJsonObject("properties", new JsonObject())
+      .forEach(e -> secrets(pointer + "/" + e.getKey(), (JsonObject) e.getValue(), pointers));
+    if (resolved.getValue("items") instanceof JsonObject) {
+      secrets(pointer + "/*", resolved.getJsonObject("items"), pointers);
+    }
+    if (resolved.getValue("additionalProperties") instanceof JsonObject) {
+      secrets(pointer + "/*", resolved.getJsonObject("additionalProperties"), pointers);
+    }
+    if (resolved.getValue("allOf") instanceof JsonArray) {
+      resolved.getJsonArray("allOf").forEach(rule -> {
+        JsonObject then = ((JsonObject) rule).getJsonObject("then");
+        if (then != null) {
+          then.getJsonObject("properties", new JsonObject())
+            .forEach(e -> secrets(pointer + "/" + e.getKey(), (JsonObject) e.getValue(), pointers));
+        }
+      });
+    }
+  }
+
   /** @return the names of the keys an object schema declares */
   static Set<String> names(JsonObject schema) {
     return schema.getJsonObject("properties", new JsonObject()).fieldNames();
