@@ -1,5 +1,6 @@
 package dev.vitals.samples;
 
+import dev.vitals.samples.impl.ConfigOverrides;
 import io.vertx.core.Deployable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -144,9 +143,7 @@ public final class Main {
 
     @Override
     public Supplier<? extends Deployable> verticleSupplier() {
-      Map<String, String> properties = new HashMap<>();
-      System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
-      return () -> new StandaloneVerticle(System.getenv(), properties, confFile);
+      return () -> new StandaloneVerticle(System.getenv(), ConfigOverrides.systemProperties(), confFile);
     }
 
     /** Called before the launcher logs the failure with its stack trace: a config error is one line. */

@@ -185,7 +185,7 @@ public class StandaloneVerticle extends VerticleBase {
 
   /** A verticle configured by its config, the process environment and the system properties. */
   public StandaloneVerticle() {
-    this(System.getenv());
+    this(System.getenv(), ConfigOverrides.systemProperties(), null);
   }
 
   /**

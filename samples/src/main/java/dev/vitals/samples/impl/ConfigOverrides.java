@@ -52,6 +52,14 @@ public final class ConfigOverrides {
     return overrides;
   }
 
+  /** @return the {@code vitals.*} system properties, as a map */
+  public static Map<String, String> systemProperties() {
+    Map<String, String> properties = new TreeMap<>();
+    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SYS_PREFIX))
+      .forEach(name -> properties.put(name, System.getProperty(name)));
+    return properties;
+  }
+
   private static void put(JsonObject overrides, String name, List<String> segments, String value) {
     List<String> path = new ArrayList<>();
     JsonObject schema = ConfigSchema.property(path);
