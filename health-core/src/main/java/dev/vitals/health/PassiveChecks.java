@@ -46,6 +46,14 @@ public interface PassiveChecks {
   PassiveChecks add(CheckOptions options, PassiveOptions passive);
 
   /**
+   * Unregisters a passive check and cancels its deadline timer; nothing happens when there is no such check.
+   *
+   * @param name the passive check's name
+   * @return this
+   */
+  PassiveChecks remove(String name);
+
+  /**
    * @param name a check name
    * @return the passive options of that check, or {@code null} when it is not a passive check
    */

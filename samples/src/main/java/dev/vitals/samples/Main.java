@@ -1,5 +1,6 @@
 package dev.vitals.samples;
 
+import dev.vitals.samples.impl.ConfigOverrides;
 import io.vertx.core.Deployable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -11,15 +12,20 @@ import io.vertx.launcher.application.VertxApplicationHooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.function.Supplier;
 
 /**
  * The entry point of {@code vitals-samples.jar}: Vert.x's launcher ({@code VertxApplication}, options such as
- * {@code -conf}, {@code -options}, {@code -instances}) running {@link StandaloneVerticle}, with two changes:
+ * {@code -conf}, {@code -options}, {@code -instances}) running {@link StandaloneVerticle}, with these changes:
  * <ul>
+ *   <li>{@code --help} or {@code -h} prints Vitals' usage ({@link #USAGE}) and exits 0;</li>
  *   <li>a {@code -conf} that is neither a readable JSON file nor a JSON object fails at once (exit code 1,
  *       the reason on stderr), where the launcher alone would warn and start with an empty config;</li>
+ *   <li>a {@code -conf} file is watched: the verticle reads it again every {@code reload.scanPeriod};</li>
+ *   <li>an invalid config, or an address it cannot listen on, is one line on stderr and exit code 15, without
+ *       the launcher's stack trace;</li>
  *   <li>a stop by SIGTERM that closes Vert.x cleanly (the verticle drains first) exits with 0, not 143.</li>
  * </ul>
  */
@@ -53,6 +59,35 @@ public final class Main {
     }
   }
 
+  /** What {@code --help} prints. */
+  static final String USAGE = String.join(System.lineSeparator(),
+    "Usage: java -jar vitals-samples.jar [-conf <file or JSON>] [launcher options]",
+    "",
+    "Vitals: /health, /status, /environment and heartbeats for the checks of a JSON config.",
+    "",
+    "Options:",
+    "  -conf <file|json>   the config, a JSON file (read again every reload.scanPeriod, 2s by default: checks",
+    "                      change without a restart) or inline JSON; without it, checks of this machine on",
+    "                      http://127.0.0.1:8080/health",
+    "  -h, --help          this text",
+    "  Vert.x launcher options (-options, -instances, ...) work as usual.",
+    "",
+    "Environment variables and system properties set any config key, over the file:",
+    "  VITALS_<KEY>        the key's path joined by '_', case-insensitive: VITALS_HTTP_PORT=8081 (http.port),",
+    "                      VITALS_ADMIN_TOKEN (admin.token), VITALS_HTTP_MAX_IN_FLIGHT (http.maxInFlight)",
+    "  -Dvitals.<key>      the key's path joined by '.': -Dvitals.http.port=8081, wins over VITALS_*",
+    "  CONSUL_HTTP_ADDR, CONSUL_HTTP_TOKEN, CONSUL_HTTP_TOKEN_FILE, CONSUL_HTTP_SSL, CONSUL_CACERT,",
+    "  CONSUL_CLIENT_CERT, CONSUL_CLIENT_KEY",
+    "                      maintenance in Consul, as the Consul CLI reads them (the consul section wins)",
+    "",
+    "Config reference: README.md, \"Config reference (standalone verticle)\".",
+    "JSON Schema: " + dev.vitals.samples.impl.ConfigSchema.RESOURCE
+      + " in this jar (samples/src/main/resources in the repository);",
+    "  add \"$schema\": \"./" + dev.vitals.samples.impl.ConfigSchema.RESOURCE
+      + "\" to your config for completion in your editor.",
+    "",
+    "Exit codes: 0 stopped (SIGTERM), 1 unreadable -conf, 15 invalid config or cannot listen (one line on stderr).");
+
   private Main() {
   }
 
@@ -60,16 +95,31 @@ public final class Main {
    * @param args the launcher's arguments
    */
   public static void main(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("-h") || arg.equals("--help") || arg.equals("-help")) {
+        System.out.println(USAGE);
+        System.exit(0);
+      }
+    }
     String problem = confProblem(args);
     if (problem != null) {
       System.err.println(problem);
       System.exit(1);
     }
-    new VertxApplication(args, new Hooks()).launch();
+    new VertxApplication(args, new Hooks(confFile(args))).launch();
   }
 
-  /** @return why the {@code -conf} value cannot be read, or {@code null} when there is none or it reads */
-  static String confProblem(String[] args) {
+  /** @return the {@code -conf} value when it is a file, {@code null} when it is inline JSON or absent */
+  static Path confFile(String[] args) {
+    String value = confValue(args);
+    try {
+      return value != null && Files.isRegularFile(Paths.get(value)) ? Paths.get(value) : null;
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  private static String confValue(String[] args) {
     String value = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -80,6 +130,12 @@ public final class Main {
         value = arg.substring(arg.indexOf('=') + 1);
       }
     }
+    return value;
+  }
+
+  /** @return why the {@code -conf} value cannot be read, or {@code null} when there is none or it reads */
+  static String confProblem(String[] args) {
+    String value = confValue(args);
     if (value == null) {
       return null;
     }
@@ -100,11 +156,30 @@ public final class Main {
     }
   }
 
-  /** Deploys {@link StandaloneVerticle}; exits 0 once a shutdown (SIGTERM) has closed Vert.x cleanly. */
+  /**
+   * Deploys {@link StandaloneVerticle}; exits 15 with one line on stderr when its config is invalid or it cannot
+   * listen; exits 0 once a shutdown (SIGTERM) has closed Vert.x cleanly.
+   */
   private static final class Hooks implements VertxApplicationHooks {
+    private final Path confFile;
+
+    Hooks(Path confFile) {
+      this.confFile = confFile;
+    }
+
     @Override
     public Supplier<? extends Deployable> verticleSupplier() {
-      return StandaloneVerticle::new;
+      return () -> new StandaloneVerticle(System.getenv(), ConfigOverrides.systemProperties(), confFile);
+    }
+
+    /** Called before the launcher logs the failure with its stack trace: a config error is one line. */
+    @Override
+    public void afterFailureToDeployVerticle(HookContext context, Throwable failure) {
+      if (failure instanceof IllegalArgumentException || failure instanceof IllegalStateException) {
+        System.err.println(failure.getMessage());
+        System.err.flush();
+        Runtime.getRuntime().halt(15);
+      }
     }
 
     private volatile boolean deployed;

@@ -21,8 +21,14 @@ import dev.vitals.health.web.RequestGuardHandler;
 import dev.vitals.health.web.StatusHandler;
 import dev.vitals.health.web.impl.BurstLog;
 import dev.vitals.samples.impl.CheckDefinition;
+import dev.vitals.samples.impl.ConfigFiles;
+import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.StandaloneConfig;
+import dev.vitals.samples.impl.TlsReloader;
 import dev.vitals.status.consul.ConsulMaintenance;
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -31,16 +37,21 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,7 +83,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code http.host} (default {@code 127.0.0.1}) and {@code http.port} (default 8080, 0 for any free
  *       port, see {@link #actualPort()}); the environment variables {@code VITALS_HTTP_HOST} and
- *       {@code VITALS_HTTP_PORT} win over them.</li>
+ *       {@code VITALS_HTTP_PORT} set them too.</li>
  *   <li>Every check has a {@code name} and a {@code type}, and may have the fields of
  *       {@link dev.vitals.health.CheckOptions}' JSON form: {@code timeout} (default 2 s), {@code successTtl}
  *       (27 s), {@code failureTtl} (9 s), {@code maxStale}, {@code refreshPeriod}, {@code critical} (true),
@@ -111,7 +122,7 @@ import java.util.stream.Collectors;
  *   <li>{@code application}: {@code name}, {@code version}, {@code releaseId}, {@code serviceId},
  *       {@code description}, shown by {@code /status} and the health+json format; name and version fall back to
  *       the jar's manifest.</li>
- *   <li>{@code admin.token} ({@code VITALS_ADMIN_TOKEN} wins): the bearer token of {@code PUT|DELETE
+ *   <li>{@code admin.token} (or {@code VITALS_ADMIN_TOKEN}): the bearer token of {@code PUT|DELETE
  *       /status/maintenance} (always required; without a token they answer 403) and of {@code /environment} when
  *       the server does not listen on a loopback address, or the request carries {@code Forwarded} or
  *       {@code X-Forwarded-For} (it came through a proxy).</li>
@@ -123,10 +134,17 @@ import java.util.stream.Collectors;
  *   <li>{@code shutdown}: {@code drainDelay} (default 5 s), {@code graceTimeout} (default 10 s).</li>
  * </ul>
  *
- * <p>Fields not listed here are rejected. Any error in the config fails {@link #start()} before anything is
- * created, with an {@link IllegalArgumentException} whose message starts with the field's path:
- * {@code checks[1].timeout: invalid duration 'abc', ...}, {@code checks[0].type: unknown type 'foo', ...},
- * {@code checks[2].name: duplicate name 'db'}, {@code http.port: ...}; the launcher then exits with code 15.
+ * <p>The config is read with vertx-config: the file given to
+ * {@link #StandaloneVerticle(Map, Map, Path)} (read again every {@code reload.scanPeriod}: checks added, removed
+ * or changed there are applied without a restart) or the deployment's config, then {@code VITALS_*} environment
+ * variables and {@code vitals.*} system properties over it ({@code VITALS_HTTP_PORT}, {@code -Dvitals.http.port}
+ * set {@code http.port}; see {@code ConfigOverrides}). It is checked against the JSON Schema
+ * {@code vitals-config.schema.json} (at the jar's root): keys not listed there are rejected. Any error fails
+ * {@link #start()} before anything is created, with an {@link IllegalArgumentException} whose message starts
+ * with the value's JSON Pointer: {@code /checks/1/timeout: expected integer milliseconds, ...},
+ * {@code /checks/2/name: duplicate name 'db'}; {@code vitals-samples.jar} then prints that one line and exits
+ * with code 15. {@code http.ssl} with {@code http.certPath}, {@code http.keyPath} (PEM) and optionally
+ * {@code http.clientCaPath} serves HTTPS, reloading the certificate when the files change.
  *
  * <p>On start it logs (java.util.logging, as Vert.x) the address it listens on, its routes and its checks. On
  * stop (SIGTERM, {@code vertx.close()}, undeploy) readiness fails at once, the server keeps serving for
@@ -144,7 +162,12 @@ public class StandaloneVerticle extends VerticleBase {
   private static final Logger LOG = Logger.getLogger(StandaloneVerticle.class.getName());
 
   private final Map<String, String> environment;
-  private final List<CheckDefinition.Registration> registrations = new ArrayList<>();
+  private final Map<String, String> systemProperties;
+  private final Path configFile;
+  /** The configured checks registered now, by name: their entry in the config and what they hold. */
+  private final Map<String, RunningCheck> running = new LinkedHashMap<>();
+  /** Top-level keys whose change was logged as needing a restart, so that it is logged once. */
+  private final Set<String> restartLogged = new HashSet<>();
   private CheckRegistry registry;
   private MaintenanceSource maintenance;
   private PassiveChecks passive;
@@ -152,38 +175,153 @@ public class StandaloneVerticle extends VerticleBase {
   private HealthHandler health;
   private List<InFlightLimitHandler> inFlight = List.of();
   private StandaloneConfig config;
+  private ConfigRetriever retriever;
+  private TlsReloader tls;
   private volatile HttpServer server;
 
-  /** A verticle configured by its config and the process environment. */
+  /** A configured check as registered: its config entry, to notice changes, and what releases it. */
+  private record RunningCheck(JsonObject entry, CheckDefinition.Registration registration) {
+  }
+
+  /** A verticle configured by its config, the process environment and the system properties. */
   public StandaloneVerticle() {
-    this(System.getenv());
+    this(System.getenv(), ConfigOverrides.systemProperties(), null);
   }
 
   /**
    * A verticle configured by its config and the given environment instead of the process's, for embedding
    * and tests.
    *
-   * @param environment the variables {@code VITALS_HTTP_HOST} and {@code VITALS_HTTP_PORT} are read from
+   * @param environment the {@code VITALS_*} variables that set config keys, and the {@code CONSUL_HTTP_*} ones
    */
   public StandaloneVerticle(Map<String, String> environment) {
-    this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    this(environment, Map.of(), null);
   }
 
   /**
-   * Validates the config, registers the checks and listens.
+   * A verticle reading its config from a file, watched for changes, with environment variables and system
+   * properties over it.
    *
-   * @return a future completed once the server listens; failed, after releasing what was created, with an
-   * {@link IllegalStateException} {@code "cannot listen on <host>:<port>: <reason>"} when the server cannot
-   * listen (port in use, unknown host)
-   * @throws IllegalArgumentException naming the field, when the config is invalid (nothing is created then)
+   * @param environment      the {@code VITALS_*} variables that set config keys, and the {@code CONSUL_HTTP_*} ones
+   * @param systemProperties the {@code vitals.*} properties that set config keys, over the environment
+   * @param configFile       the JSON config file, read again every {@code reload.scanPeriod}; {@code null} for
+   *                         the deployment's config, read once
+   */
+  public StandaloneVerticle(Map<String, String> environment, Map<String, String> systemProperties, Path configFile) {
+    this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    this.systemProperties = Map.copyOf(Objects.requireNonNull(systemProperties, "systemProperties"));
+    this.configFile = configFile;
+  }
+
+  /**
+   * Reads and validates the config, registers the checks and listens.
+   *
+   * @return a future completed once the server listens; failed with an {@link IllegalArgumentException}
+   * {@code "<JSON Pointer>: <message>"} when the config is invalid (nothing is created then), or, after releasing
+   * what was created, with an {@link IllegalStateException} {@code "cannot listen on <host>:<port>: <reason>"}
+   * when the server cannot listen (port in use)
    */
   @Override
   public Future<?> start() {
-    config = StandaloneConfig.parse(config(), environment);
+    JsonObject overrides;
+    try {
+      overrides = ConfigOverrides.of(environment, systemProperties);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    ConfigRetriever first = ConfigRetriever.create(vertx, retrieverOptions(overrides, 0));
+    return first.getConfig().eventually(first::close)
+      .map(json -> StandaloneConfig.parse(ConfigFiles.unwrap(json, configFile), environment))
+      .compose(parsed -> {
+        config = parsed;
+        return listen();
+      })
+      .onSuccess(listening -> watch(overrides));
+  }
+
+  /** The config's sources, lowest first: the file (or the deployment's config), then the overrides. */
+  private ConfigRetrieverOptions retrieverOptions(JsonObject overrides, long scanPeriod) {
+    ConfigRetrieverOptions options = new ConfigRetrieverOptions().setIncludeDefaultStores(false)
+      .setScanPeriod(scanPeriod)
+      .addStore(configFile == null
+        ? new ConfigStoreOptions().setType("json").setConfig(config())
+        : ConfigFiles.store(configFile));
+    if (!overrides.isEmpty()) {
+      options.addStore(new ConfigStoreOptions().setType("json").setConfig(overrides));
+    }
+    return options;
+  }
+
+  /** Reads the config file again every {@code reload.scanPeriod} and applies what changed. */
+  private void watch(JsonObject overrides) {
+    if (configFile == null || config.scanPeriod() == 0) {
+      return;
+    }
+    JsonObject started = config.json();
+    retriever = ConfigRetriever.create(vertx, retrieverOptions(overrides, config.scanPeriod()));
+    retriever.getConfig().onSuccess(current -> {
+      if (!current.equals(started)) {
+        apply(current);
+      }
+      retriever.listen(change -> apply(change.getNewConfiguration()));
+    });
+  }
+
+  /**
+   * Applies a changed config: checks are added, removed and replaced; other changes are logged once as needing a
+   * restart. A config that is not valid is logged in one line and ignored.
+   */
+  private void apply(JsonObject json) {
+    StandaloneConfig next;
+    try {
+      next = StandaloneConfig.parse(ConfigFiles.unwrap(json, configFile), environment);
+    } catch (IllegalArgumentException e) {
+      LOG.warning(() -> "Config change ignored, the running config stays: " + e.getMessage());
+      return;
+    }
+    Map<String, JsonObject> wanted = next.checkEntries();
+    List<String> removed = new ArrayList<>();
+    running.forEach((name, check) -> {
+      if (!check.entry().equals(wanted.get(name))) {
+        removed.add(name);
+      }
+    });
+    removed.forEach(name -> {
+      registry.unregister(name);
+      running.remove(name).registration().close();
+    });
+    List<String> added = new ArrayList<>();
+    for (CheckDefinition check : next.checks()) {
+      String name = check.options().getName();
+      if (!running.containsKey(name)) {
+        running.put(name, new RunningCheck(wanted.get(name), check.register(vertx, registry, passive)));
+        added.add(name);
+      }
+    }
+    if (!removed.isEmpty() || !added.isEmpty()) {
+      LOG.info(() -> "Config change applied: checks removed " + removed + ", added " + added);
+    }
+    for (String key : union(config.json().fieldNames(), next.json().fieldNames())) {
+      if (!key.equals("checks") && !key.equals("$schema")
+        && !Objects.equals(config.json().getValue(key), next.json().getValue(key)) && restartLogged.add(key)) {
+        LOG.warning(() -> "Config change of '" + key + "' needs a restart; the running value stays");
+      }
+    }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** Registers the checks, creates the handlers and listens, with the validated config. */
+  private Future<HttpServer> listen() {
     registry = CheckRegistry.create(vertx);
     passive = PassiveChecks.create(vertx, registry, Clock.systemUTC());
     for (CheckDefinition check : config.checks()) {
-      registrations.add(check.register(vertx, registry, passive));
+      String name = check.options().getName();
+      running.put(name, new RunningCheck(config.checkEntries().get(name), check.register(vertx, registry, passive)));
     }
     if (config.consul() != null) {
       ConsulMaintenance consul = ConsulMaintenance.create(vertx, config.consul());
@@ -254,15 +392,27 @@ public class StandaloneVerticle extends VerticleBase {
       router.route("/environment").handler(EnvironmentHandler.create(dump));
     }
     JsonErrorHandler.register(router);
-    return vertx.createHttpServer(new HttpServerOptions()
-        .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
-      .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
-      .requestHandler(router)
-      .listen(config.port(), config.host())
-      .recover(failure -> Future.failedFuture(new IllegalStateException(
+
+    HttpServerOptions options = new HttpServerOptions()
+      .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE))
+      .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    Future<Void> ssl = Future.succeededFuture();
+    if (config.tls() != null) {
+      tls = new TlsReloader(vertx, config.tls());
+      ssl = tls.configure(options);
+    }
+    return ssl.compose(ready -> vertx.createHttpServer(options)
+        .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
+        .requestHandler(router)
+        .listen(config.port(), config.host()))
+      .recover(failure -> Future.failedFuture(failure instanceof IllegalArgumentException ? failure
+        : new IllegalStateException(
         "cannot listen on " + config.host() + ":" + config.port() + ": " + failure.getMessage(), failure)))
       .onSuccess(listening -> {
         server = listening;
+        if (tls != null) {
+          tls.watch(listening, config.scanPeriod() > 0 ? config.scanPeriod() : StandaloneConfig.DEFAULT_SCAN_PERIOD);
+        }
         logStarted(listening.actualPort());
       })
       .recover(failure -> release().transform(released -> Future.failedFuture(failure)));
@@ -287,7 +437,8 @@ public class StandaloneVerticle extends VerticleBase {
   }
 
   private void logStarted(int port) {
-    LOG.info(() -> "Vitals standalone listening on http://" + config.host() + ":" + port);
+    LOG.info(() -> "Vitals standalone listening on " + (config.tls() != null ? "https" : "http") + "://"
+      + config.host() + ":" + port);
     LOG.info(() -> "Routes: " + String.join("; ", routes()));
     LOG.info(() -> "Checks: " + (config.checks().isEmpty() ? "none" : config.checks().stream()
       .map(check -> check.options().getName() + " (" + check.type() + ")")
@@ -365,8 +516,15 @@ public class StandaloneVerticle extends VerticleBase {
 
   private Future<Void> release() {
     List<Future<Void>> closing = new ArrayList<>();
-    registrations.forEach(registration -> closing.add(registration.close()));
-    registrations.clear();
+    if (retriever != null) {
+      closing.add(retriever.close());
+      retriever = null;
+    }
+    if (tls != null) {
+      tls.close();
+    }
+    running.values().forEach(check -> closing.add(check.registration().close()));
+    running.clear();
     passive.close();
     notifiers.forEach(notifier -> closing.add(notifier.close()));
     notifiers.clear();

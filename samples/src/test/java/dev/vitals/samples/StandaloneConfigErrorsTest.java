@@ -26,98 +26,128 @@ class StandaloneConfigErrorsTest {
   static Stream<Arguments> invalidConfigs() {
     return Stream.of(
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"foo\"}]}",
-        "checks[0].type: unknown type 'foo', expected one of http, tcp, disk-space, heap, event-loop"),
+        "/checks/0/type: expected one of http, tcp, disk-space, heap, event-loop, passive, got 'foo'"),
       arguments("{\"checks\": [" + HEAP + ", {\"name\": \"b\", \"type\": \"heap\", \"timeout\": \"abc\"}]}",
-        "checks[1].timeout: invalid duration 'abc', expected milliseconds or a string like"),
+        "/checks/1/timeout: expected integer milliseconds, or a string such as \"500ms\", \"27s\", \"5m\", \"1h\"; at most 365 days, got 'abc'"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"timeout\": 0}]}",
-        "checks[0].timeout: must be positive"),
+        "/checks/0/timeout: must be positive"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"successTtl\": \"-1s\"}]}",
-        "checks[0].successTtl: invalid duration '-1s'"),
+        "/checks/0/successTtl: expected integer milliseconds"),
       arguments("{\"checks\": [{\"name\": \"api\", \"type\": \"http\"}]}",
-        "checks[0].url: required field missing"),
+        "/checks/0/url: required key missing"),
       arguments("{\"checks\": [{\"name\": \"api\", \"type\": \"http\", \"url\": \"ftp://example.com/\"}]}",
-        "checks[0].url: expected an absolute http:// or https:// URL, got 'ftp://example.com/'"),
+        "/checks/0/url: expected an absolute http:// or https:// URL, got 'ftp://example.com/'"),
       arguments("{\"checks\": [{\"name\": \"api\", \"type\": \"http\", \"url\": \"http://a b\"}]}",
-        "checks[0].url: invalid URL 'http://a b'"),
+        "/checks/0/url: invalid URL 'http://a b'"),
       arguments("{\"checks\": [{\"name\": \"api\", \"type\": \"http\", \"url\": \"http://x/\", \"expectedStatus\": 999}]}",
-        "checks[0].expectedStatus: expected an integer from 100 to 599, got '999'"),
+        "/checks/0/expectedStatus: expected an integer from 100 to 599, got 999"),
       arguments("{\"checks\": [{\"type\": \"heap\"}]}",
-        "checks[0].name: required field missing"),
+        "/checks/0/name: required key missing"),
       arguments("{\"checks\": [{\"name\": \"\", \"type\": \"heap\"}]}",
-        "checks[0].name: expected a non-empty string, got ''"),
+        "/checks/0/name: expected a non-empty string, got ''"),
       arguments("{\"checks\": [{\"name\": \"db//primary\", \"type\": \"heap\"}]}",
-        "checks[0].name: 'db//primary' has an empty segment"),
+        "/checks/0/name: 'db//primary' has an empty segment"),
       arguments("{\"checks\": [{\"name\": \"a\"}]}",
-        "checks[0].type: required field missing"),
+        "/checks/0/type: required key missing"),
       arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"tcp\", \"port\": 5432}]}",
-        "checks[0].host: required field missing"),
+        "/checks/0/host: required key missing"),
       arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"tcp\", \"host\": \"db\"}]}",
-        "checks[0].port: required field missing"),
+        "/checks/0/port: required key missing"),
       arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"tcp\", \"host\": \"db\", \"port\": \"5432\"}]}",
-        "checks[0].port: expected an integer from 1 to 65535, got '5432'"),
+        "/checks/0/port: expected an integer from 1 to 65535, got '5432'"),
       arguments("{\"checks\": [" + HEAP + ", {\"name\": \"db\", \"type\": \"heap\"}, {\"name\": \"db\", \"type\": \"heap\"}]}",
-        "checks[2].name: duplicate name 'db'"),
+        "/checks/2/name: duplicate name 'db'"),
       arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"heap\"}, {\"name\": \"db/primary\", \"type\": \"heap\"}]}",
-        "checks[1].name: 'db/primary' clashes with 'db'"),
+        "/checks/1/name: 'db/primary' clashes with 'db'"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"critical\": \"yes\"}]}",
-        "checks[0].critical: expected true or false, got 'yes'"),
+        "/checks/0/critical: expected true or false, got 'yes'"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"tags\": \"liveness\"}]}",
-        "checks[0].tags: expected an array of strings"),
+        "/checks/0/tags: expected an array of strings"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"timout\": \"1s\"}]}",
-        "checks[0].timout: unknown field, expected one of critical, failureThreshold, failureTtl, maxStale, maxUsed,"),
+        "/checks/0/timout: unknown key, expected one of name, type, timeout,"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"url\": \"http://x/\"}]}",
-        "checks[0].url: unknown field"),
+        "/checks/0/url: unknown key"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"maxUsed\": 1.5}]}",
-        "checks[0].maxUsed: expected a ratio greater than 0 and at most 1, got '1.5'"),
+        "/checks/0/maxUsed: expected a number greater than 0 and at most 1, got 1.5"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"disk-space\", \"minFree\": \"5 apples\"}]}",
-        "checks[0].minFree: invalid size '5 apples', expected bytes or a string like \"500MB\""),
+        "/checks/0/minFree: expected integer bytes, or a string such as \"500MB\""),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"disk-space\", \"minFree\": \"99999999TB\"}]}",
-        "checks[0].minFree: invalid size '99999999TB'"),
+        "/checks/0/minFree: invalid size '99999999TB'"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"event-loop\", \"maxDelay\": \"fast\"}]}",
-        "checks[0].maxDelay: invalid duration 'fast'"),
+        "/checks/0/maxDelay: expected integer milliseconds"),
       arguments("{\"checks\": [\"heap\"]}",
-        "checks[0]: expected an object, got 'heap'"),
+        "/checks/0: expected an object, got 'heap'"),
       arguments("{\"checks\": {\"name\": \"heap\"}}",
-        "checks: expected an array"),
+        "/checks: expected an array"),
       arguments("{\"chekcs\": []}",
-        "chekcs: unknown field, expected one of admin, application, checks, consul, environment, health, heartbeat, http, "
-          + "notifications, shutdown"),
+        "/chekcs: unknown key, expected one of $schema, admin, application, checks, consul, environment, health, "
+          + "heartbeat, http, notifications, reload, shutdown"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"period\": \"daily\"}]}",
-        "checks[0].period: invalid duration 'daily'"),
+        "/checks/0/period: expected integer milliseconds"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"failureThreshold\": 0}]}",
-        "checks[0].failureThreshold: must be at least 1"),
+        "/checks/0/failureThreshold: expected an integer from 1 to 1000, got 0"),
       arguments("{\"heartbeat\": {\"path\": \"beats\"}}",
-        "heartbeat.path: expected a path like /health/heartbeat"),
+        "/heartbeat/path: expected a path like /health/heartbeat"),
       arguments("{\"notifications\": {\"webhooks\": [{\"template\": \"x\"}]}}",
-        "notifications.webhooks[0].url: required field missing"),
+        "/notifications/webhooks/0/url: required key missing"),
       arguments("{\"shutdown\": {\"drainDelay\": \"soon\"}}",
-        "shutdown.drainDelay: invalid duration 'soon'"),
+        "/shutdown/drainDelay: expected integer milliseconds"),
       arguments("{\"shutdown\": {\"grace\": \"1s\"}}",
-        "shutdown.grace: unknown field"),
+        "/shutdown/grace: unknown key, expected one of drainDelay, graceTimeout"),
       arguments("{\"http\": {\"maxInFlight\": 0}}",
-        "http.maxInFlight: expected an integer from 1 to"),
+        "/http/maxInFlight: expected an integer from 1 to"),
       arguments("{\"admin\": {\"token\": 42}}",
-        "admin.token: expected a non-empty string, got '42'"),
+        "/admin/token: expected a non-empty string, got 42"),
       arguments("{\"application\": {\"name\": \"\"}}",
-        "application.name: expected a non-empty string"),
+        "/application/name: expected a non-empty string"),
       arguments("{\"health\": {\"probes\": {\"ready\": {\"statusCodes\": {\"fail\": 99}}}}}",
-        "health.probes.ready.statusCodes.fail: expected an HTTP status code from 200 to 599, got 99"),
+        "/health/probes/ready/statusCodes/fail: expected an integer from 200 to 599, got 99"),
       arguments("{\"environment\": {\"includeJvm\": \"no\"}}",
-        "environment.includeJvm: expected true or false, got 'no'"),
+        "/environment/includeJvm: expected true or false, got 'no'"),
       arguments("{\"environment\": {\"enabled\": \"no\"}}",
-        "environment.enabled: expected true or false, got 'no'"),
+        "/environment/enabled: expected true or false, got 'no'"),
       arguments("{\"consul\": {\"wait\": \"soon\"}}",
-        "consul.wait: invalid duration 'soon'"),
+        "/consul/wait: expected integer milliseconds"),
       arguments("{\"consul\": {}, \"checks\": [{\"name\": \"consul\", \"type\": \"heap\"}]}",
-        "checks[0].name: 'consul' is the Consul agent check's name"),
+        "/checks/0/name: 'consul' is the Consul agent check's name"),
       arguments("{\"http\": {\"port\": \"abc\"}}",
-        "http.port: expected an integer from 0 to 65535, got 'abc'"),
+        "/http/port: expected an integer from 0 to 65535, got 'abc'"),
       arguments("{\"http\": {\"port\": 70000}}",
-        "http.port: expected an integer from 0 to 65535, got '70000'"),
+        "/http/port: expected an integer from 0 to 65535, got 70000"),
       arguments("{\"http\": {\"host\": 127}}",
-        "http.host: expected a non-empty string, got '127'"),
+        "/http/host: expected a non-empty string, got 127"),
+      arguments("{\"environment\": {\"includeProccess\": true}}",
+        "/environment/includeProccess: unknown key, expected one of enabled, includeApplication, includeConfig, "
+          + "includeJvm, includeOs, includeProcess, includeVertx, scrub, sectionTimeout"),
+      arguments("{\"environment\": {\"scrub\": {\"secretPattern\": []}}}",
+        "/environment/scrub/secretPattern: unknown key, expected one of allowedKeys, secretPatterns"),
+      arguments("{\"application\": {\"nmae\": \"orders\"}}",
+        "/application/nmae: unknown key, expected one of description, name, releaseId, serviceId, version"),
+      arguments("{\"health\": {\"probes\": {\"ready\": {\"includes\": []}}}}",
+        "/health/probes/ready/includes: unknown key"),
+      arguments("{\"shutdown\": {\"drainDelay\": 9223372036854775807}}",
+        "/shutdown/drainDelay: expected integer milliseconds, or a string such as \"500ms\", \"27s\", \"5m\", \"1h\"; "
+          + "at most 365 days, got 9223372036854775807"),
+      arguments("{\"shutdown\": {\"graceTimeout\": 1e300}}",
+        "/shutdown/graceTimeout: expected integer milliseconds"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"timeout\": \"9999999999999h\"}]}",
+        "/checks/0/timeout: expected integer milliseconds"),
+      arguments("{\"heartbeat\": {\"path\": \"/status\"}}",
+        "/heartbeat/path: '/status' collides with the route /status"),
+      arguments("{\"heartbeat\": {\"path\": \"/environment/beats\"}}",
+        "/heartbeat/path: '/environment/beats' collides with the route /environment"),
+      arguments("{\"notifications\": {\"webhooks\": [{\"url\": \"http://x/\", \"headers\": {\"X-A\": \"a\\r\\nB: c\"}}]}}",
+        "/notifications/webhooks/0/headers/X-A: expected a header value without CR or LF"),
+      arguments("{\"notifications\": {\"webhooks\": [{\"url\": \"http://x/\", \"headers\": {\"X-A\\nB\": \"c\"}}]}}",
+        "/notifications/webhooks/0/headers/X-A%AB: unexpected key name, expected a header name"),
+      arguments("{\"http\": {\"ssl\": true, \"keyPath\": \"/k.pem\"}}",
+        "/http/certPath: required key missing"),
+      arguments("{\"http\": {\"idleTimeout\": -1}}",
+        "/http/idleTimeout: expected integer milliseconds"),
+      arguments("{\"http\": {\"host\": \"no-such-host.invalid\"}}",
+        "/http/host: cannot resolve 'no-such-host.invalid'"),
       arguments("{\"http\": 8080}",
-        "http: expected an object, got '8080'"));
+        "/http: expected an object, got 8080"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -135,7 +165,26 @@ class StandaloneConfigErrorsTest {
     deploy(vertx, new JsonObject(), Map.of("VITALS_HTTP_PORT", "eighty"))
       .onComplete(test.failing(failure -> test.verify(() -> {
         assertThat(failure).isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("VITALS_HTTP_PORT: expected an integer from 0 to 65535, got 'eighty'");
+          .hasMessage("VITALS_HTTP_PORT: expected integer, got 'eighty'");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void rejectsAnEnvironmentVariableThatNamesNoKey(Vertx vertx, VertxTestContext test) {
+    deploy(vertx, new JsonObject(), Map.of("VITALS_HTTP_PROT", "8080"))
+      .onComplete(test.failing(failure -> test.verify(() -> {
+        assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("VITALS_HTTP_PROT: names no config key");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void validatesAValueFromTheEnvironmentAgainstTheSchema(Vertx vertx, VertxTestContext test) {
+    deploy(vertx, new JsonObject(), Map.of("VITALS_HTTP_PORT", "70000"))
+      .onComplete(test.failing(failure -> test.verify(() -> {
+        assertThat(failure).hasMessage("/http/port: expected an integer from 0 to 65535, got 70000");
         test.completeNow();
       })));
   }

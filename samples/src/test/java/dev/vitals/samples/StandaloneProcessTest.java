@@ -91,12 +91,39 @@ class StandaloneProcessTest {
   }
 
   @Test
-  void anInvalidConfigExitsNonZeroNamingTheField() throws Exception {
-    Process process = java("-conf", "{\"checks\": [{\"name\": \"db\", \"type\": \"tcp\", \"host\": \"db\"}]}").start();
-    String out = output(process);
+  void anInvalidConfigIsOneLineOnStderrAndExitCode15() throws Exception {
+    assertOneLineAndExit15(java("-conf", "{\"environment\": {\"includeProccess\": true}}"),
+      "/environment/includeProccess: unknown key, expected one of enabled, includeApplication,");
+    assertOneLineAndExit15(java("-conf", "{\"checks\": [{\"name\": \"db\", \"type\": \"tcp\", \"host\": \"db\"}]}"),
+      "/checks/0/port: required key missing");
+  }
+
+  @Test
+  void anEnvironmentVariableOverridesTheFileAndIsValidatedLikeIt() throws Exception {
+    ProcessBuilder builder = java("-conf", "{}");
+    builder.environment().put("VITALS_SHUTDOWN_DRAIN_DELAY", "1e300");
+    assertOneLineAndExit15(builder, "/shutdown/drainDelay: expected integer milliseconds");
+  }
+
+  private static void assertOneLineAndExit15(ProcessBuilder builder, String line) throws Exception {
+    Process process = builder.redirectErrorStream(false).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(15);
-    assertThat(out).contains("checks[0].port: required field missing");
+    assertThat(err.lines()).hasSize(1).first(org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith(line);
+  }
+
+  @Test
+  void helpPrintsVitalsUsageAndExitsZero() throws Exception {
+    for (String flag : List.of("--help", "-h")) {
+      Process process = java(flag).start();
+      String out = output(process);
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isZero();
+      assertThat(out).startsWith("Usage: java -jar vitals-samples.jar")
+        .contains("-conf", "VITALS_HTTP_PORT", "-Dvitals.http.port", "CONSUL_HTTP_ADDR", "Config reference",
+          "vitals-config.schema.json");
+    }
   }
 
   @Test

@@ -156,6 +156,16 @@ public final class PassiveChecksImpl implements PassiveChecks {
   }
 
   @Override
+  public PassiveChecks remove(String name) {
+    Entry entry = entries.remove(Objects.requireNonNull(name, "name"));
+    if (entry != null) {
+      entry.cancel();
+      registry.unregister(name);
+    }
+    return this;
+  }
+
+  @Override
   public PassiveOptions options(String name) {
     Entry entry = entries.get(name);
     return entry == null ? null : new PassiveOptions(entry.options);

@@ -3,8 +3,6 @@ package dev.vitals.samples.impl;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.Collection;
-import java.util.TreeSet;
 
 /**
  * One JSON object of the standalone config, read field by field. Every error is an
@@ -56,20 +54,6 @@ final class ConfigObject {
   /** @return an error {@code "<path>.<key>: <message>"}, to throw */
   IllegalArgumentException invalid(String key, String message) {
     return new IllegalArgumentException(path(key) + ": " + message);
-  }
-
-  /**
-   * Rejects fields nobody reads, so that a misspelt option fails instead of being ignored.
-   *
-   * @param known the fields this object may have
-   * @throws IllegalArgumentException {@code "<path>.<key>: unknown field, expected one of ..."}
-   */
-  void allowOnly(Collection<String> known) {
-    for (String key : json.fieldNames()) {
-      if (!known.contains(key)) {
-        throw invalid(key, "unknown field, expected one of " + String.join(", ", new TreeSet<>(known)));
-      }
-    }
   }
 
   /** @return the field's value, a non-empty string; {@code "<path>: required field missing"} when absent */

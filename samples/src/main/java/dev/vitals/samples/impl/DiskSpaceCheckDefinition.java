@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Set;
 
 /**
  * {@code "type": "disk-space"}: passes while the file store holding {@code path} (default: the working
@@ -22,8 +21,6 @@ import java.util.Set;
  */
 final class DiskSpaceCheckDefinition implements CheckDefinition {
 
-  /** The fields of this type's entries, beside those every check has. */
-  static final Set<String> FIELDS = Set.of("path", "minFree");
   /** Default {@code minFree}: 100 MB, enough for logs and temporary files to keep flowing. */
   static final long DEFAULT_MIN_FREE = 100L * 1024 * 1024;
 

@@ -10,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code "type": "event-loop"}: passes while the recent delay of the verticle's event loop, as an
@@ -19,8 +18,6 @@ import java.util.Set;
  */
 final class EventLoopCheckDefinition implements CheckDefinition {
 
-  /** The fields of this type's entries, beside those every check has. */
-  static final Set<String> FIELDS = Set.of("maxDelay");
   /** Default {@code maxDelay}: 200 ms, far above the lateness of a healthy event loop (under 10 ms). */
   static final long DEFAULT_MAX_DELAY = 200;
 

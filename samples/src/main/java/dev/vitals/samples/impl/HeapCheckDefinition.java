@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code "type": "heap"}: passes while the used heap is at most {@code maxUsed} (a ratio in (0, 1], default
@@ -20,8 +19,6 @@ import java.util.Set;
  */
 final class HeapCheckDefinition implements CheckDefinition {
 
-  /** The fields of this type's entries, beside those every check has. */
-  static final Set<String> FIELDS = Set.of("maxUsed");
   /** Default {@code maxUsed}: 0.9 of the maximum heap. */
   static final double DEFAULT_MAX_USED = 0.9;
 

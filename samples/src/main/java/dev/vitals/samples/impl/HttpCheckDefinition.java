@@ -20,7 +20,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * {@code "type": "http"}: {@code GET url} passes on any 2xx answer, or on exactly {@code expectedStatus} when
@@ -30,9 +29,6 @@ import java.util.Set;
  * name ({@code ?api_key=...}) are masked in outputs and data, by the environment dump's {@link Scrubber} rules.
  */
 final class HttpCheckDefinition implements CheckDefinition {
-
-  /** The fields of this type's entries, beside those every check has. */
-  static final Set<String> FIELDS = Set.of("url", "expectedStatus");
 
   private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
 

@@ -4,9 +4,9 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.PassiveOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-import java.util.Set;
 
 /**
  * {@code "type": "passive"}: a job reports in at {@code POST /health/heartbeat/<name>} (see
@@ -16,8 +16,6 @@ import java.util.Set;
  */
 final class PassiveCheckDefinition implements CheckDefinition {
 
-  /** The fields of this type's entries, beside those every check has. */
-  static final Set<String> FIELDS = Set.of("period", "grace", "token");
 
   private final CheckOptions options;
   private final PassiveOptions passive;
@@ -54,6 +52,9 @@ final class PassiveCheckDefinition implements CheckDefinition {
   @Override
   public Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks checks) {
     checks.add(options, passive);
-    return Registration.NONE;
+    return () -> {
+      checks.remove(options.getName());
+      return Future.succeededFuture();
+    };
   }
 }

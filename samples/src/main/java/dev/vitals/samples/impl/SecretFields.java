@@ -14,13 +14,8 @@ import java.util.List;
  */
 final class SecretFields {
 
-  /** Every secret field of the config. */
-  static final List<String> POINTERS = List.of(
-    "/admin/token",
-    "/checks/*/token",
-    "/consul/token",
-    "/notifications/webhooks/*/url",
-    "/notifications/webhooks/*/headers/*");
+  /** Every secret field of the config: the keys its JSON Schema marks {@code "writeOnly": true}. */
+  static final List<String> POINTERS = ConfigSchema.secretPointers().stream().distinct().toList();
 
   private SecretFields() {
   }

@@ -10,19 +10,22 @@ import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
- * The standalone verticle's config, validated as a whole before anything is created. The format is documented
- * on {@code dev.vitals.samples.StandaloneVerticle}. Every error is an {@link IllegalArgumentException} whose
- * message starts with the field's path: {@code http.port: ...}, {@code checks[1].timeout: ...},
- * {@code VITALS_HTTP_PORT: ...}.
+ * The standalone verticle's config, validated as a whole before anything is created: first against
+ * {@link ConfigSchema} (keys, types, ranges, formats), then the rules a schema cannot express (unique check names,
+ * the heartbeat path, a host that resolves). README.md, "Config reference", documents it. Every error is an
+ * {@link IllegalArgumentException} whose message starts with the value's JSON Pointer: {@code /http/port: ...},
+ * {@code /checks/1/name: duplicate name 'db'}.
  */
 public final class StandaloneConfig {
 
@@ -30,16 +33,10 @@ public final class StandaloneConfig {
   public static final String DEFAULT_HOST = "127.0.0.1";
   /** Default port to listen on. */
   public static final int DEFAULT_PORT = 8080;
-  /** Environment variable that overrides {@code http.host}. */
-  public static final String ENV_HOST = "VITALS_HTTP_HOST";
-  /** Environment variable that overrides {@code http.port}. */
-  public static final String ENV_PORT = "VITALS_HTTP_PORT";
   /** Environment variable that, like a {@code consul} object, switches maintenance to Consul. */
   public static final String ENV_CONSUL_ADDR = "CONSUL_HTTP_ADDR";
   /** The name of the Consul agent check registered when maintenance lives in Consul. */
   public static final String CONSUL_CHECK = "consul";
-  /** Environment variable that overrides {@code admin.token}. */
-  public static final String ENV_ADMIN_TOKEN = "VITALS_ADMIN_TOKEN";
   /** Default {@code heartbeat.path}: reports go to {@code /health/heartbeat/<name>}. */
   public static final String DEFAULT_HEARTBEAT_PATH = "/health/heartbeat";
   /** Default {@code http.maxInFlight}: requests served at once before answering 503. */
@@ -48,22 +45,22 @@ public final class StandaloneConfig {
   public static final long DEFAULT_IDLE_TIMEOUT = 60_000;
   /** Default {@code http.requestTimeout}: 30000 ms for a request's body to arrive after its headers. */
   public static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
+  /** Default {@code reload.scanPeriod}: the config file is read again every 2000 ms. */
+  public static final long DEFAULT_SCAN_PERIOD = 2_000;
   /** Default {@code shutdown.drainDelay}: 5000 ms of failing readiness before the server stops accepting. */
   public static final long DEFAULT_DRAIN_DELAY = 5_000;
   /** Default {@code shutdown.graceTimeout}: 10000 ms for in-flight requests to finish. */
   public static final long DEFAULT_GRACE_TIMEOUT = 10_000;
+  /** Paths the verticle serves itself, which {@code heartbeat.path} must not take. */
+  private static final List<String> ROUTES = List.of("/health", "/status", "/environment");
 
-  /** Fields every check entry may have: its type and what {@link CheckOptions#CheckOptions(JsonObject)} reads. */
-  private static final Set<String> COMMON_FIELDS = Set.of("name", "type", "timeout", "successTtl", "failureTtl",
-    "maxStale", "refreshPeriod", "critical", "tags", "failureThreshold", "successThreshold");
-
-  private static final List<CheckType> TYPES = List.of(
-    new CheckType("http", HttpCheckDefinition.FIELDS, HttpCheckDefinition::parse),
-    new CheckType("tcp", TcpCheckDefinition.FIELDS, TcpCheckDefinition::parse),
-    new CheckType("disk-space", DiskSpaceCheckDefinition.FIELDS, DiskSpaceCheckDefinition::parse),
-    new CheckType("heap", HeapCheckDefinition.FIELDS, HeapCheckDefinition::parse),
-    new CheckType("event-loop", EventLoopCheckDefinition.FIELDS, EventLoopCheckDefinition::parse),
-    new CheckType("passive", PassiveCheckDefinition.FIELDS, PassiveCheckDefinition::parse));
+  private static final Map<String, BiFunction<ConfigObject, CheckOptions, CheckDefinition>> TYPES = Map.of(
+    "http", HttpCheckDefinition::parse,
+    "tcp", TcpCheckDefinition::parse,
+    "disk-space", DiskSpaceCheckDefinition::parse,
+    "heap", HeapCheckDefinition::parse,
+    "event-loop", EventLoopCheckDefinition::parse,
+    "passive", PassiveCheckDefinition::parse);
 
   /**
    * The checks of a config without a {@code checks} field: the machine the verticle runs on. A full disk makes
@@ -76,12 +73,16 @@ public final class StandaloneConfig {
     .add(new JsonObject().put("name", "event-loop").put("type", "event-loop")
       .put("tags", new JsonArray().add("liveness")));
 
+  private final JsonObject json;
   private final String host;
   private final int port;
   private final int maxInFlight;
   private final long idleTimeout;
   private final long requestTimeout;
+  private final Tls tls;
+  private final long scanPeriod;
   private final List<CheckDefinition> checks;
+  private final Map<String, JsonObject> checkEntries = new LinkedHashMap<>();
   private final ApplicationOptions application;
   private final String adminToken;
   private final HealthHandlerOptions health;
@@ -94,214 +95,160 @@ public final class StandaloneConfig {
   private final String heartbeatPath;
   private final List<WebhookOptions> webhooks;
 
-  private StandaloneConfig(Builder b) {
-    this.host = b.host;
-    this.port = b.port;
-    this.maxInFlight = b.maxInFlight;
-    this.idleTimeout = b.idleTimeout;
-    this.requestTimeout = b.requestTimeout;
-    this.checks = List.copyOf(b.checks);
-    this.application = b.application;
-    this.adminToken = b.adminToken;
-    this.health = b.health;
-    this.environment = b.environment;
-    this.environmentEnabled = b.environmentEnabled;
-    this.drainDelay = b.drainDelay;
-    this.graceTimeout = b.graceTimeout;
-    this.loopbackOnly = b.loopbackOnly;
-    this.consul = b.consul;
-    this.heartbeatPath = b.heartbeatPath;
-    this.webhooks = List.copyOf(b.webhooks);
-  }
-
-  /** The parsed values, gathered before the config is built. */
-  private static final class Builder {
-    String host;
-    int port;
-    int maxInFlight;
-    long idleTimeout;
-    long requestTimeout;
-    List<CheckDefinition> checks;
-    ApplicationOptions application;
-    String adminToken;
-    HealthHandlerOptions health;
-    EnvironmentOptions environment;
-    boolean environmentEnabled;
-    long drainDelay;
-    long graceTimeout;
-    boolean loopbackOnly;
-    ConsulMaintenanceOptions consul;
-    String heartbeatPath;
-    List<WebhookOptions> webhooks;
-  }
-
   /**
-   * @param config      the verticle's config
-   * @param environment the process environment, whose {@value #ENV_HOST} and {@value #ENV_PORT} win over the
-   *                    config
-   * @return the validated config
-   * @throws IllegalArgumentException naming the field when anything is invalid
+   * TLS on the endpoints: {@code http.ssl} with PEM files.
+   *
+   * @param certPath     the certificate chain
+   * @param keyPath      the private key
+   * @param clientCaPath the CA certificates client certificates must chain to, or {@code null} for none asked
    */
-  public static StandaloneConfig parse(JsonObject config, Map<String, String> environment) {
-    ConfigObject root = new ConfigObject(config, "");
-    root.allowOnly(Set.of("http", "checks", "application", "admin", "health", "environment", "shutdown",
-      "consul", "heartbeat", "notifications"));
-    ConfigObject http = root.optionalObject("http");
-    http.allowOnly(Set.of("host", "port", "maxInFlight", "idleTimeout", "requestTimeout"));
-    Builder b = new Builder();
-    String host = http.optionalString("host", DEFAULT_HOST);
-    int port = http.optionalInt("port", 0, 65535, DEFAULT_PORT);
-    b.maxInFlight = http.optionalInt("maxInFlight", 1, Integer.MAX_VALUE, DEFAULT_MAX_IN_FLIGHT);
-    b.idleTimeout = http.has("idleTimeout")
-      ? Durations.toMillis(http.value("idleTimeout"), http.path("idleTimeout")) : DEFAULT_IDLE_TIMEOUT;
-    b.requestTimeout = http.has("requestTimeout")
-      ? Durations.toMillis(http.value("requestTimeout"), http.path("requestTimeout")) : DEFAULT_REQUEST_TIMEOUT;
-    JsonArray entries = root.optionalArray("checks");
-    b.checks = parseChecks(entries == null ? DEFAULT_CHECKS : entries);
-    b.application = nested(root, "application", ApplicationOptions::new);
-    ConfigObject admin = root.optionalObject("admin");
-    admin.allowOnly(Set.of("token"));
-    b.adminToken = environment.getOrDefault(ENV_ADMIN_TOKEN, admin.optionalString("token", null));
-    if (b.adminToken != null && b.adminToken.isBlank()) {
-      throw new IllegalArgumentException(ENV_ADMIN_TOKEN + ": must not be blank");
-    }
-    b.health = nested(root, "health", HealthHandlerOptions::new);
-    b.health.setApplication(b.application);
-    ConfigObject env = root.optionalObject("environment");
-    JsonObject envOptions = env.json().copy();
-    Object enabled = envOptions.remove("enabled");
-    if (enabled != null && !(enabled instanceof Boolean)) {
-      throw env.invalid("enabled", "expected true or false, got '" + enabled + "'");
-    }
-    b.environmentEnabled = enabled == null || (Boolean) enabled;
-    b.environment = nested(new ConfigObject(new JsonObject().put("environment", envOptions), ""), "environment",
-      EnvironmentOptions::new).setConfig(SecretFields.mask(config)).setApplication(b.application);
-    ConfigObject shutdown = root.optionalObject("shutdown");
-    shutdown.allowOnly(Set.of("drainDelay", "graceTimeout"));
-    b.drainDelay = shutdown.has("drainDelay")
-      ? Durations.toMillis(shutdown.value("drainDelay"), shutdown.path("drainDelay")) : DEFAULT_DRAIN_DELAY;
-    b.graceTimeout = shutdown.has("graceTimeout")
-      ? Durations.toMillis(shutdown.value("graceTimeout"), shutdown.path("graceTimeout")) : DEFAULT_GRACE_TIMEOUT;
+  public record Tls(String certPath, String keyPath, String clientCaPath) {
+  }
 
-    String envHost = environment.get(ENV_HOST);
-    if (envHost != null) {
-      if (envHost.isBlank()) {
-        throw new IllegalArgumentException(ENV_HOST + ": expected a host name or address, got '" + envHost + "'");
-      }
-      host = envHost;
+  private StandaloneConfig(ConfigObject root, Map<String, String> env) {
+    json = root.json();
+    ConfigObject http = root.optionalObject("http");
+    host = http.optionalString("host", DEFAULT_HOST);
+    port = http.optionalInt("port", 0, 65535, DEFAULT_PORT);
+    maxInFlight = http.optionalInt("maxInFlight", 1, Integer.MAX_VALUE, DEFAULT_MAX_IN_FLIGHT);
+    idleTimeout = duration(http, "idleTimeout", DEFAULT_IDLE_TIMEOUT);
+    requestTimeout = duration(http, "requestTimeout", DEFAULT_REQUEST_TIMEOUT);
+    tls = Boolean.TRUE.equals(http.value("ssl"))
+      ? new Tls(http.requiredString("certPath"), http.requiredString("keyPath"),
+      http.optionalString("clientCaPath", null))
+      : null;
+    scanPeriod = duration(root.optionalObject("reload"), "scanPeriod", DEFAULT_SCAN_PERIOD);
+    JsonArray entries = root.optionalArray("checks");
+    checks = parseChecks(entries == null ? DEFAULT_CHECKS : entries);
+    for (int i = 0; i < checks.size(); i++) {
+      checkEntries.put(checks.get(i).options().getName(), (entries == null ? DEFAULT_CHECKS : entries).getJsonObject(i));
     }
-    String envPort = environment.get(ENV_PORT);
-    if (envPort != null) {
-      port = parsePort(envPort);
-    }
+    application = nested(root, "application", ApplicationOptions::new);
+    adminToken = root.optionalObject("admin").optionalString("token", null);
+    health = nested(root, "health", HealthHandlerOptions::new).setApplication(application);
+    JsonObject envOptions = root.optionalObject("environment").json().copy();
+    environmentEnabled = !Boolean.FALSE.equals(envOptions.remove("enabled"));
+    environment = nested(new ConfigObject(new JsonObject().put("environment", envOptions), ""), "environment",
+      EnvironmentOptions::new).setConfig(SecretFields.mask(json)).setApplication(application);
+    ConfigObject shutdown = root.optionalObject("shutdown");
+    drainDelay = duration(shutdown, "drainDelay", DEFAULT_DRAIN_DELAY);
+    graceTimeout = duration(shutdown, "graceTimeout", DEFAULT_GRACE_TIMEOUT);
     ConfigObject heartbeat = root.optionalObject("heartbeat");
-    heartbeat.allowOnly(Set.of("path"));
-    b.heartbeatPath = heartbeat.optionalString("path", DEFAULT_HEARTBEAT_PATH);
-    if (!b.heartbeatPath.startsWith("/") || b.heartbeatPath.endsWith("/") || b.heartbeatPath.contains("*")) {
-      throw heartbeat.invalid("path", "expected a path like /health/heartbeat, got '" + b.heartbeatPath + "'");
+    heartbeatPath = heartbeat.optionalString("path", DEFAULT_HEARTBEAT_PATH);
+    for (String route : ROUTES) {
+      if (heartbeatPath.equals(route) || route.startsWith(heartbeatPath + "/")
+        || (heartbeatPath.startsWith(route + "/") && !heartbeatPath.equals(DEFAULT_HEARTBEAT_PATH)
+        && !heartbeatPath.startsWith(DEFAULT_HEARTBEAT_PATH + "/"))) {
+        throw heartbeat.invalid("path", "'" + heartbeatPath + "' collides with the route " + route
+          + "; expected a path of its own such as " + DEFAULT_HEARTBEAT_PATH);
+      }
     }
-    ConfigObject notifications = root.optionalObject("notifications");
-    notifications.allowOnly(Set.of("webhooks"));
-    JsonArray hooks = notifications.optionalArray("webhooks");
-    b.webhooks = new ArrayList<>();
+    JsonArray hooks = root.optionalObject("notifications").optionalArray("webhooks");
+    List<WebhookOptions> webhooks = new ArrayList<>();
     for (int i = 0; hooks != null && i < hooks.size(); i++) {
-      String path = notifications.path("webhooks") + "[" + i + "]";
-      if (!(hooks.getValue(i) instanceof JsonObject)) {
-        throw new IllegalArgumentException(path + ": expected an object, got '" + hooks.getValue(i) + "'");
-      }
-      try {
-        b.webhooks.add(new WebhookOptions(hooks.getJsonObject(i)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(path + "." + e.getMessage(), e);
-      }
+      webhooks.add(nested(new ConfigObject(new JsonObject().put("w", hooks.getJsonObject(i)), ""), "w",
+        WebhookOptions::new, "notifications.webhooks[" + i + "]"));
     }
-    if (root.has("consul") || environment.containsKey(ENV_CONSUL_ADDR)) {
+    this.webhooks = List.copyOf(webhooks);
+    if (root.has("consul") || env.containsKey(ENV_CONSUL_ADDR)) {
       // The Consul CLI's environment variables first, then the config's own values over them.
-      JsonObject consul = ConsulMaintenanceOptions.fromEnvironment(environment).toJson()
-        .mergeIn(root.optionalObject("consul").json());
-      b.consul = new ConsulMaintenanceOptions(consul);
-      for (int i = 0; i < b.checks.size(); i++) {
-        if (b.checks.get(i).options().getName().equals(CONSUL_CHECK)) {
+      consul = new ConsulMaintenanceOptions(ConsulMaintenanceOptions.fromEnvironment(env).toJson()
+        .mergeIn(root.optionalObject("consul").json()));
+      for (int i = 0; i < checks.size(); i++) {
+        if (checks.get(i).options().getName().equals(CONSUL_CHECK)) {
           throw new IllegalArgumentException("checks[" + i + "].name: '" + CONSUL_CHECK
             + "' is the Consul agent check's name when maintenance lives in Consul");
         }
       }
+    } else {
+      consul = null;
     }
-    b.host = host;
-    b.port = port;
-    b.loopbackOnly = isLoopback(host);
-    if (b.environmentEnabled && b.adminToken == null && !b.loopbackOnly) {
+    loopbackOnly = isLoopback(http, host);
+    if (environmentEnabled && adminToken == null && !loopbackOnly) {
       throw new IllegalArgumentException("environment.enabled: the environment dump would be served on " + host
-        + ", which is not a loopback address, without a token; set admin.token (or " + ENV_ADMIN_TOKEN
-        + "), or environment.enabled to false");
+        + ", which is not a loopback address, without a token; set admin.token (or VITALS_ADMIN_TOKEN), or "
+        + "environment.enabled to false");
     }
-    return new StandaloneConfig(b);
+  }
+
+  /**
+   * @param config      the verticle's config, environment variables and system properties already applied (see
+   *                    {@link ConfigOverrides})
+   * @param environment the process environment, for the Consul CLI's {@code CONSUL_HTTP_*} variables
+   * @return the validated config
+   * @throws IllegalArgumentException {@code "<JSON Pointer>: <message>"}, one line, when the config does not
+   *                                  match {@link ConfigSchema} or breaks a rule a schema cannot express (a
+   *                                  duplicate check name, a heartbeat path on another route, an unresolvable
+   *                                  host)
+   */
+  public static StandaloneConfig parse(JsonObject config, Map<String, String> environment) {
+    ConfigSchema.validate(config);
+    JsonObject withoutSchema = config.copy();
+    withoutSchema.remove("$schema");
+    try {
+      return new StandaloneConfig(new ConfigObject(withoutSchema, ""), environment);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(toPointer(e.getMessage()), e);
+    }
+  }
+
+  /** Gives messages naming a field by its dotted path ({@code checks[1].url: ...}) its JSON Pointer. */
+  private static String toPointer(String message) {
+    int colon = message.indexOf(": ");
+    if (colon < 0 || !message.substring(0, colon).matches("[a-z][A-Za-z0-9_.\\[\\]-]*")) {
+      return message;
+    }
+    return "/" + message.substring(0, colon).replaceAll("\\[(\\d+)]", ".$1").replace('.', '/')
+      + message.substring(colon);
+  }
+
+  private static long duration(ConfigObject object, String key, long defaultValue) {
+    return object.has(key) ? Durations.toMillis(object.value(key), object.path(key)) : defaultValue;
   }
 
   /** Reads an options object with its own JSON constructor, giving its errors the object's path. */
-  private static <T> T nested(ConfigObject root, String key, java.util.function.Function<JsonObject, T> reader) {
-    ConfigObject object = root.optionalObject(key);
+  private static <T> T nested(ConfigObject root, String key, Function<JsonObject, T> reader) {
+    return nested(root, key, reader, root.path(key));
+  }
+
+  private static <T> T nested(ConfigObject root, String key, Function<JsonObject, T> reader, String path) {
     try {
-      return reader.apply(object.json());
+      return reader.apply(root.optionalObject(key).json());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(object.path() + "." + e.getMessage(), e);
+      throw new IllegalArgumentException(path + "." + e.getMessage(), e);
     }
   }
 
-  /** Whether the address to listen on is a loopback one; a name is resolved (once, at start-up). */
-  private static boolean isLoopback(String host) {
+  /**
+   * Whether the address to listen on is a loopback one; a name is resolved (once, at start-up).
+   *
+   * @throws IllegalArgumentException {@code http.host: cannot resolve '<host>'} when the name does not resolve
+   */
+  private static boolean isLoopback(ConfigObject http, String host) {
     try {
-      return java.net.InetAddress.getByName(host).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw http.invalid("host", "cannot resolve '" + host + "' to an address to listen on");
     }
-  }
-
-  private static int parsePort(String value) {
-    try {
-      int port = Integer.parseInt(value.trim());
-      if (port >= 0 && port <= 65535) {
-        return port;
-      }
-    } catch (NumberFormatException e) {
-      // reported below like an out-of-range port
-    }
-    throw new IllegalArgumentException(ENV_PORT + ": expected an integer from 0 to 65535, got '" + value + "'");
   }
 
   private static List<CheckDefinition> parseChecks(JsonArray entries) {
     List<CheckDefinition> checks = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       String path = "checks[" + i + "]";
-      Object value = entries.getValue(i);
-      if (!(value instanceof JsonObject)) {
-        throw new IllegalArgumentException(path + ": expected an object, got '" + value + "'");
+      ConfigObject entry = new ConfigObject(entries.getJsonObject(i), path);
+      CheckOptions options;
+      try {
+        options = new CheckOptions(entry.json());
+      } catch (IllegalArgumentException e) {
+        // CheckOptions names the field relative to the entry ("timeout: ..."): give its full path.
+        throw new IllegalArgumentException(path + "." + e.getMessage(), e);
       }
-      CheckDefinition check = parseCheck(new ConfigObject((JsonObject) value, path));
+      CheckDefinition check = TYPES.get(entry.requiredString("type")).apply(entry, options);
       requireDistinct(check.options().getName(), checks, path);
       checks.add(check);
     }
     return checks;
-  }
-
-  private static CheckDefinition parseCheck(ConfigObject entry) {
-    // CheckOptions accepts a missing name (it can be set later); a configured check needs one.
-    entry.requiredString("name");
-    String typeName = entry.requiredString("type");
-    CheckType type = TYPES.stream().filter(t -> t.name().equals(typeName)).findFirst()
-      .orElseThrow(() -> entry.invalid("type", "unknown type '" + typeName + "', expected one of "
-        + TYPES.stream().map(CheckType::name).collect(Collectors.joining(", "))));
-    Set<String> fields = new HashSet<>(COMMON_FIELDS);
-    fields.addAll(type.fields());
-    entry.allowOnly(fields);
-    CheckOptions options;
-    try {
-      options = new CheckOptions(entry.json());
-    } catch (IllegalArgumentException e) {
-      // CheckOptions names the field relative to the entry ("timeout: ..."): give its full path.
-      throw new IllegalArgumentException(entry.path() + "." + e.getMessage(), e);
-    }
-    return type.parser().apply(entry, options);
   }
 
   /** A name is a check or a group, never both, and never twice (as the registry requires). */
@@ -316,6 +263,36 @@ public final class StandaloneConfig {
           + "': a name is either a check or a group of checks");
       }
     }
+  }
+
+  /** @return the config as given (environment and system properties applied) */
+  public JsonObject json() {
+    return json;
+  }
+
+  /** @return each check's entry in the config, by check name, in config order; unmodifiable */
+  public Map<String, JsonObject> checkEntries() {
+    return Collections.unmodifiableMap(checkEntries);
+  }
+
+  /** @return how often the config file is read again for changes, in ms; 0 never */
+  public long scanPeriod() {
+    return scanPeriod;
+  }
+
+  /** @return how long a connection may stay without a byte read or written before it is closed, in ms; 0: forever */
+  public long idleTimeout() {
+    return idleTimeout;
+  }
+
+  /** @return how long a request's body may take to arrive after its headers, in ms; 0: forever */
+  public long requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** @return TLS on the endpoints, or {@code null} for plain HTTP */
+  public Tls tls() {
+    return tls;
   }
 
   /** @return the address to listen on */
@@ -338,22 +315,12 @@ public final class StandaloneConfig {
     return maxInFlight;
   }
 
-  /** @return how long a connection may stay without a byte read or written before it is closed, in ms; 0: forever */
-  public long idleTimeout() {
-    return idleTimeout;
-  }
-
-  /** @return how long a request's body may take to arrive after its headers, in ms; 0: forever */
-  public long requestTimeout() {
-    return requestTimeout;
-  }
-
   /** @return the application's name and version as configured (unset values fall back to the manifest) */
   public ApplicationOptions application() {
     return application;
   }
 
-  /** @return the admin bearer token ({@code VITALS_ADMIN_TOKEN} over {@code admin.token}), or {@code null} */
+  /** @return the admin bearer token ({@code admin.token}, which {@code VITALS_ADMIN_TOKEN} sets), or {@code null} */
   public String adminToken() {
     return adminToken;
   }
@@ -403,7 +370,4 @@ public final class StandaloneConfig {
     return graceTimeout;
   }
 
-  private record CheckType(String name, Set<String> fields,
-                           BiFunction<ConfigObject, CheckOptions, CheckDefinition> parser) {
-  }
 }

@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 
-import java.util.Set;
 
 /**
  * {@code "type": "tcp"}: connects to {@code host:port} and closes the connection at once; passes when the
@@ -17,8 +16,6 @@ import java.util.Set;
  */
 final class TcpCheckDefinition implements CheckDefinition {
 
-  /** The fields of this type's entries, beside those every check has. */
-  static final Set<String> FIELDS = Set.of("host", "port");
 
   private final CheckOptions options;
   private final String host;
