@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.vitals.health.Await.result;
+import dev.vitals.health.test.MutableClock;
+
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** TTLs, single flight, serve-stale and periodic refresh, with an injected clock. */

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.vitals.health.Await.result;
+import dev.vitals.health.test.Await;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Status change notifications, flapping damping and the event bus. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.vitals.health.Await.result;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every way a procedure can go wrong becomes a failing result, and never breaks the other checks. */

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static dev.vitals.health.Await.result;
+import dev.vitals.health.test.MutableClock;
+
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.NoSuchElementException;
 
-import static dev.vitals.health.Await.failure;
-import static dev.vitals.health.Await.result;
+import static dev.vitals.health.test.Await.failure;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Predicate;
 
 /**
- * Serves a {@link CheckRegistry} over HTTP (DESIGN.md, "health-web"). Mount it on a wildcard route, at any
+ * Serves a {@link CheckRegistry} over HTTP. Mount it on a wildcard route, at any
  * path and under any sub-router:
  *
  * <pre>{@code

@@ -4,7 +4,7 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.HealthStatus;
-import dev.vitals.health.MutableClock;
+import dev.vitals.health.test.MutableClock;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,4 +1,4 @@
-package dev.vitals.health;
+package dev.vitals.health.test;
 
 import io.vertx.core.Future;
 
