@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Issue 5's side-by-side measurements: bare vertx-web route, vertx-web's HealthCheckHandler, Vitals.
+# Issue 5's side-by-side measurements: bare vertx-web route, vertx-web's HealthCheckHandler, Vitals; and
+# issue 13's hostile clients against the standalone verticle (dev.vitals.benchmarks.HostileScenario).
 # Installs wrk if missing, builds, runs every scenario on loopback, prints one table and writes
-# benchmarks/RESULTS.md. Takes about 8 minutes on 2 cores.
+# benchmarks/RESULTS.md. Takes about 15 minutes on 2 cores. Issue 12's scale, heap-per-check and start-up
+# measurements are in scale.sh (knobs SCALE_SIZES, STARTUP_RUNS, HEAP_RUNS there).
 #
 #   benchmarks/run.sh
 #
@@ -25,11 +27,13 @@ PROFILE=${PROFILE:-1}
 # after a vertx run, wait them out so that they do not load the next contender's run.
 SETTLE_AFTER_VERTX=2.5
 COMMAND="benchmarks/run.sh"
-for knob in DURATION ROUNDS LONG WARMUP CONNECTIONS WRK_THREADS EVENT_LOOPS PROFILE; do
+for knob in DURATION ROUNDS LONG WARMUP CONNECTIONS WRK_THREADS EVENT_LOOPS PROFILE SCALE_SIZES STARTUP_RUNS HEAP_RUNS; do
   if [[ -n "$(printenv "$knob" || true)" ]]; then COMMAND="$knob=${!knob} $COMMAND"; fi
 done
 
 OUT="$HERE/target/results"
+# shellcheck source=scale.sh
+source "$HERE/scale.sh"
 JAR="$HERE/target/vitals-benchmarks.jar"
 SAMPLES_JAR="$ROOT/samples/target/vitals-samples.jar"
 JVM_OPTS=(-XX:FlightRecorderOptions:stackdepth=256)
@@ -68,11 +72,14 @@ build() {
   (cd "$ROOT" && mvn -B -q package -DskipTests -pl samples,benchmarks -am)
 }
 
-# start_server SCENARIO: starts the load server, sets SERVER_PID and PORT.
+# start_server SCENARIO [JAVA ARGS...]: starts the load server (BenchmarkServer, or the java arguments given),
+# sets SERVER_PID and PORT.
 start_server() {
   local scenario=$1 logfile="$OUT/server-$1.log"
+  shift
+  if [[ $# -eq 0 ]]; then set -- -jar "$JAR" "$scenario" 0 "$EVENT_LOOPS"; fi
   : >"$logfile"
-  java "${JVM_OPTS[@]}" -jar "$JAR" "$scenario" 0 "$EVENT_LOOPS" >"$logfile" 2>&1 &
+  java "${JVM_OPTS[@]}" "$@" >"$logfile" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do
     if grep -q '^ready port=' "$logfile"; then
@@ -189,23 +196,6 @@ free_port() {
   exit 1
 }
 
-# Time from JVM start to the first 200 on /health of the standalone jar, in ms.
-startup_ms() {
-  local port pid start end
-  port=$(free_port)
-  start=$(date +%s%N)
-  VITALS_HTTP_PORT=$port java -jar "$SAMPLES_JAR" >>"$OUT/samples.log" 2>&1 &
-  pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "the standalone jar exited" >&2; exit 1; fi
-    sleep 0.01
-  done
-  end=$(date +%s%N)
-  kill -9 "$pid" 2>/dev/null || true   # its graceful stop drains for 5 s; nothing to drain here
-  wait "$pid" 2>/dev/null || true
-  echo $(((end - start) / 1000000))
-}
-
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 machine() {
@@ -260,8 +250,12 @@ main() {
 
   footprint "${health[@]}"
 
-  log "startup of the standalone jar, 3 times"
-  fact startup_ms "$(for _ in 1 2 3; do startup_ms; done | median)"
+  scale_scenarios
+  heap_per_check
+  startup_compare
+
+  log "hostile clients (issue 13): starvation, webhook queue, nesting, /environment flood"
+  java -Xmx256m -cp "$JAR" dev.vitals.benchmarks.HostileScenario >"$OUT/hostile.md" 2>"$OUT/hostile.log"
 
   local table elapsed
   table=$(java -cp "$JAR" dev.vitals.benchmarks.ResultsMarkdown "$OUT")
@@ -297,6 +291,12 @@ main() {
     echo "- Scenario 4: \`vitals\` = \`/status\`, \`StatusHandler\` over \`ConsulMaintenance\` watching a Consul API"
     echo "  double (status-consul's test jar) with blocking queries; \`lookup\` = \`/status-lookup\`, one"
     echo "  \`GET /v1/health/node/node-1\` per request on a second double, as sprockets' Consul example does."
+    echo "- Scenario 6 (\`scale<N>\`): one \`ScaleServer\` per N in $SCALE_SIZES: N cheap passing checks, default"
+    echo "  options; \`bare\` = \`/bare\`, a constant copy of its first \`/health\` answer, beside \`vitals\` = \`/health\`;"
+    echo "  warm-up and rounds as scenarios 1 and 2. Scenario 7: \`HeapPerCheck\` (one JVM per run, $HEAP_RUNS runs):"
+    echo "  heap after a full GC with 1 check, then with 1,000. Scenario 8: JVM start to the first 200 on \`/health\`,"
+    echo "  $STARTUP_RUNS interleaved rounds of \`BareStartup\` (Vert.x and one vertx-web route), the standalone jar, and"
+    echo "  the standalone jar with the AppCDS archive README describes (trained once before the rounds)."
     echo
     echo "## Results"
     echo
@@ -306,6 +306,10 @@ main() {
       echo "## Profile of \`/health\` (scenario 1 server, JFR samples every 1 ms for 10 s, after the measured rounds)"
       echo
       cat "$OUT/profile.md"
+    fi
+    if [[ -f "$OUT/hostile.md" ]]; then
+      echo
+      cat "$OUT/hostile.md"
     fi
     if [[ -f "$HERE/ANALYSIS.md" ]]; then
       echo

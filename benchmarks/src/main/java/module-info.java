@@ -4,6 +4,7 @@
  */
 module dev.vitals.benchmarks {
   requires dev.vitals.health.web;
+  requires dev.vitals.samples;
   requires dev.vitals.status.consul;
   requires dev.vitals.status.consul.test;
   requires io.vertx.web.client;

@@ -96,7 +96,7 @@ public final class ResultsMarkdown {
         + "runs any one check had during a run (median over rounds); in scenario 4, the requests that reached "
         + "Consul.%n",
       facts.getOrDefault("rounds", "?")));
-    md.append("\n## Verdicts\n\n").append(verdicts());
+    md.append("\n## Verdicts\n\n").append(verdicts()).append(new ScaleResults(this).verdicts());
     md.append("\n## Footprint (scenario 5)\n\n").append(footprint());
     if (!jmh.isEmpty()) {
       md.append("\n## Cached path, JMH\n\n").append(jmhTable());
@@ -106,7 +106,7 @@ public final class ResultsMarkdown {
 
   private static final int SECONDS = 3;
   private static final int REQUESTS = 4;
-  private static final int RPS = 5;
+  static final int RPS = 5;
   private static final int P50 = 6;
   private static final int P99 = 7;
   private static final int P999 = 8;
@@ -199,7 +199,8 @@ public final class ResultsMarkdown {
     }
     md.append(String.format(Locale.ROOT,
       "%nStandalone jar (`samples/target/vitals-samples.jar`, default config): JVM start to the first 200 on "
-        + "`/health`, median of 3: **%s ms**.%n", facts.getOrDefault("startup_ms", "not measured")));
+        + "`/health`, median of %s: **%s ms** (verdict 8 compares it with a bare Vert.x server).%n",
+      facts.getOrDefault("startup_runs", "3"), facts.getOrDefault("startup_ms", "not measured")));
     return md.toString();
   }
 
@@ -213,7 +214,12 @@ public final class ResultsMarkdown {
     return md.toString();
   }
 
-  private boolean has(String scenario, String contender) {
+  /** @return a fact of {@code facts.tsv}, or {@code null} */
+  String fact(String key) {
+    return facts.get(key);
+  }
+
+  boolean has(String scenario, String contender) {
     return runs.containsKey(scenario) && runs.get(scenario).containsKey(contender);
   }
 

@@ -1,6 +1,5 @@
 package dev.vitals.benchmarks;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -9,8 +8,7 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.concurrent.TimeUnit;
-
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The load server through real HTTP: what each contender answers and what the counters say. No load. */
@@ -19,7 +17,7 @@ class BenchmarkServerTest {
 
   @Test
   void servesTheThreeContendersOverTheSameTenChecksAndCountsTheirRuns(Vertx vertx) throws Exception {
-    BenchmarkServer server = await(BenchmarkServer.start(vertx, Scenario.CHEAP, 0, 2));
+    BenchmarkServer server = result(BenchmarkServer.start(vertx, Scenario.CHEAP, 0, 2));
     WebClient client = WebClient.create(vertx);
     try {
       HttpResponse<Buffer> vitals = get(client, server, "/health");
@@ -45,13 +43,13 @@ class BenchmarkServerTest {
       assertThat(Long.parseLong(get(client, server, "/gc").bodyAsString().trim())).isPositive();
     } finally {
       client.close();
-      await(server.close());
+      result(server.close());
     }
   }
 
   @Test
   void consulScenarioServesStatusFromTheWatcherAndFromOneLookupPerRequest(Vertx vertx) throws Exception {
-    BenchmarkServer server = await(BenchmarkServer.start(vertx, Scenario.CONSUL, 0, 1));
+    BenchmarkServer server = result(BenchmarkServer.start(vertx, Scenario.CONSUL, 0, 1));
     WebClient client = WebClient.create(vertx);
     try {
       long watcherRequests = Long.parseLong(get(client, server, "/counts/consul-vitals").bodyAsString().trim());
@@ -68,7 +66,7 @@ class BenchmarkServerTest {
         .isEqualTo(get(client, server, "/status").body().length());
     } finally {
       client.close();
-      await(server.close());
+      result(server.close());
     }
   }
 
@@ -80,10 +78,6 @@ class BenchmarkServerTest {
   }
 
   private static HttpResponse<Buffer> get(WebClient client, BenchmarkServer server, String path) throws Exception {
-    return await(client.get(server.port(), "127.0.0.1", path).send());
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return result(client.get(server.port(), "127.0.0.1", path).send());
   }
 }

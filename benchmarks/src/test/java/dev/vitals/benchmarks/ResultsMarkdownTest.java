@@ -40,6 +40,24 @@ class ResultsMarkdownTest {
   }
 
   @Test
+  void scaleHeapAndStartUpVerdictsFollowIssue12sTargets() {
+    List<String> runs = List.of(
+      run("scale10", "bare", 1, 100_000, 1_000, "-"),
+      run("scale10", "vitals", 1, 95_000, 1_000, "-"),
+      run("scale1000", "bare", 1, 1_000, 1_000, "-"),
+      run("scale1000", "vitals", 1, 850, 1_000, "-"));
+    List<String> facts = List.of("heap_per_check_served_bytes\t960", "heap_per_check_registry_bytes\t340",
+      "heap_per_check_all_formats_bytes\t1290", "heap_per_check_runs\t960 970 950", "startup_runs\t5",
+      "startup_bare_ms\t1000", "startup_ms\t1300", "startup_cds_ms\t1100", "startup_bare_cpu_ms\t2000",
+      "startup_cpu_ms\t2600", "startup_cds_cpu_ms\t1700", "startup_spread\tbare 1000/2000");
+    String md = new ResultsMarkdown(runs, facts, List.of()).render();
+    assertThat(md).contains("Measured, checks: ratio: 10: 0.95 ×, 1000: 0.85 ×: **missed**");
+    assertThat(md).contains("Measured 960 bytes").contains("**met**.");
+    assertThat(md).contains("standalone 1300 ms (1.30 ×), standalone with its AppCDS archive 1100 ms (1.10 ×)")
+      .contains("**missed** without the archive, **met** with it");
+  }
+
+  @Test
   void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
     assertThat(ResultsMarkdown.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
   }

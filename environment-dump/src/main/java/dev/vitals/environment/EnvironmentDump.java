@@ -76,11 +76,16 @@ public interface EnvironmentDump {
    */
   boolean removeSection(String name);
 
+  /** How long a computed dump is served again, in ms: 1000. */
+  long CACHE_MS = 1_000;
+
   /** @return the section names, in the order of the dump */
   List<String> sectionNames();
 
   /**
-   * Computes every section concurrently, each bounded by the section timeout, and scrubs them.
+   * Computes every section concurrently, each bounded by the section timeout, and scrubs them on a worker thread.
+   * A dump is shared by every call made while it is computed and for {@value #CACHE_MS} ms after, so that a flood
+   * of requests computes one dump per second, not one each.
    *
    * @return {@code {"<section>": {...}, ...}}; never failed: a section that throws, fails or times out shows as
    * {@code {"error": "<message>"}} (the message scrubbed too)

@@ -9,21 +9,12 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.concurrent.TimeUnit;
-
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(VertxExtension.class)
 class EnvironmentDumpTest {
-
-  private static JsonObject await(Future<JsonObject> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @Test
   void builtInSectionsDescribeTheInstance(Vertx vertx) {
@@ -31,7 +22,7 @@ class EnvironmentDumpTest {
       .setConfig(new JsonObject().put("http", new JsonObject().put("port", 8080)).put("admin", new JsonObject().put("token", "t0k")))
       .setApplication(new ApplicationOptions().setName("orders").setVersion("1.2.3")));
     assertThat(dump.sectionNames()).containsExactly("os", "jvm", "process", "vertx", "application", "config");
-    JsonObject result = await(dump.dump());
+    JsonObject result = result(dump.dump());
 
     assertThat(result.getJsonObject("os").fieldNames())
       .contains("name", "version", "arch", "availableProcessors", "systemLoadAverage", "hostname");
@@ -60,7 +51,7 @@ class EnvironmentDumpTest {
     assertThat(dump.sectionNames()).containsExactly("jvm", "vertx", "application");
     assertThat(dump.removeSection("jvm")).isTrue();
     assertThat(dump.removeSection("jvm")).isFalse();
-    assertThat(await(dump.dump()).fieldNames()).containsExactlyInAnyOrder("vertx", "application");
+    assertThat(result(dump.dump()).fieldNames()).containsExactlyInAnyOrder("vertx", "application");
   }
 
   @Test
@@ -75,7 +66,7 @@ class EnvironmentDumpTest {
     dump.addSection("hangs", () -> Promise.<JsonObject>promise().future());
     dump.addSection("computed", () -> Future.succeededFuture(new JsonObject().put("flags", 3).put("apiKey", "k-1")));
 
-    JsonObject result = await(dump.dump());
+    JsonObject result = result(dump.dump());
     assertThat(result.getJsonObject("fixed").getString("region")).isEqualTo("eu-west-1");
     assertThat(result.getJsonObject("throws")).isEqualTo(new JsonObject().put("error", "no feature flags loaded"));
     assertThat(result.getJsonObject("fails").getString("error")).startsWith("flag service down").doesNotContain("leaked-pw");
@@ -101,5 +92,25 @@ class EnvironmentDumpTest {
       .hasMessageStartingWith("sectionTimeout:");
     assertThatThrownBy(() -> new EnvironmentOptions(new JsonObject().put("scrub",
       new JsonObject().put("allowedKeys", "author")))).hasMessageStartingWith("scrub.allowedKeys:");
+  }
+
+  @Test
+  void aFloodOfDumpsComputesOneAndScrubsItOffTheEventLoop(Vertx vertx) {
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    EnvironmentDump dump = EnvironmentDump.create(vertx, new EnvironmentOptions().setIncludeOs(false)
+      .setIncludeJvm(false).setIncludeProcess(false).setIncludeVertx(false).setIncludeApplication(false)
+      .setIncludeConfig(false));
+    dump.addSection("counted", () -> {
+      computed.incrementAndGet();
+      return Future.succeededFuture(new JsonObject().put("password", "s3cret"));
+    });
+    java.util.List<Future<JsonObject>> dumps = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      dumps.add(dump.dump());
+    }
+    for (Future<JsonObject> one : dumps) {
+      assertThat(await(one).getJsonObject("counted").getString("password")).isEqualTo(Scrubber.MASK);
+    }
+    assertThat(computed).as("one dump for the whole burst").hasValue(1);
   }
 }

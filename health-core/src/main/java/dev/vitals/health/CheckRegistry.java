@@ -33,6 +33,12 @@ import java.util.function.Predicate;
 public interface CheckRegistry extends HealthChecks {
 
   /**
+   * The timeout of a procedure registered the vertx-health-check way without one, in ms: 1000, vertx-health-check's
+   * own default. {@link CheckOptions#DEFAULT_TIMEOUT} (2 s) is the default of the other ways.
+   */
+  long VERTX_DEFAULT_TIMEOUT = 1_000;
+
+  /**
    * @param vertx the Vert.x instance whose timers and worker pool the registry uses
    * @return a registry with default options
    */
@@ -47,6 +53,40 @@ public interface CheckRegistry extends HealthChecks {
    */
   static CheckRegistry create(Vertx vertx, CheckRegistryOptions options) {
     return new CheckRegistryImpl(vertx, options);
+  }
+
+  /**
+   * The canonical form of a check or group name as a request may spell it: {@code "/db//primary/"},
+   * {@code "db/ /primary"} and {@code "db/primary"} name the same check, as in vertx-health-check. Segments
+   * between {@code /} that are empty or whitespace only are dropped; nothing else changes (no trimming, no case
+   * folding, no %-decoding: a router decodes paths before).
+   *
+   * @param name a name, possibly with leading, trailing, doubled or blank segments
+   * @return the name without them; {@code ""} when nothing is left
+   */
+  static String normalizeName(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    int start = 0;
+    while (start <= name.length()) {
+      int end = name.indexOf('/', start);
+      if (end < 0) {
+        end = name.length();
+      }
+      if (!blank(name, start, end)) {
+        sb.append(sb.length() == 0 ? "" : "/").append(name, start, end);
+      }
+      start = end + 1;
+    }
+    return sb.toString();
+  }
+
+  private static boolean blank(String s, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -71,8 +111,10 @@ public interface CheckRegistry extends HealthChecks {
   CheckRegistry registerBlocking(CheckOptions options, BlockingCheck check);
 
   /**
-   * Registers a vertx-health-check procedure with the default options of {@link CheckOptions}: an OK
-   * {@code Status} passes, a KO one fails, a failed promise fails with the failure's message as output.
+   * Registers a vertx-health-check procedure with the default options of {@link CheckOptions}, except the
+   * timeout: {@link #VERTX_DEFAULT_TIMEOUT} (1 s), as vertx-health-check. An OK {@code Status} passes, a KO one
+   * fails, a failed promise fails with the failure's message as output; a {@code Status} with
+   * {@code setProcedureInError(true)} fails and keeps {@code "error": true} in the vertx-health-check view.
    *
    * @throws IllegalArgumentException as {@link #register(CheckOptions, Check)}
    */
@@ -124,7 +166,10 @@ public interface CheckRegistry extends HealthChecks {
    * @param name a check name ({@code db/primary}) or a group name ({@code db}); {@code ""} or {@code "/"}
    *             means every check
    * @return the report; failed with a {@link NoSuchElementException} whose message is
-   * {@code "Check not found: <name>"} when no check or group has that name
+   * {@code "Check not found: <name>"} when no check or group has that name, with an
+   * {@link IllegalArgumentException} {@code "'<segment>' is not a composite"} when the name goes below a check
+   * ({@code db/primary/x} with {@code db/primary} a check), as vertx-health-check; a group whose checks were all
+   * unregistered stays, with no checks
    */
   Future<HealthReport> report(String name);
 
@@ -136,6 +181,19 @@ public interface CheckRegistry extends HealthChecks {
    * @return the report of the selected checks (an empty report passes)
    */
   Future<HealthReport> report(Predicate<CheckOptions> filter);
+
+  /**
+   * Whether a report of the same checks made now would hold the very same results (the same {@link CheckReport}
+   * instances) as {@code report}: no run stored a result and no check was registered or unregistered since it
+   * was made ({@link HealthReport#version()}), and none of its results has since expired, turned stale or
+   * outlived its {@linkplain CheckOptions#getMaxStale() maxStale} ({@link HealthReport#freshUntil()}). Constant
+   * time: what a caller made of a report (health-web keeps the rendered body) can be reused while it is true.
+   * It does not run or refresh anything: a refresh due at expiry starts with the next {@code report} call.
+   *
+   * @param report a report this registry made
+   * @return whether it is still current; {@code false} for a report another registry or a caller made
+   */
+  boolean isCurrent(HealthReport report);
 
   /**
    * Stops every refresh timer and closes the worker pool of blocking checks. Runs in flight complete but

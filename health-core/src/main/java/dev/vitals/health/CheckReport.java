@@ -161,15 +161,23 @@ public final class CheckReport {
   /**
    * The same result in vertx-health-check's terms, as its {@code DefaultProcedure} would give it: a procedure
    * that failed its future gives {@code CheckResult.from(id, cause)} ({@code "data": {"cause": message}}); one
-   * that threw or timed out gives {@code "data": {"cause": message or "Timeout", "procedure-execution-failure":
-   * true}}; any other a {@code Status} that is up unless the status is {@code fail}, carrying {@link #data()}.
+   * that threw or timed out gives a vertx-health-check {@code ProcedureException} as failure, hence
+   * {@code "data": {"cause": message or "Timeout", "procedure-execution-failure": true}}; one that completed
+   * with a status marked procedure-in-error gives that status ({@code "error": true}); any other a {@code Status} that is up unless the status is {@code fail}, carrying {@link #data()}.
    *
    * @param id the id to give the result (vertx-health-check uses the last segment of a nested name)
    * @return a new vertx-health-check result
    */
   public CheckResult toCheckResult(String id) {
+    if (cause instanceof dev.vitals.health.impl.StatusInError) {
+      return CheckResult.from(id, ((dev.vitals.health.impl.StatusInError) cause).status());
+    }
     if (procedureError) {
       String message = cause instanceof java.util.concurrent.TimeoutException ? "Timeout" : cause.getMessage();
+      Throwable upstream = dev.vitals.health.impl.UpstreamFailure.procedureException(message);
+      if (upstream != null) {
+        return CheckResult.from(id, upstream);
+      }
       return CheckResult.from(id, Status.KO(new JsonObject().put("cause", message)
         .put("procedure-execution-failure", true)));
     }

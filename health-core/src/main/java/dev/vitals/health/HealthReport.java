@@ -13,27 +13,51 @@ import java.util.List;
  */
 public final class HealthReport {
 
+  /** {@link #version()} of a report no registry vouches for: {@link CheckRegistry#isCurrent} is false for it. */
+  public static final long NO_VERSION = -1;
+
   private final HealthStatus status;
   private final long timestamp;
   private final List<CheckReport> checks;
+  private final long version;
+  private final long freshUntil;
 
   /**
+   * A report no registry vouches for ({@link #version()} is {@link #NO_VERSION}).
+   *
    * @param checks    the per-check results, in registration order
    * @param timestamp when the report was assembled, epoch ms
    */
   public HealthReport(List<CheckReport> checks, long timestamp) {
-    this(List.copyOf(checks), timestamp, null);
+    this(checks, timestamp, NO_VERSION, Long.MIN_VALUE);
   }
 
-  private HealthReport(List<CheckReport> checks, long timestamp, HealthStatus status) {
+  /**
+   * A report as a registry makes it, saying how long it stays current (see {@link CheckRegistry#isCurrent}).
+   *
+   * @param checks     the per-check results, in registration order
+   * @param timestamp  when the report was assembled, epoch ms
+   * @param version    the registry's version read before the results were, or {@link #NO_VERSION}
+   * @param freshUntil until when, epoch ms of the registry's clock, each result stays exactly as it is unless a
+   *                   run completes: the earliest expiry of a fresh result or end of a stale one's maxStale;
+   *                   {@link Long#MAX_VALUE} when none changes with time alone
+   */
+  public HealthReport(List<CheckReport> checks, long timestamp, long version, long freshUntil) {
+    this(List.copyOf(checks), timestamp, null, version, freshUntil);
+  }
+
+  private HealthReport(List<CheckReport> checks, long timestamp, HealthStatus status, long version,
+                       long freshUntil) {
     this.checks = checks;
     this.timestamp = timestamp;
     this.status = status != null ? status : overall(checks);
+    this.version = version;
+    this.freshUntil = freshUntil;
   }
 
   /** @return the same overall status and timestamp with no per-check results (to hide them) */
   public HealthReport withoutChecks() {
-    return new HealthReport(List.of(), timestamp, status);
+    return new HealthReport(List.of(), timestamp, status, NO_VERSION, Long.MIN_VALUE);
   }
 
   /**
@@ -41,7 +65,7 @@ public final class HealthReport {
    * @return a report with those results and this report's overall status and timestamp
    */
   public HealthReport withChecks(List<CheckReport> checks) {
-    return new HealthReport(List.copyOf(checks), timestamp, status);
+    return new HealthReport(List.copyOf(checks), timestamp, status, NO_VERSION, Long.MIN_VALUE);
   }
 
   /**
@@ -69,6 +93,32 @@ public final class HealthReport {
   /** @return when the report was assembled, epoch ms */
   public long timestamp() {
     return timestamp;
+  }
+
+  /**
+   * @return the time of the newest result, epoch ms, or {@link #timestamp()} when there is none: the time the
+   * state this report shows was reached, the same for every report holding the same results
+   */
+  public long newestResult() {
+    long newest = Long.MIN_VALUE;
+    for (CheckReport check : checks) {
+      newest = Math.max(newest, check.timestamp());
+    }
+    return checks.isEmpty() ? timestamp : newest;
+  }
+
+  /** @return the registry's version when the results were read, or {@link #NO_VERSION} */
+  public long version() {
+    return version;
+  }
+
+  /**
+   * @return until when, epoch ms of the registry's clock, the results stay as they are unless a run completes;
+   * {@link Long#MAX_VALUE} when none changes with time alone, {@link Long#MIN_VALUE} for a report no registry
+   * vouches for
+   */
+  public long freshUntil() {
+    return freshUntil;
   }
 
   /** @return the per-check results in registration order, unmodifiable */

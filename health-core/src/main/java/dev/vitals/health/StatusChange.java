@@ -17,6 +17,8 @@ import java.util.Objects;
  *  "output": "Connection refused",  // the check's output, the maintenance reason, or the failing checks
  *  "timestamp": "2026-11-21T12:00:00Z"}
  * }</pre>
+ * An output longer than {@value #MAX_OUTPUT_LENGTH} characters is cut to that length, its last character an
+ * ellipsis ({@code …}): a check reporting 60 KB outputs cannot make every queued change that large.
  */
 public final class StatusChange {
 
@@ -35,6 +37,9 @@ public final class StatusChange {
     }
   }
 
+  /** The longest output a change carries, in characters (UTF-16 code units): 1024. */
+  public static final int MAX_OUTPUT_LENGTH = 1024;
+
   private final Kind kind;
   private final String name;
   private final String from;
@@ -47,7 +52,8 @@ public final class StatusChange {
    * @param name      the check's name, or {@code overall} / {@code maintenance}
    * @param from      the previous status (wire name), or {@code null} when there was none
    * @param to        the new status (wire name)
-   * @param output    what explains it, never null
+   * @param output    what explains it; {@code null} reads as empty, longer than {@value #MAX_OUTPUT_LENGTH}
+   *                  characters is cut
    * @param timestamp when it was observed
    */
   public StatusChange(Kind kind, String name, String from, String to, String output, Instant timestamp) {
@@ -55,8 +61,19 @@ public final class StatusChange {
     this.name = Objects.requireNonNull(name, "name");
     this.from = from;
     this.to = Objects.requireNonNull(to, "to");
-    this.output = output == null ? "" : output;
+    this.output = cut(output == null ? "" : output);
     this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+  }
+
+  private static String cut(String output) {
+    if (output.length() <= MAX_OUTPUT_LENGTH) {
+      return output;
+    }
+    int end = MAX_OUTPUT_LENGTH - 1;
+    if (Character.isHighSurrogate(output.charAt(end - 1))) {
+      end--; // never half a character
+    }
+    return output.substring(0, end) + "…";
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.vitals.health;
 
+import dev.vitals.health.test.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.vitals.health.test.MutableClock;
 
 import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.vitals.health;
 
+import dev.vitals.health.test.MutableClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import dev.vitals.health.test.MutableClock;
 
 import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;

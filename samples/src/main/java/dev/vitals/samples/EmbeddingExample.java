@@ -1,20 +1,32 @@
 package dev.vitals.samples;
 
+import dev.vitals.environment.EnvironmentDump;
+import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.PassiveChecks;
+import dev.vitals.health.PassiveOptions;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.web.EnvironmentHandler;
 import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.HeartbeatHandler;
+import dev.vitals.health.web.StatusHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How to add {@code /health} to an application that already has a {@link Router}: create a registry,
- * register checks, and mount a {@link HealthHandler} on {@code /health*} next to the application's routes.
- *
- * <p>Run it with {@code main}, then {@code curl localhost:8081/hello} and {@code curl localhost:8081/health}.
+ * Vitals mounted in an application's own {@link Router}: {@code /health} (with its probes) over a check
+ * registry, {@code /status} over a local maintenance switch, {@code /environment} with a section of the
+ * application's own, and the heartbeat route of a passive check. Run {@code main}, then
+ * {@code curl localhost:8081/health}. README's "Mount it" section shows this file.
  */
 public final class EmbeddingExample {
 
@@ -22,7 +34,7 @@ public final class EmbeddingExample {
   }
 
   /**
-   * Starts the example on port 8081 and leaves it running.
+   * Serves the example on 127.0.0.1:8081 (the environment dump is for loopback callers only).
    *
    * @param args ignored
    */
@@ -30,36 +42,50 @@ public final class EmbeddingExample {
     Vertx vertx = Vertx.vertx();
     vertx.createHttpServer()
       .requestHandler(router(vertx))
-      .listen(8081)
-      .onSuccess(server -> System.out.println("Try http://localhost:" + server.actualPort() + "/health"))
+      .listen(8081, "127.0.0.1")
+      .onSuccess(server -> System.out.println("Try http://127.0.0.1:" + server.actualPort() + "/health"))
       .onFailure(failure -> {
-        failure.printStackTrace();
+        System.err.println("cannot listen on 127.0.0.1:8081: " + failure.getMessage());
         vertx.close();
       });
   }
 
   /**
-   * @param vertx the Vert.x instance of the application
-   * @return the application's router: {@code GET /hello}, and {@code /health} with one check, {@code greetings},
-   * that warns once more than 1000 greetings have been served
+   * @param vertx the application's Vert.x instance
+   * @return the application's router: its own {@code GET /hello}, and Vitals' routes beside it
    */
   public static Router router(Vertx vertx) {
     AtomicLong greetings = new AtomicLong();
 
     CheckRegistry registry = CheckRegistry.create(vertx);
-    registry.register(new CheckOptions("greetings").setTimeout(500), () -> {
-      long served = greetings.get();
-      return Future.succeededFuture(served <= 1000
-        ? ProcedureResult.pass(served + " greetings served")
-        : ProcedureResult.warn(served + " greetings served, time for a rest"));
-    });
+    registry.register(new CheckOptions("greetings").addTag("readiness").setTimeout(500),
+      () -> Future.succeededFuture(greetings.get() <= 1000
+        ? ProcedureResult.pass(greetings.get() + " greetings served")
+        : ProcedureResult.warn(greetings.get() + " greetings served, time for a rest")));
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    registry.registerBlocking(new CheckOptions("tmp").setCritical(false),   // JDBC, files: on a worker thread
+      () -> Files.isWritable(tmp) ? ProcedureResult.pass() : ProcedureResult.fail(tmp + " not writable"));
+
+    PassiveChecks passive = PassiveChecks.create(vertx, registry, Clock.systemUTC());
+    passive.add(new CheckOptions("nightly-report"),                          // a job that reports in
+      new PassiveOptions().setPeriod(24 * 3600_000L).setGrace(3600_000L));
+
+    MaintenanceSource maintenance = MaintenanceSource.local();                // or ConsulMaintenance.create(...)
+    ApplicationOptions application = new ApplicationOptions().setName("greeter").setVersion("1.0.0");
+
+    EnvironmentDump environment = EnvironmentDump.create(vertx);
+    environment.addSection("greeter", new JsonObject().put("greeting", "Hello!").put("apiKey", "scrubbed"));
+    environment.addSection("traffic", () -> Future.succeededFuture(new JsonObject().put("greetings", greetings.get())));
 
     Router router = Router.router(vertx);
     router.get("/hello").handler(ctx -> {
       greetings.incrementAndGet();
       ctx.end("Hello!");
     });
-    router.route("/health*").handler(HealthHandler.create(registry));
+    router.route("/health/heartbeat/*").handler(HeartbeatHandler.create(passive, null)); // before /health*
+    router.route("/health*").handler(HealthHandler.create(registry).maintenance(maintenance));
+    router.route("/status").handler(StatusHandler.create(maintenance, application));
+    router.route("/environment").handler(EnvironmentHandler.create(environment)); // loopback, or behind a token
     return router;
   }
 }

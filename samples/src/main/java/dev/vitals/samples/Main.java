@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  */
 public final class Main {
 
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Main.class.getName());
+
   private Main() {
   }
 
@@ -86,10 +88,16 @@ public final class Main {
       deployed = true;
     }
 
+    @Override
+    public void beforeStoppingVertx(HookContext context) {
+      LOG.info("Signal received (SIGTERM or Ctrl-C): stopping");
+    }
+
     /** Called after a shutdown hook closed Vert.x; a failed deployment keeps the launcher's exit code. */
     @Override
     public void afterVertxStopped(HookContext context) {
       if (deployed) {
+        LOG.info("Exiting with code 0");
         Runtime.getRuntime().halt(0);
       }
     }

@@ -5,25 +5,32 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
+import dev.vitals.health.StatusChange;
 import dev.vitals.health.StatusEvents;
 import dev.vitals.health.web.AdminTokenHandler;
 import dev.vitals.health.web.EnvironmentHandler;
 import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.HeartbeatHandler;
 import dev.vitals.health.web.WebhookNotifier;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.health.web.InFlightLimitHandler;
+import dev.vitals.health.web.JsonErrorHandler;
 import dev.vitals.health.web.MaintenanceHandler;
+import dev.vitals.health.web.RequestGuardHandler;
 import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.impl.BurstLog;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.status.consul.ConsulMaintenance;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -33,6 +40,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -92,13 +102,19 @@ import java.util.stream.Collectors;
  * <p>Beside {@code http} and {@code checks}, the config has these optional sections (README.md, "Config
  * reference", gives every key and default):
  * <ul>
- *   <li>{@code http.maxInFlight} (default 1024): requests served at once; beyond it 503 with {@code Retry-After}.</li>
+ *   <li>{@code http.maxInFlight} (default 1024): requests served at once; beyond it 503 with {@code Retry-After}.
+ *       The probe paths ({@code /health}, {@code /health/live}, ...) have a budget of that size of their own, so
+ *       that load held on other routes never refuses them.</li>
+ *   <li>{@code http.idleTimeout} (default 60 s): a connection without a byte read or written is closed;
+ *       {@code http.requestTimeout} (default 30 s): a request whose body has not arrived that long after its
+ *       headers is answered 408 and its connection closed. 0 disables either.</li>
  *   <li>{@code application}: {@code name}, {@code version}, {@code releaseId}, {@code serviceId},
  *       {@code description}, shown by {@code /status} and the health+json format; name and version fall back to
  *       the jar's manifest.</li>
  *   <li>{@code admin.token} ({@code VITALS_ADMIN_TOKEN} wins): the bearer token of {@code PUT|DELETE
  *       /status/maintenance} (always required; without a token they answer 403) and of {@code /environment} when
- *       the server does not listen on a loopback address.</li>
+ *       the server does not listen on a loopback address, or the request carries {@code Forwarded} or
+ *       {@code X-Forwarded-For} (it came through a proxy).</li>
  *   <li>{@code health}: the {@code HealthHandlerOptions} JSON ({@code hostname}, {@code probes}).</li>
  *   <li>{@code environment}: {@code enabled} (default true) and the {@code EnvironmentOptions} JSON. On a
  *       non-loopback address without a token the start fails, naming {@code environment.enabled}.</li>
@@ -134,6 +150,7 @@ public class StandaloneVerticle extends VerticleBase {
   private PassiveChecks passive;
   private final List<WebhookNotifier> notifiers = new ArrayList<>();
   private HealthHandler health;
+  private List<InFlightLimitHandler> inFlight = List.of();
   private StandaloneConfig config;
   private volatile HttpServer server;
 
@@ -176,6 +193,15 @@ public class StandaloneVerticle extends VerticleBase {
       maintenance = MaintenanceSource.local();
     }
     StatusEvents.publish(vertx, registry, maintenance);
+    // One line per change of a check, never one per run: a dependency down for hours logs twice; a check
+    // flapping faster than once a second logs once a second (per check, so bounded by what is registered).
+    Map<String, BurstLog> changeLogs = new java.util.concurrent.ConcurrentHashMap<>();
+    registry.addListener(change -> changeLogs.computeIfAbsent(change.kind() + change.name(),
+        key -> new BurstLog(StandaloneVerticle.class, 1_000))
+      .log(change.isFailure() ? Level.WARNING : Level.INFO,
+        () -> (change.kind() == StatusChange.Kind.CHECK ? "Check " + change.name() : "Overall outcome") + ": "
+          + (change.from() == null ? "" : change.from() + " → ") + change.to()
+          + (change.output().isEmpty() ? "" : ": " + change.output())));
     for (WebhookOptions webhook : config.webhooks()) {
       WebhookNotifier notifier = WebhookNotifier.create(vertx, webhook);
       StatusEvents.listen(registry, maintenance, notifier::notify);
@@ -187,23 +213,50 @@ public class StandaloneVerticle extends VerticleBase {
       health.authenticatedBy(admin::verify);
     }
     Router router = Router.router(vertx);
-    router.route().handler(InFlightLimitHandler.create(config.maxInFlight()));
+    router.route().handler(RequestGuardHandler.create(config.requestTimeout()).closingWhen(health::isDraining));
+    // Probes have a budget of their own: load held elsewhere (half-sent bodies, floods) never refuses them.
+    Set<String> probePaths = config.health().getProbes().keySet().stream()
+      .map(name -> name.equals("health") ? "/health" : "/health/" + name).collect(Collectors.toSet());
+    InFlightLimitHandler probes = InFlightLimitHandler.create(config.maxInFlight());
+    InFlightLimitHandler others = InFlightLimitHandler.create(config.maxInFlight());
+    inFlight = List.of(probes, others);
+    router.route().handler(ctx -> (isProbe(ctx, probePaths) ? probes : others).handle(ctx));
     router.route(config.heartbeatPath() + "/*").handler(HeartbeatHandler.create(passive, config.adminToken()));
     router.route(HEALTH_ROUTE).handler(health);
     router.route("/status").handler(StatusHandler.create(maintenance, config.application()));
+    // The method before the token: a wrong method gets 405 with Allow, token or not.
+    router.route("/status/maintenance").handler(JsonErrorHandler.allowing(HttpMethod.PUT, HttpMethod.DELETE));
+    // The token before the body, on a route of its own (vertx-web orders body handlers before authentication
+    // ones on one route): a client without it cannot make the server wait for, or buffer, a body.
+    router.route("/status/maintenance")
+      .handler(admin != null ? admin : refuse("Maintenance switching is off: set admin.token or VITALS_ADMIN_TOKEN"));
     router.route("/status/maintenance")
       .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
-      .handler(admin != null ? admin : refuse("Maintenance switching is off: set admin.token or VITALS_ADMIN_TOKEN"))
-      .handler(MaintenanceHandler.create(maintenance, config.application()));
+      .handler(MaintenanceHandler.create(maintenance, config.application()))
+      .failureHandler(ctx -> {
+        if (!(ctx.failure() instanceof HttpClosedException)) {
+          ctx.next(); // a client that went away mid-body needs no answer and no log line
+        }
+      });
     if (config.environmentEnabled()) {
       EnvironmentDump dump = EnvironmentDump.create(vertx, config.environment());
-      if (!config.loopbackOnly()) {
-        router.route("/environment").handler(admin);
-      }
+      router.route("/environment").handler(JsonErrorHandler.allowing(HttpMethod.GET, HttpMethod.HEAD));
+      // On loopback the dump needs no token, unless the request came through a proxy (which may be open to all).
+      Handler<RoutingContext> guard = admin != null ? admin
+        : refuse("The environment dump behind a proxy needs a token: set admin.token or VITALS_ADMIN_TOKEN");
+      router.route("/environment").handler(ctx -> {
+        if (config.loopbackOnly() && !forwarded(ctx)) {
+          ctx.next();
+        } else {
+          guard.handle(ctx);
+        }
+      });
       router.route("/environment").handler(EnvironmentHandler.create(dump));
     }
-    router.errorHandler(404, ctx -> error(ctx, 404, "No route for " + ctx.request().path()));
-    return vertx.createHttpServer()
+    JsonErrorHandler.register(router);
+    return vertx.createHttpServer(new HttpServerOptions()
+        .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
+      .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
       .requestHandler(router)
       .listen(config.port(), config.host())
       .recover(failure -> Future.failedFuture(new IllegalStateException(
@@ -215,25 +268,60 @@ public class StandaloneVerticle extends VerticleBase {
       .recover(failure -> release().transform(released -> Future.failedFuture(failure)));
   }
 
-  /** A JSON error like the handlers' own, for routes the verticle answers itself. */
-  private static void error(RoutingContext ctx, int code, String message) {
-    ctx.response().setStatusCode(code).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-      .end(new JsonObject().put("error", message).put("status", code).encode());
+  /** A path that cannot be decoded is no probe: the router answers it 400. */
+  private static boolean isProbe(RoutingContext ctx, Set<String> probePaths) {
+    try {
+      return probePaths.contains(ctx.normalizedPath());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Whether a proxy says the request came from elsewhere. */
+  private static boolean forwarded(RoutingContext ctx) {
+    return ctx.request().headers().contains("Forwarded") || ctx.request().headers().contains("X-Forwarded-For");
   }
 
   private static Handler<RoutingContext> refuse(String message) {
-    return ctx -> error(ctx, 403, message);
+    return ctx -> JsonErrorHandler.send(ctx, 403, message);
   }
 
   private void logStarted(int port) {
     LOG.info(() -> "Vitals standalone listening on http://" + config.host() + ":" + port);
-    LOG.info("Routes: GET|HEAD /health, /health/live, /health/ready, /health/started, /health/<check>; "
-      + "GET|HEAD /status; PUT|DELETE /status/maintenance (admin token); POST|GET " + config.heartbeatPath()
-      + "/<passive check>"
-      + (config.environmentEnabled() ? "; GET|HEAD /environment" + (config.loopbackOnly() ? "" : " (admin token)") : ""));
+    LOG.info(() -> "Routes: " + String.join("; ", routes()));
     LOG.info(() -> "Checks: " + (config.checks().isEmpty() ? "none" : config.checks().stream()
       .map(check -> check.options().getName() + " (" + check.type() + ")")
       .collect(Collectors.joining(", "))));
+  }
+
+  /** @return every path served, with its methods, in the order the router tries them */
+  private List<String> routes() {
+    List<String> routes = new ArrayList<>();
+    List<String> passive = new ArrayList<>();
+    List<String> checks = new ArrayList<>();
+    for (CheckDefinition check : config.checks()) {
+      checks.add("/health/" + check.options().getName());
+      if (check.type().equals("passive")) {
+        passive.add(config.heartbeatPath() + "/" + check.options().getName());
+      }
+    }
+    if (!passive.isEmpty()) {
+      routes.add("POST|GET " + String.join(", ", passive));
+    }
+    List<String> health = new ArrayList<>();
+    config.health().getProbes().keySet().stream().sorted().forEach(probe ->
+      health.add(probe.equals(HealthHandlerOptions.HEALTH) ? "/health" : "/health/" + probe));
+    health.addAll(checks);
+    if (config.consul() != null) {
+      health.add("/health/" + StandaloneConfig.CONSUL_CHECK);
+    }
+    routes.add("GET|HEAD " + String.join(", ", health));
+    routes.add("GET|HEAD /status");
+    routes.add("PUT|DELETE /status/maintenance (" + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
+    if (config.environmentEnabled()) {
+      routes.add("GET|HEAD /environment" + (config.loopbackOnly() ? "" : " (admin token)"));
+    }
+    return routes;
   }
 
   /**
@@ -246,13 +334,33 @@ public class StandaloneVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     HttpServer listening = server;
-    Future<Void> closed = listening == null
-      ? Future.succeededFuture()
-      : health.drainAndClose(vertx, listening, config.drainDelay(), config.graceTimeout());
+    Future<Void> closed = listening == null ? Future.succeededFuture() : drain(listening);
     return closed.eventually(() -> {
       server = null;
       return release();
     }).onSuccess(stopped -> LOG.info("Vitals standalone stopped"));
+  }
+
+  /** {@link HealthHandler#drainAndClose} step by step, each step logged. */
+  private Future<Void> drain(HttpServer listening) {
+    health.startDrain();
+    LOG.info(() -> "Stopping: readiness fails now (shutting down); still serving for " + config.drainDelay() + " ms");
+    Promise<Void> delayed = Promise.promise();
+    if (config.drainDelay() == 0) {
+      delayed.complete();
+    } else {
+      vertx.setTimer(config.drainDelay(), id -> delayed.complete());
+    }
+    return delayed.future().compose(v -> {
+      LOG.info(() -> "Stopping: no longer accepting connections; " + inFlight()
+        + " request(s) in flight get up to " + config.graceTimeout() + " ms to finish");
+      return listening.shutdown(config.graceTimeout(), TimeUnit.MILLISECONDS);
+    }).onComplete(done -> LOG.info(() -> "Stopping: server closed, " + inFlight() + " request(s) cut"));
+  }
+
+  /** @return the requests being served now */
+  private int inFlight() {
+    return inFlight.stream().mapToInt(InFlightLimitHandler::inFlight).sum();
   }
 
   private Future<Void> release() {

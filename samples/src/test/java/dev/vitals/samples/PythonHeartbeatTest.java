@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import static dev.vitals.samples.Standalone.await;
+import static dev.vitals.health.test.Await.poll;
+import static dev.vitals.health.test.Await.result;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,20 +51,12 @@ class PythonHeartbeatTest {
   }
 
   private static JsonObject nightly(WebClient client, int port) {
-    return await(client.get(port, "127.0.0.1", "/health/nightly").send()).bodyAsJsonObject()
+    return result(client.get(port, "127.0.0.1", "/health/nightly").send()).bodyAsJsonObject()
       .getJsonArray("results").getJsonObject(0);
   }
 
-  private static JsonObject until(WebClient client, int port, Predicate<JsonObject> ok) throws InterruptedException {
-    JsonObject last = null;
-    for (int i = 0; i < 400; i++) {
-      last = nightly(client, port);
-      if (ok.test(last)) {
-        return last;
-      }
-      Thread.sleep(25);
-    }
-    throw new AssertionError("never satisfied: " + last);
+  private static JsonObject until(WebClient client, int port, Predicate<JsonObject> ok) {
+    return poll(() -> nightly(client, port), ok, String::valueOf);
   }
 
   @Test
@@ -72,7 +65,7 @@ class PythonHeartbeatTest {
       .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
       .put("checks", new JsonArray().add(new JsonObject().put("name", "nightly").put("type", "passive")
         .put("period", "3s").put("grace", "0s").put("token", "job-token")));
-    int port = await(deploy(vertx, config)).actualPort();
+    int port = result(deploy(vertx, config)).actualPort();
     WebClient client = WebClient.create(vertx);
 
     python(port, "POST", "info");
@@ -86,7 +79,7 @@ class PythonHeartbeatTest {
     assertThat(error.getString("output")).isEqualTo("backup of /var/db failed: disk full — néant");
     assertThat(error.getJsonObject("data").getString("exc_info")).contains("No space left on device");
     assertThat(error.getJsonObject("data").getString("logger")).isEqualTo("nightly.backup");
-    HttpResponse<Buffer> health = await(client.get(port, "127.0.0.1", "/health").send());
+    HttpResponse<Buffer> health = result(client.get(port, "127.0.0.1", "/health").send());
     assertThat(health.statusCode()).isEqualTo(503);
 
     python(port, "GET", "info");

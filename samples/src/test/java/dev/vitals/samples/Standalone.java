@@ -21,15 +21,6 @@ final class Standalone {
   private Standalone() {
   }
 
-  /** Blocks the test thread (never an event loop) until the future completes; fails the test otherwise. */
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
   /** @return a config listening on any free loopback port with these check entries */
   static JsonObject config(JsonObject... checks) {
     return new JsonObject()
@@ -66,6 +57,15 @@ final class Standalone {
       throw new AssertionError("expected one result, got " + results.encodePrettily());
     }
     return results.getJsonObject(0);
+  }
+
+  /** {@link #closedPort()} for lambdas and field initialisers. */
+  static int closedPortUnchecked() {
+    try {
+      return closedPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** @return a loopback port nothing listens on (bound, then closed) */

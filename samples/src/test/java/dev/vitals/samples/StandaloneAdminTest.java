@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 
-import static dev.vitals.samples.Standalone.await;
+import static dev.vitals.health.test.Await.result;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,13 +32,13 @@ class StandaloneAdminTest {
   }
 
   private static HttpResponse<Buffer> get(WebClient client, int port, String path) {
-    return await(client.get(port, "127.0.0.1", path).send());
+    return result(client.get(port, "127.0.0.1", path).send());
   }
 
   @Test
   void statusMaintenanceAndReadinessWorkTogether(Vertx vertx) {
     WebClient client = WebClient.create(vertx);
-    StandaloneVerticle verticle = await(deploy(vertx, config("127.0.0.1").put("admin", new JsonObject().put("token", TOKEN))));
+    StandaloneVerticle verticle = result(deploy(vertx, config("127.0.0.1").put("admin", new JsonObject().put("token", TOKEN))));
     int port = verticle.actualPort();
 
     HttpResponse<Buffer> status = get(client, port, "/status");
@@ -47,16 +47,16 @@ class StandaloneAdminTest {
     assertThat(status.bodyAsJsonObject().getString("version")).isEqualTo("1.4.2");
     assertThat(status.bodyAsJsonObject().getString("status")).isEqualTo("ok");
 
-    assertThat(await(client.put(port, "127.0.0.1", "/status/maintenance").send()).statusCode())
+    assertThat(result(client.put(port, "127.0.0.1", "/status/maintenance").send()).statusCode())
       .as("writes need the token even on loopback").isEqualTo(401);
-    assertThat(await(client.put(port, "127.0.0.1", "/status/maintenance").bearerTokenAuthentication("x").send())
+    assertThat(result(client.put(port, "127.0.0.1", "/status/maintenance").bearerTokenAuthentication("x").send())
       .statusCode()).isEqualTo(403);
-    HttpResponse<Buffer> bad = await(client.put(port, "127.0.0.1", "/status/maintenance")
+    HttpResponse<Buffer> bad = result(client.put(port, "127.0.0.1", "/status/maintenance")
       .bearerTokenAuthentication(TOKEN).sendBuffer(Buffer.buffer("{reason")));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(get(client, port, "/status").statusCode()).as("nothing changed").isEqualTo(200);
 
-    HttpResponse<Buffer> on = await(client.put(port, "127.0.0.1", "/status/maintenance")
+    HttpResponse<Buffer> on = result(client.put(port, "127.0.0.1", "/status/maintenance")
       .bearerTokenAuthentication(TOKEN).sendJsonObject(new JsonObject().put("reason", "db failover")));
     assertThat(on.statusCode()).isEqualTo(200);
     HttpResponse<Buffer> inMaintenance = get(client, port, "/status");
@@ -67,7 +67,7 @@ class StandaloneAdminTest {
     assertThat(ready.bodyAsString()).contains("in maintenance: db failover");
     assertThat(get(client, port, "/health/live").statusCode()).isEqualTo(200);
 
-    assertThat(await(client.delete(port, "127.0.0.1", "/status/maintenance").bearerTokenAuthentication(TOKEN).send())
+    assertThat(result(client.delete(port, "127.0.0.1", "/status/maintenance").bearerTokenAuthentication(TOKEN).send())
       .statusCode()).isEqualTo(200);
     assertThat(get(client, port, "/status").statusCode()).isEqualTo(200);
     assertThat(get(client, port, "/health/ready").statusCode()).isEqualTo(200);
@@ -77,8 +77,8 @@ class StandaloneAdminTest {
   @Test
   void withoutATokenMaintenanceCannotBeSwitched(Vertx vertx) {
     WebClient client = WebClient.create(vertx);
-    StandaloneVerticle verticle = await(deploy(vertx, config("127.0.0.1")));
-    HttpResponse<Buffer> refused = await(client.put(verticle.actualPort(), "127.0.0.1", "/status/maintenance").send());
+    StandaloneVerticle verticle = result(deploy(vertx, config("127.0.0.1")));
+    HttpResponse<Buffer> refused = result(client.put(verticle.actualPort(), "127.0.0.1", "/status/maintenance").send());
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.bodyAsJsonObject().getString("error")).contains("admin.token");
   }
@@ -86,7 +86,7 @@ class StandaloneAdminTest {
   @Test
   void theEnvironmentIsOpenOnLoopbackAndScrubbed(Vertx vertx) {
     WebClient client = WebClient.create(vertx);
-    StandaloneVerticle verticle = await(deploy(vertx, config("127.0.0.1")
+    StandaloneVerticle verticle = result(deploy(vertx, config("127.0.0.1")
       .put("admin", new JsonObject().put("token", TOKEN))
       .put("environment", new JsonObject().put("includeProcess", false))));
     HttpResponse<Buffer> env = get(client, verticle.actualPort(), "/environment");
@@ -100,12 +100,12 @@ class StandaloneAdminTest {
   @Test
   void onANonLoopbackAddressTheEnvironmentNeedsTheToken(Vertx vertx) {
     WebClient client = WebClient.create(vertx);
-    StandaloneVerticle verticle = await(deploy(vertx, config("0.0.0.0"), Map.of("VITALS_ADMIN_TOKEN", TOKEN)));
+    StandaloneVerticle verticle = result(deploy(vertx, config("0.0.0.0"), Map.of("VITALS_ADMIN_TOKEN", TOKEN)));
     int port = verticle.actualPort();
     assertThat(get(client, port, "/environment").statusCode()).isEqualTo(401);
-    assertThat(await(client.get(port, "127.0.0.1", "/environment").bearerTokenAuthentication("wrong").send())
+    assertThat(result(client.get(port, "127.0.0.1", "/environment").bearerTokenAuthentication("wrong").send())
       .statusCode()).isEqualTo(403);
-    assertThat(await(client.get(port, "127.0.0.1", "/environment").bearerTokenAuthentication(TOKEN).send())
+    assertThat(result(client.get(port, "127.0.0.1", "/environment").bearerTokenAuthentication(TOKEN).send())
       .statusCode()).isEqualTo(200);
     assertThat(get(client, port, "/health").statusCode()).as("health stays open").isEqualTo(200);
   }
@@ -113,7 +113,7 @@ class StandaloneAdminTest {
   @Test
   void theEnvironmentCanBeSwitchedOff(Vertx vertx) {
     WebClient client = WebClient.create(vertx);
-    StandaloneVerticle verticle = await(deploy(vertx, config("0.0.0.0")
+    StandaloneVerticle verticle = result(deploy(vertx, config("0.0.0.0")
       .put("environment", new JsonObject().put("enabled", false))));
     HttpResponse<Buffer> off = get(client, verticle.actualPort(), "/environment");
     assertThat(off.statusCode()).isEqualTo(404);
@@ -122,7 +122,7 @@ class StandaloneAdminTest {
 
   @Test
   void aNonLoopbackBindWithoutTokenFailsAtStartUpNamingTheField(Vertx vertx) {
-    assertThatThrownBy(() -> await(deploy(vertx, config("0.0.0.0"))))
+    assertThatThrownBy(() -> result(deploy(vertx, config("0.0.0.0"))))
       .hasStackTraceContaining("environment.enabled: the environment dump would be served on 0.0.0.0");
   }
 }

@@ -18,7 +18,7 @@ import java.net.ServerSocket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import static dev.vitals.samples.Standalone.await;
+import static dev.vitals.health.test.Await.result;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,39 +32,36 @@ class StandaloneDrainTest {
     // A dependency that answers only when the test says so, to hold a /health request in flight.
     Promise<Void> release = Promise.promise();
     CountDownLatch dependencyCalled = new CountDownLatch(1);
-    HttpServer dependency = await(vertx.createHttpServer().requestHandler(req -> {
+    HttpServer dependency = result(vertx.createHttpServer().requestHandler(req -> {
       dependencyCalled.countDown();
       release.future().onComplete(v -> req.response().end("ok"));
     }).listen(0, "127.0.0.1"));
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
     JsonObject config = new JsonObject()
-      .put("http", new JsonObject().put("host", "127.0.0.1").put("port", port))
+      .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
       .put("shutdown", new JsonObject().put("drainDelay", "1s").put("graceTimeout", "10s"))
       .put("checks", new JsonArray()
         .add(new JsonObject().put("name", "heap").put("type", "heap").put("tags", new JsonArray().add("liveness")))
         .add(new JsonObject().put("name", "api").put("type", "http").put("successTtl", 0).put("timeout", "20s")
           .put("url", "http://127.0.0.1:" + dependency.actualPort() + "/")
           .put("tags", new JsonArray().add("dependency"))));
-    StandaloneVerticle verticle = await(deploy(vertx, config));
+    StandaloneVerticle verticle = result(deploy(vertx, config));
+    int port = verticle.actualPort();
     WebClient client = WebClient.create(vertx);
 
     Future<HttpResponse<Buffer>> inFlight = client.get(port, "127.0.0.1", "/health/api").send();
     assertThat(dependencyCalled.await(10, TimeUnit.SECONDS)).isTrue();
 
     Future<Void> stopped = vertx.undeploy(verticle.deploymentID());
-    HttpResponse<Buffer> ready = await(client.get(port, "127.0.0.1", "/health/ready").send());
+    HttpResponse<Buffer> ready = result(client.get(port, "127.0.0.1", "/health/ready").send());
     assertThat(ready.statusCode()).as("the first readiness answer after stop").isEqualTo(503);
     assertThat(ready.bodyAsString()).contains("shutting down");
-    assertThat(await(client.get(port, "127.0.0.1", "/health/live").send()).statusCode()).isEqualTo(200);
+    assertThat(result(client.get(port, "127.0.0.1", "/health/live").send()).statusCode()).isEqualTo(200);
     assertThat(stopped.isComplete()).as("still serving during the drain delay").isFalse();
 
     release.complete();
-    assertThat(await(inFlight).statusCode()).as("the in-flight request completes").isEqualTo(200);
-    await(stopped);
+    assertThat(result(inFlight).statusCode()).as("the in-flight request completes").isEqualTo(200);
+    result(stopped);
     new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
-    await(dependency.close());
+    result(dependency.close());
   }
 }

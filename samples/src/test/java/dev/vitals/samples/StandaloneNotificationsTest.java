@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static dev.vitals.samples.Standalone.await;
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +32,9 @@ class StandaloneNotificationsTest {
       hooked.add(ctx.body().asJsonObject());
       ctx.response().setStatusCode(200).end();
     });
-    HttpServer receiver = await(vertx.createHttpServer().requestHandler(hook).listen(0, "127.0.0.1"));
+    HttpServer receiver = result(vertx.createHttpServer().requestHandler(hook).listen(0, "127.0.0.1"));
     List<JsonObject> bus = new CopyOnWriteArrayList<>();
-    await(vertx.eventBus().<JsonObject>consumer(StatusEvents.ADDRESS, msg -> bus.add(msg.body())).completion());
+    result(vertx.eventBus().<JsonObject>consumer(StatusEvents.ADDRESS, msg -> bus.add(msg.body())).completion());
 
     JsonObject config = new JsonObject()
       .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
@@ -41,18 +42,16 @@ class StandaloneNotificationsTest {
       .put("notifications", new JsonObject().put("webhooks", new JsonArray().add(new JsonObject()
         .put("url", "http://127.0.0.1:" + receiver.actualPort() + "/chat")
         .put("template", "{name}: {from} -> {to} ({output})"))));
-    int port = await(deploy(vertx, config)).actualPort();
+    int port = result(deploy(vertx, config)).actualPort();
     WebClient client = WebClient.create(vertx);
-    assertThat(await(client.post(port, "127.0.0.1", "/health/heartbeat/cron")
+    assertThat(result(client.post(port, "127.0.0.1", "/health/heartbeat/cron")
       .sendJsonObject(new JsonObject().put("status", "fail").put("output", "exit 3"))).statusCode()).isEqualTo(200);
 
-    for (int i = 0; i < 400 && (hooked.size() < 2 || bus.size() < 2); i++) {
-      Thread.sleep(10);
-    }
+    until(() -> hooked.size() >= 2 && bus.size() >= 2, () -> "webhook got " + hooked + ", the bus " + bus);
     assertThat(bus).extracting(j -> j.getString("kind") + ":" + j.getString("to"))
       .containsExactlyInAnyOrder("check:fail", "overall:fail");
     assertThat(hooked).extracting(j -> j.getString("text"))
       .contains("cron: none -> fail (exit 3)");
-    await(receiver.close());
+    result(receiver.close());
   }
 }

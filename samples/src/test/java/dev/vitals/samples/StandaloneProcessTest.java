@@ -3,10 +3,8 @@ package dev.vitals.samples;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import static dev.vitals.health.test.Await.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneProcessTest {
 
   private static final String PLANTED = "pl4nted-db-s3cret";
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   private static ProcessBuilder java(String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -36,40 +38,40 @@ class StandaloneProcessTest {
     return new ProcessBuilder(command).redirectErrorStream(true);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   private static String output(Process process) throws IOException {
     return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }
 
-  /** Polls until the server answers; the child JVM needs a moment to start. */
-  private static HttpResponse<String> getWhenUp(HttpClient http, String url, Process process) throws Exception {
-    for (int i = 0; i < 300 && process.isAlive(); i++) {
-      try {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
+  /** Waits for the child JVM to log the port it listens on (it was given port 0), while it is alive. */
+  private static int listeningPort(Path log, Process process) {
+    Matcher listening = poll(() -> LISTENING.matcher(read(log)), m -> m.find() || !process.isAlive(),
+      m -> read(log));
+    assertThat(process.isAlive()).as("the child JVM is running: %s", read(log)).isTrue();
+    return Integer.parseInt(listening.group(1));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    throw new AssertionError("server did not come up: " + (process.isAlive() ? "still starting" : output(process)));
   }
 
   @Test
   void servesTheEnvironmentWithoutThePlantedSecretAndExitsZeroOnSigterm() throws Exception {
-    int port = freePort();
     ProcessBuilder builder = java("-conf", "{\"shutdown\": {\"drainDelay\": \"200ms\"}}");
-    builder.environment().put("VITALS_HTTP_PORT", Integer.toString(port));
+    builder.environment().put("VITALS_HTTP_PORT", "0");
     builder.environment().put("DB_PASSWORD", PLANTED);
     builder.environment().put("DATABASE_URL", "postgres://app:" + PLANTED + "@db:5432/orders");
-    builder.redirectOutput(File.createTempFile("vitals", ".log"));
+    Path log = Files.createTempFile("vitals", ".log");
+    builder.redirectOutput(log.toFile());
     Process process = builder.start();
     try {
+      int port = listeningPort(log, process);
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      HttpResponse<String> env = getWhenUp(http, "http://127.0.0.1:" + port + "/environment", process);
+      HttpResponse<String> env = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/environment")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(env.statusCode()).isEqualTo(200);
       JsonObject environment = new JsonObject(env.body()).getJsonObject("process").getJsonObject("environment");
       assertThat(environment.getString("DB_PASSWORD")).isEqualTo("********");

@@ -15,14 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 public final class EnvironmentDumpImpl implements EnvironmentDump {
+
+  private static final long CACHE_MS = EnvironmentDump.CACHE_MS;
 
   private final Vertx vertx;
   private final long sectionTimeout;
   private final Scrubber scrubber;
   private final Map<String, Supplier<Future<JsonObject>>> sections = new LinkedHashMap<>();
+  // The dump being computed or computed last, shared by every request for CACHE_MS. Guarded by this.
+  private Future<JsonObject> cached;
+  private long cachedAt;
 
   public EnvironmentDumpImpl(Vertx vertx, EnvironmentOptions given) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -77,11 +83,13 @@ public final class EnvironmentDumpImpl implements EnvironmentDump {
       throw new IllegalArgumentException("name: a section named '" + name + "' already exists");
     }
     sections.put(name, section);
+    cached = null;
     return this;
   }
 
   @Override
   public synchronized boolean removeSection(String name) {
+    cached = null;
     return sections.remove(name) != null;
   }
 
@@ -92,6 +100,17 @@ public final class EnvironmentDumpImpl implements EnvironmentDump {
 
   @Override
   public Future<JsonObject> dump() {
+    synchronized (this) {
+      long now = System.nanoTime();
+      if (cached == null || cached.isComplete() && now - cachedAt > TimeUnit.MILLISECONDS.toNanos(CACHE_MS)) {
+        cached = compute();
+        cachedAt = now;
+      }
+      return cached;
+    }
+  }
+
+  private Future<JsonObject> compute() {
     List<Map.Entry<String, Supplier<Future<JsonObject>>>> snapshot;
     synchronized (this) {
       snapshot = new ArrayList<>(sections.entrySet());
@@ -102,12 +121,13 @@ public final class EnvironmentDumpImpl implements EnvironmentDump {
         .recover(failure -> Future.succeededFuture(
           new JsonObject().put("error", BoundedRun.describe(failure)))));
     }
-    return Future.join(results).map(done -> {
+    return Future.join(results).compose(done -> vertx.executeBlocking(() -> {
+      // Scrubbing runs regular expressions over every string of the dump: a worker's job, not an event loop's.
       JsonObject dump = new JsonObject();
       for (int i = 0; i < snapshot.size(); i++) {
         dump.put(snapshot.get(i).getKey(), results.get(i).result());
       }
       return scrubber.scrub(dump);
-    });
+    }, false));
   }
 }

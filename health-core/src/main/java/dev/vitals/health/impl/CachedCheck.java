@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
-import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -17,12 +16,9 @@ import java.util.function.Supplier;
  */
 final class CachedCheck {
 
-  private final Vertx vertx;
-  private final Clock clock;
+  private final CheckRegistryImpl registry;
   private final CheckOptions options;
   private final Supplier<Future<ProcedureResult>> procedure;
-
-  private final java.util.function.BiConsumer<CheckReport, CheckReport> onChange;
 
   private CheckReport current;
   // The stale copy of current, made once: a new copy per request would defeat the caches keyed on results.
@@ -35,21 +31,36 @@ final class CachedCheck {
   private boolean closed;
 
   /**
-   * @param onChange called with the previous result (null for the first) and the new one when the status changes
-   *                 (or the first result is not a pass), outside any lock
+   * @param registry its Vert.x and clock; told of every result stored ({@link CheckRegistryImpl#stored()}) and,
+   *                 outside any lock, of status changes ({@link CheckRegistryImpl#changed}: the previous result,
+   *                 null for the first, and the new one, when the status changes or the first is not a pass)
    */
-  CachedCheck(Vertx vertx, Clock clock, CheckOptions options, Supplier<Future<ProcedureResult>> procedure,
-              java.util.function.BiConsumer<CheckReport, CheckReport> onChange) {
-    this.vertx = vertx;
-    this.clock = clock;
+  CachedCheck(CheckRegistryImpl registry, CheckOptions options, Supplier<Future<ProcedureResult>> procedure) {
+    this.registry = registry;
     this.options = options;
     this.procedure = procedure;
-    this.onChange = onChange;
   }
 
   /** @return the latest result, or null before the first run completed */
   synchronized CheckReport current() {
     return current;
+  }
+
+  /** @return whether {@code report} is the result this check holds now */
+  synchronized boolean holds(CheckReport report) {
+    return report == current || report == staleCurrent;
+  }
+
+  /**
+   * @param served a result {@link #ready} or {@link #get} gave
+   * @return until when, epoch ms, it stays what a request gets, unless a run stores another: its expiry when
+   * fresh; when stale, the end of maxStale, or never for a periodic check (only its next run replaces it)
+   */
+  long freshUntil(CheckReport served) {
+    if (!served.stale()) {
+      return served.expires();
+    }
+    return options.getRefreshPeriod() > 0 ? Long.MAX_VALUE : served.expires() + options.getMaxStale();
   }
 
   CheckOptions options() {
@@ -64,6 +75,7 @@ final class CachedCheck {
   void startPeriodicRefresh() {
     if (options.getRefreshPeriod() > 0) {
       refresh();
+      Vertx vertx = registry.vertx();
       long timer = vertx.setPeriodic(options.getRefreshPeriod(), id -> refresh());
       synchronized (this) {
         if (closed) {
@@ -80,7 +92,7 @@ final class CachedCheck {
    * (within maxStale, or always for a periodic check); else the run in flight, started if there is none.
    */
   Future<CheckReport> get() {
-    return get(clock.millis());
+    return get(registry.clock().millis());
   }
 
   /** As {@link #get()}, at a time the caller read once for all the checks of a report. */
@@ -160,9 +172,9 @@ final class CachedCheck {
 
   private void run(Promise<CheckReport> promise) {
     long started = System.nanoTime();
-    BoundedRun.start(vertx, "check", options.getTimeout(), procedure).onComplete(ar -> {
+    BoundedRun.start(registry.vertx(), "check", options.getTimeout(), procedure).onComplete(ar -> {
       long duration = System.nanoTime() - started;
-      long now = clock.millis();
+      long now = registry.clock().millis();
       ProcedureResult raw = ar.succeeded() ? ar.result() : ProcedureResult.fail(BoundedRun.describe(ar.cause()));
       boolean fault = ar.failed() && ar.cause() instanceof ProcedureFault;
       Throwable cause = ar.succeeded() ? null : fault ? ar.cause().getCause() : ar.cause();
@@ -180,8 +192,9 @@ final class CachedCheck {
         }
         inFlight = null;
       }
+      registry.stored();
       if (previous == null ? report.status() != HealthStatus.PASS : previous.status() != report.status()) {
-        onChange.accept(previous, report);
+        registry.changed(previous, report);
       }
       promise.complete(report);
     });
@@ -221,7 +234,7 @@ final class CachedCheck {
       refreshTimer = -1;
     }
     if (timer >= 0) {
-      vertx.cancelTimer(timer);
+      registry.vertx().cancelTimer(timer);
     }
   }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -37,11 +38,18 @@ public final class CheckRegistryImpl implements CheckRegistry {
   private final Clock clock;
   private final int blockingPoolSize;
 
+  /** Versions come from one counter for every registry, so that no two registries hand out the same one. */
+  private static final AtomicLong VERSIONS = new AtomicLong();
+
   private final List<Handler<StatusChange>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Moves whenever a run stores a result or a check is registered or unregistered: see {@link #isCurrent}. */
+  private volatile long version = VERSIONS.incrementAndGet();
 
   // Copy-on-write: requests read the snapshot without locking; registration is rare.
   private volatile Map<String, CachedCheck> checks = Map.of();
+  private final NameTree tree = new NameTree();
   private WorkerExecutor blockingPool;
+  private BlockingRunner blockingRunner;
 
   public CheckRegistryImpl(Vertx vertx, CheckRegistryOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -59,13 +67,14 @@ public final class CheckRegistryImpl implements CheckRegistry {
   @Override
   public CheckRegistry registerBlocking(CheckOptions options, BlockingCheck check) {
     Objects.requireNonNull(check, "check");
-    WorkerExecutor pool = blockingPool();
-    return add(options, () -> pool.executeBlocking(check::run, false));
+    BlockingRunner runner = blockingRunner();
+    long timeout = options.getTimeout();
+    return add(options, () -> runner.run(check, timeout));
   }
 
   @Override
   public CheckRegistry register(String name, Handler<Promise<Status>> procedure) {
-    return register(name, CheckOptions.DEFAULT_TIMEOUT, procedure);
+    return register(name, VERTX_DEFAULT_TIMEOUT, procedure);
   }
 
   @Override
@@ -75,18 +84,24 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return add(options, () -> {
       Promise<Status> promise = Promise.promise();
       procedure.handle(promise);
-      return promise.future().map(CheckRegistryImpl::fromStatus);
+      return promise.future().compose(CheckRegistryImpl::fromStatus);
     });
   }
 
-  /** vertx-health-check semantics: completing with no status means UP. */
-  private static ProcedureResult fromStatus(Status status) {
+  /**
+   * vertx-health-check semantics: completing with no status means UP; a status marked procedure-in-error is
+   * kept whole for the vertx-health-check view.
+   */
+  private static Future<ProcedureResult> fromStatus(Status status) {
     if (status == null) {
-      return ProcedureResult.pass();
+      return Future.succeededFuture(ProcedureResult.pass());
+    }
+    if (status.isProcedureInError()) {
+      return Future.failedFuture(new StatusInError(status));
     }
     JsonObject data = status.getData() == null || status.getData().isEmpty() ? null : status.getData();
     ProcedureResult result = status.isOk() ? ProcedureResult.pass() : ProcedureResult.fail("reported DOWN");
-    return result.withData(data);
+    return Future.succeededFuture(result.withData(data));
   }
 
   private synchronized CheckRegistry add(CheckOptions given, Supplier<Future<ProcedureResult>> procedure) {
@@ -107,19 +122,22 @@ public final class CheckRegistryImpl implements CheckRegistry {
         throw new IllegalArgumentException("name: '" + existing + "' is a check, it cannot hold '" + name + "'");
       }
     }
-    CachedCheck entry = new CachedCheck(vertx, clock, options, procedure, this::changed);
+    CachedCheck entry = new CachedCheck(this, options, procedure);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
     next.put(name, entry);
     checks = next;
+    tree.add(name);
+    stored();
     entry.startPeriodicRefresh();
     return this;
   }
 
-  private synchronized WorkerExecutor blockingPool() {
+  private synchronized BlockingRunner blockingRunner() {
     if (blockingPool == null) {
       blockingPool = vertx.createSharedWorkerExecutor(CheckRegistryOptions.BLOCKING_POOL_NAME, blockingPoolSize);
+      blockingRunner = new BlockingRunner(vertx, blockingPool, blockingPoolSize);
     }
-    return blockingPool;
+    return blockingRunner;
   }
 
   @Override
@@ -128,8 +146,21 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return this;
   }
 
+  Vertx vertx() {
+    return vertx;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** A run stored a result, or the set of checks changed: reports made before are no longer current. */
+  void stored() {
+    version = VERSIONS.incrementAndGet();
+  }
+
   /** A check's status changed: tell the listeners, then see whether the overall outcome changed with it. */
-  private void changed(CheckReport previous, CheckReport next) {
+  void changed(CheckReport previous, CheckReport next) {
     Instant at = Instant.ofEpochMilli(next.timestamp());
     notify(new StatusChange(StatusChange.Kind.CHECK, next.name(),
       previous == null ? null : previous.status().wireName(), next.status().wireName(), next.output(), at));
@@ -173,7 +204,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
   @Override
   public synchronized CheckRegistry unregister(String name) {
     Objects.requireNonNull(name, "name");
-    String key = normalize(name);
+    String key = CheckRegistry.normalizeName(name);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
     next.values().removeIf(entry -> {
       boolean match = !key.isEmpty() && (entry.name().equals(key) || entry.name().startsWith(key + "/"));
@@ -183,6 +214,10 @@ public final class CheckRegistryImpl implements CheckRegistry {
       return match;
     });
     checks = next;
+    if (!key.isEmpty()) {
+      tree.remove(key);
+    }
+    stored();
     return this;
   }
 
@@ -196,19 +231,32 @@ public final class CheckRegistryImpl implements CheckRegistry {
   }
 
   @Override
+  public boolean isCurrent(HealthReport report) {
+    return report.version() == version && clock.millis() < report.freshUntil();
+  }
+
+  @Override
   public Future<HealthReport> report() {
     return collect(new ArrayList<>(checks.values()));
   }
 
   @Override
   public Future<HealthReport> report(String name) {
-    String key = normalize(Objects.requireNonNull(name, "name"));
+    String key = CheckRegistry.normalizeName(Objects.requireNonNull(name, "name"));
     if (key.isEmpty()) {
       return report();
     }
     List<CachedCheck> selected = select(key);
     if (selected.isEmpty()) {
-      return Future.failedFuture(new NoSuchElementException("Check not found: " + name));
+      switch (tree.kind(key)) {
+        case GROUP: // emptied by unregistering: it stays, as in vertx-health-check
+          return collect(selected);
+        case BELOW_LEAF:
+          return Future.failedFuture(new IllegalArgumentException(
+            "'" + tree.segmentBelowLeaf(key) + "' is not a composite"));
+        default:
+          return Future.failedFuture(new NoSuchElementException("Check not found: " + name));
+      }
     }
     return collect(selected);
   }
@@ -241,33 +289,23 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return group;
   }
 
-  /** "/db//primary/" and "db/primary" name the same check, as in vertx-health-check. */
-  private static String normalize(String name) {
-    StringBuilder sb = new StringBuilder(name.length());
-    for (String segment : name.split("/")) {
-      if (!segment.isBlank()) {
-        if (sb.length() > 0) {
-          sb.append('/');
-        }
-        sb.append(segment);
-      }
-    }
-    return sb.toString();
-  }
-
   private Future<HealthReport> collect(List<CachedCheck> selected) {
+    long seen = version; // read before the results: a result stored meanwhile makes the report not current
     long now = clock.millis();
     // The warm path: every result can be had from the cache at once, without a future per check.
     CheckReport[] ready = new CheckReport[selected.size()];
+    long freshUntil = Long.MAX_VALUE;
     int i = 0;
     for (; i < ready.length; i++) {
-      ready[i] = selected.get(i).ready(now);
+      CachedCheck entry = selected.get(i);
+      ready[i] = entry.ready(now);
       if (ready[i] == null) {
         break;
       }
+      freshUntil = Math.min(freshUntil, entry.freshUntil(ready[i]));
     }
     if (i == ready.length) {
-      return Future.succeededFuture(new HealthReport(java.util.Arrays.asList(ready), now));
+      return Future.succeededFuture(new HealthReport(java.util.Arrays.asList(ready), now, seen, freshUntil));
     }
     List<Future<CheckReport>> results = new ArrayList<>(selected.size());
     for (int j = 0; j < ready.length; j++) {
@@ -276,7 +314,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
     Context caller = Vertx.currentContext();
     Promise<HealthReport> promise = Promise.promise();
     Future.join(results).onComplete(ar -> {
-      HealthReport report = assemble(results);
+      HealthReport report = assemble(selected, results);
       if (caller == null || Vertx.currentContext() == caller) {
         promise.complete(report);
       } else {
@@ -286,13 +324,21 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return promise.future();
   }
 
-
-  private HealthReport assemble(List<Future<CheckReport>> results) {
+  /**
+   * The report of runs a request waited for. It is current only if every result is still the one its check
+   * holds once they are all in (a later run may have stored another meanwhile).
+   */
+  private HealthReport assemble(List<CachedCheck> selected, List<Future<CheckReport>> results) {
+    long seen = version;
     List<CheckReport> reports = new ArrayList<>(results.size());
-    for (Future<CheckReport> result : results) {
-      reports.add(result.result());
+    long freshUntil = Long.MAX_VALUE;
+    for (int i = 0; i < results.size(); i++) {
+      CheckReport report = results.get(i).result();
+      CachedCheck entry = selected.get(i);
+      reports.add(report);
+      freshUntil = Math.min(freshUntil, entry.holds(report) ? entry.freshUntil(report) : Long.MIN_VALUE);
     }
-    return new HealthReport(reports, clock.millis());
+    return new HealthReport(reports, clock.millis(), seen, freshUntil);
   }
 
   @Override
@@ -308,13 +354,13 @@ public final class CheckRegistryImpl implements CheckRegistry {
 
   @Override
   public Future<CheckResult> checkStatus() {
-    return report().map(report -> report.toCheckResult(""));
+    return report().map(report -> tree.toCheckResult(report.checks(), ""));
   }
 
   @Override
   public Future<CheckResult> checkStatus(String name) {
-    String key = normalize(name == null ? "" : name);
-    return report(key).map(report -> report.toCheckResult(key));
+    String key = CheckRegistry.normalizeName(name == null ? "" : name);
+    return report(key).map(report -> tree.toCheckResult(report.checks(), key));
   }
 
   @Override
@@ -326,6 +372,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
       checks = Map.of();
       pool = blockingPool;
       blockingPool = null;
+      stored();
     }
     all.values().forEach(CachedCheck::close);
     return pool == null ? Future.succeededFuture() : pool.close();

@@ -60,8 +60,10 @@ public interface HealthFormat {
    * @param report  the checks to show, already trimmed to {@link FormatContext#detail()}
    * @param context host name, application, detail level
    * @return the body, as sent (a {@code Buffer}, so that a format can reuse encoded bytes); it must depend on
-   * the arguments only, and not be changed after it is returned: the handler sends the same bytes again to
-   * requests that see the same results in the same millisecond
+   * the arguments only, and not be changed after it is returned: the handler renders a body once per change and
+   * sends the same bytes to every request until one of the results it shows changes (a new result, a result
+   * turning stale, expiring, or a readiness state), so {@link HealthReport#timestamp()} is the time of that
+   * rendering; {@link HealthReport#newestResult()} is the same for every rendering of the same results
    */
   Buffer render(HealthReport report, FormatContext context);
 }

@@ -47,7 +47,7 @@ import java.util.function.Predicate;
  *   <li>The {@code vitals} body, py-healthcheck's keys extended:
  *   <pre>{@code
  * {"hostname": "web-1", "status": "success" | "failure", "outcome": "pass" | "warn" | "fail",
- *  "timestamp": 1732200000.123,                     // epoch seconds
+ *  "timestamp": 1732200000.123,   // epoch s: the newest result shown (or when rendered, if none)
  *  "results": [{"checker": "db/primary", "output": "", "passed": true,
  *               "timestamp": 1732199990.5,            // when the run completed, epoch s
  *               "expires": 1732200017.5,              // until when it is reused, epoch s
@@ -59,6 +59,11 @@ import java.util.function.Predicate;
  *   has only {@code checker}, {@code passed}, {@code status}; with {@code status}, {@code results} is empty.</li>
  * </ul>
  * Outputs are exception messages, never stack traces. The handler never throws.
+ *
+ * <p>Each body is rendered once and the same bytes are sent until one of the results it shows changes
+ * ({@link dev.vitals.health.CheckRegistry#isCurrent}), or, on a readiness path, maintenance or draining: one body
+ * per format, probe or registered check/group name (normalised: {@code /health//db/%20/} asks for {@code db}), and
+ * detail level. An unknown name is answered 404 and keeps nothing.
  */
 public interface HealthHandler extends Handler<RoutingContext> {
 

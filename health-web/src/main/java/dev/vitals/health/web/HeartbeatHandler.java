@@ -23,8 +23,11 @@ import io.vertx.ext.web.RoutingContext;
  *       {@code logging.handlers.HTTPHandler} POSTs them, or the same fields in the query string of a GET:
  *       {@code levelno} of 40 (ERROR) or more fails the check with {@code msg % args} (when safe to format, else
  *       {@code msg}) as output; lower levels are good reports; {@code exc_text}, {@code exc_info} and the logger name are kept in
- *       {@code data}.</li>
+ *       {@code data}. A non-empty form without {@code levelno} or {@code levelname} (JSON sent as a form) is
+ *       refused with 400, never taken as a good report; {@code args} nested deeper than 32 levels too.</li>
  * </ul>
+ * The credential is checked before the body is read; a client sending {@code Expect: 100-continue} gets its
+ * {@code 100 Continue} only then.
  *
  * Answers, always JSON and at once (HTTPHandler ignores them): 200 {@code {"check": name, "status": ...}};
  * 400 for a malformed body; 401 / 403 without / with a wrong credential when the check or the handler has a

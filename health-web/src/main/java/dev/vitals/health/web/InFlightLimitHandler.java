@@ -8,6 +8,9 @@ import io.vertx.ext.web.RoutingContext;
  * Bounds how many requests a route serves at once, so that overload turns into quick refusals instead of a
  * queue without bound: a request beyond the limit gets 503 with {@code Retry-After: <seconds>} and the JSON
  * error body {@code {"error": "...", "status": 503}}. vertx-web has no handler for this; put this one first.
+ * Give the probes a handler of their own, so that load held on other routes (slow bodies, floods) never refuses
+ * liveness and readiness: the standalone verticle routes {@code /health}, {@code /health/live}, ... through one
+ * and everything else through another.
  *
  * <pre>{@code
  * router.route().handler(InFlightLimitHandler.create(256));

@@ -12,6 +12,14 @@ import io.vertx.core.Vertx;
  * do not wait for each other. A failure notice of a check is dropped when the previous one of that check was
  * sent less than {@code minInterval} ago; recoveries are always sent.
  *
+ * <p>Memory is bounded whatever the receiver does: per check the notifier holds the change being delivered and
+ * the latest one waiting; a newer change supersedes the one waiting (from what the receiver heard last to the
+ * newest state; a flap back to that state cancels both). All checks together hold at most
+ * {@link WebhookOptions#getMaxQueued()}; beyond, new changes are dropped. Outputs are cut to
+ * {@link StatusChange#MAX_OUTPUT_LENGTH} characters. A POST is bounded as a whole by {@code timeout} (a receiver
+ * streaming an endless answer has its connection closed). Drops are counted ({@link #dropped()}) and logged once
+ * per burst; logs name the webhook's origin only, never its path (where chat webhooks keep their secret).
+ *
  * <pre>{@code
  * WebhookNotifier notifier = WebhookNotifier.create(vertx, new WebhookOptions().setUrl(url).setTemplate("{name} is {to}: {output}"));
  * StatusEvents.listen(registry, maintenance, notifier::notify);
@@ -34,6 +42,13 @@ public interface WebhookNotifier {
    * @param change the change
    */
   void notify(StatusChange change);
+
+  /** @return the changes held now: being delivered or waiting, all checks together */
+  int queued();
+
+  /** @return the changes never delivered since creation: superseded by a later one of their check, or dropped
+   * because {@code maxQueued} changes were held */
+  long dropped();
 
   /**
    * Stops delivering (queued changes are dropped) and closes the client.

@@ -19,7 +19,8 @@ import java.util.Objects;
  *  "template": "{name} is {to}: {output}",                // optional: POST {"text": "<rendered>"} instead
  *  "retries": 3, "retryDelay": "1s",                      // retries after the first try, doubling the delay
  *  "timeout": "5s",                                       // one POST's limit
- *  "minInterval": "5m"}                                   // least time between two failure notices of one check
+ *  "minInterval": "5m",                                  // least time between two failure notices of one check
+ *  "maxQueued": 1000}                                     // changes held for delivery, all checks together
  * }</pre>
  * Template placeholders: {@code {kind}}, {@code {name}}, {@code {from}}, {@code {to}}, {@code {output}},
  * {@code {timestamp}}; a missing {@code from} (a check's first result) reads {@code none}.
@@ -36,6 +37,8 @@ public class WebhookOptions {
   public static final long DEFAULT_TIMEOUT = 5_000;
   /** Default least time between two failure notices of one check: 300000 ms (5 min). */
   public static final long DEFAULT_MIN_INTERVAL = 300_000;
+  /** Default most changes held for delivery (being delivered or waiting), all checks together: 1000. */
+  public static final int DEFAULT_MAX_QUEUED = 1000;
 
   private String url;
   private final Map<String, String> headers = new LinkedHashMap<>();
@@ -44,13 +47,14 @@ public class WebhookOptions {
   private long retryDelay = DEFAULT_RETRY_DELAY;
   private long timeout = DEFAULT_TIMEOUT;
   private long minInterval = DEFAULT_MIN_INTERVAL;
+  private int maxQueued = DEFAULT_MAX_QUEUED;
 
   /** The JSON form, read before the generated converter. */
   private static final JsonForm FORM = JsonForm.of("")
     .string("url")
     .stringMap("headers")
     .string("template")
-    .integer("retries")
+    .integer("retries", "maxQueued")
     .duration("retryDelay", "timeout", "minInterval");
 
   /** Options without a URL, to set. */
@@ -66,6 +70,7 @@ public class WebhookOptions {
     retryDelay = other.retryDelay;
     timeout = other.timeout;
     minInterval = other.minInterval;
+    maxQueued = other.maxQueued;
   }
 
   /**
@@ -213,6 +218,27 @@ public class WebhookOptions {
       throw new IllegalArgumentException("minInterval: must not be negative");
     }
     this.minInterval = minInterval;
+    return this;
+  }
+
+  /**
+   * @return the most changes held for delivery, all checks together: per check at most the one being delivered
+   * and the latest one waiting (a newer change supersedes the one waiting); beyond, new changes are dropped
+   */
+  public int getMaxQueued() {
+    return maxQueued;
+  }
+
+  /**
+   * @param maxQueued the most changes held for delivery, {@code >= 1}
+   * @return this
+   * @throws IllegalArgumentException when it is less than 1
+   */
+  public WebhookOptions setMaxQueued(int maxQueued) {
+    if (maxQueued < 1) {
+      throw new IllegalArgumentException("maxQueued: expected an integer >= 1, got '" + maxQueued + "'");
+    }
+    this.maxQueued = maxQueued;
     return this;
   }
 }

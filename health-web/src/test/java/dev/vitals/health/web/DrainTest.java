@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import static dev.vitals.health.web.TestServer.await;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Graceful drain and the in-flight limit, through real HTTP. */
@@ -51,12 +51,12 @@ class DrainTest {
     assertThat(closed.isComplete()).as("still serving during the drain delay").isFalse();
 
     slowDone.complete();
-    assertThat(await(inFlight).bodyAsString()).isEqualTo("finished");
-    await(closed);
+    assertThat(result(inFlight).bodyAsString()).isEqualTo("finished");
+    result(closed);
     // The port is released: bind it outside Vert.x (servers of one Vert.x instance would share it).
     new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress()).close();
     http.client.close();
-    await(registry.close());
+    result(registry.close());
   }
 
   @Test
@@ -90,8 +90,8 @@ class DrainTest {
     synchronized (held) {
       held.forEach(Promise::complete);
     }
-    assertThat(await(first).statusCode()).isEqualTo(200);
-    assertThat(await(second).statusCode()).isEqualTo(200);
+    assertThat(result(first).statusCode()).isEqualTo(200);
+    assertThat(result(second).statusCode()).isEqualTo(200);
     assertThat(limit.inFlight()).as("capacity is given back").isZero();
     http.close();
   }

@@ -2,7 +2,6 @@ package dev.vitals.health.web;
 
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-
-import static dev.vitals.health.web.TestServer.await;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(VertxExtension.class)
@@ -44,7 +42,7 @@ class EnvironmentHandlerTest {
 
   @Test
   void servesEverySectionScrubbed() {
-    HttpResponse<Buffer> response = await(client.get("/environment").send());
+    HttpResponse<Buffer> response = result(client.get("/environment").send());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/json");
     assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
@@ -52,16 +50,16 @@ class EnvironmentHandlerTest {
     assertThat(body.fieldNames()).containsExactly("os", "jvm", "process", "vertx", "application", "config", "custom");
     assertThat(body.getJsonObject("custom").getString("region")).isEqualTo("eu");
     assertThat(response.bodyAsString()).doesNotContain("pl4nted");
-    assertThat(await(client.head("/environment").send()).body()).isNull();
+    assertThat(result(client.head("/environment").send()).body()).isNull();
   }
 
   @Test
   void otherMethodsGive405AndAGuardCanStandInFront() {
-    HttpResponse<Buffer> post = await(client.post("/environment").send());
+    HttpResponse<Buffer> post = result(client.post("/environment").send());
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.getHeader("Allow")).isEqualTo("GET, HEAD");
-    assertThat(await(client.get("/guarded").send()).statusCode()).isEqualTo(401);
-    assertThat(await(client.get("/guarded").bearerTokenAuthentication("x").send()).statusCode()).isEqualTo(403);
-    assertThat(await(client.get("/guarded").bearerTokenAuthentication("t").send()).statusCode()).isEqualTo(200);
+    assertThat(result(client.get("/guarded").send()).statusCode()).isEqualTo(401);
+    assertThat(result(client.get("/guarded").bearerTokenAuthentication("x").send()).statusCode()).isEqualTo(403);
+    assertThat(result(client.get("/guarded").bearerTokenAuthentication("t").send()).statusCode()).isEqualTo(200);
   }
 }

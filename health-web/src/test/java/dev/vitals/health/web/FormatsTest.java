@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 
-import static dev.vitals.health.web.TestServer.await;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +59,7 @@ class FormatsTest {
   @AfterEach
   void tearDown() {
     http.close();
-    await(registry.close());
+    result(registry.close());
   }
 
   /** A plain-text format an application adds. */
@@ -86,11 +86,11 @@ class FormatsTest {
     plain.unregister("disk");
     HttpResponse<Buffer> ours = http.get("/health?format=vertx");
     assertThat(ours.getHeader("Content-Type")).isEqualTo("application/vnd.vertx.health+json");
-    assertThat(ours.bodyAsString()).isEqualTo(await(plain.checkStatus()).toJson().encode());
+    assertThat(ours.bodyAsString()).isEqualTo(result(plain.checkStatus()).toJson().encode());
     assertThat(http.get("/health/db?format=vertx").bodyAsString())
-      .isEqualTo(await(plain.checkStatus("db")).toJson().encode());
+      .isEqualTo(result(plain.checkStatus("db")).toJson().encode());
     assertThat(http.get("/health/db/replica", "application/vnd.vertx.health+json").bodyAsString())
-      .isEqualTo(await(plain.checkStatus("db/replica")).toJson().encode());
+      .isEqualTo(result(plain.checkStatus("db/replica")).toJson().encode());
   }
 
   @Test

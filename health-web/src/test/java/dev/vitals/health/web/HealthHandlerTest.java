@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.vitals.health.web.TestServer.await;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The /health contract through a real server on port 0 and a real client. */
@@ -66,11 +66,11 @@ class HealthHandlerTest {
   @AfterEach
   void tearDown() {
     http.close();
-    await(registry.close());
+    result(registry.close());
   }
 
   private HttpResponse<Buffer> send(HttpMethod method, String uri) {
-    return await(client.request(method, uri).send());
+    return result(client.request(method, uri).send());
   }
 
   private HttpResponse<Buffer> get(String uri) {
@@ -244,7 +244,7 @@ class HealthHandlerTest {
     assertThat(requests).noneMatch(Future::isComplete);
     pending.get(0).complete(ProcedureResult.pass("once"));
     for (Future<HttpResponse<Buffer>> request : requests) {
-      HttpResponse<Buffer> response = await(request);
+      HttpResponse<Buffer> response = result(request);
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.bodyAsJsonObject().getJsonArray("results").getJsonObject(0).getString("output"))
         .isEqualTo("once");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 
-import static dev.vitals.health.web.TestServer.await;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every accepted form of heartbeat and every error code, through real HTTP. */
@@ -45,11 +45,11 @@ class HeartbeatHandlerTest {
   void tearDown() {
     http.close();
     passive.close();
-    await(registry.close());
+    result(registry.close());
   }
 
   private CheckReport state(String name) {
-    return await(registry.report(name)).checks().get(0);
+    return result(registry.report(name)).checks().get(0);
   }
 
   private HttpResponse<Buffer> post(String name, String contentType, String body) {
@@ -57,7 +57,7 @@ class HeartbeatHandlerTest {
     if (contentType != null) {
       request.putHeader("Content-Type", contentType);
     }
-    return await(body == null ? request.send() : request.sendBuffer(Buffer.buffer(body)));
+    return result(body == null ? request.send() : request.sendBuffer(Buffer.buffer(body)));
   }
 
   @Test
@@ -75,7 +75,7 @@ class HeartbeatHandlerTest {
       .isEqualTo(200);
     assertThat(state("cron").passed()).isFalse();
     assertThat(state("cron").output()).isEqualTo("exit 2");
-    assertThat(await(http.client.get("/health").send()).statusCode()).isEqualTo(503);
+    assertThat(result(http.client.get("/health").send()).statusCode()).isEqualTo(503);
     post("cron", "application/json", "{\"status\": \"warn\", \"output\": \"slow\", \"data\": {\"s\": 3}}");
     assertThat(state("cron").data()).isEqualTo(new JsonObject().put("s", 3));
   }
@@ -99,7 +99,7 @@ class HeartbeatHandlerTest {
 
   @Test
   void theGetFormCarriesTheRecordInTheQueryString() {
-    HttpResponse<Buffer> response = await(http.client.get("/health/heartbeat/cron")
+    HttpResponse<Buffer> response = result(http.client.get("/health/heartbeat/cron")
       .bearerTokenAuthentication("admin-token")
       .addQueryParam("msg", "db gone").addQueryParam("args", "()").addQueryParam("levelno", "50")
       .addQueryParam("levelname", "CRITICAL").send());
@@ -121,7 +121,7 @@ class HeartbeatHandlerTest {
     HttpResponse<Buffer> big = post("cron", "application/json", "{\"output\": \"" + "x".repeat(70_000) + "\"}");
     assertThat(big.statusCode()).isEqualTo(413);
     assertThat(big.bodyAsJsonObject().getInteger("status")).isEqualTo(413);
-    HttpResponse<Buffer> put = await(http.client.put("/health/heartbeat/cron").send());
+    HttpResponse<Buffer> put = result(http.client.put("/health/heartbeat/cron").send());
     assertThat(put.statusCode()).isEqualTo(405);
     assertThat(put.getHeader("Allow")).isEqualTo("POST, GET");
     assertThat(state("cron").output()).as("nothing recorded").isEqualTo("no report yet");
@@ -129,16 +129,16 @@ class HeartbeatHandlerTest {
 
   @Test
   void reportsNeedATokenBearerOrBasicPerCheckOrAdmin() {
-    assertThat(await(http.client.post("/health/heartbeat/guarded").send()).statusCode()).isEqualTo(401);
-    assertThat(await(http.client.post("/health/heartbeat/guarded").bearerTokenAuthentication("wrong").send())
+    assertThat(result(http.client.post("/health/heartbeat/guarded").send()).statusCode()).isEqualTo(401);
+    assertThat(result(http.client.post("/health/heartbeat/guarded").bearerTokenAuthentication("wrong").send())
       .statusCode()).isEqualTo(403);
-    assertThat(await(http.client.post("/health/heartbeat/guarded").bearerTokenAuthentication("job-token").send())
+    assertThat(result(http.client.post("/health/heartbeat/guarded").bearerTokenAuthentication("job-token").send())
       .statusCode()).isEqualTo(200);
-    assertThat(await(http.client.post("/health/heartbeat/guarded").basicAuthentication("job", "job-token").send())
+    assertThat(result(http.client.post("/health/heartbeat/guarded").basicAuthentication("job", "job-token").send())
       .statusCode()).as("HTTPHandler credentials").isEqualTo(200);
-    assertThat(await(http.client.post("/health/heartbeat/guarded").basicAuthentication("ops", "admin-token").send())
+    assertThat(result(http.client.post("/health/heartbeat/guarded").basicAuthentication("ops", "admin-token").send())
       .statusCode()).isEqualTo(200);
-    assertThat(await(http.client.post("/health/heartbeat/guarded").basicAuthentication("job", "nope").send())
+    assertThat(result(http.client.post("/health/heartbeat/guarded").basicAuthentication("job", "nope").send())
       .statusCode()).isEqualTo(403);
   }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.vitals.health.web.TestServer.await;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Liveness, readiness and startup probes, per-path selection, codes and detail, through real HTTP. */
@@ -70,7 +70,7 @@ class ProbesTest {
   @AfterEach
   void tearDown() {
     http.close();
-    await(registry.close());
+    result(registry.close());
   }
 
   private static List<String> checkers(HttpResponse<Buffer> response) {
@@ -90,7 +90,7 @@ class ProbesTest {
 
   @Test
   void readinessFailsInMaintenanceWhileLivenessStaysUp() {
-    await(maintenance.enable("kernel upgrade"));
+    result(maintenance.enable("kernel upgrade"));
     HttpResponse<Buffer> ready = http.get("/health/ready");
     assertThat(ready.statusCode()).isEqualTo(503);
     JsonObject last = ready.bodyAsJsonObject().getJsonArray("results").getJsonObject(2);
@@ -99,7 +99,7 @@ class ProbesTest {
     assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
     assertThat(http.get("/health").statusCode()).as("overall path not readiness by default").isEqualTo(503);
 
-    await(maintenance.disable());
+    result(maintenance.disable());
     assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
   }
 
@@ -139,10 +139,10 @@ class ProbesTest {
     assertThat(hidden.getBoolean("passed")).isFalse();
     assertThat(anonymous.bodyAsString()).doesNotContain("secret stack detail");
 
-    HttpResponse<Buffer> wrong = await(http.client.get("/health/batch").bearerTokenAuthentication("nope").send());
+    HttpResponse<Buffer> wrong = result(http.client.get("/health/batch").bearerTokenAuthentication("nope").send());
     assertThat(wrong.bodyAsString()).doesNotContain("secret stack detail");
 
-    HttpResponse<Buffer> admin = await(http.client.get("/health/batch").bearerTokenAuthentication(TOKEN).send());
+    HttpResponse<Buffer> admin = result(http.client.get("/health/batch").bearerTokenAuthentication(TOKEN).send());
     assertThat(admin.bodyAsJsonObject().getJsonArray("results").getJsonObject(0).getString("output"))
       .isEqualTo("secret stack detail");
   }

@@ -1,6 +1,5 @@
 package dev.vitals.health.web;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -12,7 +11,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
-import java.util.concurrent.TimeUnit;
+import static dev.vitals.health.test.Await.result;
 
 /** A router served on 127.0.0.1 port 0, and a real client pointed at it. */
 final class TestServer implements AutoCloseable {
@@ -21,17 +20,14 @@ final class TestServer implements AutoCloseable {
   final WebClient client;
 
   TestServer(Vertx vertx, Router router) {
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-      .setDefaultPort(server.actualPort()), new PoolOptions().setHttp1MaxSize(128));
+    this(result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")), vertx);
   }
 
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+  /** A client for a server the test started itself. */
+  TestServer(HttpServer server, Vertx vertx) {
+    this.server = server;
+    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+      .setDefaultPort(server.actualPort()), new PoolOptions().setHttp1MaxSize(128));
   }
 
   HttpRequest<Buffer> request(HttpMethod method, String uri) {
@@ -39,16 +35,16 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpResponse<Buffer> get(String uri) {
-    return await(client.get(uri).send());
+    return result(client.get(uri).send());
   }
 
   HttpResponse<Buffer> get(String uri, String accept) {
-    return await(client.get(uri).putHeader("Accept", accept).send());
+    return result(client.get(uri).putHeader("Accept", accept).send());
   }
 
   @Override
   public void close() {
     client.close();
-    await(server.close());
+    result(server.close());
   }
 }

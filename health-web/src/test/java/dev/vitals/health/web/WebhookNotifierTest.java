@@ -24,7 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.vitals.health.web.TestServer.await;
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,23 +56,21 @@ class WebhookNotifierTest {
         ctx.response().setStatusCode(204).end();
       });
     });
-    receiver = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    receiver = result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     url = "http://127.0.0.1:" + receiver.actualPort() + "/hook";
   }
 
   @AfterEach
   void tearDown() {
-    await(receiver.close());
+    result(receiver.close());
   }
 
   private static StatusChange change(String name, String from, String to, String output) {
     return new StatusChange(StatusChange.Kind.CHECK, name, from, to, output, Instant.parse("2026-11-21T12:00:00Z"));
   }
 
-  private void waitFor(int count) throws InterruptedException {
-    for (int i = 0; i < 400 && received.size() < count; i++) {
-      Thread.sleep(10);
-    }
+  private void waitFor(int count) {
+    until(() -> received.size() >= count, () -> "webhook received " + received);
     assertThat(received).hasSize(count);
   }
 
@@ -83,7 +82,7 @@ class WebhookNotifierTest {
     waitFor(1);
     assertThat(received.get(0)).isEqualTo(change("db", "pass", "fail", "refused").toJson());
     assertThat(authorizations).containsExactly("Bearer hook-token");
-    await(notifier.close());
+    result(notifier.close());
   }
 
   @Test
@@ -93,20 +92,43 @@ class WebhookNotifierTest {
     notifier.notify(change("db", "pass", "fail", "refused \"x\""));
     waitFor(1);
     assertThat(received.get(0)).isEqualTo(new JsonObject().put("text", ":rotating_light: db went pass → fail: refused \"x\""));
-    await(notifier.close());
+    result(notifier.close());
   }
 
   @Test
-  void failuresAreRetriedAndOrderIsKeptPerCheck(Vertx vertx) throws Exception {
+  void failuresAreRetriedAndAReceiverThatIsBehindGetsTheLatestStateInOrder(Vertx vertx) throws Exception {
     failuresLeft.set(2);
     WebhookNotifier notifier = WebhookNotifier.create(vertx, new WebhookOptions().setUrl(url).setRetryDelay(10)
       .setMinInterval(0));
     notifier.notify(change("db", "pass", "fail", "1"));
     notifier.notify(change("db", "fail", "pass", "2"));
-    notifier.notify(change("db", "pass", "fail", "3"));
-    waitFor(3);
-    assertThat(received).extracting(j -> j.getString("output")).containsExactly("1", "2", "3");
-    await(notifier.close());
+    notifier.notify(change("db", "pass", "warn", "3"));
+    waitFor(2);
+    assertThat(received).extracting(j -> j.getString("output")).containsExactly("1", "3");
+    assertThat(received.get(1).getString("from")).as("from what the receiver heard last").isEqualTo("fail");
+    assertThat(notifier.dropped()).isEqualTo(1);
+    result(notifier.close());
+  }
+
+  @Test
+  void aHungWebhookHoldsTwoChangesPerCheckAndMaxQueuedInAll(Vertx vertx) throws Exception {
+    hold.set(Promise.promise());
+    WebhookNotifier notifier = WebhookNotifier.create(vertx, new WebhookOptions().setUrl(url).setMinInterval(0)
+      .setTimeout(60_000).setMaxQueued(10));
+    String big = "x".repeat(60_000);
+    for (int i = 0; i < 3_000; i++) {
+      notifier.notify(change("flapper", i % 2 == 0 ? "pass" : "fail", i % 2 == 0 ? "fail" : "pass", big + i));
+    }
+    assertThat(notifier.queued()).as("the one being delivered and the latest waiting").isEqualTo(2);
+    for (int i = 0; i < 50; i++) {
+      notifier.notify(change("check-" + i, "pass", "fail", "down"));
+    }
+    assertThat(notifier.queued()).isEqualTo(10);
+    assertThat(notifier.dropped()).isEqualTo(2_998 + 42);
+    hold.get().complete();
+    waitFor(10);
+    assertThat(received.get(0).getString("output")).hasSize(StatusChange.MAX_OUTPUT_LENGTH).endsWith("…");
+    result(notifier.close());
   }
 
   @Test
@@ -118,7 +140,7 @@ class WebhookNotifierTest {
     notifier.notify(change("db", "fail", "pass", "recovered"));
     waitFor(1);
     assertThat(received.get(0).getString("output")).isEqualTo("recovered");
-    await(notifier.close());
+    result(notifier.close());
   }
 
   @Test
@@ -128,10 +150,12 @@ class WebhookNotifierTest {
     notifier.notify(change("db", "fail", "pass", "back"));
     notifier.notify(change("db", "pass", "fail", "flap"));
     notifier.notify(change("cache", "pass", "fail", "other check"));
-    waitFor(3);
-    Thread.sleep(50);
-    assertThat(received).extracting(j -> j.getString("output")).containsExactlyInAnyOrder("first", "back", "other check");
-    await(notifier.close());
+    // A recovery always goes, after whatever db had queued before it: once it arrived, "flap" would have too.
+    notifier.notify(change("db", "fail", "pass", "back again"));
+    waitFor(4);
+    assertThat(received).extracting(j -> j.getString("output"))
+      .containsExactlyInAnyOrder("first", "back", "other check", "back again");
+    result(notifier.close());
   }
 
   @Test
@@ -151,13 +175,14 @@ class WebhookNotifierTest {
     }
     assertThat(received).isEmpty();
     hold.get().complete();
-    // Five check changes and five overall ones; the repeated failure notices of each are throttled.
-    waitFor(6);
+    // Five check changes and five overall ones; the repeated failure notices of each are throttled, and what
+    // waited behind the hung POST is coalesced into the latest state.
+    waitFor(4);
     assertThat(received.stream().filter(j -> j.getString("kind").equals("check")).map(j -> j.getString("to")))
-      .containsExactly("fail", "pass", "pass");
+      .containsExactly("fail", "pass");
     http.close();
-    await(notifier.close());
-    await(registry.close());
+    result(notifier.close());
+    result(registry.close());
   }
 
   @Test

@@ -4,28 +4,37 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.environment.ScrubOptions;
+import dev.vitals.environment.Scrubber;
+import dev.vitals.health.web.impl.BoundedExchange;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.codec.BodyCodec;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Set;
 
 /**
  * {@code "type": "http"}: {@code GET url} passes on any 2xx answer, or on exactly {@code expectedStatus} when
- * it is given. Redirects are not followed (a 301 is a 301). The check's timeout bounds the request. User info
- * in the URL ({@code http://user:password@host/}) is sent as basic authentication and masked in outputs.
+ * it is given. Redirects are not followed (a 301 is a 301). The check's timeout bounds the request, body
+ * included: at the timeout the request is reset and its connection closed. User info in the URL
+ * ({@code http://user:password@host/}) is sent as basic authentication; it and query parameters with a secret
+ * name ({@code ?api_key=...}) are masked in outputs and data, by the environment dump's {@link Scrubber} rules.
  */
 final class HttpCheckDefinition implements CheckDefinition {
 
   /** The fields of this type's entries, beside those every check has. */
   static final Set<String> FIELDS = Set.of("url", "expectedStatus");
+
+  private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
 
   private final CheckOptions options;
   private final String url;
@@ -63,16 +72,12 @@ final class HttpCheckDefinition implements CheckDefinition {
     return new HttpCheckDefinition(options, uri, expectedStatus);
   }
 
-  /** Outputs are shown to anyone who can read /health: never show the credentials of a URL. */
+  /**
+   * Outputs are shown to anyone who can read /health: never show the credentials of a URL, user information or
+   * query parameters with a secret name ({@code ?api_key=}), by the environment dump's rules.
+   */
   private static String withoutCredentials(URI uri) {
-    String full = uri.toString();
-    String userInfo = uri.getRawUserInfo();
-    if (userInfo == null) {
-      return full;
-    }
-    // The first occurrence is the authority's: it comes before the path.
-    int at = full.indexOf(userInfo + "@");
-    return full.substring(0, at) + "********" + full.substring(at + userInfo.length());
+    return SCRUBBER.scrub(uri.toString());
   }
 
   @Override
@@ -89,24 +94,30 @@ final class HttpCheckDefinition implements CheckDefinition {
   public Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks passive) {
     HttpClientAgent http = vertx.createHttpClient(new HttpClientOptions()
       .setConnectTimeout((int) Math.min(options.getTimeout(), Integer.MAX_VALUE)));
-    WebClient client = WebClient.wrap(http);
-    registry.register(options, () -> run(client));
+    registry.register(options, () -> run(vertx, http));
     return http::close;
   }
 
-  private Future<ProcedureResult> run(WebClient client) {
-    HttpRequest<Void> request = client.getAbs(url)
-      .followRedirects(false)
-      .timeout(options.getTimeout())
-      .as(BodyCodec.none());
+  /**
+   * One GET, judged on its status line. The body is discarded; a run whose answer has not ended at the check's
+   * timeout (a hung or endlessly streaming upstream) closes its connection, which frees its pool slot: a
+   * timed-out run never leaves a connection pinned.
+   */
+  private Future<ProcedureResult> run(Vertx vertx, HttpClientAgent http) {
+    RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+      .setFollowRedirects(false);
     if (userInfo != null) {
-      int colon = userInfo.indexOf(':');
-      request.basicAuthentication(colon < 0 ? userInfo : userInfo.substring(0, colon),
-        colon < 0 ? "" : userInfo.substring(colon + 1));
+      request.putHeader(HttpHeaders.AUTHORIZATION,
+        "Basic " + Base64.getEncoder().encodeToString(
+        (userInfo.indexOf(':') < 0 ? userInfo + ":" : userInfo).getBytes(StandardCharsets.UTF_8)));
     }
-    return request.send()
-      .map(response -> judge(response.statusCode()))
-      .otherwise(failure -> ProcedureResult.fail("GET " + shownUrl + ": " + ProcedureResult.describe(failure)));
+    return BoundedExchange.send(vertx, http, request, null, options.getTimeout())
+      .map(this::judge)
+      .otherwise(this::failed);
+  }
+
+  private ProcedureResult failed(Throwable failure) {
+    return ProcedureResult.fail("GET " + shownUrl + ": " + SCRUBBER.scrub(ProcedureResult.describe(failure)));
   }
 
   private ProcedureResult judge(int status) {

@@ -44,6 +44,10 @@ public final class StandaloneConfig {
   public static final String DEFAULT_HEARTBEAT_PATH = "/health/heartbeat";
   /** Default {@code http.maxInFlight}: requests served at once before answering 503. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
+  /** Default {@code http.idleTimeout}: 60000 ms without a byte read or written before a connection is closed. */
+  public static final long DEFAULT_IDLE_TIMEOUT = 60_000;
+  /** Default {@code http.requestTimeout}: 30000 ms for a request's body to arrive after its headers. */
+  public static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
   /** Default {@code shutdown.drainDelay}: 5000 ms of failing readiness before the server stops accepting. */
   public static final long DEFAULT_DRAIN_DELAY = 5_000;
   /** Default {@code shutdown.graceTimeout}: 10000 ms for in-flight requests to finish. */
@@ -75,6 +79,8 @@ public final class StandaloneConfig {
   private final String host;
   private final int port;
   private final int maxInFlight;
+  private final long idleTimeout;
+  private final long requestTimeout;
   private final List<CheckDefinition> checks;
   private final ApplicationOptions application;
   private final String adminToken;
@@ -92,6 +98,8 @@ public final class StandaloneConfig {
     this.host = b.host;
     this.port = b.port;
     this.maxInFlight = b.maxInFlight;
+    this.idleTimeout = b.idleTimeout;
+    this.requestTimeout = b.requestTimeout;
     this.checks = List.copyOf(b.checks);
     this.application = b.application;
     this.adminToken = b.adminToken;
@@ -111,6 +119,8 @@ public final class StandaloneConfig {
     String host;
     int port;
     int maxInFlight;
+    long idleTimeout;
+    long requestTimeout;
     List<CheckDefinition> checks;
     ApplicationOptions application;
     String adminToken;
@@ -137,11 +147,15 @@ public final class StandaloneConfig {
     root.allowOnly(Set.of("http", "checks", "application", "admin", "health", "environment", "shutdown",
       "consul", "heartbeat", "notifications"));
     ConfigObject http = root.optionalObject("http");
-    http.allowOnly(Set.of("host", "port", "maxInFlight"));
+    http.allowOnly(Set.of("host", "port", "maxInFlight", "idleTimeout", "requestTimeout"));
     Builder b = new Builder();
     String host = http.optionalString("host", DEFAULT_HOST);
     int port = http.optionalInt("port", 0, 65535, DEFAULT_PORT);
     b.maxInFlight = http.optionalInt("maxInFlight", 1, Integer.MAX_VALUE, DEFAULT_MAX_IN_FLIGHT);
+    b.idleTimeout = http.has("idleTimeout")
+      ? Durations.toMillis(http.value("idleTimeout"), http.path("idleTimeout")) : DEFAULT_IDLE_TIMEOUT;
+    b.requestTimeout = http.has("requestTimeout")
+      ? Durations.toMillis(http.value("requestTimeout"), http.path("requestTimeout")) : DEFAULT_REQUEST_TIMEOUT;
     JsonArray entries = root.optionalArray("checks");
     b.checks = parseChecks(entries == null ? DEFAULT_CHECKS : entries);
     b.application = nested(root, "application", ApplicationOptions::new);
@@ -161,7 +175,7 @@ public final class StandaloneConfig {
     }
     b.environmentEnabled = enabled == null || (Boolean) enabled;
     b.environment = nested(new ConfigObject(new JsonObject().put("environment", envOptions), ""), "environment",
-      EnvironmentOptions::new).setConfig(config).setApplication(b.application);
+      EnvironmentOptions::new).setConfig(SecretFields.mask(config)).setApplication(b.application);
     ConfigObject shutdown = root.optionalObject("shutdown");
     shutdown.allowOnly(Set.of("drainDelay", "graceTimeout"));
     b.drainDelay = shutdown.has("drainDelay")
@@ -322,6 +336,16 @@ public final class StandaloneConfig {
   /** @return requests served at once before answering 503 with {@code Retry-After} */
   public int maxInFlight() {
     return maxInFlight;
+  }
+
+  /** @return how long a connection may stay without a byte read or written before it is closed, in ms; 0: forever */
+  public long idleTimeout() {
+    return idleTimeout;
+  }
+
+  /** @return how long a request's body may take to arrive after its headers, in ms; 0: forever */
+  public long requestTimeout() {
+    return requestTimeout;
   }
 
   /** @return the application's name and version as configured (unset values fall back to the manifest) */

@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.vitals.status.consul.Await.result;
-import static dev.vitals.status.consul.Await.until;
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ACL token reaches Consul on every call, from the options, the environment or a token file. */

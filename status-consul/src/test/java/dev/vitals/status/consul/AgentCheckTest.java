@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static dev.vitals.status.consul.Await.failure;
-import static dev.vitals.status.consul.Await.result;
+import static dev.vitals.health.test.Await.failure;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code consul} health check: the agent answers and knows a leader. */

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static dev.vitals.status.consul.Await.result;
-import static dev.vitals.status.consul.Await.until;
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The double answers as Consul's agent HTTP API does, so that the other tests test against Consul's contract. */

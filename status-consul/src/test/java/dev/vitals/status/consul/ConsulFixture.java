@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static dev.vitals.status.consul.Await.result;
+import static dev.vitals.health.test.Await.result;
 
 /**
  * What the watch, write and fault tests share: a Consul double per test, an operator talking to it directly,

@@ -2,18 +2,14 @@ package dev.vitals.status.consul;
 
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
+import dev.vitals.health.test.LogCapture;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import static dev.vitals.status.consul.Await.result;
-import static dev.vitals.status.consul.Await.until;
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once the fault is gone.
  */
 class FaultsTest extends ConsulFixture {
-
 
   /** Watches with maintenance on, so that "last known state" is visibly not the default. */
   private void watchInMaintenance(Vertx vertx, ConsulMaintenanceOptions options) {
@@ -117,26 +112,9 @@ class FaultsTest extends ConsulFixture {
 
   @Test
   void errorsAreLoggedOncePerChangeNotOncePerRetry(Vertx vertx) {
-    List<LogRecord> records = new CopyOnWriteArrayList<>();
-    Logger logger = Logger.getLogger(ConsulMaintenance.class.getName());
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    logger.addHandler(capture);
-    try {
+    try (LogCapture log = LogCapture.of(ConsulMaintenance.class.getName())) {
       watchInMaintenance(vertx, TestOptions.fast(consul));
-      records.clear();
+      log.clear();
       int before = consul.requests("health/node");
       consul.failWith(500);
       consul.touch();
@@ -144,12 +122,10 @@ class FaultsTest extends ConsulFixture {
       consul.clearFaults();
       until(() -> !source.state().stale(), () -> "fresh again");
 
-      assertThat(records).filteredOn(r -> r.getLevel() == Level.WARNING).singleElement()
+      assertThat(log.records()).filteredOn(r -> r.getLevel() == Level.WARNING).singleElement()
         .satisfies(r -> assertThat(r.getMessage()).contains("Consul answered 500"));
-      assertThat(records).filteredOn(r -> r.getLevel() == Level.INFO).singleElement()
+      assertThat(log.records()).filteredOn(r -> r.getLevel() == Level.INFO).singleElement()
         .satisfies(r -> assertThat(r.getMessage()).contains("Consul answers again"));
-    } finally {
-      logger.removeHandler(capture);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.vitals.status.consul;
 
 import dev.vitals.status.consul.test.ConsulDouble;
+import dev.vitals.health.test.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

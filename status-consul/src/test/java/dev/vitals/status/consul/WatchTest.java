@@ -3,14 +3,15 @@ package dev.vitals.status.consul;
 import dev.vitals.status.consul.test.ConsulDouble;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
+import dev.vitals.health.test.Await;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static dev.vitals.status.consul.Await.result;
-import static dev.vitals.status.consul.Await.until;
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Maintenance switched in Consul by someone else is seen through the blocking query, and only through it. */

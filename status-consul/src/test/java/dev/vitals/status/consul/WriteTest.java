@@ -10,14 +10,13 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static dev.vitals.status.consul.Await.failure;
-import static dev.vitals.status.consul.Await.result;
-import static dev.vitals.status.consul.Await.until;
+import static dev.vitals.health.test.Await.failure;
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Switching maintenance through the SPI reaches Consul, and completes with what Consul then reports. */
 class WriteTest extends ConsulFixture {
-
 
   private JsonObject check(String checkId) {
     return operator.checks().stream().map(JsonObject.class::cast)

@@ -2,7 +2,9 @@ package dev.vitals.health.web.impl;
 
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.health.web.EnvironmentHandler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
@@ -11,6 +13,11 @@ import java.util.Objects;
 public final class EnvironmentHandlerImpl implements EnvironmentHandler {
 
   private final EnvironmentDump dump;
+  // The dump shared by a burst of requests (EnvironmentDump caches it) is encoded once for all of them.
+  private volatile Encoded last;
+
+  private record Encoded(JsonObject json, Buffer bytes) {
+  }
 
   public EnvironmentHandlerImpl(EnvironmentDump dump) {
     this.dump = Objects.requireNonNull(dump, "dump");
@@ -29,7 +36,12 @@ public final class EnvironmentHandlerImpl implements EnvironmentHandler {
       ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-      Responses.end(ctx, ar.result().encode());
+      Encoded encoded = last;
+      if (encoded == null || encoded.json() != ar.result()) {
+        encoded = new Encoded(ar.result(), ar.result().toBuffer());
+        last = encoded;
+      }
+      Responses.end(ctx, encoded.bytes());
     });
   }
 }

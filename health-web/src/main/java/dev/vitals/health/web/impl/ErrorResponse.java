@@ -11,10 +11,19 @@ public final class ErrorResponse {
   private ErrorResponse() {
   }
 
+  /**
+   * Answers the error. A request answered before its declared body arrived also gets {@code Connection: close}:
+   * the unread body then holds neither the connection nor a slot, and cannot be read as a next request.
+   */
   public static void send(RoutingContext ctx, int code, String message) {
     HttpServerResponse response = ctx.response();
     if (response.ended()) {
       return;
+    }
+    if (!ctx.request().isEnded() && (ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+      || !"0".equals(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH))
+      && ctx.request().headers().contains(HttpHeaders.CONTENT_LENGTH))) {
+      RequestGuardHandlerImpl.closeAfterAnswer(ctx);
     }
     String body = new JsonObject().put("error", message).put("status", code).encode();
     response.setStatusCode(code)

@@ -1,6 +1,7 @@
 package dev.vitals.health.web.impl;
 
 import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthReport;
@@ -26,10 +27,12 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -45,10 +48,13 @@ public final class HealthHandlerImpl implements HealthHandler {
   private final List<HealthFormat> formats = new CopyOnWriteArrayList<>(
     List.of(HealthFormat.vitals(), HealthFormat.vertx(), HealthFormat.healthJson()));
   private final Map<String, HealthReport> latched = new ConcurrentHashMap<>();
-  private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+  private final RenderCache rendered = new RenderCache();
+  /** Bodies kept beyond this many make the cache drop those of unregistered names (and recount). */
+  private volatile int limit;
   private volatile MaintenanceSource maintenance;
   private volatile Predicate<RoutingContext> authenticated = ctx -> ctx.user() != null;
   private volatile boolean draining;
+  private volatile long drainStarted;
 
   public HealthHandlerImpl(CheckRegistry registry, HealthHandlerOptions given) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -96,7 +102,10 @@ public final class HealthHandlerImpl implements HealthHandler {
 
   @Override
   public void startDrain() {
-    draining = true;
+    if (!draining) {
+      drainStarted = System.currentTimeMillis();
+      draining = true;
+    }
   }
 
   @Override
@@ -124,42 +133,77 @@ public final class HealthHandlerImpl implements HealthHandler {
     if (ErrorResponse.rejectMethod(ctx, "GET, HEAD", HttpMethod.GET, HttpMethod.HEAD)) {
       return;
     }
-    HealthFormat format = format(ctx);
+    HealthFormat format;
+    try {
+      format = format(ctx);
+    } catch (IllegalArgumentException e) {
+      ErrorResponse.send(ctx, 400, e.getMessage());
+      return;
+    }
     if (format == null) {
       return;
     }
-    String sub = subPath(ctx);
-    String probeName = sub.isEmpty() ? HealthHandlerOptions.HEALTH : sub;
+    String selection = HealthPath.selection(ctx);
+    String probeName = selection.isEmpty() ? HealthHandlerOptions.HEALTH : selection;
     ProbeOptions probe = probes.get(probeName);
     String checkName = "";
-    Future<HealthReport> report;
-    if (probe != null) {
-      report = probeReport(probeName, probe);
-    } else {
-      probe = probes.get(HealthHandlerOptions.HEALTH);
-      checkName = sub;
-      report = registry.report(sub);
+    if (probe == null) {
+      probeName = HealthHandlerOptions.HEALTH;
+      probe = probes.get(probeName);
+      checkName = selection;
     }
+    boolean restricted = probe.getDetail() == Detail.FULL
+      && probe.getFailureDetails() == FailureDetails.AUTHENTICATED
+      && !authenticated.test(ctx);
+    RenderCache.Key key = new RenderCache.Key(format, probeName, checkName, restricted);
+    RenderCache.Rendered kept = rendered.get(key);
+    if (kept != null && current(kept, probeName, probe)) {
+      send(ctx, format, kept);
+      return;
+    }
+    Future<HealthReport> report = checkName.isEmpty() ? probeReport(probeName, probe) : registry.report(checkName);
     ProbeOptions chosen = probe;
-    String name = checkName;
-    String key = format.name() + '|' + (probe == probes.get(HealthHandlerOptions.HEALTH) ? "" : probeName) + '|' + name;
     report.onComplete(ar -> {
       if (ar.succeeded()) {
-        respond(ctx, format, chosen, key, name, ar.result());
+        send(ctx, format, render(key, chosen, ar.result()));
       } else if (ar.cause() instanceof NoSuchElementException) {
+        rendered.remove(key); // unregistered since it was kept
         ErrorResponse.send(ctx, 404, ar.cause().getMessage());
+      } else if (ar.cause() instanceof IllegalArgumentException) { // a path below a check
+        ErrorResponse.send(ctx, 400, ar.cause().getMessage());
       } else {
         ctx.fail(ar.cause());
       }
     });
   }
 
-  /** The format asked for, or null after answering 400 or 406. */
+  /** @return how many rendered bodies are kept (at most formats × (probes + registered names) × 2) */
+  public int renderedCount() {
+    return rendered.size();
+  }
+
+  /** Whether a kept body still shows what a new report would: a latched pass, or results the registry vouches for. */
+  private boolean current(RenderCache.Rendered kept, String probeName, ProbeOptions probe) {
+    if (probe.isLatch() && kept.source() == latched.get(probeName)) {
+      return true;
+    }
+    if (!registry.isCurrent(kept.source())) {
+      return false;
+    }
+    return !probe.isReadiness() || kept.sameReadiness(maintenanceShown(), draining);
+  }
+
+  /**
+   * The format asked for, or null after answering 400 or 406. In {@code ?format=health+json} as README spells
+   * it the {@code +} arrives as a space: a space stands for a {@code +}.
+   *
+   * @throws IllegalArgumentException when the query string is malformed
+   */
   private HealthFormat format(RoutingContext ctx) {
-    String asked = ctx.request().query() == null ? null : ctx.request().getParam("format");
+    String asked = RequestParts.query(ctx, "format");
     if (asked != null) {
       for (HealthFormat format : formats) {
-        if (format.name().equals(asked)) {
+        if (format.name().equals(asked) || format.name().equals(asked.replace(' ', '+'))) {
           return format;
         }
       }
@@ -187,102 +231,105 @@ public final class HealthHandlerImpl implements HealthHandler {
       }
     }
     Future<HealthReport> report = probe.selectsAll() ? registry.report() : registry.report(probe::selects);
-    if (!probe.isReadiness() && !probe.isLatch()) {
+    if (!probe.isLatch()) {
       return report;
     }
     return report.map(r -> {
-      HealthReport result = probe.isReadiness() ? withReadinessState(r) : r;
-      if (probe.isLatch() && result.status() != HealthStatus.FAIL) {
-        latched.putIfAbsent(name, result);
+      HealthReport shown = probe.isReadiness() ? withReadinessState(r, maintenanceShown(), draining) : r;
+      if (shown.status() != HealthStatus.FAIL) {
+        latched.putIfAbsent(name, r);
+        return latched.get(name);
       }
-      return result;
+      return r;
     });
   }
 
-  private HealthReport withReadinessState(HealthReport report) {
+  /** @return the maintenance state a readiness probe shows now, or {@code null} when not in maintenance */
+  private MaintenanceState maintenanceShown() {
     MaintenanceSource source = maintenance;
     MaintenanceState state = source == null ? null : source.state();
-    boolean inMaintenance = state != null && state.inMaintenance();
-    if (!inMaintenance && !draining) {
+    return state != null && state.inMaintenance() ? state : null;
+  }
+
+  /**
+   * The report with a failing {@code maintenance} result (timestamp: when maintenance began) and a failing
+   * {@code shutdown} result (timestamp: when draining began) when they apply.
+   */
+  private HealthReport withReadinessState(HealthReport report, MaintenanceState maintenance, boolean drain) {
+    if (maintenance == null && !drain) {
       return report;
     }
     List<CheckReport> checks = new ArrayList<>(report.checks());
-    if (inMaintenance) {
-      String reason = state.reason() == null ? "" : ": " + state.reason();
+    if (maintenance != null) {
+      String reason = maintenance.reason() == null ? "" : ": " + maintenance.reason();
       checks.add(CheckReport.synthetic("maintenance", ProcedureResult.fail("in maintenance" + reason),
-        report.timestamp()));
+        maintenance.since().toEpochMilli()));
     }
-    if (draining) {
-      checks.add(CheckReport.synthetic("shutdown", ProcedureResult.fail("shutting down"), report.timestamp()));
+    if (drain) {
+      checks.add(CheckReport.synthetic("shutdown", ProcedureResult.fail("shutting down"), drainStarted));
     }
     return new HealthReport(checks, report.timestamp());
   }
 
-  /** What follows the mount point: the wildcard's match, without its leading slashes. */
-  private static String subPath(RoutingContext ctx) {
-    String rest = ctx.pathParam("*");
-    if (rest == null) {
-      return "";
-    }
-    int start = 0;
-    while (start < rest.length() && rest.charAt(start) == '/') {
-      start++;
-    }
-    return rest.substring(start);
-  }
-
   /**
-   * The last body sent for one format and path, and what it was made of. Under load many requests in the same
-   * millisecond see the very same cached results: they get the very same bytes without rendering again.
+   * The body for a report: the kept one when it shows the very same results (the registry's version moved for
+   * another check), else rendered now and kept.
    */
-  private record Rendered(int code, boolean redacted, long timestamp, List<CheckReport> checks, Buffer body) {
-
-    boolean madeOf(int code, boolean redacted, HealthReport report) {
-      if (this.code != code || this.redacted != redacted || timestamp != report.timestamp()
-        || checks.size() != report.checks().size()) {
-        return false;
-      }
-      for (int i = 0; i < checks.size(); i++) {
-        if (checks.get(i) != report.checks().get(i)) {
-          return false;
-        }
-      }
-      return true;
+  private RenderCache.Rendered render(RenderCache.Key key, ProbeOptions probe, HealthReport report) {
+    MaintenanceState maintenance = probe.isReadiness() ? maintenanceShown() : null;
+    boolean drain = probe.isReadiness() && draining;
+    RenderCache.Rendered kept = rendered.get(key);
+    RenderCache.Rendered fresh;
+    if (kept != null && kept.shows(report, maintenance, drain)) {
+      fresh = kept.from(report);
+    } else {
+      HealthReport withState = probe.isReadiness() ? withReadinessState(report, maintenance, drain) : report;
+      int code = probe.getStatusCode(withState.status());
+      boolean success = code >= 200 && code < 300;
+      HealthReport shown = trim(withState, probe, key.restricted());
+      Buffer body = key.format().render(shown,
+        new FormatContext(hostname, application, success, probe.getDetail(), key.check()));
+      fresh = new RenderCache.Rendered(report, maintenance, drain, code, body);
     }
+    rendered.put(key, fresh);
+    if (rendered.size() > limit) {
+      Set<String> names = registeredNames();
+      rendered.retainOnly(names);
+      limit = 2 * formats.size() * (probes.size() + names.size());
+    }
+    return fresh;
   }
 
-  private void respond(RoutingContext ctx, HealthFormat format, ProbeOptions probe, String key, String name,
-                       HealthReport report) {
-    int code = probe.getStatusCode(report.status());
-    boolean redactFailures = probe.getDetail() == Detail.FULL
-      && probe.getFailureDetails() == FailureDetails.AUTHENTICATED
-      && report.checks().stream().anyMatch(c -> !c.passed()) && !authenticated.test(ctx);
-    Rendered last = rendered.get(key);
-    Buffer body;
-    if (last != null && last.madeOf(code, redactFailures, report)) {
-      body = last.body();
-    } else {
-      boolean success = code >= 200 && code < 300;
-      HealthReport shown = trim(report, probe, redactFailures);
-      body = format.render(shown, new FormatContext(hostname, application, success, probe.getDetail(), name));
-      rendered.put(key, new Rendered(code, redactFailures, report.timestamp(), report.checks(), body));
+  /** Every registered check name and every group name above one. */
+  private Set<String> registeredNames() {
+    Set<String> names = new HashSet<>();
+    for (CheckOptions check : registry.checks()) {
+      String name = check.getName();
+      for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+        names.add(name.substring(0, slash));
+      }
+      names.add(name);
     }
-    if (code != 200) {
-      ctx.response().setStatusCode(code);
+    return names;
+  }
+
+  private static void send(RoutingContext ctx, HealthFormat format, RenderCache.Rendered rendered) {
+    if (rendered.code() != 200) {
+      ctx.response().setStatusCode(rendered.code());
     }
     ctx.response()
       .putHeader(HttpHeaders.CONTENT_TYPE, format.mediaType())
       .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    Responses.end(ctx, body);
+    Responses.end(ctx, rendered.body());
   }
 
   /** Applies the path's detail level and hides failure details from callers who may not see them. */
-  private static HealthReport trim(HealthReport report, ProbeOptions probe, boolean redactFailures) {
+  private static HealthReport trim(HealthReport report, ProbeOptions probe, boolean restricted) {
     if (probe.getDetail() == Detail.STATUS) {
       return report.withoutChecks();
     }
     boolean redactAll = probe.getDetail() == Detail.NAMES;
-    if (!redactAll && !redactFailures) {
+    if (!redactAll && !restricted) {
       return report;
     }
     List<CheckReport> checks = new ArrayList<>(report.checks().size());

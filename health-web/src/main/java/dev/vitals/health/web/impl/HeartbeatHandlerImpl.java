@@ -55,17 +55,21 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
   }
 
   private static String name(RoutingContext ctx) {
-    String rest = ctx.pathParam("*");
-    return rest == null ? "" : rest.replaceAll("^/+|/+$", "");
+    return RequestParts.subPath(ctx);
   }
 
   /** Reads the body up to the limit; a larger one gets 413 and is not read further. */
   private static void readBody(RoutingContext ctx, java.util.function.Consumer<Buffer> then) {
     HttpServerRequest request = ctx.request();
     String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (declared != null && declared.length() < 12 && Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+    String length = declared == null ? "" : declared.trim();
+    if (length.matches("[0-9]+") && (length.length() > 11 || Long.parseLong(length) > MAX_BODY_BYTES)) {
       tooLarge(ctx);
       return;
+    }
+    if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))
+      && request.version() != io.vertx.core.http.HttpVersion.HTTP_1_0) {
+      ctx.response().writeContinue(); // the token was checked: now the client may send the body
     }
     Buffer body = Buffer.buffer();
     boolean[] over = {false};
@@ -147,6 +151,10 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
         status = record.status();
         output = record.output();
         data = record.data();
+      } else if (fields != null && isForm(ctx) && !body.toString().isBlank()) {
+        // A form that is not a log record: most likely JSON sent with curl -d's default content type.
+        throw new IllegalArgumentException("A form body must be a Python log record (levelno or levelname); "
+          + "send JSON reports with Content-Type: application/json");
       } else if (fields != null || body.length() == 0 || body.toString().isBlank()) {
         status = HealthStatus.PASS;
         output = "";
@@ -175,17 +183,26 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
       return;
     }
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+      .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
       .end(new JsonObject().put("check", name).put("status", status.wireName()).encode());
+  }
+
+  private static boolean isForm(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
   }
 
   /** The form or query fields of the request, or null when it carries something else. */
   private static MultiMap fields(RoutingContext ctx, Buffer body) {
-    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+    if (isForm(ctx)) {
       return decode(body.toString(StandardCharsets.UTF_8));
     }
     if (ctx.request().method() == HttpMethod.GET) {
-      return ctx.request().params();
+      try {
+        return ctx.request().params();
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("Malformed query string: " + e.getMessage());
+      }
     }
     return null;
   }

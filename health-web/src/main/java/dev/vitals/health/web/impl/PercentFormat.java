@@ -20,6 +20,7 @@ final class PercentFormat {
    * @param args the record's {@code args}, as its repr
    * @return the formatted message, {@code msg} itself when there are no arguments, or {@code null} when it is not
    * safe to format
+   * @throws IllegalArgumentException {@code "args: nested deeper than 32 levels"} for a crafted {@code args}
    */
   static String format(String msg, String args) {
     if (args == null || args.isBlank() || args.equals("None") || args.equals("()")) {
@@ -28,6 +29,8 @@ final class PercentFormat {
     PythonLiteral.Value parsed;
     try {
       parsed = PythonLiteral.parse(args);
+    } catch (PythonLiteral.TooDeep e) {
+      throw e;
     } catch (RuntimeException e) {
       return null;
     }

@@ -10,6 +10,8 @@ import java.util.Map;
  * {@code {'user': 'ada'}}) as Python's {@code logging.handlers.HTTPHandler} sends it. Only literals: strings,
  * numbers, {@code None}, {@code True}, {@code False}, and tuples, lists and dicts of them; anything else (an
  * object's {@code <Foo at 0x...>} repr) makes {@link #parse} throw, and the message is then shown unformatted.
+ * Containers nest at most {@value #MAX_DEPTH} deep: deeper input throws {@link TooDeep}, so that a crafted
+ * {@code args} of thousands of {@code [} cannot overflow the stack.
  */
 final class PythonLiteral {
 
@@ -17,8 +19,19 @@ final class PythonLiteral {
   record Value(Object value, String repr) {
   }
 
+  /** The deepest nesting of tuples, lists and dicts accepted: 32 levels. */
+  static final int MAX_DEPTH = 32;
+
+  /** Thrown when containers nest deeper than {@link #MAX_DEPTH}: the request is refused, not shown unformatted. */
+  static final class TooDeep extends IllegalArgumentException {
+    TooDeep() {
+      super("args: nested deeper than " + MAX_DEPTH + " levels");
+    }
+  }
+
   private final String text;
   private int pos;
+  private int depth;
 
   private PythonLiteral(String text) {
     this.text = text;
@@ -28,6 +41,7 @@ final class PythonLiteral {
    * @param repr the repr text
    * @return the value: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code null}, a
    * {@code List<Value>} (tuple or list) or a {@code Map<String, Value>} (dict with string keys)
+   * @throws TooDeep when containers nest deeper than {@link #MAX_DEPTH}
    * @throws IllegalArgumentException when the text is not such a literal
    */
   static Value parse(String repr) {
@@ -47,10 +61,12 @@ final class PythonLiteral {
     char c = peek();
     if (c == '\'' || c == '"') {
       value = string();
-    } else if (c == '(' || c == '[') {
-      value = sequence(c == '(' ? ')' : ']');
-    } else if (c == '{') {
-      value = dict();
+    } else if (c == '(' || c == '[' || c == '{') {
+      if (++depth > MAX_DEPTH) {
+        throw new TooDeep();
+      }
+      value = c == '{' ? dict() : sequence(c == '(' ? ')' : ']');
+      depth--;
     } else if (text.startsWith("None", pos)) {
       pos += 4;
       value = null;

@@ -21,17 +21,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code timestamp}, {@code results[]} with {@code checker}, {@code output}, {@code passed}, {@code timestamp},
  * {@code expires}, {@code response_time}), times in epoch seconds, plus Vitals' own fields.
  *
- * <p>Most answers repeat cached results, so each result's JSON is kept with the result it was made from and
- * reused while the registry serves that same (immutable) result; only the envelope is written per request.
- * Encoding every result anew was most of the cost of a warm {@code /health} (benchmarks/RESULTS.md).
+ * <p>The top-level {@code timestamp} is the time of the newest result the body shows ({@link
+ * HealthReport#newestResult()}), or, when it shows none, the time it was rendered: the handler renders a body once
+ * per change of its results and sends the same bytes until the next.
+ *
+ * <p>A body is rendered again whenever one of its results changes, so each result's JSON is kept with the result
+ * it was made from and reused while the registry serves that same (immutable) result; only the envelope and the
+ * changed results are written per rendering. One entry per check name: the map is cleared when it holds more than
+ * twice the largest report rendered (plus 16), which happens only after checks were unregistered.
  */
 public final class VitalsFormat implements HealthFormat {
 
-  /** A result's JSON, and the result and detail level it was made from. */
-  private record Fragment(CheckReport report, Detail detail, Buffer json) {
+  /** A result's JSON (UTF-8, exactly sized), and the result and detail level it was made from. */
+  private record Fragment(CheckReport report, Detail detail, byte[] json) {
   }
 
   private final Map<String, Fragment> fragments = new ConcurrentHashMap<>();
+  /** The most results a report rendered had. */
+  private volatile int largest;
   /** The host name and its JSON, encoded once: it is the same on every request of a handler. */
   private volatile String[] hostnameJson = {"", "\"\""};
 
@@ -52,26 +59,27 @@ public final class VitalsFormat implements HealthFormat {
   @Override
   public Buffer render(HealthReport report, FormatContext context) {
     List<CheckReport> checks = report.checks();
-    if (fragments.size() > 2 * checks.size() + 16) {
+    largest = Math.max(largest, checks.size());
+    if (fragments.size() > 2 * largest + 16) {
       fragments.clear(); // checks were unregistered: forget them
     }
-    Buffer[] parts = new Buffer[checks.size()];
+    byte[][] parts = new byte[checks.size()][];
     int size = 160;
     for (int i = 0; i < parts.length; i++) {
       parts[i] = fragment(checks.get(i), context.detail());
-      size += parts[i].length() + 1;
+      size += parts[i].length + 1;
     }
     Buffer json = Buffer.buffer(size)
       .appendString("{\"hostname\":").appendString(hostnameJson(context.hostname()))
       .appendString(context.success() ? ",\"status\":\"success\",\"outcome\":\"" : ",\"status\":\"failure\",\"outcome\":\"")
       .appendString(report.status().wireName())
-      .appendString("\",\"timestamp\":").appendString(seconds(report.timestamp()).toPlainString())
+      .appendString("\",\"timestamp\":").appendString(seconds(report.newestResult()).toPlainString())
       .appendString(",\"results\":[");
     for (int i = 0; i < parts.length; i++) {
       if (i > 0) {
         json.appendByte((byte) ',');
       }
-      json.appendBuffer(parts[i]);
+      json.appendBytes(parts[i]);
     }
     return json.appendString("]}");
   }
@@ -85,12 +93,12 @@ public final class VitalsFormat implements HealthFormat {
     return cached[1];
   }
 
-  private Buffer fragment(CheckReport check, Detail detail) {
+  private byte[] fragment(CheckReport check, Detail detail) {
     Fragment cached = fragments.get(check.name());
     if (cached != null && cached.report() == check && cached.detail() == detail) {
       return cached.json();
     }
-    Buffer json = (detail == Detail.FULL ? full(check) : names(check)).toBuffer();
+    byte[] json = (detail == Detail.FULL ? full(check) : names(check)).toBuffer().getBytes();
     fragments.put(check.name(), new Fragment(check, detail, json));
     return json;
   }

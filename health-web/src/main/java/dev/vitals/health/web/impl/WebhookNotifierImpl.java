@@ -6,12 +6,14 @@ import dev.vitals.health.web.WebhookOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.WebClient;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,11 +26,21 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
 
   private final Vertx vertx;
   private final WebhookOptions options;
-  private final WebClient client;
-  // Per check name: the changes waiting, and whether one is being delivered. Guarded by this.
-  private final Map<String, Deque<StatusChange>> queues = new HashMap<>();
+  private final HttpClientAgent client;
+  private final String shownUrl;
+  private final BurstLog dropLog = new BurstLog(WebhookNotifier.class, 60_000);
+  // Per check (kind and name): the change being delivered and the latest one waiting. Guarded by this.
+  private final Map<String, Slot> slots = new HashMap<>();
   private final Map<String, Long> lastFailureNotice = new HashMap<>();
+  private int held;
+  private long dropped;
   private boolean closed;
+
+  /** What one check has in the notifier: the change being delivered, and the latest one waiting behind it. */
+  private static final class Slot {
+    StatusChange delivering;
+    StatusChange waiting;
+  }
 
   public WebhookNotifierImpl(Vertx vertx, WebhookOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -36,23 +48,62 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
     if (this.options.getUrl() == null) {
       throw new IllegalArgumentException("url: required field missing");
     }
-    this.client = WebClient.create(vertx);
+    this.client = vertx.createHttpClient();
+    this.shownUrl = origin(this.options.getUrl());
+  }
+
+  /** Chat webhooks carry their secret in the path: logs name the origin only. */
+  private static String origin(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/…";
   }
 
   @Override
   public void notify(StatusChange change) {
     Objects.requireNonNull(change, "change");
-    boolean start;
+    String key = change.kind().wireName() + ":" + change.name();
+    boolean start = false;
+    String drop = null;
     synchronized (this) {
       if (closed || suppressed(change)) {
         return;
       }
-      Deque<StatusChange> queue = queues.computeIfAbsent(change.name(), k -> new ArrayDeque<>());
-      queue.add(change);
-      start = queue.size() == 1;
+      Slot slot = slots.get(key);
+      if (slot == null || slot.waiting == null && held >= options.getMaxQueued()) {
+        if (held >= options.getMaxQueued()) {
+          dropped++;
+          drop = "maxQueued (" + options.getMaxQueued() + ") changes are waiting";
+        } else {
+          slot = new Slot();
+          slot.delivering = change;
+          slots.put(key, slot);
+          held++;
+          start = true;
+        }
+      } else if (slot.waiting == null) {
+        slot.waiting = change;
+        held++;
+      } else {
+        // The receiver is behind: it only needs the latest state, from what it heard last.
+        StatusChange merged = new StatusChange(change.kind(), change.name(), slot.waiting.from(), change.to(),
+          change.output(), change.timestamp());
+        dropped++;
+        if (Objects.equals(merged.from(), merged.to())) {
+          slot.waiting = null; // flapped back: nothing to tell
+          held--;
+          dropped++;
+        } else {
+          slot.waiting = merged;
+        }
+      }
+    }
+    if (drop != null) {
+      String reason = drop;
+      dropLog.log(() -> "Webhook " + shownUrl + " dropped " + change.name() + " → " + change.to() + ": " + reason
+        + " (" + dropped() + " dropped in all)");
     }
     if (start) {
-      deliver(change.name());
+      deliver(key);
     }
   }
 
@@ -70,12 +121,12 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
     return false;
   }
 
-  /** Delivers the head of a check's queue, then the next one, in order. */
-  private void deliver(String name) {
+  /** Delivers a check's change being delivered, then the one waiting behind it, in order. */
+  private void deliver(String key) {
     StatusChange change;
     synchronized (this) {
-      Deque<StatusChange> queue = queues.get(name);
-      change = closed || queue == null ? null : queue.peek();
+      Slot slot = slots.get(key);
+      change = closed || slot == null ? null : slot.delivering;
     }
     if (change == null) {
       return;
@@ -83,18 +134,20 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
     attempt(change, 0).onComplete(done -> {
       boolean more;
       synchronized (this) {
-        Deque<StatusChange> queue = queues.get(name);
-        if (queue == null) {
+        Slot slot = slots.get(key);
+        if (slot == null) {
           return;
         }
-        queue.poll();
-        more = !queue.isEmpty();
+        held--;
+        slot.delivering = slot.waiting;
+        slot.waiting = null;
+        more = slot.delivering != null;
         if (!more) {
-          queues.remove(name);
+          slots.remove(key);
         }
       }
       if (more) {
-        deliver(name);
+        deliver(key);
       }
     });
   }
@@ -106,8 +159,8 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
       if (ar.succeeded()) {
         done.complete();
       } else if (retry >= options.getRetries() || isClosed()) {
-        LOG.log(Level.WARNING, () -> "Webhook " + options.getUrl() + " gave up on " + change + ": "
-          + ar.cause().getMessage());
+        LOG.log(Level.WARNING, () -> "Webhook " + shownUrl + " gave up on " + change.name() + " → " + change.to()
+          + ": " + ar.cause().getMessage());
         done.complete();
       } else {
         long delay = Math.max(1, options.getRetryDelay() << Math.min(retry, 16));
@@ -122,13 +175,13 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
   }
 
   private Future<Void> post(StatusChange change) {
-    HttpRequest<io.vertx.core.buffer.Buffer> request = client.postAbs(options.getUrl()).timeout(options.getTimeout());
+    RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(options.getUrl())
+      .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
     options.getHeaders().forEach(request::putHeader);
     JsonObject body = options.getTemplate() == null ? change.toJson()
       : new JsonObject().put("text", render(options.getTemplate(), change));
-    return request.sendJsonObject(body).compose(response -> response.statusCode() / 100 == 2
-      ? Future.succeededFuture()
-      : Future.failedFuture("answered " + response.statusCode()));
+    return BoundedExchange.send(vertx, client, request, body.toBuffer(), options.getTimeout())
+      .compose(status -> status / 100 == 2 ? Future.succeededFuture() : Future.failedFuture("answered " + status));
   }
 
   static String render(String template, StatusChange change) {
@@ -141,12 +194,22 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
   }
 
   @Override
+  public synchronized int queued() {
+    return held;
+  }
+
+  @Override
+  public synchronized long dropped() {
+    return dropped;
+  }
+
+  @Override
   public Future<Void> close() {
     synchronized (this) {
       closed = true;
-      queues.clear();
+      slots.clear();
+      held = 0;
     }
-    client.close();
-    return Future.succeededFuture();
+    return client.close();
   }
 }

@@ -1,0 +1,55 @@
+package dev.vitals.health.web.impl;
+
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Logs the first event of a burst and counts the rest: a flood of rejected requests, dropped notifications or
+ * changes of a flapping check makes one line per {@code quietMs}, naming how many events were not logged since.
+ */
+public final class BurstLog {
+
+  private final Logger log;
+  private final long quietMs;
+  private long lastLogged = Long.MIN_VALUE;
+  private long unlogged;
+  private long total;
+
+  /**
+   * @param owner   the class whose logger is used
+   * @param quietMs the least time between two lines, in ms
+   */
+  public BurstLog(Class<?> owner, long quietMs) {
+    this.log = Logger.getLogger(owner.getName());
+    this.quietMs = quietMs;
+  }
+
+  /** Counts one event; logs it at WARNING when the previous line is older than {@code quietMs}. */
+  public void log(Supplier<String> message) {
+    log(Level.WARNING, message);
+  }
+
+  /** Counts one event; logs it at the level when the previous line is older than {@code quietMs}. */
+  public void log(Level level, Supplier<String> message) {
+    long now = System.currentTimeMillis();
+    long skipped;
+    synchronized (this) {
+      total++;
+      if (lastLogged != Long.MIN_VALUE && now - lastLogged < quietMs) {
+        unlogged++;
+        return;
+      }
+      lastLogged = now;
+      skipped = unlogged;
+      unlogged = 0;
+    }
+    log.log(level, () -> message.get()
+      + (skipped == 0 ? "" : " (" + skipped + " more since the previous line, not logged)"));
+  }
+
+  /** @return every event counted, logged or not */
+  public synchronized long total() {
+    return total;
+  }
+}
