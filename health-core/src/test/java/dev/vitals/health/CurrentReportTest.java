@@ -1,5 +1,6 @@
 package dev.vitals.health;
 
+import dev.vitals.health.test.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static dev.vitals.health.Await.result;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link CheckRegistry#isCurrent}: a report stays current exactly while a new one would hold the same results. */

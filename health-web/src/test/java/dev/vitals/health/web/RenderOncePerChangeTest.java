@@ -5,7 +5,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.HealthReport;
 import dev.vitals.health.MaintenanceSource;
-import dev.vitals.health.MutableClock;
+import dev.vitals.health.test.MutableClock;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.web.impl.HealthHandlerImpl;
 import io.vertx.core.Future;
