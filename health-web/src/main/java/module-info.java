@@ -10,6 +10,7 @@ module dev.vitals.health.web {
   requires transitive dev.vitals.environment;
   requires transitive io.vertx.web;
   requires io.vertx.web.client;
+  requires io.netty.codec;
   requires io.netty.codec.http;
   requires java.logging;
 
