@@ -5,6 +5,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.HealthReport;
 import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.test.Await;
 import dev.vitals.health.test.MutableClock;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.web.impl.HealthHandlerImpl;
@@ -27,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.vitals.health.web.TestServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -88,7 +88,7 @@ class RenderOncePerChangeTest {
   @AfterEach
   void tearDown() {
     http.close();
-    await(registry.close());
+    Await.result(registry.close());
   }
 
   private HttpResponse<Buffer> get(String uri) {
@@ -144,14 +144,14 @@ class RenderOncePerChangeTest {
     counted("/health/ready");
     assertThat(counted.renders).hasValue(1);
 
-    await(maintenance.enable("kernel upgrade"));
+    Await.result(maintenance.enable("kernel upgrade"));
     HttpResponse<Buffer> inMaintenance = counted("/health/ready");
     assertThat(inMaintenance.statusCode()).isEqualTo(503);
     assertThat(result(inMaintenance, "maintenance").getString("output")).isEqualTo("in maintenance: kernel upgrade");
     counted("/health/ready");
     assertThat(counted.renders).hasValue(2);
 
-    await(maintenance.disable());
+    Await.result(maintenance.disable());
     assertThat(counted("/health/ready").statusCode()).isEqualTo(200);
     handler.startDrain();
     HttpResponse<Buffer> draining = counted("/health/ready");
@@ -175,12 +175,12 @@ class RenderOncePerChangeTest {
     try (TestServer server = new TestServer(vertx, router)) {
       for (int i = 0; i < 3; i++) {
         assertThat(server.get("/health").bodyAsString()).doesNotContain("secret detail");
-        assertThat(await(server.request(HttpMethod.GET, "/health").putHeader("X-Admin", "yes").send()).bodyAsString())
+        assertThat(Await.result(server.request(HttpMethod.GET, "/health").putHeader("X-Admin", "yes").send()).bodyAsString())
           .contains("secret detail");
       }
       assertThat(guarded.renderedCount()).isEqualTo(2);
     } finally {
-      await(own.close());
+      Await.result(own.close());
     }
   }
 
@@ -226,7 +226,7 @@ class RenderOncePerChangeTest {
   }
 
   private HttpResponse<Buffer> send(HttpMethod method, String uri) {
-    return await(http.request(method, uri).send());
+    return Await.result(http.request(method, uri).send());
   }
 
   private static JsonObject result(HttpResponse<Buffer> response, String checker) {
