@@ -4,7 +4,7 @@ import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
 import dev.vitals.health.web.StatusHandler;
-import dev.vitals.status.consul.ConsulDouble;
+import dev.vitals.status.consul.test.ConsulDouble;
 import dev.vitals.status.consul.ConsulMaintenance;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.Future;

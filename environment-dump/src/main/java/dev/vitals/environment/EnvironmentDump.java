@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * A registry of named sections describing a running instance, the JVM counterpart of py-healthcheck's
- * {@code EnvironmentDump} (DESIGN.md, "environment-dump"). Built-in sections, each switched off by
+ * {@code EnvironmentDump}: one JSON object, one member per section, secrets masked by {@link Scrubber}. Built-in
+ * sections, each switched off by
  * {@link EnvironmentOptions}:
  * <ul>
  *   <li>{@code os}: {@code name}, {@code version}, {@code arch}, {@code availableProcessors},

@@ -1,7 +1,10 @@
 package dev.vitals.environment;
 
 import dev.vitals.health.ApplicationOptions;
-import dev.vitals.health.Durations;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.annotations.GenIgnore;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -17,22 +20,32 @@ import java.util.Objects;
  * The config shown in the {@code config} section and the application's name and version are set in code
  * ({@link #setConfig}, {@link #setApplication}); the standalone verticle passes its own config.
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class EnvironmentOptions {
 
   /** Default per-section timeout: 2000 ms. */
   public static final long DEFAULT_SECTION_TIMEOUT = 2_000;
+  /** Default of every {@code include*} switch: the built-in section is shown. */
+  public static final boolean DEFAULT_INCLUDE = true;
 
-  private boolean includeOs = true;
-  private boolean includeJvm = true;
-  private boolean includeProcess = true;
-  private boolean includeVertx = true;
-  private boolean includeApplication = true;
-  private boolean includeConfig = true;
+  private boolean includeOs = DEFAULT_INCLUDE;
+  private boolean includeJvm = DEFAULT_INCLUDE;
+  private boolean includeProcess = DEFAULT_INCLUDE;
+  private boolean includeVertx = DEFAULT_INCLUDE;
+  private boolean includeApplication = DEFAULT_INCLUDE;
+  private boolean includeConfig = DEFAULT_INCLUDE;
   private long sectionTimeout = DEFAULT_SECTION_TIMEOUT;
   private ScrubOptions scrub = new ScrubOptions();
   private JsonObject config = new JsonObject();
   private ApplicationOptions application = new ApplicationOptions();
   private VertxOptions vertxOptions = new VertxOptions();
+
+  /** The JSON form, read before the generated converter; config, application and Vert.x options are set in code. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .bool("includeOs", "includeJvm", "includeProcess", "includeVertx", "includeApplication", "includeConfig")
+    .duration("sectionTimeout")
+    .object("scrub", ScrubOptions::new);
 
   /** Every built-in section on, default scrubbing. */
   public EnvironmentOptions() {
@@ -55,45 +68,17 @@ public class EnvironmentOptions {
 
   /**
    * @param json the JSON form
-   * @throws IllegalArgumentException naming the field when a value is invalid
+   * @throws IllegalArgumentException naming the field when a key is unknown or a value is invalid
    */
   public EnvironmentOptions(JsonObject json) {
-    includeOs = flag(json, "includeOs");
-    includeJvm = flag(json, "includeJvm");
-    includeProcess = flag(json, "includeProcess");
-    includeVertx = flag(json, "includeVertx");
-    includeApplication = flag(json, "includeApplication");
-    includeConfig = flag(json, "includeConfig");
-    if (json.containsKey("sectionTimeout")) {
-      setSectionTimeout(Durations.toMillis(json.getValue("sectionTimeout"), "sectionTimeout"));
-    }
-    Object scrubJson = json.getValue("scrub");
-    if (scrubJson != null && !(scrubJson instanceof JsonObject)) {
-      throw new IllegalArgumentException("scrub: expected an object, got '" + scrubJson + "'");
-    }
-    if (scrubJson != null) {
-      try {
-        scrub = new ScrubOptions((JsonObject) scrubJson);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("scrub." + e.getMessage(), e);
-      }
-    }
+    EnvironmentOptionsConverter.fromJson(FORM.read(json), this);
   }
 
-  private static boolean flag(JsonObject json, String field) {
-    Object value = json.getValue(field, true);
-    if (!(value instanceof Boolean)) {
-      throw new IllegalArgumentException(field + ": expected true or false, got '" + value + "'");
-    }
-    return (Boolean) value;
-  }
-
-  /** @return the JSON form (without config and application, which are set in code) */
+  /** @return the JSON form (without config, application and Vert.x options, which are set in code) */
   public JsonObject toJson() {
-    return new JsonObject().put("includeOs", includeOs).put("includeJvm", includeJvm)
-      .put("includeProcess", includeProcess).put("includeVertx", includeVertx)
-      .put("includeApplication", includeApplication).put("includeConfig", includeConfig)
-      .put("sectionTimeout", sectionTimeout).put("scrub", scrub.toJson());
+    JsonObject json = new JsonObject();
+    EnvironmentOptionsConverter.toJson(this, json);
+    return json;
   }
 
   /** @return whether the {@code os} section is shown */
@@ -213,6 +198,7 @@ public class EnvironmentOptions {
   }
 
   /** @return the config shown in the {@code config} section (scrubbed when shown) */
+  @GenIgnore
   public JsonObject getConfig() {
     return config;
   }
@@ -221,12 +207,14 @@ public class EnvironmentOptions {
    * @param config the config shown in the {@code config} section
    * @return this
    */
+  @GenIgnore
   public EnvironmentOptions setConfig(JsonObject config) {
     this.config = Objects.requireNonNull(config, "config");
     return this;
   }
 
   /** @return the name and version shown in the {@code application} section */
+  @GenIgnore
   public ApplicationOptions getApplication() {
     return application;
   }
@@ -235,6 +223,7 @@ public class EnvironmentOptions {
    * @param application the name and version shown in the {@code application} section
    * @return this
    */
+  @GenIgnore
   public EnvironmentOptions setApplication(ApplicationOptions application) {
     this.application = Objects.requireNonNull(application, "application");
     return this;
@@ -244,6 +233,7 @@ public class EnvironmentOptions {
    * @return the options Vert.x was created with, whose pool sizes the {@code vertx} section shows (Vert.x does
    * not expose them at run time); Vert.x's defaults unless set
    */
+  @GenIgnore
   public VertxOptions getVertxOptions() {
     return vertxOptions;
   }
@@ -252,6 +242,7 @@ public class EnvironmentOptions {
    * @param vertxOptions the options Vert.x was created with
    * @return this
    */
+  @GenIgnore
   public EnvironmentOptions setVertxOptions(VertxOptions vertxOptions) {
     this.vertxOptions = Objects.requireNonNull(vertxOptions, "vertxOptions");
     return this;

@@ -1,9 +1,10 @@
 package dev.vitals.environment;
 
-import io.vertx.core.json.JsonArray;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Set;
  * <p>A key is secret when it contains a pattern, case-insensitively, and is not an allowed key (compared whole
  * and case-insensitively).
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class ScrubOptions {
 
   /**
@@ -27,8 +30,11 @@ public class ScrubOptions {
   public static final List<String> DEFAULT_SECRET_PATTERNS =
     List.of("key", "token", "pass", "secret", "credential", "auth", "private");
 
-  private final Set<String> secretPatterns = new LinkedHashSet<>(DEFAULT_SECRET_PATTERNS);
+  private final Set<String> secretPatterns = new LinkedHashSet<>();
   private final Set<String> allowedKeys = new LinkedHashSet<>();
+
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of("").strings("secretPatterns", "allowedKeys");
 
   /** The default patterns, no allowed keys. */
   public ScrubOptions() {
@@ -42,65 +48,51 @@ public class ScrubOptions {
 
   /**
    * @param json the JSON form
-   * @throws IllegalArgumentException naming the field when a value is not an array of non-blank strings
+   * @throws IllegalArgumentException naming the field when a key is unknown or a value is not an array of
+   *                                  non-blank strings
    */
   public ScrubOptions(JsonObject json) {
-    strings(json, "secretPatterns").forEach(this::addSecretPattern);
-    strings(json, "allowedKeys").forEach(this::addAllowedKey);
-  }
-
-  private static List<String> strings(JsonObject json, String field) {
-    Object value = json.getValue(field);
-    List<String> list = new ArrayList<>();
-    if (value == null) {
-      return list;
-    }
-    if (!(value instanceof JsonArray)) {
-      throw new IllegalArgumentException(field + ": expected an array of strings, got '" + value + "'");
-    }
-    for (Object item : (JsonArray) value) {
-      if (!(item instanceof String) || ((String) item).isBlank()) {
-        throw new IllegalArgumentException(field + ": expected non-blank strings, got '" + item + "'");
-      }
-      list.add((String) item);
-    }
-    return list;
+    ScrubOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /** @return the JSON form: the patterns added to the defaults, and the allowed keys */
   public JsonObject toJson() {
-    List<String> added = new ArrayList<>(secretPatterns);
-    added.removeAll(DEFAULT_SECRET_PATTERNS);
-    return new JsonObject().put("secretPatterns", new JsonArray(added))
-      .put("allowedKeys", new JsonArray(new ArrayList<>(allowedKeys)));
+    JsonObject json = new JsonObject();
+    ScrubOptionsConverter.toJson(this, json);
+    return json;
   }
 
   /**
    * @param pattern a further substring that makes a key secret, such as {@code session} or {@code cookie}
    * @return this
+   * @throws IllegalArgumentException when blank
    */
   public ScrubOptions addSecretPattern(String pattern) {
-    secretPatterns.add(nonBlank(pattern, "secretPatterns").toLowerCase(Locale.ROOT));
+    secretPatterns.add(nonBlank(pattern, "secretPatterns"));
     return this;
   }
 
   /**
    * @param key a key that looks secret but is not ({@code author}, {@code keyboard.layout}), matched whole
    * @return this
+   * @throws IllegalArgumentException when blank
    */
   public ScrubOptions addAllowedKey(String key) {
-    allowedKeys.add(nonBlank(key, "allowedKeys").toLowerCase(Locale.ROOT));
+    allowedKeys.add(nonBlank(key, "allowedKeys"));
     return this;
   }
 
   private static String nonBlank(String value, String field) {
     if (Objects.requireNonNull(value, field).isBlank()) {
-      throw new IllegalArgumentException(field + ": must not be blank");
+      throw new IllegalArgumentException(field + ": expected non-blank strings, got '" + value + "'");
     }
-    return value;
+    return value.toLowerCase(Locale.ROOT);
   }
 
-  /** @return every pattern in force, lower case, unmodifiable */
+  /**
+   * @return the patterns added to {@link #DEFAULT_SECRET_PATTERNS}, lower case, unmodifiable; the scrubber uses
+   * both
+   */
   public Set<String> getSecretPatterns() {
     return Collections.unmodifiableSet(secretPatterns);
   }

@@ -47,7 +47,8 @@ public final class Scrubber {
 
   /** @param options the patterns and allowed keys */
   public Scrubber(ScrubOptions options) {
-    this.patterns = options.getSecretPatterns().toArray(new String[0]);
+    this.patterns = java.util.stream.Stream.concat(ScrubOptions.DEFAULT_SECRET_PATTERNS.stream(),
+      options.getSecretPatterns().stream()).distinct().toArray(String[]::new);
     this.allowed = java.util.Set.copyOf(options.getAllowedKeys());
   }
 

@@ -1,5 +1,8 @@
 package dev.vitals.health;
 
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 import java.io.File;
@@ -20,6 +23,8 @@ import java.util.jar.Manifest;
  * ({@code java -jar app.jar}: {@code Implementation-Title}, {@code Implementation-Version}), then to
  * {@value #UNKNOWN}.
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class ApplicationOptions {
 
   /** What an unknown name or version reads as. */
@@ -30,6 +35,10 @@ public class ApplicationOptions {
   private String releaseId;
   private String serviceId;
   private String description;
+
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .string("name", "version", "releaseId", "serviceId", "description");
 
   /** Options with nothing set. */
   public ApplicationOptions() {
@@ -46,45 +55,16 @@ public class ApplicationOptions {
 
   /**
    * @param json the JSON form
-   * @throws IllegalArgumentException naming the field when a value is not a non-empty string
+   * @throws IllegalArgumentException naming the field when a key is unknown or a value is not a non-empty string
    */
   public ApplicationOptions(JsonObject json) {
-    this.name = string(json, "name");
-    this.version = string(json, "version");
-    this.releaseId = string(json, "releaseId");
-    this.serviceId = string(json, "serviceId");
-    this.description = string(json, "description");
-  }
-
-  private static String string(JsonObject json, String field) {
-    Object value = json.getValue(field);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String) || ((String) value).isBlank()) {
-      throw new IllegalArgumentException(field + ": expected a non-empty string, got '" + value + "'");
-    }
-    return (String) value;
+    ApplicationOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /** @return the JSON form of what is set */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
-    if (name != null) {
-      json.put("name", name);
-    }
-    if (version != null) {
-      json.put("version", version);
-    }
-    if (releaseId != null) {
-      json.put("releaseId", releaseId);
-    }
-    if (serviceId != null) {
-      json.put("serviceId", serviceId);
-    }
-    if (description != null) {
-      json.put("description", description);
-    }
+    ApplicationOptionsConverter.toJson(this, json);
     return json;
   }
 
@@ -96,9 +76,10 @@ public class ApplicationOptions {
   /**
    * @param name the application name
    * @return this
+   * @throws IllegalArgumentException when blank
    */
   public ApplicationOptions setName(String name) {
-    this.name = Objects.requireNonNull(name, "name");
+    this.name = nonEmpty(name, "name");
     return this;
   }
 
@@ -110,9 +91,10 @@ public class ApplicationOptions {
   /**
    * @param version the version
    * @return this
+   * @throws IllegalArgumentException when blank
    */
   public ApplicationOptions setVersion(String version) {
-    this.version = Objects.requireNonNull(version, "version");
+    this.version = nonEmpty(version, "version");
     return this;
   }
 
@@ -124,9 +106,10 @@ public class ApplicationOptions {
   /**
    * @param releaseId the release id
    * @return this
+   * @throws IllegalArgumentException when blank
    */
   public ApplicationOptions setReleaseId(String releaseId) {
-    this.releaseId = Objects.requireNonNull(releaseId, "releaseId");
+    this.releaseId = nonEmpty(releaseId, "releaseId");
     return this;
   }
 
@@ -138,9 +121,10 @@ public class ApplicationOptions {
   /**
    * @param serviceId the service id
    * @return this
+   * @throws IllegalArgumentException when blank
    */
   public ApplicationOptions setServiceId(String serviceId) {
-    this.serviceId = Objects.requireNonNull(serviceId, "serviceId");
+    this.serviceId = nonEmpty(serviceId, "serviceId");
     return this;
   }
 
@@ -152,10 +136,18 @@ public class ApplicationOptions {
   /**
    * @param description a human-friendly description of the service
    * @return this
+   * @throws IllegalArgumentException when blank
    */
   public ApplicationOptions setDescription(String description) {
-    this.description = Objects.requireNonNull(description, "description");
+    this.description = nonEmpty(description, "description");
     return this;
+  }
+
+  private static String nonEmpty(String value, String field) {
+    if (Objects.requireNonNull(value, field).isBlank()) {
+      throw new IllegalArgumentException(field + ": expected a non-empty string, got '" + value + "'");
+    }
+    return value;
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.vitals.health;
 
-import io.vertx.core.json.JsonArray;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Collections;
@@ -18,6 +20,8 @@ import java.util.Set;
  * thresholds are Kubernetes probes' terms (how many consecutive failures fail a passing check, how many
  * consecutive passes recover a failing one), to damp flapping.
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class CheckOptions {
 
   /** Default timeout of one run: 2000 ms. */
@@ -48,6 +52,14 @@ public class CheckOptions {
   private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
   private int successThreshold = DEFAULT_SUCCESS_THRESHOLD;
 
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .string("name")
+    .duration("timeout", "successTtl", "failureTtl", "maxStale", "refreshPeriod")
+    .bool("critical")
+    .strings("tags")
+    .integer("failureThreshold", "successThreshold");
+
   /** Options with the defaults and no name. */
   public CheckOptions() {
   }
@@ -74,83 +86,19 @@ public class CheckOptions {
   }
 
   /**
-   * @param json the JSON form described on this class
+   * @param json the JSON form described on this class; keys it does not know are left to others (a check entry of
+   *             the standalone config also holds its type's keys)
    * @throws IllegalArgumentException naming the field when a value has the wrong type or range
    */
   public CheckOptions(JsonObject json) {
-    Object n = json.getValue("name");
-    if (n != null && !(n instanceof String)) {
-      throw new IllegalArgumentException("name: expected a string, got '" + n + "'");
-    }
-    if (n != null) {
-      setName((String) n);
-    }
-    if (json.containsKey("timeout")) {
-      setTimeout(Durations.toMillis(json.getValue("timeout"), "timeout"));
-    }
-    if (json.containsKey("successTtl")) {
-      setSuccessTtl(Durations.toMillis(json.getValue("successTtl"), "successTtl"));
-    }
-    if (json.containsKey("failureTtl")) {
-      setFailureTtl(Durations.toMillis(json.getValue("failureTtl"), "failureTtl"));
-    }
-    if (json.containsKey("maxStale")) {
-      setMaxStale(Durations.toMillis(json.getValue("maxStale"), "maxStale"));
-    }
-    if (json.containsKey("refreshPeriod")) {
-      setRefreshPeriod(Durations.toMillis(json.getValue("refreshPeriod"), "refreshPeriod"));
-    }
-    if (json.containsKey("critical")) {
-      Object c = json.getValue("critical");
-      if (!(c instanceof Boolean)) {
-        throw new IllegalArgumentException("critical: expected true or false, got '" + c + "'");
-      }
-      setCritical((Boolean) c);
-    }
-    if (json.containsKey("tags")) {
-      Object t = json.getValue("tags");
-      if (!(t instanceof JsonArray)) {
-        throw new IllegalArgumentException("tags: expected an array of strings, got '" + t + "'");
-      }
-      Set<String> parsed = new LinkedHashSet<>();
-      for (Object tag : (JsonArray) t) {
-        if (!(tag instanceof String) || ((String) tag).isBlank()) {
-          throw new IllegalArgumentException("tags: expected non-empty strings, got '" + tag + "'");
-        }
-        parsed.add((String) tag);
-      }
-      setTags(parsed);
-    }
-    if (json.containsKey("failureThreshold")) {
-      setFailureThreshold(threshold(json.getValue("failureThreshold"), "failureThreshold"));
-    }
-    if (json.containsKey("successThreshold")) {
-      setSuccessThreshold(threshold(json.getValue("successThreshold"), "successThreshold"));
-    }
-  }
-
-  private static int threshold(Object value, String field) {
-    if (!(value instanceof Integer)) {
-      throw new IllegalArgumentException(field + ": expected a positive integer, got '" + value + "'");
-    }
-    return (Integer) value;
+    CheckOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /** @return the JSON form described on this class, durations as integer milliseconds */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
-    if (name != null) {
-      json.put("name", name);
-    }
-    return json.put("timeout", timeout)
-      .put("successTtl", successTtl)
-      .put("failureTtl", failureTtl)
-      .put("maxStale", maxStale)
-      .put("refreshPeriod", refreshPeriod)
-      .put("critical", critical)
-      .put("tags", new JsonArray(new java.util.ArrayList<>(tags)))
-      .put("failureThreshold", failureThreshold)
-      .put("successThreshold", successThreshold);
+    CheckOptionsConverter.toJson(this, json);
+    return json;
   }
 
   /** @return the check's name, or {@code null} when not set yet */
@@ -281,24 +229,34 @@ public class CheckOptions {
   }
 
   /**
-   * @param tags the tags, replacing any set before
+   * @param tags the tags, replacing any set before; none blank
    * @return this
+   * @throws IllegalArgumentException when a tag is blank
    */
   public CheckOptions setTags(Set<String> tags) {
-    this.tags = new LinkedHashSet<>(Objects.requireNonNull(tags, "tags"));
+    Set<String> checked = new LinkedHashSet<>();
+    for (String tag : Objects.requireNonNull(tags, "tags")) {
+      checked.add(tag(tag));
+    }
+    this.tags = checked;
     return this;
   }
 
   /**
    * @param tag a tag to add, not blank
    * @return this
+   * @throws IllegalArgumentException when the tag is blank
    */
   public CheckOptions addTag(String tag) {
-    if (Objects.requireNonNull(tag, "tag").isBlank()) {
-      throw new IllegalArgumentException("tags: must not be blank");
-    }
-    tags.add(tag);
+    tags.add(tag(tag));
     return this;
+  }
+
+  private static String tag(String tag) {
+    if (Objects.requireNonNull(tag, "tag").isBlank()) {
+      throw new IllegalArgumentException("tags: expected non-empty strings, got '" + tag + "'");
+    }
+    return tag;
   }
 
   /** @return how many consecutive failing runs it takes to fail a passing check (damping flapping) */

@@ -13,7 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
 /**
- * A registry of named checks whose results are cached per check (DESIGN.md, "health-core"): a passing result
+ * A registry of named checks whose results are cached per check: a passing result
  * is reused for its {@linkplain CheckOptions#getSuccessTtl() success TTL} (27 s by default), a failing one for
  * its {@linkplain CheckOptions#getFailureTtl() failure TTL} (9 s); concurrent requests share one run (single
  * flight); an expired result is served, marked stale, while one refresh runs behind it, up to

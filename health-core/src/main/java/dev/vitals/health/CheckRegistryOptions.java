@@ -1,5 +1,9 @@
 package dev.vitals.health;
 
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.annotations.GenIgnore;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
@@ -9,6 +13,8 @@ import java.util.Objects;
  * Options of a {@link CheckRegistry}. JSON form: {@code {"blockingPoolSize": 4}}. The clock is not part
  * of the JSON form; it is there for tests of TTL behaviour.
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class CheckRegistryOptions {
 
   /** Default number of worker threads for {@link BlockingCheck}s: 4. */
@@ -18,6 +24,9 @@ public class CheckRegistryOptions {
 
   private int blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
   private Clock clock = Clock.systemUTC();
+
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of("").integer("blockingPoolSize");
 
   /** Default options. */
   public CheckRegistryOptions() {
@@ -31,21 +40,17 @@ public class CheckRegistryOptions {
 
   /**
    * @param json the JSON form
-   * @throws IllegalArgumentException naming the field when a value is invalid
+   * @throws IllegalArgumentException naming the field when a key is unknown or a value is invalid
    */
   public CheckRegistryOptions(JsonObject json) {
-    Object size = json.getValue("blockingPoolSize");
-    if (size != null) {
-      if (!(size instanceof Integer)) {
-        throw new IllegalArgumentException("blockingPoolSize: expected an integer, got '" + size + "'");
-      }
-      setBlockingPoolSize((Integer) size);
-    }
+    CheckRegistryOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /** @return the JSON form */
   public JsonObject toJson() {
-    return new JsonObject().put("blockingPoolSize", blockingPoolSize);
+    JsonObject json = new JsonObject();
+    CheckRegistryOptionsConverter.toJson(this, json);
+    return json;
   }
 
   /** @return the number of worker threads blocking checks share */
@@ -67,6 +72,7 @@ public class CheckRegistryOptions {
   }
 
   /** @return the clock that stamps results and decides expiry */
+  @GenIgnore
   public Clock getClock() {
     return clock;
   }
@@ -75,6 +81,7 @@ public class CheckRegistryOptions {
    * @param clock the clock that stamps results and decides expiry (inject a fixed or mutable one in tests)
    * @return this
    */
+  @GenIgnore
   public CheckRegistryOptions setClock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;

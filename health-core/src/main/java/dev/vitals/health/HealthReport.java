@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The results of a set of checks at one moment and their overall status. Immutable.
  *
- * <p>Overall status (DESIGN.md, "health-core"): {@code fail} if any critical check fails, else {@code warn}
+ * <p>Overall status: {@code fail} if any critical check fails, else {@code warn}
  * if any check fails or warns, else {@code pass}; no checks at all is {@code pass}.
  */
 public final class HealthReport {

@@ -10,7 +10,7 @@ import java.util.NoSuchElementException;
 /**
  * Passive checks: jobs that cannot be polled (a batch job, a cron task, a Python process logging through
  * {@code logging.handlers.HTTPHandler}) report in, and the check is healthy while reports keep arriving
- * (DESIGN.md, "Push-based checks").
+ * (a push-based check, the counterpart of a polled one).
  *
  * <ul>
  *   <li>Before the first report, and while good reports ({@code pass} or {@code warn}) arrive within

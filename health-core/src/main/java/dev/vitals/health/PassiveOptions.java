@@ -1,5 +1,8 @@
 package dev.vitals.health;
 
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Objects;
@@ -8,6 +11,8 @@ import java.util.Objects;
  * How a passive check (one that is reported to rather than run, see {@link PassiveChecks}) judges silence.
  * JSON form: {@code {"period": "1m", "grace": "30s", "token": "..."}}; durations as in {@link Durations}.
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class PassiveOptions {
 
   /** Default expected period between reports: 60000 ms. */
@@ -18,6 +23,9 @@ public class PassiveOptions {
   private long period = DEFAULT_PERIOD;
   private long grace = DEFAULT_GRACE;
   private String token;
+
+  /** The JSON form, read before the generated converter; other keys are the check's {@link CheckOptions}'. */
+  private static final JsonForm FORM = JsonForm.of("").open().duration("period", "grace").string("token");
 
   /** Default options: a report a minute, 30 s of grace, no token of its own. */
   public PassiveOptions() {
@@ -35,24 +43,14 @@ public class PassiveOptions {
    * @throws IllegalArgumentException naming the field when a value is invalid
    */
   public PassiveOptions(JsonObject json) {
-    if (json.containsKey("period")) {
-      setPeriod(Durations.toMillis(json.getValue("period"), "period"));
-    }
-    if (json.containsKey("grace")) {
-      setGrace(Durations.toMillis(json.getValue("grace"), "grace"));
-    }
-    Object t = json.getValue("token");
-    if (t != null) {
-      if (!(t instanceof String) || ((String) t).isBlank()) {
-        throw new IllegalArgumentException("token: expected a non-empty string");
-      }
-      setToken((String) t);
-    }
+    PassiveOptionsConverter.fromJson(FORM.read(json), this);
   }
 
-  /** @return the JSON form, without the token */
+  /** @return the JSON form, token included */
   public JsonObject toJson() {
-    return new JsonObject().put("period", period).put("grace", grace);
+    JsonObject json = new JsonObject();
+    PassiveOptionsConverter.toJson(this, json);
+    return json;
   }
 
   /** @return the expected time between reports, in ms */
@@ -99,9 +97,13 @@ public class PassiveOptions {
   /**
    * @param token a token that may report to this check, as a bearer token or a Basic password
    * @return this
+   * @throws IllegalArgumentException when blank
    */
   public PassiveOptions setToken(String token) {
-    this.token = Objects.requireNonNull(token, "token");
+    if (Objects.requireNonNull(token, "token").isBlank()) {
+      throw new IllegalArgumentException("token: expected a non-empty string");
+    }
+    this.token = token;
     return this;
   }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A check that counts its runs. By default each run completes at once with the next queued result (pass when
  * none is queued); in held mode each run stays pending until the test completes it.
  */
-public final class CountingCheck implements Check {
+final class CountingCheck implements Check {
 
   private final AtomicInteger runs = new AtomicInteger();
   private final Deque<ProcedureResult> queued = new ArrayDeque<>();

@@ -1,6 +1,6 @@
 package dev.vitals.samples;
 
-import dev.vitals.status.consul.ConsulDouble;
+import dev.vitals.status.consul.test.ConsulDouble;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

@@ -8,7 +8,9 @@ import java.lang.invoke.MethodType;
  * vertx-health-check's {@code io.vertx.ext.healthchecks.impl.ProcedureException}, the failure its
  * {@code CheckResult.getFailure()} gives for a procedure that threw or timed out. Its package is exported to
  * vertx-health-check's own tests only, so it is reached reflectively: on the class path it always is; on the
- * module path, where it cannot be, callers fall back to a status carrying the same JSON.
+ * module path, where it cannot be (unless {@code --add-exports
+ * io.vertx.healthcheck/io.vertx.ext.healthchecks.impl=dev.vitals.health} opens it to this module), callers fall back
+ * to a status carrying the same JSON.
  */
 public final class UpstreamFailure {
 
@@ -20,7 +22,7 @@ public final class UpstreamFailure {
   private static MethodHandle constructor() {
     try {
       Class<?> type = Class.forName("io.vertx.ext.healthchecks.impl.ProcedureException");
-      return MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class, String.class));
+      return MethodHandles.lookup().findConstructor(type, MethodType.methodType(void.class, String.class));
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       return null;
     }

@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Predicate;
 
 /**
- * Serves a {@link CheckRegistry} over HTTP (DESIGN.md, "health-web"). Mount it on a wildcard route, at any
+ * Serves a {@link CheckRegistry} over HTTP. Mount it on a wildcard route, at any
  * path and under any sub-router:
  *
  * <pre>{@code
@@ -101,7 +101,7 @@ public interface HealthHandler extends Handler<RoutingContext> {
 
   /**
    * Says which callers count as authenticated, for paths whose failing checks' output and data are shown only
-   * to them ({@link ProbeOptions#setFailureDetailsAuthenticatedOnly(boolean)}). Default: a request with a
+   * to them ({@link ProbeOptions#setFailureDetails(FailureDetails)}). Default: a request with a
    * vertx-web user ({@code ctx.user() != null}), so an {@code AuthenticationHandler} earlier on the route works.
    *
    * @param authenticated tells whether a request is authenticated, without answering it

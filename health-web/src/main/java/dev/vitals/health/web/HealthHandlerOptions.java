@@ -1,9 +1,11 @@
 package dev.vitals.health.web;
 
 import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
-import java.net.InetAddress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.Set;
  * Each probe object is {@link ProbeOptions}' JSON form, read over that probe's defaults; further names add
  * paths ({@code "deep": {"include": ["deep"]}} serves {@code /health/deep}).
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class HealthHandlerOptions {
 
   /** The overall path, the mount point itself. */
@@ -38,6 +42,12 @@ public class HealthHandlerOptions {
   private String hostname;
   private ApplicationOptions application = new ApplicationOptions();
   private final Map<String, ProbeOptions> probes = new LinkedHashMap<>();
+
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .string("hostname")
+    .object("application", ApplicationOptions::new)
+    .objectMap("probes", ProbeOptions::new);
 
   /** The four default paths; the host name is this machine's. */
   public HealthHandlerOptions() {
@@ -55,85 +65,51 @@ public class HealthHandlerOptions {
   }
 
   /**
-   * @param json the JSON form
-   * @throws IllegalArgumentException naming the field ({@code probes.ready.statusCodes.fail: ...}) when a value
-   *                                  is invalid
+   * @param json the JSON form; each probe object is read over that probe's defaults
+   * @throws IllegalArgumentException naming the field ({@code probes.ready.statusCodes.fail: ...}) when a key is
+   *                                  unknown or a value is invalid
    */
   public HealthHandlerOptions(JsonObject json) {
     this();
-    for (String field : json.fieldNames()) {
-      Object value = json.getValue(field);
-      switch (field) {
-        case "hostname":
-          if (!(value instanceof String) || ((String) value).isBlank()) {
-            throw new IllegalArgumentException("hostname: expected a non-empty string, got '" + value + "'");
-          }
-          setHostname((String) value);
-          break;
-        case "application":
-          if (!(value instanceof JsonObject)) {
-            throw new IllegalArgumentException("application: expected an object, got '" + value + "'");
-          }
-          try {
-            application = new ApplicationOptions((JsonObject) value);
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("application." + e.getMessage(), e);
-          }
-          break;
-        case "probes":
-          if (!(value instanceof JsonObject)) {
-            throw new IllegalArgumentException("probes: expected an object, got '" + value + "'");
-          }
-          for (Map.Entry<String, Object> probe : (JsonObject) value) {
-            String path = "probes." + probe.getKey();
-            if (!(probe.getValue() instanceof JsonObject)) {
-              throw new IllegalArgumentException(path + ": expected an object, got '" + probe.getValue() + "'");
-            }
-            if (probe.getKey().isBlank() || probe.getKey().contains("/")) {
-              throw new IllegalArgumentException(path + ": a probe name is one path segment");
-            }
-            getProbe(probe.getKey()).merge((JsonObject) probe.getValue(), path);
-          }
-          break;
-        default:
-          throw new IllegalArgumentException(field + ": unknown field, expected hostname, application or probes");
-      }
+    HealthHandlerOptionsConverter.fromJson(FORM.read(overDefaults(json)), this);
+  }
+
+  /** The JSON form with each probe object merged over the probe's defaults (a new name: the overall path's). */
+  private JsonObject overDefaults(JsonObject json) {
+    if (!(json.getValue("probes") instanceof JsonObject)) {
+      return json;
     }
+    JsonObject merged = new JsonObject();
+    json.getJsonObject("probes").forEach(probe -> merged.put(probe.getKey(), probe.getValue() instanceof JsonObject
+      ? getProbe(probe.getKey()).toJson().mergeIn((JsonObject) probe.getValue(), true) : probe.getValue()));
+    return json.copy().put("probes", merged);
   }
 
   /** @return the JSON form */
   public JsonObject toJson() {
-    JsonObject probesJson = new JsonObject();
-    probes.forEach((name, probe) -> probesJson.put(name, probe.toJson()));
-    JsonObject json = new JsonObject().put("application", application.toJson()).put("probes", probesJson);
-    if (hostname != null) {
-      json.put("hostname", hostname);
-    }
+    JsonObject json = new JsonObject();
+    HealthHandlerOptionsConverter.toJson(this, json);
     return json;
   }
 
   /**
-   * @return the host name shown in the body; when not set, this machine's name (looked up on each call, falling
-   * back to the {@code HOSTNAME} environment variable, then {@code localhost})
+   * @return the host name shown in the body, or {@code null} (the default) for this machine's name, looked up when
+   * a handler is created
    */
   public String getHostname() {
-    if (hostname != null) {
-      return hostname;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
-      String env = System.getenv("HOSTNAME");
-      return env == null || env.isBlank() ? "localhost" : env;
-    }
+    return hostname;
   }
 
   /**
    * @param hostname the host name shown in the body
    * @return this
+   * @throws IllegalArgumentException when blank
    */
   public HealthHandlerOptions setHostname(String hostname) {
-    this.hostname = Objects.requireNonNull(hostname, "hostname");
+    if (Objects.requireNonNull(hostname, "hostname").isBlank()) {
+      throw new IllegalArgumentException("hostname: expected a non-empty string, got '" + hostname + "'");
+    }
+    this.hostname = hostname;
     return this;
   }
 
@@ -152,13 +128,32 @@ public class HealthHandlerOptions {
   }
 
   /**
+   * @param name  a path segment: {@link #HEALTH}, {@link #LIVE}, {@link #READY}, {@link #STARTED} or a further one
+   * @param probe the path's options, replacing any set before under that name
+   * @return this
+   * @throws IllegalArgumentException {@code probes.<name>: ...} when the name is not one path segment
+   */
+  public HealthHandlerOptions addProbe(String name, ProbeOptions probe) {
+    probes.put(probeName(name), Objects.requireNonNull(probe, "probe"));
+    return this;
+  }
+
+  private static String probeName(String name) {
+    if (Objects.requireNonNull(name, "name").isBlank() || name.contains("/")) {
+      throw new IllegalArgumentException("probes." + name + ": a probe name is one path segment");
+    }
+    return name;
+  }
+
+  /**
    * The options of one path, created with the overall path's defaults when the name is new.
    *
    * @param name {@link #HEALTH}, {@link #LIVE}, {@link #READY}, {@link #STARTED} or a further path segment
    * @return the path's options, to change in place
+   * @throws IllegalArgumentException {@code probes.<name>: ...} when the name is not one path segment
    */
   public ProbeOptions getProbe(String name) {
-    return probes.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> new ProbeOptions());
+    return probes.computeIfAbsent(probeName(name), n -> new ProbeOptions());
   }
 
   /** @return every path's options by name, unmodifiable */

@@ -2,12 +2,14 @@ package dev.vitals.health.web;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.HealthStatus;
-import io.vertx.core.json.JsonArray;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +28,8 @@ import java.util.Set;
  *  "latch": false}                                         // once passed, stay passed (startup)
  * }</pre>
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class ProbeOptions {
 
   /** Default code for {@code pass}: 200. */
@@ -34,20 +38,34 @@ public class ProbeOptions {
   public static final int DEFAULT_WARN_CODE = 200;
   /** Default code for {@code fail}: 503, as vertx-web's HealthCheckHandler (py-healthcheck used 500). */
   public static final int DEFAULT_FAIL_CODE = 503;
+  /** Default detail: every field of every check. */
+  public static final Detail DEFAULT_DETAIL = Detail.FULL;
+  /** Default audience of failing checks' output and data: everyone. */
+  public static final FailureDetails DEFAULT_FAILURE_DETAILS = FailureDetails.EVERYONE;
+  /** Default readiness: the path does not fail for maintenance or draining. */
+  public static final boolean DEFAULT_READINESS = false;
+  /** Default latch: the path runs its checks on every request. */
+  public static final boolean DEFAULT_LATCH = false;
 
   private Set<String> include = new LinkedHashSet<>();
   private Set<String> exclude = new LinkedHashSet<>();
   private final Map<HealthStatus, Integer> statusCodes = new EnumMap<>(HealthStatus.class);
-  private Detail detail = Detail.FULL;
-  private boolean failureDetailsAuthenticatedOnly;
-  private boolean readiness;
-  private boolean latch;
+  private Detail detail = DEFAULT_DETAIL;
+  private FailureDetails failureDetails = DEFAULT_FAILURE_DETAILS;
+  private boolean readiness = DEFAULT_READINESS;
+  private boolean latch = DEFAULT_LATCH;
+
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .strings("include", "exclude")
+    .integerMap("statusCodes")
+    .enumeration("detail", Detail.class)
+    .enumeration("failureDetails", FailureDetails.class)
+    .bool("readiness", "latch");
 
   /** Every check, full detail, codes 200/200/503. */
   public ProbeOptions() {
-    statusCodes.put(HealthStatus.PASS, DEFAULT_PASS_CODE);
-    statusCodes.put(HealthStatus.WARN, DEFAULT_WARN_CODE);
-    statusCodes.put(HealthStatus.FAIL, DEFAULT_FAIL_CODE);
+    setStatusCodes(Map.of());
   }
 
   /** @param other options to copy */
@@ -56,105 +74,25 @@ public class ProbeOptions {
     exclude = new LinkedHashSet<>(other.exclude);
     statusCodes.putAll(other.statusCodes);
     detail = other.detail;
-    failureDetailsAuthenticatedOnly = other.failureDetailsAuthenticatedOnly;
+    failureDetails = other.failureDetails;
     readiness = other.readiness;
     latch = other.latch;
   }
 
   /**
-   * Reads the JSON form over these defaults.
-   *
-   * @param json   the JSON form
-   * @param prefix the config path of this object, for messages ({@code probes.ready})
-   * @return this
-   * @throws IllegalArgumentException naming the field when a value is invalid
+   * @param json the JSON form; absent keys keep their defaults
+   * @throws IllegalArgumentException naming the field when a key is unknown or a value is invalid
    */
-  public ProbeOptions merge(JsonObject json, String prefix) {
-    for (String field : json.fieldNames()) {
-      Object value = json.getValue(field);
-      String path = prefix + "." + field;
-      switch (field) {
-        case "include":
-          include = tags(value, path);
-          break;
-        case "exclude":
-          exclude = tags(value, path);
-          break;
-        case "statusCodes":
-          if (!(value instanceof JsonObject)) {
-            throw new IllegalArgumentException(path + ": expected an object like {\"fail\": 503}, got '" + value + "'");
-          }
-          for (Map.Entry<String, Object> e : (JsonObject) value) {
-            HealthStatus status;
-            try {
-              status = HealthStatus.fromWireName(e.getKey());
-            } catch (IllegalArgumentException ex) {
-              throw new IllegalArgumentException(path + "." + e.getKey() + ": " + ex.getMessage());
-            }
-            if (!(e.getValue() instanceof Integer)) {
-              throw new IllegalArgumentException(path + "." + e.getKey() + ": expected an HTTP status code, got '"
-                + e.getValue() + "'");
-            }
-            setStatusCode(status, (Integer) e.getValue(), path + "." + e.getKey());
-          }
-          break;
-        case "detail":
-          detail = Detail.fromWireName(String.valueOf(value), path);
-          break;
-        case "failureDetails":
-          if ("everyone".equals(value) || "authenticated".equals(value)) {
-            failureDetailsAuthenticatedOnly = "authenticated".equals(value);
-          } else {
-            throw new IllegalArgumentException(path + ": expected everyone or authenticated, got '" + value + "'");
-          }
-          break;
-        case "readiness":
-          readiness = bool(value, path);
-          break;
-        case "latch":
-          latch = bool(value, path);
-          break;
-        default:
-          throw new IllegalArgumentException(path + ": unknown field, expected include, exclude, statusCodes, "
-            + "detail, failureDetails, readiness or latch");
-      }
-    }
-    return this;
-  }
-
-  private static boolean bool(Object value, String path) {
-    if (!(value instanceof Boolean)) {
-      throw new IllegalArgumentException(path + ": expected true or false, got '" + value + "'");
-    }
-    return (Boolean) value;
-  }
-
-  private static Set<String> tags(Object value, String path) {
-    if (!(value instanceof JsonArray)) {
-      throw new IllegalArgumentException(path + ": expected an array of tags, got '" + value + "'");
-    }
-    Set<String> tags = new LinkedHashSet<>();
-    for (Object tag : (JsonArray) value) {
-      if (!(tag instanceof String) || ((String) tag).isBlank()) {
-        throw new IllegalArgumentException(path + ": expected non-blank tags, got '" + tag + "'");
-      }
-      tags.add((String) tag);
-    }
-    return tags;
+  public ProbeOptions(JsonObject json) {
+    this();
+    ProbeOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /** @return the JSON form */
   public JsonObject toJson() {
-    JsonObject codes = new JsonObject();
-    statusCodes.forEach((status, code) -> codes.put(status.wireName(), code));
-    return new JsonObject()
-      .put("include", new JsonArray(new ArrayList<>(include)))
-      .put("exclude", new JsonArray(new ArrayList<>(exclude)))
-      .put("statusCodes", codes)
-      .put("detail", detail.wireName())
-      .put("failureDetails", failureDetailsAuthenticatedOnly ? "authenticated" : "everyone")
-      .put("readiness", readiness)
-      .put("latch", latch);
+    JsonObject json = new JsonObject();
+    ProbeOptionsConverter.toJson(this, json);
+    return FORM.write(json);
   }
 
   /**
@@ -183,9 +121,10 @@ public class ProbeOptions {
   /**
    * @param tags the tags a check needs one of; empty means any
    * @return this
+   * @throws IllegalArgumentException when a tag is blank
    */
   public ProbeOptions setInclude(Set<String> tags) {
-    include = new LinkedHashSet<>(Objects.requireNonNull(tags, "include"));
+    include = tags(tags, "include");
     return this;
   }
 
@@ -197,9 +136,55 @@ public class ProbeOptions {
   /**
    * @param tags the tags that exclude a check
    * @return this
+   * @throws IllegalArgumentException when a tag is blank
    */
   public ProbeOptions setExclude(Set<String> tags) {
-    exclude = new LinkedHashSet<>(Objects.requireNonNull(tags, "exclude"));
+    exclude = tags(tags, "exclude");
+    return this;
+  }
+
+  private static Set<String> tags(Set<String> tags, String field) {
+    for (String tag : Objects.requireNonNull(tags, field)) {
+      if (tag == null || tag.isBlank()) {
+        throw new IllegalArgumentException(field + ": expected non-blank tags, got '" + tag + "'");
+      }
+    }
+    return new LinkedHashSet<>(tags);
+  }
+
+  /**
+   * @return the HTTP code answered for each overall status, by its JSON name ({@code pass}, {@code warn},
+   * {@code fail}); unmodifiable
+   */
+  public Map<String, Integer> getStatusCodes() {
+    Map<String, Integer> codes = new LinkedHashMap<>();
+    statusCodes.forEach((status, code) -> codes.put(status.wireName(), code));
+    return Collections.unmodifiableMap(codes);
+  }
+
+  /**
+   * @param codes the HTTP code, 200 to 599, answered for each overall status named in the map ({@code pass},
+   *              {@code warn}, {@code fail}); a status not in the map answers its default code
+   * @return this
+   * @throws IllegalArgumentException {@code statusCodes.<status>: ...} naming an unknown status or a code out of
+   *                                  range
+   */
+  public ProbeOptions setStatusCodes(Map<String, Integer> codes) {
+    Map<HealthStatus, Integer> checked = new EnumMap<>(HealthStatus.class);
+    checked.put(HealthStatus.PASS, DEFAULT_PASS_CODE);
+    checked.put(HealthStatus.WARN, DEFAULT_WARN_CODE);
+    checked.put(HealthStatus.FAIL, DEFAULT_FAIL_CODE);
+    Objects.requireNonNull(codes, "statusCodes").forEach((name, code) -> {
+      HealthStatus status;
+      try {
+        status = HealthStatus.fromWireName(name);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("statusCodes." + name + ": " + e.getMessage(), e);
+      }
+      checked.put(status, code(status, Objects.requireNonNull(code, "code")));
+    });
+    statusCodes.clear();
+    statusCodes.putAll(checked);
     return this;
   }
 
@@ -218,15 +203,16 @@ public class ProbeOptions {
    * @throws IllegalArgumentException when the code is outside 200..599
    */
   public ProbeOptions setStatusCode(HealthStatus status, int code) {
-    return setStatusCode(status, code, "statusCodes." + status.wireName());
+    statusCodes.put(Objects.requireNonNull(status, "status"), code(status, code));
+    return this;
   }
 
-  private ProbeOptions setStatusCode(HealthStatus status, int code, String field) {
+  private static int code(HealthStatus status, int code) {
     if (code < 200 || code > 599) {
-      throw new IllegalArgumentException(field + ": expected an HTTP status code from 200 to 599, got " + code);
+      throw new IllegalArgumentException("statusCodes." + status.wireName()
+        + ": expected an HTTP status code from 200 to 599, got " + code);
     }
-    statusCodes.put(Objects.requireNonNull(status, "status"), code);
-    return this;
+    return code;
   }
 
   /** @return how much of the report is shown */
@@ -243,17 +229,18 @@ public class ProbeOptions {
     return this;
   }
 
-  /** @return whether output and data of failing checks are shown only to authenticated callers */
-  public boolean isFailureDetailsAuthenticatedOnly() {
-    return failureDetailsAuthenticatedOnly;
+  /** @return who sees the output and data of failing checks */
+  public FailureDetails getFailureDetails() {
+    return failureDetails;
   }
 
   /**
-   * @param authenticatedOnly whether output and data of failing checks are shown only to authenticated callers
+   * @param failureDetails who sees the output and data of failing checks: everyone, or only callers with the
+   *                       admin token
    * @return this
    */
-  public ProbeOptions setFailureDetailsAuthenticatedOnly(boolean authenticatedOnly) {
-    this.failureDetailsAuthenticatedOnly = authenticatedOnly;
+  public ProbeOptions setFailureDetails(FailureDetails failureDetails) {
+    this.failureDetails = Objects.requireNonNull(failureDetails, "failureDetails");
     return this;
   }
 

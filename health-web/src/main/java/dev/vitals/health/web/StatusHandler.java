@@ -7,7 +7,8 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET|HEAD /status}: the sprockets.handlers.status contract, extended (DESIGN.md, "health-web").
+ * {@code GET|HEAD /status}: the sprockets.handlers.status contract ({@code application}, {@code status},
+ * {@code version}), extended with the other fields below.
  *
  * <pre>{@code
  * {"application": "orders", "status": "ok" | "maintenance" | "unknown", "version": "1.4.2",

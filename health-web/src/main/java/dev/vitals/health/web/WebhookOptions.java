@@ -1,6 +1,8 @@
 package dev.vitals.health.web;
 
-import dev.vitals.health.Durations;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
@@ -23,6 +25,8 @@ import java.util.Objects;
  * Template placeholders: {@code {kind}}, {@code {name}}, {@code {from}}, {@code {to}}, {@code {output}},
  * {@code {timestamp}}; a missing {@code from} (a check's first result) reads {@code none}.
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class WebhookOptions {
 
   /** Default retries after the first try: 3. */
@@ -45,6 +49,14 @@ public class WebhookOptions {
   private long minInterval = DEFAULT_MIN_INTERVAL;
   private int maxQueued = DEFAULT_MAX_QUEUED;
 
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .string("url")
+    .stringMap("headers")
+    .string("template")
+    .integer("retries", "maxQueued")
+    .duration("retryDelay", "timeout", "minInterval");
+
   /** Options without a URL, to set. */
   public WebhookOptions() {
   }
@@ -63,65 +75,29 @@ public class WebhookOptions {
 
   /**
    * @param json the JSON form
-   * @throws IllegalArgumentException naming the field when a value is missing or invalid
+   * @throws IllegalArgumentException naming the field when a key is unknown, the URL is missing or a value is
+   *                                  invalid
    */
   public WebhookOptions(JsonObject json) {
-    for (String field : json.fieldNames()) {
-      Object value = json.getValue(field);
-      switch (field) {
-        case "url" -> setUrl(value instanceof String ? (String) value : null);
-        case "headers" -> {
-          if (!(value instanceof JsonObject)) {
-            throw new IllegalArgumentException("headers: expected an object of strings");
-          }
-          ((JsonObject) value).forEach(e -> {
-            if (!(e.getValue() instanceof String)) {
-              throw new IllegalArgumentException("headers." + e.getKey() + ": expected a string");
-            }
-            headers.put(e.getKey(), (String) e.getValue());
-          });
-        }
-        case "template" -> {
-          if (!(value instanceof String)) {
-            throw new IllegalArgumentException("template: expected a string");
-          }
-          template = (String) value;
-        }
-        case "retries" -> {
-          if (!(value instanceof Integer) || (Integer) value < 0) {
-            throw new IllegalArgumentException("retries: expected an integer >= 0, got '" + value + "'");
-          }
-          retries = (Integer) value;
-        }
-        case "retryDelay" -> retryDelay = Durations.toMillis(value, "retryDelay");
-        case "timeout" -> setTimeout(Durations.toMillis(value, "timeout"));
-        case "minInterval" -> minInterval = Durations.toMillis(value, "minInterval");
-        case "maxQueued" -> {
-          if (!(value instanceof Integer) || (Integer) value < 1) {
-            throw new IllegalArgumentException("maxQueued: expected an integer >= 1, got '" + value + "'");
-          }
-          maxQueued = (Integer) value;
-        }
-        default -> throw new IllegalArgumentException(field + ": unknown field, expected url, headers, template, "
-          + "retries, retryDelay, timeout, minInterval or maxQueued");
-      }
-    }
+    WebhookOptionsConverter.fromJson(FORM.read(json), this);
     if (url == null) {
       throw new IllegalArgumentException("url: required field missing");
     }
   }
 
-  /** @return the JSON form, header values masked */
+  /** @return the JSON form, header values included (see {@link #toString()} for a form safe to log) */
   public JsonObject toJson() {
-    JsonObject masked = new JsonObject();
-    headers.keySet().forEach(k -> masked.put(k, "********"));
-    JsonObject json = new JsonObject().put("url", url).put("headers", masked).put("retries", retries)
-      .put("retryDelay", retryDelay).put("timeout", timeout).put("minInterval", minInterval)
-      .put("maxQueued", maxQueued);
-    if (template != null) {
-      json.put("template", template);
-    }
+    JsonObject json = new JsonObject();
+    WebhookOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON form with header values masked, to log */
+  @Override
+  public String toString() {
+    JsonObject masked = new JsonObject();
+    headers.keySet().forEach(name -> masked.put(name, "********"));
+    return toJson().put("headers", masked).encode();
   }
 
   /** @return the URL POSTed to */

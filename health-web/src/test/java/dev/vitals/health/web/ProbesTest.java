@@ -56,7 +56,7 @@ class ProbesTest {
     maintenance = MaintenanceSource.local();
     HealthHandlerOptions options = new HealthHandlerOptions();
     options.getProbe(HealthHandlerOptions.HEALTH).setExclude(Set.of("batch"));
-    options.getProbe("batch").setInclude(Set.of("batch")).setFailureDetailsAuthenticatedOnly(true)
+    options.getProbe("batch").setInclude(Set.of("batch")).setFailureDetails(FailureDetails.AUTHENTICATED)
       .setStatusCode(HealthStatus.FAIL, 500);
     options.getProbe("summary").setDetail(Detail.STATUS).setStatusCode(HealthStatus.FAIL, 500);
     options.getProbe("names").setDetail(Detail.NAMES);

@@ -167,7 +167,7 @@ class RenderOncePerChangeTest {
     CheckRegistry own = CheckRegistry.create(vertx, new CheckRegistryOptions().setClock(clock));
     own.register(new CheckOptions("batch"), () -> Future.succeededFuture(ProcedureResult.fail("secret detail")));
     HealthHandlerOptions options = new HealthHandlerOptions();
-    options.getProbe(HealthHandlerOptions.HEALTH).setFailureDetailsAuthenticatedOnly(true);
+    options.getProbe(HealthHandlerOptions.HEALTH).setFailureDetails(FailureDetails.AUTHENTICATED);
     HealthHandlerImpl guarded = (HealthHandlerImpl) HealthHandler.create(own, options)
       .authenticatedBy(ctx -> "yes".equals(ctx.request().getHeader("X-Admin")));
     Router router = Router.router(vertx);

@@ -195,7 +195,9 @@ class WebhookNotifierTest {
       .hasMessageStartingWith("retries:");
     assertThatThrownBy(() -> new WebhookOptions(new JsonObject().put("url", "http://x").put("tmplate", "")))
       .hasMessageStartingWith("tmplate: unknown field");
-    assertThat(new WebhookOptions(new JsonObject().put("url", "http://x").put("headers",
-      new JsonObject().put("X-Token", "s3cret"))).toJson().encode()).doesNotContain("s3cret");
+    WebhookOptions withToken = new WebhookOptions(new JsonObject().put("url", "http://x").put("headers",
+      new JsonObject().put("X-Token", "s3cret")));
+    assertThat(withToken.toString()).doesNotContain("s3cret");
+    assertThat(new WebhookOptions(withToken.toJson()).getHeaders()).containsEntry("X-Token", "s3cret");
   }
 }

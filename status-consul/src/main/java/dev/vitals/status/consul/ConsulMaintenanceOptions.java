@@ -2,10 +2,12 @@ package dev.vitals.status.consul;
 
 import dev.vitals.health.Durations;
 import dev.vitals.health.ServiceStatus;
+import dev.vitals.health.impl.JsonForm;
 import dev.vitals.status.consul.impl.AgentAddress;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +42,8 @@ import java.util.Objects;
  * {@code consul.wait: invalid duration 'soon', ...}; unknown keys fail too, so that a typo is not silently
  * ignored. {@link #fromEnvironment(Map)} reads the Consul CLI's environment variables.
  */
+@DataObject
+@JsonGen(publicConverter = false)
 public class ConsulMaintenanceOptions {
 
   /** Default agent address, the Consul CLI's: {@code http://127.0.0.1:8500}. */
@@ -61,10 +65,8 @@ public class ConsulMaintenanceOptions {
   /** Default status before Consul has answered: {@link ServiceStatus#UNKNOWN} ({@code /status} answers 500). */
   public static final ServiceStatus DEFAULT_UNKNOWN_POLICY = ServiceStatus.UNKNOWN;
 
+  /** What messages put before a field's name: these options are the standalone config's {@code consul} object. */
   private static final String PREFIX = "consul.";
-  private static final List<String> KEYS = List.of("address", "ssl", "caFile", "clientCert", "clientKey", "token",
-    "tokenFile", "datacenter", "nodeName", "serviceId", "wait", "requestTimeout", "backoffInitial", "backoffMax",
-    "minInterval", "unknownPolicy");
 
   private String address = DEFAULT_ADDRESS;
   private boolean ssl = DEFAULT_SSL;
@@ -82,6 +84,14 @@ public class ConsulMaintenanceOptions {
   private long backoffMax = DEFAULT_BACKOFF_MAX;
   private long minInterval = DEFAULT_MIN_INTERVAL;
   private ServiceStatus unknownPolicy = DEFAULT_UNKNOWN_POLICY;
+
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of(PREFIX)
+    .string("address")
+    .bool("ssl")
+    .string("caFile", "clientCert", "clientKey", "token", "tokenFile", "datacenter", "nodeName", "serviceId")
+    .duration("wait", "requestTimeout", "backoffInitial", "backoffMax", "minInterval")
+    .enumeration("unknownPolicy", ServiceStatus.class);
 
   /** Options with the defaults. */
   public ConsulMaintenanceOptions() {
@@ -113,47 +123,7 @@ public class ConsulMaintenanceOptions {
    *                                  has the wrong type or range
    */
   public ConsulMaintenanceOptions(JsonObject json) {
-    for (String key : json.fieldNames()) {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException(PREFIX + key + ": unknown option, expected one of " + KEYS);
-      }
-    }
-    if (json.containsKey("address")) {
-      setAddress(requiredString(json, "address"));
-    }
-    if (json.containsKey("ssl")) {
-      Object value = json.getValue("ssl");
-      if (!(value instanceof Boolean)) {
-        throw new IllegalArgumentException(PREFIX + "ssl: expected true or false, got '" + value + "'");
-      }
-      setSsl((Boolean) value);
-    }
-    caFile = optional(string(json, "caFile"), "caFile");
-    clientCert = optional(string(json, "clientCert"), "clientCert");
-    clientKey = optional(string(json, "clientKey"), "clientKey");
-    token = optional(string(json, "token"), "token");
-    tokenFile = optional(string(json, "tokenFile"), "tokenFile");
-    datacenter = optional(string(json, "datacenter"), "datacenter");
-    nodeName = optional(string(json, "nodeName"), "nodeName");
-    serviceId = optional(string(json, "serviceId"), "serviceId");
-    if (json.containsKey("wait")) {
-      setWait(Durations.toMillis(json.getValue("wait"), PREFIX + "wait"));
-    }
-    if (json.containsKey("requestTimeout")) {
-      setRequestTimeout(Durations.toMillis(json.getValue("requestTimeout"), PREFIX + "requestTimeout"));
-    }
-    if (json.containsKey("backoffInitial")) {
-      setBackoffInitial(Durations.toMillis(json.getValue("backoffInitial"), PREFIX + "backoffInitial"));
-    }
-    if (json.containsKey("backoffMax")) {
-      setBackoffMax(Durations.toMillis(json.getValue("backoffMax"), PREFIX + "backoffMax"));
-    }
-    if (json.containsKey("minInterval")) {
-      setMinInterval(Durations.toMillis(json.getValue("minInterval"), PREFIX + "minInterval"));
-    }
-    if (json.containsKey("unknownPolicy")) {
-      setUnknownPolicy(policyOf(requiredString(json, "unknownPolicy")));
-    }
+    ConsulMaintenanceOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /**
@@ -189,21 +159,9 @@ public class ConsulMaintenanceOptions {
 
   /** @return the JSON form described on this class, durations as integer ms; unset optional keys are left out */
   public JsonObject toJson() {
-    JsonObject json = new JsonObject().put("address", address).put("ssl", ssl);
-    putIfSet(json, "caFile", caFile);
-    putIfSet(json, "clientCert", clientCert);
-    putIfSet(json, "clientKey", clientKey);
-    putIfSet(json, "token", token);
-    putIfSet(json, "tokenFile", tokenFile);
-    putIfSet(json, "datacenter", datacenter);
-    putIfSet(json, "nodeName", nodeName);
-    putIfSet(json, "serviceId", serviceId);
-    return json.put("wait", wait)
-      .put("requestTimeout", requestTimeout)
-      .put("backoffInitial", backoffInitial)
-      .put("backoffMax", backoffMax)
-      .put("minInterval", minInterval)
-      .put("unknownPolicy", unknownPolicy.wireName());
+    JsonObject json = new JsonObject();
+    ConsulMaintenanceOptionsConverter.toJson(this, json);
+    return FORM.write(json);
   }
 
   /** @return the agent's address as given: {@code host:port}, {@code http://host:port} or {@code https://host:port} */
@@ -460,16 +418,6 @@ public class ConsulMaintenanceOptions {
     return this;
   }
 
-  private static ServiceStatus policyOf(String value) {
-    for (ServiceStatus status : ServiceStatus.values()) {
-      if (status.wireName().equals(value)) {
-        return status;
-      }
-    }
-    throw new IllegalArgumentException(PREFIX + "unknownPolicy: expected ok, maintenance or unknown, got '" + value
-      + "'");
-  }
-
   private static boolean goBoolean(String value, String field) {
     switch (value.toLowerCase(Locale.ROOT)) {
       case "1":
@@ -483,22 +431,6 @@ public class ConsulMaintenanceOptions {
       default:
         throw new IllegalArgumentException(field + ": expected true or false, got '" + value + "'");
     }
-  }
-
-  private static String string(JsonObject json, String key) {
-    Object value = json.getValue(key);
-    if (value != null && !(value instanceof String)) {
-      throw new IllegalArgumentException(PREFIX + key + ": expected a string, got '" + value + "'");
-    }
-    return (String) value;
-  }
-
-  private static String requiredString(JsonObject json, String key) {
-    String value = string(json, key);
-    if (value == null) {
-      throw new IllegalArgumentException(PREFIX + key + ": expected a string, got null");
-    }
-    return value;
   }
 
   private static String optional(String value, String field) {
@@ -517,12 +449,6 @@ public class ConsulMaintenanceOptions {
       throw new IllegalArgumentException(PREFIX + field + ": must be positive, got " + value + " ms");
     }
     return value;
-  }
-
-  private static void putIfSet(JsonObject json, String key, String value) {
-    if (value != null) {
-      json.put(key, value);
-    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vitals.status.consul;
 
+import dev.vitals.status.consul.test.ConsulDouble;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

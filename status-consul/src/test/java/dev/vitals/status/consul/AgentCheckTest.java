@@ -1,5 +1,6 @@
 package dev.vitals.status.consul;
 
+import dev.vitals.status.consul.test.ConsulDouble;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.HealthReport;

@@ -1,5 +1,6 @@
 package dev.vitals.status.consul;
 
+import dev.vitals.status.consul.test.ConsulDouble;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +18,7 @@ import static dev.vitals.health.test.Await.result;
 import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The double answers as Consul's agent does (its API docs), so that the other tests test against Consul's contract. */
+/** The double answers as Consul's agent HTTP API does, so that the other tests test against Consul's contract. */
 @ExtendWith(VertxExtension.class)
 class ConsulDoubleTest {
 

@@ -63,7 +63,7 @@ class ConsulMaintenanceOptionsTest {
     assertJsonFails("address", "unix:///var/run/consul.sock", "consul.address: expected host:port, http://host:port "
       + "or https://host:port, got 'unix:///var/run/consul.sock'");
     assertJsonFails("address", "http://127.0.0.1:8500/v1", "consul.address: expected host:port");
-    assertJsonFails("adress", "127.0.0.1:8500", "consul.adress: unknown option");
+    assertJsonFails("adress", "127.0.0.1:8500", "consul.adress: unknown field");
     assertThatThrownBy(() -> new ConsulMaintenanceOptions().setMinInterval(-1))
       .hasMessage("consul.minInterval: must not be negative, got -1 ms");
   }

@@ -1,5 +1,6 @@
 package dev.vitals.status.consul;
 
+import dev.vitals.status.consul.test.ConsulDouble;
 import dev.vitals.health.test.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

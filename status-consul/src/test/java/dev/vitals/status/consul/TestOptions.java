@@ -1,5 +1,7 @@
 package dev.vitals.status.consul;
 
+import dev.vitals.status.consul.test.ConsulDouble;
+
 /** Options that keep tests fast: a long wait (so that answers come from changes, not timeouts), short retries. */
 final class TestOptions {
 

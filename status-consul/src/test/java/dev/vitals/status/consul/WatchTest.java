@@ -1,5 +1,6 @@
 package dev.vitals.status.consul;
 
+import dev.vitals.status.consul.test.ConsulDouble;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
 import dev.vitals.health.test.Await;

@@ -10,6 +10,7 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.web.Detail;
+import dev.vitals.health.web.FailureDetails;
 import dev.vitals.health.web.FormatContext;
 import dev.vitals.health.web.HealthFormat;
 import dev.vitals.health.web.HealthHandler;
@@ -24,6 +25,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.RoutingContext;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,8 +61,18 @@ public final class HealthHandlerImpl implements HealthHandler {
     HealthHandlerOptions options = new HealthHandlerOptions(Objects.requireNonNull(given, "options"));
     this.probes = Map.copyOf(options.getProbes());
     // Resolved once: looking up the host name and reading the jar manifest can block.
-    this.hostname = options.getHostname();
+    this.hostname = options.getHostname() != null ? options.getHostname() : localHostName();
     this.application = options.getApplication().resolved();
+  }
+
+  /** This machine's name, else the {@code HOSTNAME} environment variable, else {@code localhost}. */
+  private static String localHostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      String env = System.getenv("HOSTNAME");
+      return env == null || env.isBlank() ? "localhost" : env;
+    }
   }
 
   @Override
@@ -140,7 +152,8 @@ public final class HealthHandlerImpl implements HealthHandler {
       probe = probes.get(probeName);
       checkName = selection;
     }
-    boolean restricted = probe.getDetail() == Detail.FULL && probe.isFailureDetailsAuthenticatedOnly()
+    boolean restricted = probe.getDetail() == Detail.FULL
+      && probe.getFailureDetails() == FailureDetails.AUTHENTICATED
       && !authenticated.test(ctx);
     RenderCache.Key key = new RenderCache.Key(format, probeName, checkName, restricted);
     RenderCache.Rendered kept = rendered.get(key);

@@ -1,4 +1,4 @@
-package dev.vitals.status.consul;
+package dev.vitals.status.consul.test;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -31,12 +31,12 @@ import java.util.regex.Pattern;
  */
 public final class ConsulDouble {
 
-  static final String NODE_DEFAULT_NOTES =
+  public static final String NODE_DEFAULT_NOTES =
     "Maintenance mode is enabled for this node, but no reason was provided. This is a default message.";
-  static final String SERVICE_DEFAULT_NOTES =
+  public static final String SERVICE_DEFAULT_NOTES =
     "Maintenance mode is enabled for this service, but no reason was provided. This is a default message.";
-  static final String DATACENTER = "dc1";
-  static final String LEADER = "10.0.0.1:8300";
+  public static final String DATACENTER = "dc1";
+  public static final String LEADER = "10.0.0.1:8300";
 
   private static final Pattern GO_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final long MAX_WAIT = 600_000;
@@ -87,7 +87,7 @@ public final class ConsulDouble {
   }
 
   /** Starts an agent of the given node with the given server options (TLS). */
-  static Future<ConsulDouble> start(Vertx vertx, String nodeName, HttpServerOptions serverOptions) {
+  public static Future<ConsulDouble> start(Vertx vertx, String nodeName, HttpServerOptions serverOptions) {
     ConsulDouble consul = new ConsulDouble(vertx, nodeName, serverOptions);
     return consul.listen(0).map(consul);
   }
@@ -115,33 +115,33 @@ public final class ConsulDouble {
 
   // ---- state an operator or the cluster changes ----
 
-  synchronized void registerService(String id, String name) {
+  public synchronized void registerService(String id, String name) {
     services.put(id, name);
     JsonObject check = check(nodeName, "service:" + id, "Service '" + name + "' check", "passing", "", id, name, "");
     change(() -> catalog.get(nodeName).put("service:" + id, check));
   }
 
-  synchronized void registerNode(String name) {
+  public synchronized void registerNode(String name) {
     change(() -> catalog.put(name, newNode(name)));
   }
 
   /** A change elsewhere on the node (a check flapping): the index moves, maintenance does not. */
-  synchronized void touch() {
+  public synchronized void touch() {
     change(() -> { });
   }
 
   /** Consul's state reset to a lower index (a snapshot restore): blocked queries answer with it. */
-  synchronized void resetIndex(long lower) {
+  public synchronized void resetIndex(long lower) {
     index = lower;
     wakeAll();
   }
 
-  synchronized long index() {
+  public synchronized long index() {
     return index;
   }
 
   /** Delays the agent's anti-entropy sync of maintenance checks to the catalog by this many ms. */
-  void syncDelay(long ms) {
+  public void syncDelay(long ms) {
     syncDelay = ms;
   }
 
@@ -149,7 +149,7 @@ public final class ConsulDouble {
    * Delivers answers of blocking queries this many ms late, with the data and index of the moment they were
    * answered: the race of a watch answer still on the wire while a switch completes.
    */
-  void delayWatchAnswers(long ms) {
+  public void delayWatchAnswers(long ms) {
     watchAnswerDelay = ms;
   }
 
@@ -169,7 +169,7 @@ public final class ConsulDouble {
     return listen(port);
   }
 
-  void hang(boolean on) {
+  public void hang(boolean on) {
     hang = on;
   }
 
@@ -177,15 +177,15 @@ public final class ConsulDouble {
     failStatus = status;
   }
 
-  void malformedJson(boolean on) {
+  public void malformedJson(boolean on) {
     malformedJson = on;
   }
 
-  void zeroIndex(boolean on) {
+  public void zeroIndex(boolean on) {
     zeroIndex = on;
   }
 
-  void noLeader(boolean on) {
+  public void noLeader(boolean on) {
     noLeader = on;
   }
 
@@ -206,7 +206,7 @@ public final class ConsulDouble {
     return requests.computeIfAbsent(endpoint, k -> new AtomicInteger()).get();
   }
 
-  int inFlight(String endpoint) {
+  public int inFlight(String endpoint) {
     return inFlight.computeIfAbsent(endpoint, k -> new AtomicInteger()).get();
   }
 
@@ -215,12 +215,12 @@ public final class ConsulDouble {
   }
 
   /** Query strings of health/node requests, in order (such as {@code index=12&wait=1s}, or {@code ""}). */
-  synchronized List<String> healthQueries() {
+  public synchronized List<String> healthQueries() {
     return new ArrayList<>(healthQueries);
   }
 
   /** Blocked health/node queries held right now. */
-  int held() {
+  public int held() {
     return waiters.size();
   }
 

@@ -1,0 +1,21 @@
+/**
+ * Vert.x Web handlers to mount on a router: {@code /health} and its probes, {@code /status}, {@code /environment},
+ * maintenance switching, heartbeats of passive checks, webhooks. The API exposes vertx-web ({@code RoutingContext}),
+ * health-core and environment-dump types, so those modules are read by whoever reads this one.
+ */
+@SuppressWarnings("module") // the qualified export names a module that is not on this module's path
+module dev.vitals.health.web {
+  requires static io.vertx.codegen.api;
+  requires static io.vertx.codegen.json;
+  requires transitive dev.vitals.health;
+  requires transitive dev.vitals.environment;
+  requires transitive io.vertx.web;
+  requires io.vertx.web.client;
+  requires io.netty.codec;
+  requires io.netty.codec.http;
+  requires java.logging;
+
+  exports dev.vitals.health.web;
+  // The standalone verticle reuses internals merged from other branches (to move to the API or out of samples).
+  exports dev.vitals.health.web.impl to dev.vitals.samples;
+}

@@ -1,0 +1,15 @@
+/** The standalone verticle, its launcher and the embedding example. */
+module dev.vitals.samples {
+  requires transitive dev.vitals.health.web;
+  requires dev.vitals.status.consul;
+  requires io.vertx.web.client;
+  requires io.vertx.web.common;
+  requires io.vertx.launcher.application;
+  requires io.vertx.config;
+  requires io.vertx.jsonschema;
+  requires java.logging;
+  requires java.management;
+
+  // The launcher creates the verticle by its class name.
+  exports dev.vitals.samples;
+}
