@@ -203,10 +203,11 @@ class ConfigReferenceTest {
     // type picks the check's definition; CheckOptions holds the rest.
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("check"), json -> new CheckOptions(json).toJson(),
       Set.of("type"), Set.of());
-    // A passive check's token is a secret: read, never written out.
+    // A passive check's token is written out like every field (a data object's whole JSON form); where the config is
+    // shown, SecretFields masks it as the schema's writeOnly key.
     JsonObject passive = schemaTypeFields().get("passive").stream().collect(JsonObject::new,
       (json, key) -> json.put(key, key.equals("token") ? "t" : "1s"), JsonObject::mergeIn);
     assertThat(new TreeSet<>(new PassiveOptions(passive).toJson().fieldNames()))
-      .containsExactlyInAnyOrderElementsOf(new TreeSet<>(List.of("period", "grace")));
+      .containsExactlyInAnyOrderElementsOf(new TreeSet<>(List.of("period", "grace", "token")));
   }
 }

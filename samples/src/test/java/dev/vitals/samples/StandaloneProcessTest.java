@@ -30,10 +30,13 @@ class StandaloneProcessTest {
   private static final String PLANTED = "pl4nted-db-s3cret";
   private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
+  /** The child runs on the class path, as the fat jar does: this JVM's module path and class path together. */
   private static ProcessBuilder java(String... args) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-      Main.class.getName()));
+    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = java.util.stream.Stream.of(System.getProperty("jdk.module.path"),
+        System.getProperty("java.class.path"))
+      .filter(path -> path != null && !path.isEmpty()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    List<String> command = new java.util.ArrayList<>(List.of(launcher, "-cp", classPath, Main.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true);
   }
