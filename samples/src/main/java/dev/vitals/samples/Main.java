@@ -45,7 +45,12 @@ public final class Main {
    * SIGTERM stop would not be logged: this manager ignores the reset once the JVM is shutting down (the process
    * then halts; nothing needs closing).
    */
+  @SuppressWarnings("exports") // the JVM, not a reader of this module, instantiates it
   public static final class StopLogging extends java.util.logging.LogManager {
+    /** Created by {@link java.util.logging.LogManager} when {@code java.util.logging.manager} names this class. */
+    public StopLogging() {
+    }
+
     @Override
     public void reset() {
       Thread probe = new Thread(() -> { });

@@ -101,7 +101,7 @@ public class HealthChecksTest {
           .contains(entry("outcome", "UP"));
 
         JsonArray array = json.getJsonArray("checks");
-        assertThat(array.getList()).hasSize(1);
+        assertThat(array.size()).isEqualTo(1);
         JsonObject check = array.getJsonObject(0);
         assertThat(check.getMap()).hasSize(3)
           .contains(
@@ -124,7 +124,7 @@ public class HealthChecksTest {
           .contains(entry("outcome", "DOWN"));
 
         JsonArray array = json.getJsonArray("checks");
-        assertThat(array.getList()).hasSize(1);
+        assertThat(array.size()).isEqualTo(1);
         JsonObject check = array.getJsonObject(0);
         assertThat(check.getMap()).hasSize(3)
           .contains(
