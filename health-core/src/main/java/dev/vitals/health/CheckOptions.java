@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <p>JSON form: {@code {"name": "db/primary", "timeout": "2s", "successTtl": "27s", "failureTtl": "9s",
  * "maxStale": "60s", "refreshPeriod": 0, "critical": true, "tags": ["readiness"], "failureThreshold": 1,
- * "successThreshold": 1}}; every field but {@code name} is optional. The TTL defaults are py-healthcheck's; the
+ * "successThreshold": 1, "slo": 99.9}}; every field but {@code name} is optional. The TTL defaults are py-healthcheck's; the
  * thresholds are Kubernetes probes' terms (how many consecutive failures fail a passing check, how many
  * consecutive passes recover a failing one), to damp flapping.
  */
@@ -51,6 +51,7 @@ public class CheckOptions {
   private Set<String> tags = new LinkedHashSet<>();
   private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
   private int successThreshold = DEFAULT_SUCCESS_THRESHOLD;
+  private Double slo;
 
   /** The JSON form, read before the generated converter. */
   private static final JsonForm FORM = JsonForm.of("").open()
@@ -58,7 +59,8 @@ public class CheckOptions {
     .duration("timeout", "successTtl", "failureTtl", "maxStale", "refreshPeriod")
     .bool("critical")
     .strings("tags")
-    .integer("failureThreshold", "successThreshold");
+    .integer("failureThreshold", "successThreshold")
+    .number("slo");
 
   /** Options with the defaults and no name. */
   public CheckOptions() {
@@ -83,6 +85,7 @@ public class CheckOptions {
     this.tags = new LinkedHashSet<>(other.tags);
     this.failureThreshold = other.failureThreshold;
     this.successThreshold = other.successThreshold;
+    this.slo = other.slo;
   }
 
   /**
@@ -293,6 +296,28 @@ public class CheckOptions {
       throw new IllegalArgumentException("successThreshold: must be at least 1, got " + successThreshold);
     }
     this.successThreshold = successThreshold;
+    return this;
+  }
+
+  /**
+   * @return the service level objective: the percent of time the check should be available ({@code pass} or
+   * {@code warn}), such as 99.9; {@code null} (the default) for none
+   */
+  public Double getSlo() {
+    return slo;
+  }
+
+  /**
+   * @param slo the percent of time the check should be available, above 0 and below 100 (99.9 leaves an error
+   *            budget of 0.1 % of each window); {@code null} for none
+   * @return this
+   * @throws IllegalArgumentException when not above 0 and below 100
+   */
+  public CheckOptions setSlo(Double slo) {
+    if (slo != null && !(slo > 0 && slo < 100)) {
+      throw new IllegalArgumentException("slo: must be a percent above 0 and below 100, got " + slo);
+    }
+    this.slo = slo;
     return this;
   }
 

@@ -9,6 +9,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
@@ -151,6 +152,21 @@ public interface CheckRegistry extends HealthChecks {
    * @return this
    */
   CheckRegistry addListener(Handler<StatusChange> listener);
+
+  /**
+   * What is remembered of every check ({@link CheckHistory}: status since when, flapping, availability per window,
+   * error budget, transitions, recent runs), as of now. Reads memory only; runs nothing.
+   *
+   * @return per check name, in registration order; empty when {@linkplain HistoryOptions#isEnabled() history} is
+   * off
+   */
+  Map<String, CheckHistory> history();
+
+  /**
+   * @param name a check's name (spelt as {@link #normalizeName} allows); a group has no history of its own
+   * @return what is remembered of that check as of now; {@code null} when no check has that name or history is off
+   */
+  CheckHistory history(String name);
 
   /** @return the options of every registered check, in registration order (copies) */
   List<CheckOptions> checks();

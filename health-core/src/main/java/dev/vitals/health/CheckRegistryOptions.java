@@ -10,7 +10,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Options of a {@link CheckRegistry}. JSON form: {@code {"blockingPoolSize": 4}}. The clock is not part
+ * Options of a {@link CheckRegistry}. JSON form: {@code {"blockingPoolSize": 4, "history": {...}}} (see
+ * {@link HistoryOptions}). The clock is not part
  * of the JSON form; it is there for tests of TTL behaviour.
  */
 @DataObject
@@ -24,9 +25,11 @@ public class CheckRegistryOptions {
 
   private int blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
   private Clock clock = Clock.systemUTC();
+  private HistoryOptions history = new HistoryOptions();
 
   /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").integer("blockingPoolSize");
+  private static final JsonForm FORM = JsonForm.of("").integer("blockingPoolSize")
+    .object("history", HistoryOptions::new);
 
   /** Default options. */
   public CheckRegistryOptions() {
@@ -36,6 +39,7 @@ public class CheckRegistryOptions {
   public CheckRegistryOptions(CheckRegistryOptions other) {
     this.blockingPoolSize = other.blockingPoolSize;
     this.clock = other.clock;
+    this.history = new HistoryOptions(other.history);
   }
 
   /**
@@ -68,6 +72,20 @@ public class CheckRegistryOptions {
       throw new IllegalArgumentException("blockingPoolSize: must be positive, got " + blockingPoolSize);
     }
     this.blockingPoolSize = blockingPoolSize;
+    return this;
+  }
+
+  /** @return what is remembered of each check's past, and when a check flaps */
+  public HistoryOptions getHistory() {
+    return history;
+  }
+
+  /**
+   * @param history what is remembered of each check's past, and when a check flaps
+   * @return this
+   */
+  public CheckRegistryOptions setHistory(HistoryOptions history) {
+    this.history = Objects.requireNonNull(history, "history");
     return this;
   }
 

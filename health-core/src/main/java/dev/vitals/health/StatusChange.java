@@ -1,5 +1,6 @@
 package dev.vitals.health;
 
+import dev.vitals.health.impl.Outputs;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
@@ -10,10 +11,10 @@ import java.util.Objects;
  *
  * <p>JSON form, as published on the event bus ({@link StatusEvents#ADDRESS}) and sent to webhooks:
  * <pre>{@code
- * {"kind": "check" | "overall" | "maintenance",
- *  "name": "db/primary",            // the check; "overall" or "maintenance" for the other kinds
+ * {"kind": "check" | "overall" | "maintenance" | "flapping",
+ *  "name": "db/primary",            // the check (also of "flapping"); "overall" or "maintenance" for those kinds
  *  "from": "pass",                  // null for a check's first result (published only when it is not pass)
- *  "to": "fail",                    // pass/warn/fail, or ok/maintenance
+ *  "to": "fail",                    // pass/warn/fail, ok/maintenance, or "flapping" when a check starts to flap
  *  "output": "Connection refused",  // the check's output, the maintenance reason, or the failing checks
  *  "timestamp": "2026-11-21T12:00:00Z"}
  * }</pre>
@@ -29,7 +30,13 @@ public final class StatusChange {
     /** The overall outcome of all checks. */
     OVERALL,
     /** The maintenance state. */
-    MAINTENANCE;
+    MAINTENANCE,
+    /**
+     * A check starting to flap ({@code "from": "<its status>", "to": "flapping"}) or stopping
+     * ({@code "from": "flapping", "to": "<its status>"}): it replaces the check's changes in between (see
+     * {@link HistoryOptions}).
+     */
+    FLAPPING;
 
     /** @return the JSON name: {@code check}, {@code overall}, {@code maintenance} */
     public String wireName() {
@@ -61,19 +68,8 @@ public final class StatusChange {
     this.name = Objects.requireNonNull(name, "name");
     this.from = from;
     this.to = Objects.requireNonNull(to, "to");
-    this.output = cut(output == null ? "" : output);
+    this.output = Outputs.cut(output, MAX_OUTPUT_LENGTH);
     this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
-  }
-
-  private static String cut(String output) {
-    if (output.length() <= MAX_OUTPUT_LENGTH) {
-      return output;
-    }
-    int end = MAX_OUTPUT_LENGTH - 1;
-    if (Character.isHighSurrogate(output.charAt(end - 1))) {
-      end--; // never half a character
-    }
-    return output.substring(0, end) + "…";
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.vitals.health.impl;
 
+import dev.vitals.health.CheckHistory;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthStatus;
@@ -19,6 +20,8 @@ final class CachedCheck {
   private final CheckRegistryImpl registry;
   private final CheckOptions options;
   private final Supplier<Future<ProcedureResult>> procedure;
+  /** Null when the registry keeps no history. */
+  private final HistoryRecorder history;
 
   private CheckReport current;
   // The stale copy of current, made once: a new copy per request would defeat the caches keyed on results.
@@ -39,6 +42,12 @@ final class CachedCheck {
     this.registry = registry;
     this.options = options;
     this.procedure = procedure;
+    this.history = registry.historyOptions().isEnabled() ? new HistoryRecorder(registry.historyOptions()) : null;
+  }
+
+  /** @return what is remembered of this check as of {@code now}, or null when the registry keeps no history */
+  CheckHistory history(long now) {
+    return history == null ? null : history.snapshot(name(), options.getSlo(), now);
   }
 
   /** @return the latest result, or null before the first run completed */
@@ -180,20 +189,26 @@ final class CachedCheck {
       Throwable cause = ar.succeeded() ? null : fault ? ar.cause().getCause() : ar.cause();
       CheckReport previous;
       CheckReport report;
+      boolean stored;
       synchronized (this) {
         previous = current;
         ProcedureResult shown = damped(raw, previous);
         boolean keepsCause = shown.passed() == raw.passed();
         report = new CheckReport(options, shown, keepsCause ? cause : null, keepsCause && fault, now,
           now + ttlOf(raw.passed()), duration);
-        if (!closed) {
+        stored = !closed;
+        if (stored) {
           current = report;
           staleCurrent = null;
         }
         inFlight = null;
       }
       registry.stored();
-      if (previous == null ? report.status() != HealthStatus.PASS : previous.status() != report.status()) {
+      HistoryRecorder.Flap flap = stored && history != null ? history.record(report) : HistoryRecorder.Flap.NONE;
+      if (flap == HistoryRecorder.Flap.START || flap == HistoryRecorder.Flap.STOP) {
+        registry.flapping(report, flap == HistoryRecorder.Flap.START, history.flapPercent());
+      } else if (flap == HistoryRecorder.Flap.NONE
+        && (previous == null ? report.status() != HealthStatus.PASS : previous.status() != report.status())) {
         registry.changed(previous, report);
       }
       promise.complete(report);

@@ -2,12 +2,14 @@ package dev.vitals.health.impl;
 
 import dev.vitals.health.BlockingCheck;
 import dev.vitals.health.Check;
+import dev.vitals.health.CheckHistory;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthReport;
 import dev.vitals.health.HealthStatus;
+import dev.vitals.health.HistoryOptions;
 import dev.vitals.health.StatusChange;
 import dev.vitals.health.ProcedureResult;
 import io.vertx.core.Context;
@@ -37,6 +39,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
   private final Vertx vertx;
   private final Clock clock;
   private final int blockingPoolSize;
+  private final HistoryOptions history;
 
   /** Versions come from one counter for every registry, so that no two registries hand out the same one. */
   private static final AtomicLong VERSIONS = new AtomicLong();
@@ -56,6 +59,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
     Objects.requireNonNull(options, "options");
     this.clock = options.getClock();
     this.blockingPoolSize = options.getBlockingPoolSize();
+    this.history = new HistoryOptions(options.getHistory());
   }
 
   @Override
@@ -152,6 +156,43 @@ public final class CheckRegistryImpl implements CheckRegistry {
 
   Clock clock() {
     return clock;
+  }
+
+  HistoryOptions historyOptions() {
+    return history;
+  }
+
+  /**
+   * A check started or stopped flapping: one change of kind flapping stands for the changes of its status in
+   * between (and of the overall outcome they cause).
+   */
+  void flapping(CheckReport report, boolean start, double percent) {
+    String status = report.status().wireName();
+    String output = String.format(java.util.Locale.ROOT, start
+        ? "state changed in %.1f %% of the last %d results (flapping from %.1f %%)"
+        : "state changed in %.1f %% of the last %d results (stable below %.1f %%)", percent,
+      HistoryOptions.FLAP_WINDOW, start ? history.getFlapHighThreshold() : history.getFlapLowThreshold());
+    notify(new StatusChange(StatusChange.Kind.FLAPPING, report.name(), start ? status : "flapping",
+      start ? "flapping" : status, output, Instant.ofEpochMilli(report.timestamp())));
+  }
+
+  @Override
+  public Map<String, CheckHistory> history() {
+    long now = clock.millis();
+    Map<String, CheckHistory> all = new LinkedHashMap<>();
+    for (CachedCheck entry : checks.values()) {
+      CheckHistory past = entry.history(now);
+      if (past != null) {
+        all.put(entry.name(), past);
+      }
+    }
+    return all;
+  }
+
+  @Override
+  public CheckHistory history(String name) {
+    CachedCheck entry = checks.get(CheckRegistry.normalizeName(Objects.requireNonNull(name, "name")));
+    return entry == null ? null : entry.history(clock.millis());
   }
 
   /** A run stored a result, or the set of checks changed: reports made before are no longer current. */

@@ -74,6 +74,11 @@ public final class JsonForm {
     return add(names, JsonForm::integer);
   }
 
+  /** @param names numbers, integral or not ({@code 99.9}) @return this */
+  public JsonForm number(String... names) {
+    return add(names, (value, field) -> expect(value instanceof Number, value, field, "a number"));
+  }
+
   /** @param names durations: integer milliseconds or strings read by {@link Durations#toMillis} @return this */
   public JsonForm duration(String... names) {
     return add(names, Durations::toMillis);

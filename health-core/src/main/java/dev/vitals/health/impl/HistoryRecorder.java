@@ -1,0 +1,171 @@
+package dev.vitals.health.impl;
+
+import dev.vitals.health.CheckHistory;
+import dev.vitals.health.CheckReport;
+import dev.vitals.health.HealthStatus;
+import dev.vitals.health.HistoryOptions;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The past of one check, bounded: the last runs, the transitions of the last 7 days (at most 1,000), the totals of
+ * observed and available time, and the states flap detection weighs.
+ */
+final class HistoryRecorder {
+
+  /** What a run means to notifications. */
+  enum Flap {
+    /** Not flapping: notify as usual. */
+    NONE,
+    /** Started flapping with this run: one start event instead of the change. */
+    START,
+    /** Still flapping: nothing to notify. */
+    ONGOING,
+    /** Stopped flapping with this run: one stop event. */
+    STOP
+  }
+
+  // Nagios' weights: a change between the two oldest of 21 results weighs 0.75, between the two newest 1.25.
+  private static final double LOW_WEIGHT = 0.75;
+  private static final double HIGH_WEIGHT = 1.25;
+
+  private final HistoryOptions options;
+  private final ArrayDeque<CheckHistory.Run> recent = new ArrayDeque<>();
+  private final ArrayDeque<CheckHistory.Transition> transitions = new ArrayDeque<>();
+  /** The last transition dropped: the state the retained ones start from, or null while none was dropped. */
+  private CheckHistory.Transition baseline;
+  private HealthStatus status;
+  private long since;
+  private long observedMillis;
+  private long availableMillis;
+  private long accountedUntil;
+  private final HealthStatus[] states = new HealthStatus[HistoryOptions.FLAP_WINDOW];
+  private int stateCount;
+  private int nextState;
+  private boolean flapping;
+  private double flapPercent;
+
+  HistoryRecorder(HistoryOptions options) {
+    this.options = options;
+  }
+
+  synchronized Flap record(CheckReport report) {
+    long at = report.timestamp();
+    account(at);
+    String output = Outputs.cut(report.output(), HistoryOptions.MAX_OUTPUT_LENGTH);
+    recent.addLast(new CheckHistory.Run(report.status(), Instant.ofEpochMilli(at),
+      report.durationNanos() / 1_000_000, output));
+    if (recent.size() > HistoryOptions.RECENT_RUNS) {
+      recent.removeFirst();
+    }
+    if (report.status() != status) {
+      transitions.addLast(new CheckHistory.Transition(status, report.status(), Instant.ofEpochMilli(at), output));
+      status = report.status();
+      since = at;
+    }
+    prune(at);
+    return flap(report.status());
+  }
+
+  private void account(long now) {
+    if (status != null && now > accountedUntil) {
+      observedMillis += now - accountedUntil;
+      if (available(status)) {
+        availableMillis += now - accountedUntil;
+      }
+    }
+    accountedUntil = Math.max(accountedUntil, now);
+  }
+
+  private void prune(long now) {
+    while (transitions.size() > HistoryOptions.MAX_TRANSITIONS
+      || transitions.size() > 1 && transitions.peekFirst().at().toEpochMilli() < now - HistoryOptions.TRANSITIONS_KEPT) {
+      baseline = transitions.removeFirst();
+    }
+  }
+
+  private Flap flap(HealthStatus latest) {
+    states[nextState] = latest;
+    nextState = (nextState + 1) % states.length;
+    stateCount = Math.min(stateCount + 1, states.length);
+    // Oldest first; positions before the first result count as that result (Nagios fills its history so).
+    int offset = states.length - stateCount;
+    double changes = 0;
+    HealthStatus previous = null;
+    for (int i = 0; i < stateCount; i++) {
+      HealthStatus state = states[(nextState - stateCount + i + states.length) % states.length];
+      if (previous != null && state != previous) {
+        int x = offset + i; // 1..20: the change ending at position x of the full window
+        changes += (x - 1) * (HIGH_WEIGHT - LOW_WEIGHT) / (states.length - 2) + LOW_WEIGHT;
+      }
+      previous = state;
+    }
+    flapPercent = changes * 100 / (states.length - 1);
+    boolean was = flapping;
+    if (!flapping && flapPercent >= options.getFlapHighThreshold()) {
+      flapping = true;
+    } else if (flapping && flapPercent < options.getFlapLowThreshold()) {
+      flapping = false;
+    }
+    return was ? (flapping ? Flap.ONGOING : Flap.STOP) : (flapping ? Flap.START : Flap.NONE);
+  }
+
+  synchronized double flapPercent() {
+    return flapPercent;
+  }
+
+  synchronized CheckHistory snapshot(String name, Double slo, long now) {
+    prune(now);
+    long observed = observedMillis;
+    long available = availableMillis;
+    if (status != null && now > accountedUntil) {
+      observed += now - accountedUntil;
+      available += available(status) ? now - accountedUntil : 0;
+    }
+    List<CheckHistory.Transition> segments = new ArrayList<>(transitions.size() + 1);
+    if (baseline != null) {
+      segments.add(baseline);
+    }
+    segments.addAll(transitions);
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    long longest = 0;
+    for (Map.Entry<String, Long> window : CheckHistory.WINDOWS.entrySet()) {
+      ratios.put(window.getKey(), ratio(segments, now - window.getValue(), now));
+      longest = Math.max(longest, window.getValue());
+    }
+    Instant observedSince = segments.isEmpty() || segments.get(0).at().toEpochMilli() <= now - longest
+      ? null : segments.get(0).at();
+    return new CheckHistory(name, status, status == null ? null : Instant.ofEpochMilli(since), flapping, flapPercent,
+      ratios, observedSince, slo, List.copyOf(transitions), List.copyOf(recent), observed, available);
+  }
+
+  private static Double ratio(List<CheckHistory.Transition> segments, long start, long now) {
+    if (segments.isEmpty()) {
+      return null;
+    }
+    long observed = 0;
+    long available = 0;
+    for (int i = 0; i < segments.size(); i++) {
+      long from = Math.max(segments.get(i).at().toEpochMilli(), start);
+      long to = i + 1 < segments.size() ? segments.get(i + 1).at().toEpochMilli() : now;
+      long overlap = Math.max(0, Math.min(to, now) - from);
+      observed += overlap;
+      if (available(segments.get(i).to())) {
+        available += overlap;
+      }
+    }
+    if (observed == 0) { // the first result is all there is: its status is the whole story
+      return available(segments.get(segments.size() - 1).to()) ? 1.0 : 0.0;
+    }
+    return (double) available / observed;
+  }
+
+  private static boolean available(HealthStatus status) {
+    return status != HealthStatus.FAIL;
+  }
+}
