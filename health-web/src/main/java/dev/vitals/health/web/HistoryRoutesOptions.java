@@ -1,0 +1,117 @@
+package dev.vitals.health.web;
+
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Options of {@link HistoryRoutes}: the bounds of the event stream. JSON form (every field optional):
+ * {@code {"maxStreams": 100, "keepAlive": "15s", "eventBuffer": 1000}}; durations are ms or strings such as
+ * {@code "15s"}.
+ */
+@DataObject
+@JsonGen(publicConverter = false)
+public class HistoryRoutesOptions {
+
+  /** Default number of event streams open at once: 100; one more is answered 503. */
+  public static final int DEFAULT_MAX_STREAMS = 100;
+  /** Default time between two keep-alive comments on an idle stream: 15000 ms. */
+  public static final long DEFAULT_KEEP_ALIVE = 15_000;
+  /** Default number of events kept for {@code Last-Event-ID} replay: 1000. */
+  public static final int DEFAULT_EVENT_BUFFER = 1_000;
+
+  private int maxStreams = DEFAULT_MAX_STREAMS;
+  private long keepAlive = DEFAULT_KEEP_ALIVE;
+  private int eventBuffer = DEFAULT_EVENT_BUFFER;
+
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of("").integer("maxStreams", "eventBuffer").duration("keepAlive");
+
+  /** Default options. */
+  public HistoryRoutesOptions() {
+  }
+
+  /** @param other options to copy */
+  public HistoryRoutesOptions(HistoryRoutesOptions other) {
+    this.maxStreams = other.maxStreams;
+    this.keepAlive = other.keepAlive;
+    this.eventBuffer = other.eventBuffer;
+  }
+
+  /**
+   * @param json the JSON form described on this class
+   * @throws IllegalArgumentException naming the field when a key is unknown or a value is invalid
+   */
+  public HistoryRoutesOptions(JsonObject json) {
+    HistoryRoutesOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /** @return the JSON form described on this class, the duration in ms */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    HistoryRoutesOptionsConverter.toJson(this, json);
+    return json;
+  }
+
+  /** @return how many event streams may be open at once */
+  public int getMaxStreams() {
+    return maxStreams;
+  }
+
+  /**
+   * @param maxStreams how many event streams may be open at once, {@code >= 1}; one more is answered 503
+   * @return this
+   * @throws IllegalArgumentException when below 1
+   */
+  public HistoryRoutesOptions setMaxStreams(int maxStreams) {
+    if (maxStreams < 1) {
+      throw new IllegalArgumentException("maxStreams: must be at least 1, got " + maxStreams);
+    }
+    this.maxStreams = maxStreams;
+    return this;
+  }
+
+  /** @return the time between two keep-alive comments on an idle stream, in ms */
+  public long getKeepAlive() {
+    return keepAlive;
+  }
+
+  /**
+   * @param keepAlive the time between two keep-alive comments ({@code : keep-alive}) on a stream, in ms,
+   *                  {@code > 0}: proxies close connections idle for longer (nginx after 60 s by default)
+   * @return this
+   * @throws IllegalArgumentException when not positive
+   */
+  public HistoryRoutesOptions setKeepAlive(long keepAlive) {
+    if (keepAlive <= 0) {
+      throw new IllegalArgumentException("keepAlive: must be positive, got " + keepAlive + " ms");
+    }
+    this.keepAlive = keepAlive;
+    return this;
+  }
+
+  /** @return how many events are kept for {@code Last-Event-ID} replay */
+  public int getEventBuffer() {
+    return eventBuffer;
+  }
+
+  /**
+   * @param eventBuffer how many of the latest events are kept for a client reconnecting with
+   *                    {@code Last-Event-ID}, {@code >= 1}; a client that missed more gets the ones kept
+   * @return this
+   * @throws IllegalArgumentException when below 1
+   */
+  public HistoryRoutesOptions setEventBuffer(int eventBuffer) {
+    if (eventBuffer < 1) {
+      throw new IllegalArgumentException("eventBuffer: must be at least 1, got " + eventBuffer);
+    }
+    this.eventBuffer = eventBuffer;
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return toJson().encode();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.vitals.health.web.impl;
+
+import dev.vitals.health.StatusChange;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Server-Sent Events of status changes: a bounded buffer of the latest events by id, for {@code Last-Event-ID}
+ * replay, and the open streams, each written on its own request's context.
+ */
+final class EventStreams {
+
+  private record Event(long id, JsonObject json) {
+  }
+
+  private final class Stream {
+    final Context context;
+    final HttpServerResponse response;
+    final UnaryOperator<JsonObject> shown;
+    long timer = -1;
+
+    Stream(Context context, HttpServerResponse response, UnaryOperator<JsonObject> shown) {
+      this.context = context;
+      this.response = response;
+      this.shown = shown;
+    }
+
+    void send(Event event) {
+      JsonObject json = shown.apply(event.json());
+      if (json != null && !response.ended() && !response.closed()) {
+        response.write("id: " + event.id() + "\ndata: " + json.encode() + "\n\n");
+      }
+    }
+  }
+
+  private final Vertx vertx;
+  private final int maxStreams;
+  private final long keepAlive;
+  private final int bufferSize;
+  // Guarded by this.
+  private final ArrayDeque<Event> buffer = new ArrayDeque<>();
+  private final Set<Stream> streams = new LinkedHashSet<>();
+  private long lastId;
+
+  EventStreams(Vertx vertx, int maxStreams, long keepAlive, int bufferSize) {
+    this.vertx = vertx;
+    this.maxStreams = maxStreams;
+    this.keepAlive = keepAlive;
+    this.bufferSize = bufferSize;
+  }
+
+  /** Called on whatever thread observed the change: each stream gets it on its own context. */
+  void publish(StatusChange change) {
+    List<Stream> open;
+    Event event;
+    synchronized (this) {
+      event = new Event(++lastId, change.toJson());
+      buffer.addLast(event);
+      if (buffer.size() > bufferSize) {
+        buffer.removeFirst();
+      }
+      open = new ArrayList<>(streams);
+    }
+    for (Stream stream : open) {
+      stream.context.runOnContext(v -> stream.send(event));
+    }
+  }
+
+  /**
+   * Opens a stream, replaying what came after {@code lastEventId}; 503 beyond the cap.
+   *
+   * @param shown what a change looks like to this caller, or null to leave it out
+   */
+  void open(RoutingContext ctx, Long lastEventId, UnaryOperator<JsonObject> shown) {
+    HttpServerResponse response = ctx.response();
+    Stream stream = new Stream(vertx.getOrCreateContext(), response, shown);
+    List<Event> missed = new ArrayList<>();
+    synchronized (this) {
+      if (streams.size() >= maxStreams) {
+        response.putHeader(HttpHeaders.RETRY_AFTER, "5");
+        ErrorResponse.send(ctx, 503, "too many event streams open (" + maxStreams + ")");
+        return;
+      }
+      streams.add(stream);
+      if (lastEventId != null) {
+        for (Event event : buffer) {
+          if (event.id() > lastEventId) {
+            missed.add(event);
+          }
+        }
+      }
+    }
+    response.setChunked(true)
+      .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+      .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+      .putHeader("X-Accel-Buffering", "no"); // nginx would hold the events back otherwise
+    response.closeHandler(v -> forget(stream));
+    response.endHandler(v -> forget(stream));
+    ctx.request().connection().shutdownHandler(v -> response.end());
+    response.write(": vitals status changes\nretry: 3000\n\n");
+    missed.forEach(stream::send);
+    stream.timer = vertx.setPeriodic(keepAlive, id -> {
+      if (response.ended() || response.closed()) {
+        vertx.cancelTimer(id); // closed before the timer was known to forget()
+      } else {
+        response.write(": keep-alive\n\n");
+      }
+    });
+  }
+
+  private void forget(Stream stream) {
+    synchronized (this) {
+      streams.remove(stream);
+    }
+    vertx.cancelTimer(stream.timer);
+  }
+
+  synchronized int open() {
+    return streams.size();
+  }
+
+  void close() {
+    List<Stream> open;
+    synchronized (this) {
+      open = new ArrayList<>(streams);
+    }
+    for (Stream stream : open) {
+      stream.context.runOnContext(v -> {
+        if (!stream.response.ended()) {
+          stream.response.end();
+        }
+      });
+    }
+  }
+}

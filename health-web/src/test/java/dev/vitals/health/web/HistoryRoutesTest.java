@@ -1,0 +1,220 @@
+package dev.vitals.health.web;
+
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.CheckRegistryOptions;
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.test.Await;
+import dev.vitals.health.test.MutableClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.vitals.health.test.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /health/history, /health/events and /health/ui through a real server on port 0 and real clients. */
+@ExtendWith(VertxExtension.class)
+class HistoryRoutesTest {
+
+  private final MutableClock clock = new MutableClock();
+  private final AtomicReference<ProcedureResult> next = new AtomicReference<>(ProcedureResult.pass("select 1"));
+  private final MaintenanceSource maintenance = MaintenanceSource.local();
+  private CheckRegistry registry;
+  private HistoryRoutes routes;
+  private TestServer http;
+  private HttpClient raw;
+  private final List<HttpClientResponse> open = new ArrayList<>();
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setClock(clock));
+    registry.register(new CheckOptions("db").setSuccessTtl(0).setFailureTtl(0).setSlo(99.0),
+      () -> Future.succeededFuture(next.get()));
+    registry.register(new CheckOptions("cache").setCritical(false), () -> Future.succeededFuture(ProcedureResult.pass()));
+    Router router = Router.router(vertx);
+    router.route("/health*").handler(HealthHandler.create(registry)); // before the routes: they go in front anyway
+    routes = HistoryRoutes.create(vertx, registry, maintenance,
+      new HistoryRoutesOptions().setMaxStreams(2).setKeepAlive(50).setEventBuffer(3));
+    routes.mount(router, "/health");
+    Router ops = Router.router(vertx);
+    ProbeOptions restricted = new ProbeOptions().setFailureDetails(FailureDetails.AUTHENTICATED);
+    HistoryRoutes.create(vertx, registry, null, new HistoryRoutesOptions()).detail(restricted)
+      .authenticatedBy(ctx -> "yes".equals(ctx.request().getHeader("X-Authenticated"))).mount(ops, "/health");
+    router.route("/ops/*").subRouter(ops);
+    JsonErrorHandler.register(router);
+    http = new TestServer(vertx, router);
+    raw = vertx.createHttpClient();
+  }
+
+  @AfterEach
+  void tearDown() {
+    open.forEach(response -> response.request().connection().close());
+    raw.close();
+    http.close();
+    result(registry.close());
+  }
+
+  private void flip(ProcedureResult result) {
+    next.set(result);
+    result(registry.report("db"));
+  }
+
+  @Test
+  void historyGivesEachChecksPastAndHidesOutputsAsHealthDoes() {
+    flip(ProcedureResult.pass("select 1"));
+    clock.advance(Duration.ofMinutes(30));
+    flip(ProcedureResult.fail("connection refused"));
+    clock.advance(Duration.ofMinutes(30));
+
+    HttpResponse<Buffer> all = http.get("/health/history");
+    assertThat(all.statusCode()).isEqualTo(200);
+    assertThat(all.getHeader("Cache-Control")).isEqualTo("no-store");
+    assertThat(all.getHeader("Content-Type")).isEqualTo("application/json");
+    JsonObject db = all.bodyAsJsonObject().getJsonObject("checks").getJsonObject("db");
+    assertThat(all.bodyAsJsonObject().getJsonObject("checks").fieldNames()).containsExactly("db", "cache");
+    assertThat(db.getString("status")).isEqualTo("fail");
+    assertThat(db.getString("since")).isEqualTo("2026-11-21T12:30:00Z");
+    assertThat(db.getBoolean("flapping")).isFalse();
+    assertThat(db.getJsonObject("availability").getDouble("1h")).isEqualTo(0.5);
+    assertThat(db.getJsonObject("availability").getString("since")).isEqualTo("2026-11-21T12:00:00Z");
+    assertThat(db.getDouble("slo")).isEqualTo(99.0);
+    assertThat(db.getJsonObject("errorBudgetRemaining").getDouble("24h")).isCloseTo(-49.0, org.assertj.core.api.Assertions.within(1e-9));
+    JsonArray transitions = db.getJsonArray("transitions");
+    assertThat(transitions.getJsonObject(1)).isEqualTo(new JsonObject().put("from", "pass").put("to", "fail")
+      .put("at", "2026-11-21T12:30:00Z").put("output", "connection refused"));
+    assertThat(db.getJsonArray("recent").getJsonObject(1).getString("status")).isEqualTo("fail");
+    assertThat(db.getJsonArray("recent").getJsonObject(1).getLong("durationMs")).isNotNull();
+
+    assertThat(http.get("/health/history/db/").bodyAsJsonObject()).isEqualTo(db);
+    HttpResponse<Buffer> unknown = http.get("/health/history/nope");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.bodyAsJsonObject()).isEqualTo(new JsonObject().put("error", "Check not found: nope").put("status", 404));
+    assertThat(http.get("/health/db").statusCode()).as("/health itself still answers").isEqualTo(503);
+
+    JsonObject hidden = http.get("/ops/health/history/db").bodyAsJsonObject();
+    assertThat(hidden.getJsonArray("transitions").getJsonObject(1).containsKey("output")).isFalse();
+    assertThat(hidden.getJsonArray("transitions").getJsonObject(0).getString("output")).isEqualTo("select 1");
+    JsonObject shown = result(http.request(HttpMethod.GET, "/ops/health/history/db").putHeader("X-Authenticated", "yes")
+      .send()).bodyAsJsonObject();
+    assertThat(shown.getJsonArray("transitions").getJsonObject(1).getString("output")).isEqualTo("connection refused");
+    assertThat(result(http.request(HttpMethod.POST, "/health/history").send()).statusCode()).isEqualTo(405);
+  }
+
+  /** An open event stream: what arrived so far, as text. */
+  private final class Stream {
+    final StringBuffer text = new StringBuffer();
+    final HttpClientResponse response;
+
+    Stream(String lastEventId) {
+      RequestOptions options = new RequestOptions().setHost("127.0.0.1").setPort(http.server.actualPort())
+        .setURI("/health/events");
+      if (lastEventId != null) {
+        options.putHeader("Last-Event-ID", lastEventId);
+      }
+      response = result(raw.request(options).compose(request -> request.send()));
+      open.add(response);
+      response.handler(buffer -> text.append(buffer.toString()));
+    }
+
+    void waitFor(String fragment) {
+      Await.until(() -> text.toString().contains(fragment), () -> "'" + fragment + "' in " + text);
+    }
+
+    List<Long> ids() {
+      List<Long> ids = new ArrayList<>();
+      Matcher m = Pattern.compile("(?m)^id: (\\d+)$").matcher(text);
+      while (m.find()) {
+        ids.add(Long.parseLong(m.group(1)));
+      }
+      return ids;
+    }
+  }
+
+  @Test
+  void eventsStreamEveryChangeWithAnIdAndReplayWhatWasMissed() {
+    flip(ProcedureResult.pass("select 1"));
+    Stream first = new Stream(null);
+    assertThat(first.response.statusCode()).isEqualTo(200);
+    assertThat(first.response.getHeader("Content-Type")).isEqualTo("text/event-stream; charset=utf-8");
+    assertThat(first.response.getHeader("Cache-Control")).isEqualTo("no-store");
+    flip(ProcedureResult.fail("connection refused"));
+    first.waitFor("\"kind\":\"overall\"");
+    assertThat(first.text.toString()).contains("data: {\"kind\":\"check\",\"name\":\"db\",\"from\":\"pass\",\"to\":\"fail\","
+      + "\"output\":\"connection refused\",\"timestamp\":\"2026-11-21T12:00:00Z\"}\n\n");
+    first.waitFor(": keep-alive\n\n");
+    List<Long> seen = first.ids();
+    assertThat(seen).hasSize(2);
+    first.response.request().connection().close();
+    open.remove(first.response);
+
+    flip(ProcedureResult.pass("select 1")); // missed: check and overall back to pass
+    result(maintenance.enable("deploying"));
+    Stream again = new Stream(Long.toString(seen.get(1)));
+    again.waitFor("\"kind\":\"maintenance\"");
+    assertThat(again.ids()).as("the three missed, in order").containsExactly(seen.get(1) + 1, seen.get(1) + 2, seen.get(1) + 3);
+    assertThat(again.text.toString()).contains("\"to\":\"pass\"", "\"output\":\"deploying\"");
+
+    Stream fromStart = new Stream("0");
+    fromStart.waitFor("\"kind\":\"maintenance\"");
+    assertThat(fromStart.ids()).as("the buffer holds 3").hasSize(3);
+    Await.until(() -> routes.openStreams() == 2, () -> routes.openStreams() + " streams open");
+
+    HttpResponse<Buffer> refused = http.get("/health/events");
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.bodyAsJsonObject()).isEqualTo(new JsonObject()
+      .put("error", "too many event streams open (2)").put("status", 503));
+    assertThat(refused.getHeader("Retry-After")).isNotNull();
+    HttpResponse<Buffer> bad = result(http.request(HttpMethod.GET, "/health/events").putHeader("Last-Event-ID", "x").send());
+    assertThat(bad.statusCode()).isEqualTo(400);
+
+    again.response.request().connection().close();
+    open.remove(again.response);
+    Await.until(() -> routes.openStreams() == 1, () -> routes.openStreams() + " streams open");
+    routes.close();
+    Await.until(() -> routes.openStreams() == 0, () -> routes.openStreams() + " streams open after close()");
+  }
+
+  @Test
+  void theDashboardIsCompleteHtmlWithoutExternalResources() {
+    flip(ProcedureResult.fail("connection <refused>"));
+    result(maintenance.enable("deploying"));
+    HttpResponse<Buffer> page = http.get("/health/ui");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.getHeader("Content-Type")).isEqualTo("text/html; charset=utf-8");
+    assertThat(page.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
+    String html = page.bodyAsString();
+    assertThat(html).contains("<title>fail · Vitals</title>", "<tr data-check=\"db\" data-status=\"fail\">",
+      "✖ fail", "connection &lt;refused&gt;", "data-maintenance=\"on\"", ": deploying", "<svg class=\"timeline\"",
+      "href=\"/health/ui/dashboard.css\"", "src=\"/health/ui/dashboard.js\"", "data-check=\"cache\" data-status=\"pass\"");
+    assertThat(html).doesNotContain("http://", "https://", "style=", "<script>");
+    assertThat(http.get("/health/ui/dashboard.js").getHeader("Content-Type")).isEqualTo("text/javascript; charset=utf-8");
+    assertThat(http.get("/health/ui/dashboard.css").bodyAsString()).contains(".s-fail");
+    assertThat(http.get("/health/ui/other").statusCode()).isEqualTo(404);
+
+    String ops = http.get("/ops/health/ui").bodyAsString();
+    assertThat(ops).as("under a sub-router the assets are found where it is mounted")
+      .contains("src=\"/ops/health/ui/dashboard.js\"").doesNotContain("connection &lt;refused&gt;");
+  }
+}
