@@ -3,6 +3,7 @@ package dev.vitals.samples;
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.StatusChange;
@@ -11,6 +12,7 @@ import dev.vitals.health.web.AdminTokenHandler;
 import dev.vitals.health.web.EnvironmentHandler;
 import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.HealthHandlerOptions;
+import dev.vitals.health.web.HistoryRoutes;
 import dev.vitals.health.web.HeartbeatHandler;
 import dev.vitals.health.web.WebhookNotifier;
 import dev.vitals.health.web.WebhookOptions;
@@ -132,6 +134,9 @@ import java.util.stream.Collectors;
  *   <li>{@code consul}: the {@code ConsulMaintenanceOptions} JSON; it, or {@code CONSUL_HTTP_ADDR} in the
  *       environment, moves maintenance to Consul and registers a non-critical check named {@code consul}.</li>
  *   <li>{@code shutdown}: {@code drainDelay} (default 5 s), {@code graceTimeout} (default 10 s).</li>
+ *   <li>{@code history}: the {@code HistoryOptions} JSON ({@code enabled}, {@code flapHighThreshold},
+ *       {@code flapLowThreshold}) and the {@code HistoryRoutesOptions} JSON ({@code maxStreams}, {@code keepAlive},
+ *       {@code eventBuffer}) of {@code /health/history}, {@code /health/events} and {@code /health/ui}.</li>
  * </ul>
  *
  * <p>The config is read with vertx-config: the file given to
@@ -173,6 +178,7 @@ public class StandaloneVerticle extends VerticleBase {
   private PassiveChecks passive;
   private final List<WebhookNotifier> notifiers = new ArrayList<>();
   private HealthHandler health;
+  private HistoryRoutes historyRoutes;
   private List<InFlightLimitHandler> inFlight = List.of();
   private StandaloneConfig config;
   private ConfigRetriever retriever;
@@ -317,7 +323,7 @@ public class StandaloneVerticle extends VerticleBase {
 
   /** Registers the checks, creates the handlers and listens, with the validated config. */
   private Future<HttpServer> listen() {
-    registry = CheckRegistry.create(vertx);
+    registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setHistory(config.history().registryOptions()));
     passive = PassiveChecks.create(vertx, registry, Clock.systemUTC());
     for (CheckDefinition check : config.checks()) {
       String name = check.options().getName();
@@ -337,7 +343,7 @@ public class StandaloneVerticle extends VerticleBase {
     registry.addListener(change -> changeLogs.computeIfAbsent(change.kind() + change.name(),
         key -> new BurstLog(StandaloneVerticle.class, 1_000))
       .log(change.isFailure() ? Level.WARNING : Level.INFO,
-        () -> (change.kind() == StatusChange.Kind.CHECK ? "Check " + change.name() : "Overall outcome") + ": "
+        () -> (change.kind() == StatusChange.Kind.OVERALL ? "Overall outcome" : "Check " + change.name()) + ": "
           + (change.from() == null ? "" : change.from() + " → ") + change.to()
           + (change.output().isEmpty() ? "" : ": " + change.output())));
     for (WebhookOptions webhook : config.webhooks()) {
@@ -360,6 +366,8 @@ public class StandaloneVerticle extends VerticleBase {
     inFlight = List.of(probes, others);
     router.route().handler(ctx -> (isProbe(ctx, probePaths) ? probes : others).handle(ctx));
     router.route(config.heartbeatPath() + "/*").handler(HeartbeatHandler.create(passive, config.adminToken()));
+    historyRoutes = config.history().mount(vertx, router, registry, maintenance,
+      config.health().getProbe(HealthHandlerOptions.HEALTH), admin == null ? null : admin::verify);
     router.route(HEALTH_ROUTE).handler(health);
     router.route("/status").handler(StatusHandler.create(maintenance, config.application()));
     // The method before the token: a wrong method gets 405 with Allow, token or not.
@@ -467,6 +475,7 @@ public class StandaloneVerticle extends VerticleBase {
       health.add("/health/" + StandaloneConfig.CONSUL_CHECK);
     }
     routes.add("GET|HEAD " + String.join(", ", health));
+    routes.add("GET|HEAD /health/history, /health/ui; GET /health/events");
     routes.add("GET|HEAD /status");
     routes.add("PUT|DELETE /status/maintenance (" + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
     if (config.environmentEnabled()) {
@@ -495,6 +504,7 @@ public class StandaloneVerticle extends VerticleBase {
   /** {@link HealthHandler#drainAndClose} step by step, each step logged. */
   private Future<Void> drain(HttpServer listening) {
     health.startDrain();
+    historyRoutes.close(); // event streams would hold the drain for the whole grace timeout
     LOG.info(() -> "Stopping: readiness fails now (shutting down); still serving for " + config.drainDelay() + " ms");
     Promise<Void> delayed = Promise.promise();
     if (config.drainDelay() == 0) {

@@ -7,6 +7,7 @@ import dev.vitals.health.PassiveOptions;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.samples.impl.ConfigSchema;
+import dev.vitals.samples.impl.HistorySection;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -152,6 +153,8 @@ class ConfigReferenceTest {
         value = "http://127.0.0.1/hook";
       } else if ("boolean".equals(type)) {
         value = true;
+      } else if ("number".equals(type)) {
+        value = 50.0;
       } else if ("integer".equals(type)) {
         value = resolved.getInteger("minimum", 1);
       } else if ("array".equals(type)) {
@@ -200,6 +203,7 @@ class ConfigReferenceTest {
       .toJson().getJsonObject("probes").getJsonObject("p"), Set.of(), Set.of());
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("webhook"), json -> new WebhookOptions(json).toJson(),
       Set.of(), Set.of());
+    sameKeys(section("history"), json -> new HistorySection(json).toJson(), Set.of(), Set.of());
     // type picks the check's definition; CheckOptions holds the rest.
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("check"), json -> new CheckOptions(json).toJson(),
       Set.of("type"), Set.of());

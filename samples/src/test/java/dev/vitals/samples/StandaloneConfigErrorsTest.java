@@ -81,7 +81,7 @@ class StandaloneConfigErrorsTest {
         "/checks: expected an array"),
       arguments("{\"chekcs\": []}",
         "/chekcs: unknown key, expected one of $schema, admin, application, checks, consul, environment, health, "
-          + "heartbeat, http, notifications, reload, shutdown"),
+          + "heartbeat, history, http, notifications, reload, shutdown"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"period\": \"daily\"}]}",
         "/checks/0/period: expected integer milliseconds"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"failureThreshold\": 0}]}",

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * The routes of a registry's past and of a person watching it, mounted with one call beside {@link HealthHandler}:
  * <pre>{@code
  * HistoryRoutes.create(vertx, registry, maintenance, new HistoryRoutesOptions()).mount(router, "/health");
- * router.route("/health*").handler(HealthHandler.create(registry));
+ * router.route("/health*").handler(HealthHandler.create(registry)); // after: it would read "history" as a check
  * }</pre>
  * <ul>
  *   <li>{@code GET <path>/history}: {@code {"checks": {"<name>": <CheckHistory JSON>}}}, and
@@ -27,8 +27,9 @@ import java.util.function.Predicate;
  *   <li>{@code GET <path>/ui}: an HTML dashboard (and its stylesheet and script under {@code <path>/ui/}), with
  *       {@code Content-Security-Policy: default-src 'self'}: complete without JavaScript, live with it.</li>
  * </ul>
- * The routes are added in front of the router's other routes, so {@code /health/history} is never read as a
- * check named {@code history} whatever the order of the calls. Outputs follow the detail rules of the
+ * Mount them before {@link HealthHandler}'s {@code /health*} route, which would read {@code /health/history} as a
+ * check named {@code history}; handlers the router runs first for every route (limits, guards) apply to them as to
+ * the others. Outputs follow the detail rules of the
  * {@code /health} probe given to {@link #detail(ProbeOptions)} (by default every output to everyone): with
  * {@code names}, none; with {@code status}, no check at all; with {@code failureDetails: authenticated}, outputs
  * of failures only to authenticated callers. Every answer has {@code Cache-Control: no-store}.
@@ -64,7 +65,7 @@ public interface HistoryRoutes {
 
   /**
    * Adds the routes {@code <path>/history}, {@code <path>/history/*}, {@code <path>/events} and
-   * {@code <path>/ui[/*]} in front of the router's other routes.
+   * {@code <path>/ui[/*]} to the router, after the routes it has: mount them before {@code <path>*}.
    *
    * @param router the router
    * @param path   where {@link HealthHandler} is mounted, such as {@code /health}

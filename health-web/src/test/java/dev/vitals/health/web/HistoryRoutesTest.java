@@ -54,10 +54,10 @@ class HistoryRoutesTest {
       () -> Future.succeededFuture(next.get()));
     registry.register(new CheckOptions("cache").setCritical(false), () -> Future.succeededFuture(ProcedureResult.pass()));
     Router router = Router.router(vertx);
-    router.route("/health*").handler(HealthHandler.create(registry)); // before the routes: they go in front anyway
     routes = HistoryRoutes.create(vertx, registry, maintenance,
       new HistoryRoutesOptions().setMaxStreams(2).setKeepAlive(50).setEventBuffer(3));
     routes.mount(router, "/health");
+    router.route("/health*").handler(HealthHandler.create(registry));
     Router ops = Router.router(vertx);
     ProbeOptions restricted = new ProbeOptions().setFailureDetails(FailureDetails.AUTHENTICATED);
     HistoryRoutes.create(vertx, registry, null, new HistoryRoutesOptions()).detail(restricted)

@@ -94,6 +94,7 @@ public final class StandaloneConfig {
   private final ConsulMaintenanceOptions consul;
   private final String heartbeatPath;
   private final List<WebhookOptions> webhooks;
+  private final HistorySection history;
 
   /**
    * TLS on the endpoints: {@code http.ssl} with PEM files.
@@ -150,6 +151,7 @@ public final class StandaloneConfig {
         WebhookOptions::new, "notifications.webhooks[" + i + "]"));
     }
     this.webhooks = List.copyOf(webhooks);
+    history = nested(root, "history", HistorySection::new);
     if (root.has("consul") || env.containsKey(ENV_CONSUL_ADDR)) {
       // The Consul CLI's environment variables first, then the config's own values over them.
       consul = new ConsulMaintenanceOptions(ConsulMaintenanceOptions.fromEnvironment(env).toJson()
@@ -348,6 +350,11 @@ public final class StandaloneConfig {
   /** @return where passive checks' reports are POSTed: {@code <path>/<name>} */
   public String heartbeatPath() {
     return heartbeatPath;
+  }
+
+  /** @return the history section: what the registry remembers, and the bounds of the event stream */
+  public HistorySection history() {
+    return history;
   }
 
   /** @return the webhooks status changes are POSTed to */

@@ -107,7 +107,8 @@ final class EventStreams {
       .putHeader("X-Accel-Buffering", "no"); // nginx would hold the events back otherwise
     response.closeHandler(v -> forget(stream));
     response.endHandler(v -> forget(stream));
-    ctx.request().connection().shutdownHandler(v -> response.end());
+    ctx.request().connection().shutdownHandler(v -> endQuietly(response)); // the server drains: let it go
+
     response.write(": vitals status changes\nretry: 3000\n\n");
     missed.forEach(stream::send);
     stream.timer = vertx.setPeriodic(keepAlive, id -> {
@@ -117,6 +118,12 @@ final class EventStreams {
         response.write(": keep-alive\n\n");
       }
     });
+  }
+
+  private static void endQuietly(HttpServerResponse response) {
+    if (!response.ended() && !response.closed()) {
+      response.end();
+    }
   }
 
   private void forget(Stream stream) {
@@ -136,11 +143,7 @@ final class EventStreams {
       open = new ArrayList<>(streams);
     }
     for (Stream stream : open) {
-      stream.context.runOnContext(v -> {
-        if (!stream.response.ended()) {
-          stream.response.end();
-        }
-      });
+      stream.context.runOnContext(v -> endQuietly(stream.response));
     }
   }
 }

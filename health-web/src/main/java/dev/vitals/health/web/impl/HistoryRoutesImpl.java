@@ -30,8 +30,6 @@ import java.util.function.UnaryOperator;
 public final class HistoryRoutesImpl implements HistoryRoutes {
 
   private static final String CSP = "default-src 'self'";
-  // In front of the routes a router has by default (their order is their index, from 0).
-  private static final int ORDER = -100;
 
   private final CheckRegistry registry;
   private final MaintenanceSource maintenance;
@@ -75,10 +73,9 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
   public Router mount(Router router, String path) {
     String base = CheckRegistry.normalizeName(Objects.requireNonNull(path, "path"));
     String prefix = base.isEmpty() ? "" : "/" + base;
-    int order = ORDER;
-    router.route(prefix + "/history/*").order(order++).handler(this::history);
-    router.route(prefix + "/events").order(order++).handler(this::events);
-    router.route(prefix + "/ui/*").order(order).handler(ctx -> ui(ctx, prefix));
+    router.route(prefix + "/history/*").handler(this::history);
+    router.route(prefix + "/events").handler(this::events);
+    router.route(prefix + "/ui/*").handler(ctx -> ui(ctx, prefix));
     return router;
   }
 
