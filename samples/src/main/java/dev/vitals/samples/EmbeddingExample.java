@@ -11,6 +11,8 @@ import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.web.EnvironmentHandler;
 import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.HeartbeatHandler;
+import dev.vitals.health.web.HistoryRoutes;
+import dev.vitals.health.web.HistoryRoutesOptions;
 import dev.vitals.health.web.JsonErrorHandler;
 import dev.vitals.health.web.StatusHandler;
 import io.vertx.core.Future;
@@ -84,6 +86,8 @@ public final class EmbeddingExample {
       ctx.end("Hello!");
     });
     router.route("/health/heartbeat/*").handler(HeartbeatHandler.create(passive, null)); // before /health*
+    HistoryRoutes.create(vertx, registry, maintenance, new HistoryRoutesOptions())   // /health/history, /events, /ui
+      .mount(router, "/health");                                                   // before /health* too
     router.route("/health*").handler(HealthHandler.create(registry).maintenance(maintenance));
     router.route("/status").handler(StatusHandler.create(maintenance, application));
     router.route("/environment").handler(EnvironmentHandler.create(environment)); // loopback, or behind a token

@@ -7,6 +7,7 @@ import dev.vitals.health.HealthStatus;
 import dev.vitals.health.MaintenanceState;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +47,8 @@ final class Dashboard {
       .append("\" data-outcome=\"").append(outcome).append("\">").append(word(report.status())).append("</span></h1>\n")
       .append("</header>\n");
     if (maintenance != null && maintenance.inMaintenance()) {
-      html.append("<p class=\"banner\" role=\"status\" data-maintenance=\"on\">In maintenance since ")
-        .append(maintenance.since()).append(maintenance.reason() == null || maintenance.reason().isEmpty() ? ""
+      html.append("<p class=\"banner\" role=\"status\" data-maintenance=\"on\">In maintenance")
+        .append(maintenance.since() == null ? "" : " since " + maintenance.since().truncatedTo(ChronoUnit.SECONDS)).append(maintenance.reason() == null || maintenance.reason().isEmpty() ? ""
           : ": " + escape(maintenance.reason())).append("</p>\n");
     }
     html.append("<table>\n<caption>").append(report.checks().size()).append(report.checks().size() == 1 ? " check" : " checks")
