@@ -2,6 +2,8 @@ package dev.vitals.benchmarks;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.CheckRegistryOptions;
+import dev.vitals.health.HistoryOptions;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.web.HealthHandler;
 import io.vertx.core.Future;
@@ -17,8 +19,10 @@ import io.vertx.ext.web.Router;
  * bare vertx-web route answering a constant copy of Vitals' first answer (same bytes, same headers).
  *
  * <pre>
- * java -cp benchmarks/target/vitals-benchmarks.jar dev.vitals.benchmarks.ScaleServer &lt;checks&gt; [port]
+ * java -cp benchmarks/target/vitals-benchmarks.jar dev.vitals.benchmarks.ScaleServer &lt;checks&gt; [port] [history-off]
  * </pre>
+ * {@code history-off} turns the registry's history, availability and flap detection off (they are on by default),
+ * to compare {@code /health} with and without them.
  * One event loop, 127.0.0.1, port 0 (the default) picks a free one. Checks {@code check-0001} ... pass at once
  * with an output of 20 characters and the default options (TTLs 27 s / 9 s). When it serves, it prints
  * {@code ready port=<port> bare-bytes=<n>}. {@code GET /gc} answers the heap used after a full GC
@@ -30,17 +34,19 @@ public final class ScaleServer {
   }
 
   /**
-   * @param args number of checks, then optionally the port
+   * @param args number of checks, then optionally the port and {@code history-off}
    */
   public static void main(String[] args) {
-    if (args.length < 1 || args.length > 2) {
-      System.err.println("usage: ScaleServer <checks> [port]");
+    if (args.length < 1 || args.length > 3) {
+      System.err.println("usage: ScaleServer <checks> [port] [history-off]");
       System.exit(2);
     }
     int checks = Integer.parseInt(args[0]);
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     Vertx vertx = Vertx.vertx();
-    CheckRegistry registry = CheckRegistry.create(vertx);
+    boolean history = args.length < 3 || !args[2].equals("history-off");
+    CheckRegistry registry = CheckRegistry.create(vertx,
+      new CheckRegistryOptions().setHistory(new HistoryOptions().setEnabled(history)));
     register(registry, 0, checks);
     HealthHandler vitals = HealthHandler.create(registry);
     Buffer[] bare = {Buffer.buffer()};

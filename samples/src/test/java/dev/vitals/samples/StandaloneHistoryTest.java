@@ -54,13 +54,11 @@ class StandaloneHistoryTest {
       assertThat(page.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
       assertThat(page.bodyAsString()).contains("<title>fail · Vitals</title>", "data-check=\"db\" data-status=\"fail\"");
 
-      HttpClientResponse stream = result(raw.request(HttpMethod.GET, port, "127.0.0.1", "/health/events")
-        .compose(request -> request.send()));
-      assertThat(stream.getHeader("Content-Type")).startsWith("text/event-stream");
       Promise<Void> ended = Promise.promise();
-      stream.endHandler(v -> ended.tryComplete());
-      stream.exceptionHandler(e -> ended.tryComplete());
-      stream.handler(buffer -> { });
+      HttpClientResponse stream = result(raw.request(HttpMethod.GET, port, "127.0.0.1", "/health/events")
+        .compose(request -> request.send()).map(response -> response.handler(buffer -> { })
+          .endHandler(v -> ended.tryComplete()).exceptionHandler(e -> ended.tryComplete())));
+      assertThat(stream.getHeader("Content-Type")).startsWith("text/event-stream");
       assertThat(result(client.get(port, "127.0.0.1", "/health/events").send()).statusCode())
         .as("history.maxStreams is 1").isEqualTo(503);
 

@@ -133,9 +133,10 @@ class HistoryRoutesTest {
       if (lastEventId != null) {
         options.putHeader("Last-Event-ID", lastEventId);
       }
-      response = result(raw.request(options).compose(request -> request.send()));
+      // The handler is set as the response arrives, on its event loop: data that came before it would be lost.
+      response = result(raw.request(options).compose(request -> request.send())
+        .map(arrived -> arrived.handler(buffer -> text.append(buffer.toString()))));
       open.add(response);
-      response.handler(buffer -> text.append(buffer.toString()));
     }
 
     void waitFor(String fragment) {

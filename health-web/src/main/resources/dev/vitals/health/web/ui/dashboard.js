@@ -6,6 +6,7 @@
   var loaded = Date.now();
   var fetching = false;
   var again = false;
+  var updates = 0;
 
   function age(ms) {
     var s = Math.floor(ms / 1000);
@@ -33,6 +34,7 @@
         if (fresh) {
           document.getElementById('dashboard').replaceWith(document.adoptNode(fresh));
           document.title = next.title;
+          document.documentElement.setAttribute('data-updates', ++updates);
           loaded = Date.now();
           tick();
         }
