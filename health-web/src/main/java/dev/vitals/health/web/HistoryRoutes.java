@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  *       {@link dev.vitals.health.CheckHistory} for the object.</li>
  *   <li>{@code GET <path>/events}: Server-Sent Events, one per {@link dev.vitals.health.StatusChange} (its JSON as
  *       {@code data}), each with an {@code id}; a client reconnecting with {@code Last-Event-ID} first gets the
- *       events it missed that are still in the buffer ({@link HistoryRoutesOptions#getEventBuffer()}); a comment
+ *       events it missed that are still in the buffer ({@link HistoryRoutesOptions#getEventBuffer()}; ids start at 1
+ *       with the process, and an id above the last one given, from before a restart, replays the whole buffer); a comment
  *       every {@link HistoryRoutesOptions#getKeepAlive() keepAlive}; beyond
  *       {@link HistoryRoutesOptions#getMaxStreams() maxStreams} open streams, 503 with {@code Retry-After}.</li>
  *   <li>{@code GET <path>/ui}: an HTML dashboard (and its stylesheet and script under {@code <path>/ui/}), with

@@ -94,8 +94,10 @@ final class EventStreams {
       }
       streams.add(stream);
       if (lastEventId != null) {
+        // An id this process never gave came from before a restart: everything kept is news to that client.
+        long after = lastEventId > lastId ? 0 : lastEventId;
         for (Event event : buffer) {
-          if (event.id() > lastEventId) {
+          if (event.id() > after) {
             missed.add(event);
           }
         }
