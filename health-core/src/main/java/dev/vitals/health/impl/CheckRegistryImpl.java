@@ -2,6 +2,7 @@ package dev.vitals.health.impl;
 
 import dev.vitals.health.BlockingCheck;
 import dev.vitals.health.Check;
+import dev.vitals.health.CheckObserver;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
@@ -42,6 +43,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
   private static final AtomicLong VERSIONS = new AtomicLong();
 
   private final List<Handler<StatusChange>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<CheckObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Moves whenever a run stores a result or a check is registered or unregistered: see {@link #isCurrent}. */
   private volatile long version = VERSIONS.incrementAndGet();
 
@@ -128,6 +130,9 @@ public final class CheckRegistryImpl implements CheckRegistry {
     checks = next;
     tree.add(name);
     stored();
+    for (CheckObserver observer : observers) {
+      observe(() -> observer.registered(new CheckOptions(options)));
+    }
     entry.startPeriodicRefresh();
     return this;
   }
@@ -144,6 +149,56 @@ public final class CheckRegistryImpl implements CheckRegistry {
   public CheckRegistry addListener(Handler<StatusChange> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
+  }
+
+  @Override
+  public synchronized CheckRegistry addObserver(CheckObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    for (CachedCheck entry : checks.values()) {
+      observe(() -> observer.registered(new CheckOptions(entry.options())));
+    }
+    observers.add(observer);
+    return this;
+  }
+
+  /** A run stored its result: tell the observers, outside any lock. */
+  void ran(CheckReport result, HealthStatus outcome) {
+    for (CheckObserver observer : observers) {
+      observe(() -> observer.ran(result, outcome));
+    }
+  }
+
+  private void unregistered(String name) {
+    for (CheckObserver observer : observers) {
+      observe(() -> observer.unregistered(name));
+    }
+  }
+
+  private static void observe(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      // An observer's fault must not break a registration or a run; it is the observer's to log.
+    }
+  }
+
+  @Override
+  public CheckReport latest(String name) {
+    CachedCheck entry = checks.get(Objects.requireNonNull(name, "name"));
+    return entry == null ? null : entry.current();
+  }
+
+  @Override
+  public List<CheckReport> latest(Predicate<CheckOptions> filter) {
+    Objects.requireNonNull(filter, "filter");
+    List<CheckReport> latest = new ArrayList<>();
+    for (CachedCheck entry : checks.values()) {
+      CheckReport current = filter.test(entry.options()) ? entry.current() : null;
+      if (current != null) {
+        latest.add(current);
+      }
+    }
+    return latest;
   }
 
   Vertx vertx() {
@@ -209,10 +264,12 @@ public final class CheckRegistryImpl implements CheckRegistry {
     }
     String key = CheckRegistry.normalizeName(name);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
+    List<String> removed = new ArrayList<>();
     next.values().removeIf(entry -> {
       boolean match = !key.isEmpty() && (entry.name().equals(key) || entry.name().startsWith(key + "/"));
       if (match) {
         entry.close();
+        removed.add(entry.name());
       }
       return match;
     });
@@ -221,6 +278,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
       tree.remove(key);
     }
     stored();
+    removed.forEach(this::unregistered);
     return this;
   }
 
@@ -376,6 +434,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
       pool = blockingPool;
       blockingPool = null;
       stored();
+      all.keySet().forEach(this::unregistered);
     }
     all.values().forEach(CachedCheck::close);
     return pool == null ? Future.succeededFuture() : pool.close();
