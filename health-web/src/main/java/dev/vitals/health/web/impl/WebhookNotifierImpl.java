@@ -165,9 +165,9 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
         }
         done.complete(); // closing drops what is in flight, without a word
       } else if (retry >= options.getRetries()) {
-        failed.increment();
         LOG.log(Level.WARNING, () -> "Webhook " + shownUrl + " gave up on " + change.name() + " → " + change.to()
           + ": " + ar.cause().getMessage());
+        failed.increment();
         done.complete();
       } else {
         retried.increment();
