@@ -60,8 +60,8 @@ class MetricsHandlerTest {
     if (accept != null) {
       request.putHeader("Accept", accept);
     }
-    Answer answer = Await.result(client.request(request).compose(req -> req.send())
-      .compose(response -> response.body().map(body -> new Answer(response, body))));
+    Answer answer = Await.result(client.request(request)
+      .compose(req -> req.send().compose(response -> response.body().map(body -> new Answer(response, body)))));
     assertThat(answer.response().statusCode()).isEqualTo(200);
     assertThat(answer.getHeader("Cache-Control")).isEqualTo("no-store");
     return answer;
