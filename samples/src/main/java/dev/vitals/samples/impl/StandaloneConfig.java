@@ -1,6 +1,7 @@
 package dev.vitals.samples.impl;
 
 import dev.vitals.environment.EnvironmentOptions;
+import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Durations;
@@ -93,6 +94,7 @@ public final class StandaloneConfig {
   private final boolean loopbackOnly;
   private final ConsulMaintenanceOptions consul;
   private final String heartbeatPath;
+  private final VitalsMetricsOptions metrics;
   private final List<WebhookOptions> webhooks;
 
   /**
@@ -141,6 +143,14 @@ public final class StandaloneConfig {
         && !heartbeatPath.startsWith(DEFAULT_HEARTBEAT_PATH + "/"))) {
         throw heartbeat.invalid("path", "'" + heartbeatPath + "' collides with the route " + route
           + "; expected a path of its own such as " + DEFAULT_HEARTBEAT_PATH);
+      }
+    }
+    metrics = nested(root, "metrics", VitalsMetricsOptions::new);
+    String metricsPath = metrics.getPath();
+    for (String route : List.of("/health", "/status", "/environment", heartbeatPath)) {
+      if (metrics.isEnabled() && (metricsPath.equals(route) || metricsPath.startsWith(route + "/"))) {
+        throw root.optionalObject("metrics").invalid("path", "'" + metricsPath + "' collides with the route "
+          + route + "; expected a path of its own such as " + VitalsMetricsOptions.DEFAULT_PATH);
       }
     }
     JsonArray hooks = root.optionalObject("notifications").optionalArray("webhooks");
@@ -328,6 +338,11 @@ public final class StandaloneConfig {
   /** @return the health handler's options: probes, codes, detail, with the application set */
   public HealthHandlerOptions health() {
     return health;
+  }
+
+  /** @return the {@code metrics} section: whether and where the Prometheus scrape is served */
+  public VitalsMetricsOptions metrics() {
+    return metrics;
   }
 
   /** @return whether {@code /environment} is served */
