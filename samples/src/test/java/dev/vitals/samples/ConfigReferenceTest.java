@@ -4,6 +4,7 @@ import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.PassiveOptions;
+import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.samples.impl.ConfigSchema;
@@ -200,6 +201,7 @@ class ConfigReferenceTest {
       .toJson().getJsonObject("probes").getJsonObject("p"), Set.of(), Set.of());
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("webhook"), json -> new WebhookOptions(json).toJson(),
       Set.of(), Set.of());
+    sameKeys(section("metrics"), json -> new VitalsMetricsOptions(json).toJson(), Set.of(), Set.of());
     // type picks the check's definition; CheckOptions holds the rest.
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("check"), json -> new CheckOptions(json).toJson(),
       Set.of("type"), Set.of());
