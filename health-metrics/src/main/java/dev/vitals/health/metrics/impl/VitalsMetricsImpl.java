@@ -175,8 +175,13 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
     }
   }
 
-  /** Registers one check's meters in one registry. Called under this binder's lock. */
+  /** Registers one check's meters in one registry, unless they are. Called under this binder's lock. */
   private void add(String name, MeterRegistry meters) {
+    for (CheckMeters existing : checks.getOrDefault(name, List.of())) {
+      if (existing.registry() == meters) {
+        return; // a registration told while bindTo listed the checks
+      }
+    }
     List<Meter> all = new ArrayList<>();
     for (HealthStatus status : HealthStatus.values()) {
       all.add(Gauge.builder("vitals.check.status", () -> {
