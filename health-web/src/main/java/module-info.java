@@ -17,5 +17,5 @@ module dev.vitals.health.web {
 
   exports dev.vitals.health.web;
   // The standalone verticle reuses internals merged from other branches (to move to the API or out of samples).
-  exports dev.vitals.health.web.impl to dev.vitals.samples;
+  exports dev.vitals.health.web.impl to dev.vitals.samples, dev.vitals.health.checks;
 }

@@ -1,0 +1,52 @@
+package dev.vitals.health.checks.impl;
+
+import dev.vitals.environment.Scrubber;
+import io.vertx.core.json.JsonObject;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Masks passwords in what the client checks show: error messages, URIs, options written to logs. */
+public final class Secrets {
+
+  /** What a masked secret reads as. */
+  public static final String MASK = Scrubber.MASK;
+
+  /** The password of a URI's user information: {@code scheme://user:password@} or {@code scheme://:password@}. */
+  private static final Pattern URI_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)([^@\\s]*)(@)");
+
+  private Secrets() {
+  }
+
+  /**
+   * @param uri a URI, or {@code null}
+   * @return the URI with the password of its user information masked; {@code null} for {@code null}
+   */
+  public static String maskUri(String uri) {
+    return uri == null ? null : URI_PASSWORD.matcher(uri).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");
+  }
+
+  /**
+   * @param text     a message, such as a client's error
+   * @param password the password to mask wherever it appears, or {@code null}
+   * @return the text with URI passwords and the password masked
+   */
+  public static String mask(String text, String password) {
+    String masked = maskUri(text);
+    return password == null || password.isEmpty() || masked == null ? masked : masked.replace(password, MASK);
+  }
+
+  /**
+   * @param json an options class's JSON form
+   * @return the same object with {@code password} masked and the password inside {@code uri} masked
+   */
+  public static JsonObject masked(JsonObject json) {
+    if (json.getString("password") != null) {
+      json.put("password", MASK);
+    }
+    if (json.getString("uri") != null) {
+      json.put("uri", maskUri(json.getString("uri")));
+    }
+    return json;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Checks of real dependencies, each a factory over a Vert.x client: {@link dev.vitals.health.checks.HttpCheck},
+ * {@link dev.vitals.health.checks.TcpCheck}, {@link dev.vitals.health.checks.DiskSpaceCheck},
+ * {@link dev.vitals.health.checks.HeapCheck}, {@link dev.vitals.health.checks.EventLoopCheck},
+ * {@link dev.vitals.health.checks.PostgresCheck} and {@link dev.vitals.health.checks.RedisCheck}. Register what a
+ * factory returns in a {@code CheckRegistry} with the check's {@code CheckOptions} (name, timeout, TTLs); close a
+ * {@link dev.vitals.health.checks.ResourceCheck} when it is unregistered.
+ */
+@ModuleGen(name = "vitals-health-checks", groupPackage = "dev.vitals")
+package dev.vitals.health.checks;
+
+import io.vertx.codegen.annotations.ModuleGen;
