@@ -4,6 +4,7 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthStatus;
+import dev.vitals.health.checks.test.PostgresServer;
 import dev.vitals.health.test.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -5,6 +5,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.checks.test.RedisServer;
 import dev.vitals.health.test.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

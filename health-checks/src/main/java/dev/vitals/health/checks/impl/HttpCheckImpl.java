@@ -1,7 +1,5 @@
 package dev.vitals.health.checks.impl;
 
-import dev.vitals.environment.ScrubOptions;
-import dev.vitals.environment.Scrubber;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.checks.HttpCheck;
 import dev.vitals.health.checks.HttpCheckOptions;
@@ -22,9 +20,6 @@ import java.util.Base64;
 /** One bounded GET per run on a client of its own, judged on its status line. */
 public final class HttpCheckImpl implements HttpCheck {
 
-  /** Outputs are shown to anyone who can read /health: the environment dump's rules mask credentials. */
-  private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
-
   private final Vertx vertx;
   private final HttpClientAgent http;
   private final String url;
@@ -44,7 +39,7 @@ public final class HttpCheckImpl implements HttpCheck {
       .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE)));
     URI uri = URI.create(options.getUrl());
     this.url = uri.toString();
-    this.shownUrl = SCRUBBER.scrub(url);
+    this.shownUrl = Secrets.maskUri(url);
     this.userInfo = uri.getUserInfo();
     this.expectedStatus = options.getExpectedStatus();
   }
@@ -68,7 +63,7 @@ public final class HttpCheckImpl implements HttpCheck {
   }
 
   private ProcedureResult failed(Throwable failure) {
-    return ProcedureResult.fail("GET " + shownUrl + ": " + SCRUBBER.scrub(ProcedureResult.describe(failure)));
+    return ProcedureResult.fail("GET " + shownUrl + ": " + Secrets.maskUri(ProcedureResult.describe(failure)));
   }
 
   private ProcedureResult judge(int status) {

@@ -1,10 +1,9 @@
 package dev.vitals.health.checks.impl;
 
+import dev.vitals.environment.ScrubOptions;
 import dev.vitals.environment.Scrubber;
 import io.vertx.core.json.JsonObject;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Masks passwords in what the client checks show: error messages, URIs, options written to logs. */
 public final class Secrets {
@@ -12,18 +11,19 @@ public final class Secrets {
   /** What a masked secret reads as. */
   public static final String MASK = Scrubber.MASK;
 
-  /** The password of a URI's user information: {@code scheme://user:password@} or {@code scheme://:password@}. */
-  private static final Pattern URI_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)([^@\\s]*)(@)");
+  /** The environment dump's rules: user information in URIs, secret query parameters and assignments. */
+  private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
 
   private Secrets() {
   }
 
   /**
    * @param uri a URI, or {@code null}
-   * @return the URI with the password of its user information masked; {@code null} for {@code null}
+   * @return the URI with the password of its user information (and secret query parameters) masked; {@code null}
+   * for {@code null}
    */
   public static String maskUri(String uri) {
-    return uri == null ? null : URI_PASSWORD.matcher(uri).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");
+    return uri == null ? null : SCRUBBER.scrub(uri);
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.vitals.health.checks;
+package dev.vitals.health.checks.test;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
  * ({@code requirepass}), no persistence, its directory temporary; stopped and started again on the same port as
  * often as a test wants.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
   /** The server's password. */
-  static final String PASSWORD = "redis-S3cret-pw";
+  public static final String PASSWORD = "redis-S3cret-pw";
 
   private final Path binary;
   private final Path dir;
@@ -29,7 +29,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** @return a started server */
-  static RedisServer start() throws IOException, InterruptedException {
+  public static RedisServer start() throws IOException, InterruptedException {
     RedisServer server = new RedisServer(ServerFixture.binary("redis-server", "redis-server"),
       ServerFixture.tempDir("vitals-redis", null), ServerFixture.freePort());
     server.startAgain();
@@ -37,7 +37,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts the server (again), waiting until it accepts connections. */
-  void startAgain() throws IOException, InterruptedException {
+  public void startAgain() throws IOException, InterruptedException {
     process = ServerFixture.start(List.of(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
       "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--requirepass", PASSWORD), null,
       dir.resolve("server.log"));
@@ -56,7 +56,7 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Stops the server, waiting until it has. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     process.waitFor(20, TimeUnit.SECONDS);
   }
@@ -65,12 +65,12 @@ final class RedisServer implements AutoCloseable {
    * @param password the password to put in it
    * @return {@code redis://:<password>@127.0.0.1:<port>/0}
    */
-  String uri(String password) {
+  public String uri(String password) {
     return "redis://:" + password + "@127.0.0.1:" + port + "/0";
   }
 
   /** @return the port it listens on, on 127.0.0.1 */
-  int port() {
+  public int port() {
     return port;
   }
 

@@ -1,4 +1,4 @@
-package dev.vitals.health.checks;
+package dev.vitals.health.checks.test;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,10 +11,10 @@ import java.util.List;
  * {@code stop} as often as a test wants, on the same port. Every statement is logged ({@code log_statement=all}) so
  * a test can count the queries the server ran. As root it runs as the package's {@code postgres} user.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
   /** The password of the user {@code postgres}. */
-  static final String PASSWORD = "pg-S3cret-pw";
+  public static final String PASSWORD = "pg-S3cret-pw";
   private static final String USER = "postgres";
 
   private final Path pgCtl;
@@ -32,7 +32,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** @return a started server */
-  static PostgresServer start() throws IOException, InterruptedException {
+  public static PostgresServer start() throws IOException, InterruptedException {
     Path initdb = ServerFixture.binary("initdb", "postgresql", "/usr/lib/postgresql");
     Path pgCtl = initdb.resolveSibling("pg_ctl");
     Path dir = ServerFixture.tempDir("vitals-pg", USER);
@@ -49,20 +49,20 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Starts the server (again), waiting until it accepts connections. */
-  void startAgain() throws IOException, InterruptedException {
+  public void startAgain() throws IOException, InterruptedException {
     ServerFixture.run(List.of(pgCtl.toString(), "start", "-w", "-D", data.toString(), "-l", log.toString(), "-o",
       "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all"
         + " -c max_connections=20 -c shared_buffers=16MB"), USER, dir.resolve("pg_ctl.log"));
   }
 
   /** Stops the server, waiting until it has (connections are closed at once). */
-  void stop() throws IOException, InterruptedException {
+  public void stop() throws IOException, InterruptedException {
     ServerFixture.run(List.of(pgCtl.toString(), "stop", "-w", "-m", "fast", "-D", data.toString()), USER,
       dir.resolve("pg_ctl.log"));
   }
 
   /** @return the port it listens on, on 127.0.0.1 */
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -70,7 +70,7 @@ final class PostgresServer implements AutoCloseable {
    * @param password the password to put in it
    * @return {@code postgres://postgres:<password>@127.0.0.1:<port>/postgres}
    */
-  String uri(String password) {
+  public String uri(String password) {
     return "postgres://" + USER + ":" + password + "@127.0.0.1:" + port + "/postgres";
   }
 
@@ -78,7 +78,7 @@ final class PostgresServer implements AutoCloseable {
    * @param statement a statement's text
    * @return how many times the server's log shows it run so far
    */
-  long executions(String statement) throws IOException {
+  public long executions(String statement) throws IOException {
     try (var lines = Files.lines(log)) {
       return lines.filter(line -> line.contains("statement: " + statement)).count();
     }

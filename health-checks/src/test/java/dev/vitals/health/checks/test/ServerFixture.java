@@ -1,4 +1,4 @@
-package dev.vitals.health.checks;
+package dev.vitals.health.checks.test;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * temporary directory the server may write, and running a command as a user the server accepts (PostgreSQL
  * refuses root: as root, commands run as the {@code postgres} user the Debian package creates).
  */
-final class ServerFixture {
+public final class ServerFixture {
 
   private ServerFixture() {
   }
