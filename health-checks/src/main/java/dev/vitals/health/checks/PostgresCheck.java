@@ -1,14 +1,11 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.checks.impl.SqlCheckImpl;
+import dev.vitals.health.checks.impl.SqlPools;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code query} (default {@code SELECT 1}) on a PostgreSQL connection: {@code pass} with the output
@@ -25,9 +22,9 @@ public interface PostgresCheck extends ResourceCheck {
    *
    * @param pool    the application's pool; closing the check leaves it open
    * @param options the query and {@code maxLatency} (the connection fields are not used)
-   * @return the check
+   * @return the check; outputs name the server {@code postgres}
    */
-  static PostgresCheck create(Pool pool, PostgresCheckOptions options) {
+  static PostgresCheck create(Pool pool, SqlCheckOptions options) {
     return new SqlCheckImpl(pool, false, options.getQuery(), options.getMaxLatency(), "postgres", null);
   }
 
@@ -36,20 +33,11 @@ public interface PostgresCheck extends ResourceCheck {
    * check closes it.
    *
    * @param vertx   the Vert.x instance to create the pool on
-   * @param options where to connect, the query and {@code maxLatency}
+   * @param options where to connect ({@code postgres://} URI and fields), the query and {@code maxLatency}
    * @return the check
-   * @throws IllegalArgumentException when the options do not name a server the client can read
+   * @throws IllegalArgumentException {@code uri: ...} when the PostgreSQL client cannot read the URI
    */
-  static PostgresCheck create(Vertx vertx, PostgresCheckOptions options) {
-    PgConnectOptions connect = options.toConnectOptions();
-    int timeout = (int) Math.min(options.getTimeout(), Integer.MAX_VALUE);
-    Pool pool = PgBuilder.pool()
-      .with(new PoolOptions().setMaxSize(1).setConnectionTimeout(timeout).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-      .with(new NetClientOptions().setConnectTimeout(timeout))
-      .connectingTo(connect)
-      .using(vertx)
-      .build();
-    return new SqlCheckImpl(pool, true, options.getQuery(), options.getMaxLatency(),
-      connect.getHost() + ":" + connect.getPort() + "/" + connect.getDatabase(), connect.getPassword());
+  static PostgresCheck create(Vertx vertx, SqlCheckOptions options) {
+    return SqlPools.check(vertx, options, PgBuilder.pool(), PgConnectOptions::fromUri, new PgConnectOptions());
   }
 }

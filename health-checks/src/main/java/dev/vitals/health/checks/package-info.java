@@ -1,8 +1,10 @@
 /**
  * Checks of real dependencies, each a factory over a Vert.x client: {@link dev.vitals.health.checks.HttpCheck},
- * {@link dev.vitals.health.checks.TcpCheck}, {@link dev.vitals.health.checks.DiskSpaceCheck},
+ * {@link dev.vitals.health.checks.TcpCheck}, {@link dev.vitals.health.checks.TlsCheck},
+ * {@link dev.vitals.health.checks.DnsCheck}, {@link dev.vitals.health.checks.DiskSpaceCheck},
  * {@link dev.vitals.health.checks.HeapCheck}, {@link dev.vitals.health.checks.EventLoopCheck},
- * {@link dev.vitals.health.checks.PostgresCheck} and {@link dev.vitals.health.checks.RedisCheck}. Register what a
+ * {@link dev.vitals.health.checks.EventBusCheck}, {@link dev.vitals.health.checks.PostgresCheck},
+ * {@link dev.vitals.health.checks.MySQLCheck} and {@link dev.vitals.health.checks.RedisCheck}. Register what a
  * factory returns in a {@code CheckRegistry} with the check's {@code CheckOptions} (name, timeout, TTLs); close a
  * {@link dev.vitals.health.checks.ResourceCheck} when it is unregistered.
  */

@@ -8,6 +8,7 @@ import dev.vitals.health.checks.test.PostgresServer;
 import dev.vitals.health.test.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(VertxExtension.class)
 class PostgresCheckTest {
 
+  /** A timeout far above a run on a loaded machine: these tests are about outcomes, not speed. */
+  static final long SLACK = 10_000;
+
   private static PostgresServer server;
 
   @BeforeAll
@@ -40,7 +44,7 @@ class PostgresCheckTest {
 
   /** Every request runs the check: no result is reused. */
   private static CheckOptions uncached(String name) {
-    return new CheckOptions(name).setSuccessTtl(0).setFailureTtl(0).setMaxStale(0);
+    return new CheckOptions(name).setSuccessTtl(0).setFailureTtl(0).setMaxStale(0).setTimeout(SLACK);
   }
 
   static CheckReport report(CheckRegistry registry, String name) {
@@ -51,7 +55,7 @@ class PostgresCheckTest {
   void passesFailsWhileTheServerIsDownAndPassesAgainWhenItReturns(Vertx vertx) throws Exception {
     CheckRegistry registry = CheckRegistry.create(vertx);
     PostgresCheck check = PostgresCheck.create(vertx,
-      new PostgresCheckOptions(new io.vertx.core.json.JsonObject().put("uri", server.uri(PostgresServer.PASSWORD))));
+      new SqlCheckOptions(new JsonObject().put("uri", server.uri(PostgresServer.PASSWORD)).put("timeout", SLACK)));
     registry.register(uncached("db"), check);
 
     CheckReport passing = report(registry, "db");
@@ -77,7 +81,7 @@ class PostgresCheckTest {
   @Test
   void aWrongPasswordFailsWithoutShowingIt(Vertx vertx) {
     String wrong = "Wr0ng-pg-Pa55";
-    PostgresCheckOptions options = new PostgresCheckOptions().setUri(server.uri(wrong));
+    SqlCheckOptions options = new SqlCheckOptions().setUri(server.uri(wrong)).setTimeout(SLACK);
     assertThat(options.toString()).doesNotContain(wrong).contains("postgres:********@");
     PostgresCheck check = PostgresCheck.create(vertx, options);
     CheckRegistry registry = CheckRegistry.create(vertx);
@@ -92,10 +96,10 @@ class PostgresCheckTest {
 
   @Test
   void theFieldsOverrideTheUriAndASlowQueryWarns(Vertx vertx) {
-    PostgresCheckOptions options = new PostgresCheckOptions()
+    SqlCheckOptions options = new SqlCheckOptions()
       .setUri("postgresql://nobody:nothing@127.0.0.1:1/none")
       .setPort(server.port()).setUser("postgres").setPassword(PostgresServer.PASSWORD).setDatabase("postgres")
-      .setQuery("SELECT pg_sleep(0.05)").setMaxLatency(1);
+      .setQuery("SELECT pg_sleep(0.05)").setMaxLatency(1).setTimeout(SLACK);
     assertThat(options.toString()).doesNotContain(PostgresServer.PASSWORD).doesNotContain("nothing");
     PostgresCheck check = PostgresCheck.create(vertx, options);
 
@@ -116,8 +120,8 @@ class PostgresCheckTest {
       .using(vertx).build();
     String probe = "SELECT 1 AS vitals_ttl_probe";
     CheckRegistry registry = CheckRegistry.create(vertx);
-    PostgresCheck check = PostgresCheck.create(pool, new PostgresCheckOptions().setQuery(probe));
-    registry.register(new CheckOptions("db").setSuccessTtl(60_000), check);
+    PostgresCheck check = PostgresCheck.create(pool, new SqlCheckOptions().setQuery(probe));
+    registry.register(new CheckOptions("db").setSuccessTtl(60_000).setTimeout(SLACK), check);
 
     List<Future<?>> burst = new ArrayList<>();
     for (int i = 0; i < 500; i++) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static dev.vitals.health.checks.PostgresCheckTest.SLACK;
 import static dev.vitals.health.checks.PostgresCheckTest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,14 +38,14 @@ class RedisCheckTest {
   }
 
   private static CheckOptions uncached(String name) {
-    return new CheckOptions(name).setSuccessTtl(0).setFailureTtl(0).setMaxStale(0);
+    return new CheckOptions(name).setSuccessTtl(0).setFailureTtl(0).setMaxStale(0).setTimeout(SLACK);
   }
 
   @Test
   void passesFailsWhileTheServerIsDownAndPassesAgainWhenItReturns(Vertx vertx) throws Exception {
     CheckRegistry registry = CheckRegistry.create(vertx);
     RedisCheck check = RedisCheck.create(vertx,
-      new RedisCheckOptions(new JsonObject().put("uri", server.uri(RedisServer.PASSWORD))));
+      new RedisCheckOptions(new JsonObject().put("uri", server.uri(RedisServer.PASSWORD)).put("timeout", SLACK)));
     registry.register(uncached("cache"), check);
 
     CheckReport passing = report(registry, "cache");
@@ -68,7 +69,7 @@ class RedisCheckTest {
   void aWrongPasswordFailsWithoutShowingIt(Vertx vertx) {
     String wrong = "Wr0ng-redis-Pa55";
     RedisCheckOptions options = new RedisCheckOptions().setHost("127.0.0.1").setPort(server.port())
-      .setPassword(wrong);
+      .setPassword(wrong).setTimeout(SLACK);
     assertThat(options.toString()).doesNotContain(wrong);
     RedisCheck check = RedisCheck.create(vertx, options);
 

@@ -5,19 +5,26 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.checks.DiskSpaceCheck;
 import dev.vitals.health.checks.DiskSpaceCheckOptions;
+import dev.vitals.health.checks.DnsCheck;
+import dev.vitals.health.checks.DnsCheckOptions;
+import dev.vitals.health.checks.EventBusCheck;
+import dev.vitals.health.checks.EventBusCheckOptions;
 import dev.vitals.health.checks.EventLoopCheck;
 import dev.vitals.health.checks.EventLoopCheckOptions;
 import dev.vitals.health.checks.HeapCheck;
 import dev.vitals.health.checks.HeapCheckOptions;
 import dev.vitals.health.checks.HttpCheck;
 import dev.vitals.health.checks.HttpCheckOptions;
+import dev.vitals.health.checks.MySQLCheck;
 import dev.vitals.health.checks.PostgresCheck;
-import dev.vitals.health.checks.PostgresCheckOptions;
 import dev.vitals.health.checks.RedisCheck;
 import dev.vitals.health.checks.RedisCheckOptions;
 import dev.vitals.health.checks.ResourceCheck;
+import dev.vitals.health.checks.SqlCheckOptions;
 import dev.vitals.health.checks.TcpCheck;
 import dev.vitals.health.checks.TcpCheckOptions;
+import dev.vitals.health.checks.TlsCheck;
+import dev.vitals.health.checks.TlsCheckOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -45,24 +52,34 @@ final class DependencyCheckDefinition implements CheckDefinition {
   }
 
   /** The types, by config name: how each reads its options and registers its check. */
-  static final Map<String, BiFunction<ConfigObject, CheckOptions, CheckDefinition>> TYPES = Map.of(
-    "http", type("http", HttpCheckOptions::new, (vertx, registry, options, http) ->
+  static final Map<String, BiFunction<ConfigObject, CheckOptions, CheckDefinition>> TYPES = Map.ofEntries(
+    type("http", HttpCheckOptions::new, (vertx, registry, options, http) ->
       resource(registry, options, HttpCheck.create(vertx, http))),
-    "tcp", type("tcp", TcpCheckOptions::new, (vertx, registry, options, tcp) ->
+    type("tcp", TcpCheckOptions::new, (vertx, registry, options, tcp) ->
       resource(registry, options, TcpCheck.create(vertx, tcp))),
-    "disk-space", type("disk-space", DiskSpaceCheckOptions::new, (vertx, registry, options, disk) -> {
+    type("disk-space", DiskSpaceCheckOptions::new, (vertx, registry, options, disk) -> {
       registry.registerBlocking(options, DiskSpaceCheck.create(disk));
       return Registration.NONE;
     }),
-    "heap", type("heap", HeapCheckOptions::new, (vertx, registry, options, heap) -> {
+    type("heap", HeapCheckOptions::new, (vertx, registry, options, heap) -> {
       registry.register(options, HeapCheck.create(heap));
       return Registration.NONE;
     }),
-    "event-loop", type("event-loop", EventLoopCheckOptions::new, (vertx, registry, options, loop) ->
+    type("event-loop", EventLoopCheckOptions::new, (vertx, registry, options, loop) ->
       resource(registry, options, EventLoopCheck.create(vertx, loop))),
-    "postgres", type("postgres", PostgresCheckOptions::new, (vertx, registry, options, pg) ->
-      resource(registry, options, PostgresCheck.create(vertx, pg))),
-    "redis", type("redis", RedisCheckOptions::new, (vertx, registry, options, redis) ->
+    type("tls", TlsCheckOptions::new, (vertx, registry, options, tls) ->
+      resource(registry, options, TlsCheck.create(vertx, tls))),
+    type("dns", DnsCheckOptions::new, (vertx, registry, options, dns) ->
+      resource(registry, options, DnsCheck.create(vertx, dns))),
+    type("eventbus", EventBusCheckOptions::new, (vertx, registry, options, bus) -> {
+      registry.register(options, EventBusCheck.create(vertx, bus));
+      return Registration.NONE;
+    }),
+    type("postgres", SqlCheckOptions::new, (vertx, registry, options, sql) ->
+      resource(registry, options, PostgresCheck.create(vertx, sql))),
+    type("mysql", SqlCheckOptions::new, (vertx, registry, options, sql) ->
+      resource(registry, options, MySQLCheck.create(vertx, sql))),
+    type("redis", RedisCheckOptions::new, (vertx, registry, options, redis) ->
       resource(registry, options, RedisCheck.create(vertx, redis))));
 
   private final CheckOptions options;
@@ -76,9 +93,9 @@ final class DependencyCheckDefinition implements CheckDefinition {
     this.registrar = registrar;
   }
 
-  private static <T> BiFunction<ConfigObject, CheckOptions, CheckDefinition> type(
+  private static <T> Map.Entry<String, BiFunction<ConfigObject, CheckOptions, CheckDefinition>> type(
     String type, Function<JsonObject, T> reader, Binder<T> binder) {
-    return (entry, options) -> {
+    return Map.entry(type, (entry, options) -> {
       T typeOptions;
       try {
         typeOptions = reader.apply(entry.json());
@@ -87,7 +104,7 @@ final class DependencyCheckDefinition implements CheckDefinition {
       }
       return new DependencyCheckDefinition(options, type,
         vertx -> registry -> binder.register(vertx, registry, options, typeOptions));
-    };
+    });
   }
 
   /**

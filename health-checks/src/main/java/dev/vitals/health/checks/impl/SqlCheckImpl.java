@@ -1,6 +1,7 @@
 package dev.vitals.health.checks.impl;
 
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.checks.MySQLCheck;
 import dev.vitals.health.checks.PostgresCheck;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -9,7 +10,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.Locale;
 
 /** One query on a connection borrowed from a pool, timed, judged against {@code maxLatency}. */
-public final class SqlCheckImpl implements PostgresCheck {
+public final class SqlCheckImpl implements PostgresCheck, MySQLCheck {
 
   private final Pool pool;
   private final boolean owned;

@@ -1,8 +1,6 @@
 package dev.vitals.health.checks.test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,18 +39,7 @@ public final class RedisServer implements AutoCloseable {
     process = ServerFixture.start(List.of(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
       "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--requirepass", PASSWORD), null,
       dir.resolve("server.log"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (true) {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException notYet) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException("redis-server did not start on port " + port, notYet);
-        }
-        Thread.sleep(20);
-      }
-    }
+    ServerFixture.awaitPort(process, port, dir.resolve("server.log"));
   }
 
   /** Stops the server, waiting until it has. */

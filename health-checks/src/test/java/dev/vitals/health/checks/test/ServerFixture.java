@@ -3,7 +3,9 @@ package dev.vitals.health.checks.test;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -94,6 +96,29 @@ public final class ServerFixture {
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
       process.destroyForcibly();
       throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(log));
+    }
+  }
+
+  /**
+   * Waits until a started server accepts connections on 127.0.0.1.
+   *
+   * @param process the server's process
+   * @param port    its port
+   * @param log     its log, shown when it does not start
+   * @throws IllegalStateException when the process ends or the port stays closed for 60 s
+   */
+  static void awaitPort(Process process, int port, Path log) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException notYet) {
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException("the server did not start on port " + port + ": " + Files.readString(log));
+        }
+        Thread.sleep(20);
+      }
     }
   }
 

@@ -7,10 +7,12 @@ import dev.vitals.health.impl.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgConnectOptions;
+
+import java.net.URI;
 
 /**
- * What a {@link PostgresCheck} runs and, for the check's own client, where it connects. JSON form:
+ * What a {@link PostgresCheck} or {@link MySQLCheck} runs and, for the check's own client, where it connects. JSON
+ * form:
  * <pre>{@code
  * {"uri": "postgres://monitor:secret@db.internal:5432/app",  // or the fields below, which override the URI's
  *  "host": "db.internal", "port": 5432, "database": "app", "user": "monitor", "password": "secret",
@@ -18,13 +20,15 @@ import io.vertx.pgclient.PgConnectOptions;
  *  "maxLatency": "500ms",                                    // above it the result is warn; 0 (default): never
  *  "timeout": "2s"}                                          // connect timeout of the check's own client
  * }</pre>
- * Keys it does not know are left to the check's {@code CheckOptions}. Without {@code uri} or a field, the
- * PostgreSQL client's defaults apply ({@code localhost:5432}, database, user and password {@code postgres}).
+ * Keys it does not know are left to the check's {@code CheckOptions}. The URI is the client's own form
+ * ({@code postgres://} or {@code postgresql://} for PostgreSQL, {@code mysql://} or {@code mariadb://} for
+ * MySQL); without {@code uri} or a field, the client's defaults apply (PostgreSQL: {@code localhost:5432},
+ * database, user and password {@code postgres}; MySQL: {@code localhost:3306}, user {@code root}).
  * {@link #toString()} masks the password, in {@code password} and inside {@code uri}.
  */
 @DataObject
 @JsonGen(publicConverter = false)
-public class PostgresCheckOptions {
+public class SqlCheckOptions {
 
   /** Default {@code query}: {@code SELECT 1}. */
   public static final String DEFAULT_QUERY = "SELECT 1";
@@ -45,11 +49,11 @@ public class PostgresCheckOptions {
   private long timeout = CheckOptions.DEFAULT_TIMEOUT;
 
   /** Default options: {@code SELECT 1} on the client's default server. */
-  public PostgresCheckOptions() {
+  public SqlCheckOptions() {
   }
 
   /** @param other options to copy */
-  public PostgresCheckOptions(PostgresCheckOptions other) {
+  public SqlCheckOptions(SqlCheckOptions other) {
     uri = other.uri;
     host = other.host;
     port = other.port;
@@ -65,14 +69,14 @@ public class PostgresCheckOptions {
    * @param json the JSON form
    * @throws IllegalArgumentException naming the field when a value is invalid (the message never holds a password)
    */
-  public PostgresCheckOptions(JsonObject json) {
-    PostgresCheckOptionsConverter.fromJson(FORM.read(json), this);
+  public SqlCheckOptions(JsonObject json) {
+    SqlCheckOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /** @return the JSON form, password included (see {@link #toString()} for a form safe to log) */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
-    PostgresCheckOptionsConverter.toJson(this, json);
+    SqlCheckOptionsConverter.toJson(this, json);
     return json;
   }
 
@@ -82,45 +86,26 @@ public class PostgresCheckOptions {
     return Secrets.masked(toJson()).encode();
   }
 
-  /**
-   * @return the connect options of the check's own client: the URI's, then the fields set here over them
-   */
-  public PgConnectOptions toConnectOptions() {
-    PgConnectOptions options = uri == null ? new PgConnectOptions() : PgConnectOptions.fromUri(uri);
-    if (host != null) {
-      options.setHost(host);
-    }
-    if (port != 0) {
-      options.setPort(port);
-    }
-    if (database != null) {
-      options.setDatabase(database);
-    }
-    if (user != null) {
-      options.setUser(user);
-    }
-    if (password != null) {
-      options.setPassword(password);
-    }
-    return options;
-  }
-
   /** @return the connection URI, or {@code null} */
   public String getUri() {
     return uri;
   }
 
   /**
-   * @param uri {@code postgres://user:password@host:port/database} or {@code postgresql://...}, as the PostgreSQL
-   *            client reads it
+   * @param uri {@code postgres://user:password@host:port/database}, {@code mysql://...}: the client's own form, read
+   *            when the check is created
    * @return this
-   * @throws IllegalArgumentException {@code uri: ...} when the client cannot read it (the password masked)
+   * @throws IllegalArgumentException {@code uri: ...} when it is not an absolute URI (the password masked)
    */
-  public PostgresCheckOptions setUri(String uri) {
+  public SqlCheckOptions setUri(String uri) {
+    boolean absolute;
     try {
-      PgConnectOptions.fromUri(uri);
+      absolute = URI.create(uri).getScheme() != null;
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("uri: expected postgres://user:password@host:port/database, got '"
+      absolute = false;
+    }
+    if (!absolute) {
+      throw new IllegalArgumentException("uri: expected scheme://user:password@host:port/database, got '"
         + Secrets.maskUri(uri) + "'");
     }
     this.uri = uri;
@@ -136,12 +121,12 @@ public class PostgresCheckOptions {
    * @param host the server's host name or address
    * @return this
    */
-  public PostgresCheckOptions setHost(String host) {
+  public SqlCheckOptions setHost(String host) {
     this.host = host;
     return this;
   }
 
-  /** @return the port, or 0 for the URI's or the client's default (5432) */
+  /** @return the port, or 0 for the URI's or the client's default (5432, 3306) */
   public int getPort() {
     return port;
   }
@@ -151,7 +136,7 @@ public class PostgresCheckOptions {
    * @return this
    * @throws IllegalArgumentException when out of range
    */
-  public PostgresCheckOptions setPort(int port) {
+  public SqlCheckOptions setPort(int port) {
     this.port = Limits.port(port, "port");
     return this;
   }
@@ -165,7 +150,7 @@ public class PostgresCheckOptions {
    * @param database the database to connect to
    * @return this
    */
-  public PostgresCheckOptions setDatabase(String database) {
+  public SqlCheckOptions setDatabase(String database) {
     this.database = database;
     return this;
   }
@@ -179,7 +164,7 @@ public class PostgresCheckOptions {
    * @param user the user to connect as
    * @return this
    */
-  public PostgresCheckOptions setUser(String user) {
+  public SqlCheckOptions setUser(String user) {
     this.user = user;
     return this;
   }
@@ -193,7 +178,7 @@ public class PostgresCheckOptions {
    * @param password the user's password; never shown in outputs or logs
    * @return this
    */
-  public PostgresCheckOptions setPassword(String password) {
+  public SqlCheckOptions setPassword(String password) {
     this.password = password;
     return this;
   }
@@ -208,7 +193,7 @@ public class PostgresCheckOptions {
    * @return this
    * @throws IllegalArgumentException {@code query: ...} when blank
    */
-  public PostgresCheckOptions setQuery(String query) {
+  public SqlCheckOptions setQuery(String query) {
     if (query == null || query.isBlank()) {
       throw new IllegalArgumentException("query: expected a non-empty string");
     }
@@ -226,7 +211,7 @@ public class PostgresCheckOptions {
    * @return this
    * @throws IllegalArgumentException when negative
    */
-  public PostgresCheckOptions setMaxLatency(long maxLatency) {
+  public SqlCheckOptions setMaxLatency(long maxLatency) {
     this.maxLatency = Limits.nonNegative(maxLatency, "maxLatency");
     return this;
   }
@@ -242,7 +227,7 @@ public class PostgresCheckOptions {
    * @return this
    * @throws IllegalArgumentException when not positive
    */
-  public PostgresCheckOptions setTimeout(long timeout) {
+  public SqlCheckOptions setTimeout(long timeout) {
     this.timeout = Limits.positive(timeout, "timeout");
     return this;
   }
