@@ -22,7 +22,7 @@ import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The standalone verticle configured with a postgres and a redis check against real servers, and a check that
+ * The standalone verticle configured with a postgres, a redis and a jdbc check against real servers, and a check that
  * depends on the database: it passes, fails while a server is stopped (the dependent blocked), and recovers when the
  * server returns, without a restart; passwords never show in /health, /environment or the log.
  */
@@ -68,7 +68,9 @@ class StandaloneDependenciesTest {
       uncached(new JsonObject().put("name", "cache").put("type", "redis").put("host", "127.0.0.1")
         .put("port", redis.port()).put("password", RedisServer.PASSWORD)),
       uncached(new JsonObject().put("name", "orders").put("type", "tcp").put("host", "127.0.0.1")
-        .put("port", postgres.port()).put("dependsOn", new JsonArray().add("db"))));
+        .put("port", postgres.port()).put("dependsOn", new JsonArray().add("db"))),
+      new JsonObject().put("name", "legacy").put("type", "jdbc").put("url", "jdbc:postgresql://127.0.0.1:"
+        + postgres.port() + "/postgres").put("user", "postgres").put("password", PostgresServer.PASSWORD));
     try (LogCapture logs = LogCapture.of(StandaloneVerticle.class.getName())) {
       StandaloneVerticle verticle = result(deploy(vertx, config));
       WebClient client = WebClient.create(vertx);
@@ -77,14 +79,15 @@ class StandaloneDependenciesTest {
       assertThat(healthy.statusCode()).as(healthy.bodyAsString()).isEqualTo(200);
       assertThat(check(healthy, "db").getString("output")).startsWith("SELECT 1 on 127.0.0.1:" + postgres.port());
       assertThat(check(healthy, "cache").getString("output")).startsWith("PING 127.0.0.1:" + redis.port() + ": PONG");
+      assertThat(check(healthy, "legacy").getJsonObject("data").getString("product")).isEqualTo("PostgreSQL");
 
       String environment = get(client, verticle, "/environment").bodyAsString();
       assertThat(environment).doesNotContain(PostgresServer.PASSWORD, RedisServer.PASSWORD)
         .contains("postgres:********@127.0.0.1:" + postgres.port());
 
       postgres.stop();
-      HttpResponse<Buffer> down = Await.poll(() -> get(client, verticle, "/health"), r -> r.statusCode() == 503,
-        HttpResponse::bodyAsString);
+      HttpResponse<Buffer> down = Await.poll(() -> get(client, verticle, "/health/orders"),
+        r -> r.statusCode() == 503, HttpResponse::bodyAsString);
       JsonObject orders = check(down, "orders");
       assertThat(orders.getString("output")).startsWith("blocked by db: SELECT 1 on 127.0.0.1:" + postgres.port());
       assertThat(orders.getJsonObject("data").getJsonArray("blockedBy")).containsExactly("db");

@@ -1,12 +1,14 @@
 /**
- * Checks of real dependencies, each a factory over a Vert.x client: {@link dev.vitals.health.checks.HttpCheck},
- * {@link dev.vitals.health.checks.TcpCheck}, {@link dev.vitals.health.checks.TlsCheck},
- * {@link dev.vitals.health.checks.DnsCheck}, {@link dev.vitals.health.checks.DiskSpaceCheck},
- * {@link dev.vitals.health.checks.HeapCheck}, {@link dev.vitals.health.checks.EventLoopCheck},
- * {@link dev.vitals.health.checks.EventBusCheck}, {@link dev.vitals.health.checks.PostgresCheck},
- * {@link dev.vitals.health.checks.MySQLCheck} and {@link dev.vitals.health.checks.RedisCheck}. Register what a
- * factory returns in a {@code CheckRegistry} with the check's {@code CheckOptions} (name, timeout, TTLs); close a
- * {@link dev.vitals.health.checks.ResourceCheck} when it is unregistered.
+ * Checks of real dependencies, each a factory with its options (a data object):
+ * {@link dev.vitals.health.checks.HttpCheck}, {@link dev.vitals.health.checks.TcpCheck},
+ * {@link dev.vitals.health.checks.TlsCheck}, {@link dev.vitals.health.checks.DnsCheck},
+ * {@link dev.vitals.health.checks.DiskSpaceCheck}, {@link dev.vitals.health.checks.HeapCheck},
+ * {@link dev.vitals.health.checks.EventLoopCheck}, {@link dev.vitals.health.checks.EventBusCheck},
+ * {@link dev.vitals.health.checks.PostgresCheck}, {@link dev.vitals.health.checks.MySQLCheck},
+ * {@link dev.vitals.health.checks.RedisCheck} and {@link dev.vitals.health.checks.JdbcCheck}. Register what a
+ * factory returns in a {@code CheckRegistry} with the check's {@code CheckOptions} (name, timeout, TTLs, tags,
+ * {@code dependsOn}); close a {@link dev.vitals.health.checks.ResourceCheck} (or a {@code JdbcCheck}) after
+ * unregistering it.
  */
 @ModuleGen(name = "vitals-health-checks", groupPackage = "dev.vitals")
 package dev.vitals.health.checks;

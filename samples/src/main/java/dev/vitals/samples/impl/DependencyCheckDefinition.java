@@ -15,6 +15,8 @@ import dev.vitals.health.checks.HeapCheck;
 import dev.vitals.health.checks.HeapCheckOptions;
 import dev.vitals.health.checks.HttpCheck;
 import dev.vitals.health.checks.HttpCheckOptions;
+import dev.vitals.health.checks.JdbcCheck;
+import dev.vitals.health.checks.JdbcCheckOptions;
 import dev.vitals.health.checks.MySQLCheck;
 import dev.vitals.health.checks.PostgresCheck;
 import dev.vitals.health.checks.RedisCheck;
@@ -74,6 +76,14 @@ final class DependencyCheckDefinition implements CheckDefinition {
     type("eventbus", EventBusCheckOptions::new, (vertx, registry, options, bus) -> {
       registry.register(options, EventBusCheck.create(vertx, bus));
       return Registration.NONE;
+    }),
+    type("jdbc", JdbcCheckOptions::new, (vertx, registry, options, jdbc) -> {
+      JdbcCheck check = JdbcCheck.create(jdbc);
+      registry.registerBlocking(options, check);
+      return () -> vertx.executeBlocking(() -> {
+        check.close();
+        return null;
+      }).mapEmpty();
     }),
     type("postgres", SqlCheckOptions::new, (vertx, registry, options, sql) ->
       resource(registry, options, PostgresCheck.create(vertx, sql))),
