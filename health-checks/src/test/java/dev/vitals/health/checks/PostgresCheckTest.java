@@ -137,6 +137,22 @@ class PostgresCheckTest {
     Await.result(pool.close());
   }
 
+  /** The check's own client holds one connection, whatever the number of runs. */
+  @Test
+  void itsOwnClientHoldsOneConnectionAcrossRuns(Vertx vertx) throws Exception {
+    PostgresCheck check = PostgresCheck.create(vertx,
+      new SqlCheckOptions().setUri(server.uri(PostgresServer.PASSWORD)).setTimeout(SLACK));
+    CheckRegistry registry = CheckRegistry.create(vertx);
+    registry.register(uncached("db"), check);
+    long before = server.connections();
+    for (int i = 0; i < 20; i++) {
+      assertThat(report(registry, "db").status()).isEqualTo(HealthStatus.PASS);
+    }
+    assertThat(server.connections() - before).isEqualTo(1);
+    Await.result(registry.close());
+    Await.result(check.close());
+  }
+
   private static long count(String statement) {
     try {
       return server.executions(statement);

@@ -75,8 +75,13 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
-    stop();
-    ServerFixture.run(List.of("rm", "-rf", dir.toString()), null, Path.of("/dev/null"));
+  public void close() throws IOException {
+    try {
+      stop();
+      ServerFixture.run(List.of("rm", "-rf", dir.toString()), null, Path.of("/dev/null"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the server", e);
+    }
   }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * A PostgreSQL server of Debian's {@code postgresql} package on a random loopback port, its data in a temporary
  * directory: {@code initdb} with a password (SCRAM) for the user {@code postgres}, then {@code pg_ctl start} and
- * {@code stop} as often as a test wants, on the same port. Every statement is logged ({@code log_statement=all}) so
- * a test can count the queries the server ran. As root it runs as the package's {@code postgres} user.
+ * {@code stop} as often as a test wants, on the same port. Every statement and every connection is logged
+ * ({@code log_statement=all}, {@code log_connections=on}) so a test can count the queries the server ran and the
+ * connections it accepted. As root it runs as the package's {@code postgres} user.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -51,7 +52,7 @@ public final class PostgresServer implements AutoCloseable {
   /** Starts the server (again), waiting until it accepts connections. */
   public void startAgain() throws IOException, InterruptedException {
     ServerFixture.run(List.of(pgCtl.toString(), "start", "-w", "-D", data.toString(), "-l", log.toString(), "-o",
-      "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all"
+      "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c log_statement=all -c log_connections=on"
         + " -c max_connections=20 -c shared_buffers=16MB"), USER, dir.resolve("pg_ctl.log"));
   }
 
@@ -84,13 +85,27 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws IOException, InterruptedException {
-    try {
-      stop();
-    } catch (IllegalStateException alreadyStopped) {
-      // stopped by the test: nothing more to stop
+  /**
+   * @return how many connections the server's log shows authorized so far
+   */
+  public long connections() throws IOException {
+    try (var lines = Files.lines(log)) {
+      return lines.filter(line -> line.contains("connection authorized")).count();
     }
-    ServerFixture.run(List.of("rm", "-rf", dir.toString()), null, Path.of("/dev/null"));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      try {
+        stop();
+      } catch (IllegalStateException alreadyStopped) {
+        // stopped by the test: nothing more to stop
+      }
+      ServerFixture.run(List.of("rm", "-rf", dir.toString()), null, Path.of("/dev/null"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the server", e);
+    }
   }
 }
