@@ -4,6 +4,7 @@ module dev.vitals.samples {
   requires dev.vitals.status.consul;
   requires dev.vitals.health.metrics;
   requires io.vertx.metrics.micrometer;
+  requires dev.vitals.health.checks;
   requires io.vertx.web.client;
   requires io.vertx.web.common;
   requires io.vertx.launcher.application;

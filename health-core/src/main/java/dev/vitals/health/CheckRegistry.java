@@ -96,7 +96,11 @@ public interface CheckRegistry extends HealthChecks {
    * @param check   the procedure
    * @return this
    * @throws IllegalArgumentException when the name is missing, already registered, or clashes with a group
-   *                                  (registering {@code db/primary} when {@code db} is a check, or the reverse)
+   *                                  (registering {@code db/primary} when {@code db} is a check, or the reverse);
+   *                                  when a name in {@link CheckOptions#getDependsOn()} is not a registered check
+   *                                  ({@code dependsOn: 'api' depends on 'db', which is not a registered check
+   *                                  ...}) or would close a cycle ({@code dependsOn: 'a' -> 'b' -> 'a' is a
+   *                                  cycle})
    */
   CheckRegistry register(CheckOptions options, Check check);
 

@@ -128,7 +128,7 @@ class ConfigReferenceTest {
       Set<String> fields = new TreeSet<>();
       Matcher m = CODE.matcher(row[1]);
       while (m.find()) {
-        if (m.group(1).matches("[A-Za-z]+")) {
+        if (m.group(1).matches("[A-Za-z][A-Za-z0-9]*")) {
           fields.add(m.group(1));
         }
       }

@@ -26,7 +26,16 @@ class StandaloneConfigErrorsTest {
   static Stream<Arguments> invalidConfigs() {
     return Stream.of(
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"foo\"}]}",
-        "/checks/0/type: expected one of http, tcp, disk-space, heap, event-loop, passive, got 'foo'"),
+        "/checks/0/type: expected one of http, tcp, disk-space, heap, event-loop, passive, postgres, mysql, redis, eventbus, tls, dns, jdbc, got 'foo'"),
+      arguments("{\"checks\": [" + HEAP + ", {\"name\": \"b\", \"type\": \"heap\", \"dependsOn\": [\"db\"]}]}",
+        "/checks/1/dependsOn: unknown check 'db'"),
+      arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"dependsOn\": [\"b\"]}, "
+          + "{\"name\": \"b\", \"type\": \"heap\", \"dependsOn\": [\"a\"]}]}",
+        "/checks/0/dependsOn: cycle 'a' -> 'b' -> 'a'"),
+      arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"postgres\", \"uri\": \"mysql://u:TOPSECRET@h/db\"}]}",
+        "/checks/0/uri: expected postgres://user:password@host:port/database, got 'mysql://u:********@h/db'"),
+      arguments("{\"checks\": [{\"name\": \"db\", \"type\": \"redis\", \"database\": -1}]}",
+        "/checks/0/database: expected an integer >= 0, got -1"),
       arguments("{\"checks\": [" + HEAP + ", {\"name\": \"b\", \"type\": \"heap\", \"timeout\": \"abc\"}]}",
         "/checks/1/timeout: expected integer milliseconds, or a string such as \"500ms\", \"27s\", \"5m\", \"1h\"; at most 365 days, got 'abc'"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"timeout\": 0}]}",

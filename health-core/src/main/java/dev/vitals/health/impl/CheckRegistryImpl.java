@@ -17,6 +17,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.Status;
@@ -124,7 +125,10 @@ public final class CheckRegistryImpl implements CheckRegistry {
         throw new IllegalArgumentException("name: '" + existing + "' is a check, it cannot hold '" + name + "'");
       }
     }
-    CachedCheck entry = new CachedCheck(this, options, procedure);
+    requireDependencies(name, options.getDependsOn());
+    Supplier<Future<ProcedureResult>> run = options.getDependsOn().isEmpty() ? procedure
+      : () -> unlessBlocked(options.getDependsOn(), procedure);
+    CachedCheck entry = new CachedCheck(this, options, run);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
     next.put(name, entry);
     checks = next;
@@ -135,6 +139,80 @@ public final class CheckRegistryImpl implements CheckRegistry {
     }
     entry.startPeriodicRefresh();
     return this;
+  }
+
+  /**
+   * Every dependency is a registered check, and none leads back to {@code name} through the dependencies of the
+   * checks registered (a check that was unregistered and registered again could close a cycle).
+   */
+  private void requireDependencies(String name, List<String> dependsOn) {
+    for (String dependency : dependsOn) {
+      if (dependency.equals(name)) {
+        throw new IllegalArgumentException("dependsOn: '" + name + "' cannot depend on itself");
+      }
+      if (!checks.containsKey(dependency)) {
+        throw new IllegalArgumentException("dependsOn: '" + name + "' depends on '" + dependency
+          + "', which is not a registered check (register it first)");
+      }
+      List<String> path = pathTo(name, dependency, new ArrayList<>());
+      if (path != null) {
+        throw new IllegalArgumentException("dependsOn: '" + name + "' -> '" + String.join("' -> '", path)
+          + "' is a cycle");
+      }
+    }
+  }
+
+  /** @return the dependency path from {@code from} to {@code target}, {@code from} first, or {@code null} */
+  private List<String> pathTo(String target, String from, List<String> seen) {
+    if (from.equals(target)) {
+      return new ArrayList<>(List.of(from));
+    }
+    CachedCheck entry = checks.get(from);
+    if (entry == null || seen.contains(from)) {
+      return null;
+    }
+    seen.add(from);
+    for (String next : entry.options().getDependsOn()) {
+      List<String> path = pathTo(target, next, seen);
+      if (path != null) {
+        path.add(0, from);
+        return path;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Gets the dependencies' results (cached, or run once for all who wait) and runs the procedure only when none of
+   * them fails; else the result is the first failing dependency's, as {@code blocked by <name>: <output>}.
+   */
+  private Future<ProcedureResult> unlessBlocked(List<String> dependsOn, Supplier<Future<ProcedureResult>> procedure) {
+    Map<String, CachedCheck> snapshot = checks;
+    List<Future<CheckReport>> results = new ArrayList<>(dependsOn.size());
+    for (String dependency : dependsOn) {
+      CachedCheck entry = snapshot.get(dependency);
+      results.add(entry == null ? Future.succeededFuture() : entry.get());
+    }
+    return Future.join(results).transform(joined -> {
+      for (int i = 0; i < results.size(); i++) {
+        String dependency = dependsOn.get(i);
+        CheckReport report = results.get(i).succeeded() ? results.get(i).result() : null;
+        if (report == null) {
+          return Future.succeededFuture(ProcedureResult.fail("blocked by " + dependency + ": not registered")
+            .withData(new JsonObject().put("blockedBy", new JsonArray().add(dependency))));
+        }
+        if (report.status() == HealthStatus.FAIL) {
+          JsonArray chain = new JsonArray().add(dependency);
+          JsonArray further = report.data() == null ? null : report.data().getJsonArray("blockedBy");
+          if (further != null) {
+            chain.addAll(further);
+          }
+          return Future.succeededFuture(ProcedureResult.fail("blocked by " + dependency + ": " + report.output())
+            .withData(new JsonObject().put("blockedBy", chain)));
+        }
+      }
+      return procedure.get();
+    });
   }
 
   private synchronized BlockingRunner blockingRunner() {

@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -54,14 +53,6 @@ public final class StandaloneConfig {
   public static final long DEFAULT_GRACE_TIMEOUT = 10_000;
   /** Paths the verticle serves itself, which {@code heartbeat.path} must not take. */
   private static final List<String> ROUTES = List.of("/health", "/status", "/environment");
-
-  private static final Map<String, BiFunction<ConfigObject, CheckOptions, CheckDefinition>> TYPES = Map.of(
-    "http", HttpCheckDefinition::parse,
-    "tcp", TcpCheckDefinition::parse,
-    "disk-space", DiskSpaceCheckDefinition::parse,
-    "heap", HeapCheckDefinition::parse,
-    "event-loop", EventLoopCheckDefinition::parse,
-    "passive", PassiveCheckDefinition::parse);
 
   /**
    * The checks of a config without a {@code checks} field: the machine the verticle runs on. A full disk makes
@@ -121,10 +112,12 @@ public final class StandaloneConfig {
       : null;
     scanPeriod = duration(root.optionalObject("reload"), "scanPeriod", DEFAULT_SCAN_PERIOD);
     JsonArray entries = root.optionalArray("checks");
-    checks = parseChecks(entries == null ? DEFAULT_CHECKS : entries);
-    for (int i = 0; i < checks.size(); i++) {
-      checkEntries.put(checks.get(i).options().getName(), (entries == null ? DEFAULT_CHECKS : entries).getJsonObject(i));
+    JsonArray given = entries == null ? DEFAULT_CHECKS : entries;
+    List<CheckDefinition> parsed = parseChecks(given);
+    for (int i = 0; i < parsed.size(); i++) {
+      checkEntries.put(parsed.get(i).options().getName(), given.getJsonObject(i));
     }
+    checks = DependencyCheckDefinition.inDependencyOrder(parsed);
     application = nested(root, "application", ApplicationOptions::new);
     adminToken = root.optionalObject("admin").optionalString("token", null);
     health = nested(root, "health", HealthHandlerOptions::new).setApplication(application);
@@ -254,7 +247,9 @@ public final class StandaloneConfig {
         // CheckOptions names the field relative to the entry ("timeout: ..."): give its full path.
         throw new IllegalArgumentException(path + "." + e.getMessage(), e);
       }
-      CheckDefinition check = TYPES.get(entry.requiredString("type")).apply(entry, options);
+      String type = entry.requiredString("type");
+      CheckDefinition check = "passive".equals(type) ? PassiveCheckDefinition.parse(entry, options)
+        : DependencyCheckDefinition.TYPES.get(type).apply(entry, options);
       requireDistinct(check.options().getName(), checks, path);
       checks.add(check);
     }
@@ -315,7 +310,7 @@ public final class StandaloneConfig {
     return port;
   }
 
-  /** @return the checks to register, in config order; unmodifiable */
+  /** @return the checks to register, each after those it depends on, else in config order; unmodifiable */
   public List<CheckDefinition> checks() {
     return checks;
   }
