@@ -26,6 +26,7 @@ import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.ConfigFiles;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.StandaloneConfig;
+import dev.vitals.samples.impl.StandaloneMetrics;
 import dev.vitals.samples.impl.TlsReloader;
 import dev.vitals.status.consul.ConsulMaintenance;
 import io.vertx.config.ConfigRetriever;
@@ -134,6 +135,9 @@ import java.util.stream.Collectors;
  *   <li>{@code consul}: the {@code ConsulMaintenanceOptions} JSON; it, or {@code CONSUL_HTTP_ADDR} in the
  *       environment, moves maintenance to Consul and registers a non-critical check named {@code consul}.</li>
  *   <li>{@code shutdown}: {@code drainDelay} (default 5 s), {@code graceTimeout} (default 10 s).</li>
+ *   <li>{@code metrics}: {@code enabled} (default true), {@code path} (default {@code /metrics}): the Prometheus
+ *       scrape of Vitals' meters and, with {@code vertx} (default true) when started by the jar's launcher, of
+ *       Vert.x's own.</li>
  *   <li>{@code history}: the {@code HistoryOptions} JSON ({@code enabled}, {@code flapHighThreshold},
  *       {@code flapLowThreshold}) and the {@code HistoryRoutesOptions} JSON ({@code maxStreams}, {@code keepAlive},
  *       {@code eventBuffer}) of {@code /health/history}, {@code /health/events} and {@code /health/ui}.</li>
@@ -183,6 +187,7 @@ public class StandaloneVerticle extends VerticleBase {
   private StandaloneConfig config;
   private ConfigRetriever retriever;
   private TlsReloader tls;
+  private StandaloneMetrics metrics;
   private volatile HttpServer server;
 
   /** A configured check as registered: its config entry, to notice changes, and what releases it. */
@@ -399,6 +404,7 @@ public class StandaloneVerticle extends VerticleBase {
       });
       router.route("/environment").handler(EnvironmentHandler.create(dump));
     }
+    metrics = StandaloneMetrics.mount(vertx, router, config.metrics(), registry, maintenance, passive, notifiers, health);
     JsonErrorHandler.register(router);
 
     HttpServerOptions options = new HttpServerOptions()
@@ -481,6 +487,9 @@ public class StandaloneVerticle extends VerticleBase {
     if (config.environmentEnabled()) {
       routes.add("GET|HEAD /environment" + (config.loopbackOnly() ? "" : " (admin token)"));
     }
+    if (config.metrics().isEnabled()) {
+      routes.add("GET|HEAD " + config.metrics().getPath());
+    }
     return routes;
   }
 
@@ -532,6 +541,10 @@ public class StandaloneVerticle extends VerticleBase {
     }
     if (tls != null) {
       tls.close();
+    }
+    if (metrics != null) {
+      metrics.close();
+      metrics = null;
     }
     running.values().forEach(check -> closing.add(check.registration().close()));
     running.clear();

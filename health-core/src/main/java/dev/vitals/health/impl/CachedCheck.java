@@ -189,22 +189,25 @@ final class CachedCheck {
       Throwable cause = ar.succeeded() ? null : fault ? ar.cause().getCause() : ar.cause();
       CheckReport previous;
       CheckReport report;
-      boolean stored;
+      boolean kept;
       synchronized (this) {
         previous = current;
         ProcedureResult shown = damped(raw, previous);
         boolean keepsCause = shown.passed() == raw.passed();
         report = new CheckReport(options, shown, keepsCause ? cause : null, keepsCause && fault, now,
           now + ttlOf(raw.passed()), duration);
-        stored = !closed;
-        if (stored) {
+        kept = !closed;
+        if (kept) {
           current = report;
           staleCurrent = null;
         }
         inFlight = null;
       }
       registry.stored();
-      HistoryRecorder.Flap flap = stored && history != null ? history.record(report) : HistoryRecorder.Flap.NONE;
+      if (kept) {
+        registry.ran(report, raw.status());
+      }
+      HistoryRecorder.Flap flap = kept && history != null ? history.record(report) : HistoryRecorder.Flap.NONE;
       if (flap == HistoryRecorder.Flap.START || flap == HistoryRecorder.Flap.STOP) {
         registry.flapping(report, flap == HistoryRecorder.Flap.START, history.flapPercent());
       } else if (flap == HistoryRecorder.Flap.NONE
