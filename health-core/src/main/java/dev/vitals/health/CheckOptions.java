@@ -347,6 +347,7 @@ public class CheckOptions {
     return setDependsOn(all);
   }
 
+  /**
    * @return the service level objective: the percent of time the check should be available ({@code pass} or
    * {@code warn}), such as 99.9; {@code null} (the default) for none
    */
