@@ -36,8 +36,9 @@ import java.time.Clock;
  *       <td>age of the latest result, the one {@code /health} serves now (stale or not); NaN before the
  *       first</td></tr>
  *   <tr><td>{@code vitals_check_status_changes_total{check}}</td><td>counter</td><td>changes</td>
- *       <td>changes of the check's status (a first result that is not {@code pass} counts), as
- *       {@link dev.vitals.health.StatusChange}s of kind {@code check}</td></tr>
+ *       <td>changes of the check's status (a first result that is not {@code pass} counts), counted from its runs:
+ *       also while it flaps, when its {@link dev.vitals.health.StatusChange}s are replaced by {@code flapping}
+ *       ones</td></tr>
  *   <tr><td>{@code vitals_probe_status{probe,status}}</td><td>gauge</td><td>1 or 0</td>
  *       <td>per probe path ({@code health}, {@code live}, {@code ready}, {@code started}, configured ones):
  *       {@link HealthHandler#probeStatus(String)}; with {@link #probes(HealthHandler)}</td></tr>

@@ -7,7 +7,6 @@ import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
-import dev.vitals.health.StatusChange;
 import dev.vitals.health.metrics.VitalsMetrics;
 import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.WebhookNotifier;
@@ -120,7 +119,6 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
     if (first) {
       // Replays the checks registered so far (for this first registry), then follows registrations and runs.
       registry.addObserver(this);
-      registry.addListener(this::changed);
     }
   }
 
@@ -175,8 +173,15 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
     }
   }
 
+  /** Each check's status as its runs left it, to count its changes. */
+  private final Map<String, HealthStatus> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Registers one check's meters in one registry, unless they are. Called under this binder's lock. */
   private void add(String name, MeterRegistry meters) {
+    CheckReport current = registry.latest(name);
+    if (current != null) {
+      statuses.putIfAbsent(name, current.status());
+    }
     for (CheckMeters existing : checks.getOrDefault(name, List.of())) {
       if (existing.registry() == meters) {
         return; // a registration told while bindTo listed the checks
@@ -230,15 +235,13 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
 
   @Override
   public void ran(CheckReport result, HealthStatus outcome) {
+    // Changes are counted from the runs, not from the notifications, which a flapping check's are not.
+    HealthStatus before = statuses.put(result.name(), result.status());
+    boolean changed = before == null ? result.status() != HealthStatus.PASS : before != result.status();
     for (CheckMeters meters : checks.getOrDefault(result.name(), List.of())) {
       meters.duration().record(result.durationNanos(), TimeUnit.NANOSECONDS);
       meters.runs().get(outcome).increment();
-    }
-  }
-
-  private void changed(StatusChange change) {
-    if (change.kind() == StatusChange.Kind.CHECK) {
-      for (CheckMeters meters : checks.getOrDefault(change.name(), List.of())) {
+      if (changed) {
         meters.changes().increment();
       }
     }
@@ -246,6 +249,7 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
 
   @Override
   public synchronized void unregistered(String name) {
+    statuses.remove(name);
     Map<String, List<CheckMeters>> next = new LinkedHashMap<>(checks);
     List<CheckMeters> removed = next.remove(name);
     checks = next;
