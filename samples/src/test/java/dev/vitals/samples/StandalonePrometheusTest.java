@@ -83,7 +83,8 @@ class StandalonePrometheusTest {
     Set<String> expected = Set.of("vitals_check_status", "vitals_check_duration_seconds_count",
       "vitals_check_duration_seconds_sum", "vitals_check_duration_seconds_max", "vitals_check_runs_total",
       "vitals_check_result_age_seconds", "vitals_check_status_changes_total", "vitals_probe_status",
-      "vitals_maintenance", "vitals_maintenance_stale", "vitals_passive_last_report_age_seconds");
+      "vitals_maintenance", "vitals_maintenance_stale", "vitals_passive_last_report_age_seconds",
+      "vitals_check_observed_seconds_total", "vitals_check_available_seconds_total");
     JsonArray series = poll(() -> prometheus.query("{__name__=~\"vitals_.*|vertx_.*\"}"),
       result -> names(result).containsAll(expected) && names(result).stream().anyMatch(n -> n.startsWith("vertx_")),
       result -> "names so far " + names(result) + "; target " + prometheus.query("up") + "; " + prometheus.log());

@@ -39,6 +39,12 @@ import java.time.Clock;
  *       <td>changes of the check's status (a first result that is not {@code pass} counts), counted from its runs:
  *       also while it flaps, when its {@link dev.vitals.health.StatusChange}s are replaced by {@code flapping}
  *       ones</td></tr>
+ *   <tr><td>{@code vitals_check_observed_seconds_total{check}}</td><td>counter</td><td>seconds</td>
+ *       <td>time the check has been observed since its first result ({@link CheckRegistry#history(String)}; 0 with
+ *       history off)</td></tr>
+ *   <tr><td>{@code vitals_check_available_seconds_total{check}}</td><td>counter</td><td>seconds</td>
+ *       <td>the part of it the check was {@code pass} or {@code warn}: a 30-day availability is
+ *       {@code increase(available[30d]) / increase(observed[30d])}</td></tr>
  *   <tr><td>{@code vitals_probe_status{probe,status}}</td><td>gauge</td><td>1 or 0</td>
  *       <td>per probe path ({@code health}, {@code live}, {@code ready}, {@code started}, configured ones):
  *       {@link HealthHandler#probeStatus(String)}; with {@link #probes(HealthHandler)}</td></tr>

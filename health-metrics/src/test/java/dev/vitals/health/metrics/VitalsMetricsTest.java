@@ -180,6 +180,20 @@ class VitalsMetricsTest {
   }
 
   @Test
+  void observedAndAvailableSecondsCountTheTimeOfEachStatus() {
+    bind(VitalsMetrics.create(registry, clock));
+    run(() -> Future.succeededFuture(ProcedureResult.pass()));
+    clock.advance(Duration.ofSeconds(90));
+    run(() -> Future.succeededFuture(ProcedureResult.fail("refused"))); // passed for 100.001 s
+    clock.advance(Duration.ofSeconds(50));
+    assertThat(simple.get("vitals.check.observed").tags("check", DB).functionCounter().count()).isEqualTo(150.001);
+    assertThat(simple.get("vitals.check.available").tags("check", DB).functionCounter().count()).isEqualTo(100.001);
+    assertThat(prometheus.scrape())
+      .contains("vitals_check_observed_seconds_total{check=\"db/primary\"} 150.001")
+      .contains("vitals_check_available_seconds_total{check=\"db/primary\"} 100.001");
+  }
+
+  @Test
   void aScrapeNeverRunsACheck() {
     bind(VitalsMetrics.create(registry, clock));
     run(() -> Future.succeededFuture(ProcedureResult.pass()));
@@ -307,7 +321,7 @@ class VitalsMetricsTest {
     for (Meter meter : simple.getMeters()) {
       names.add(meter.getId().getName());
     }
-    assertThat(names).containsExactly("vitals.check.duration", "vitals.check.result.age", "vitals.check.runs",
-      "vitals.check.status", "vitals.check.status.changes");
+    assertThat(names).containsExactly("vitals.check.available", "vitals.check.duration", "vitals.check.observed",
+      "vitals.check.result.age", "vitals.check.runs", "vitals.check.status", "vitals.check.status.changes");
   }
 }

@@ -1,6 +1,7 @@
 package dev.vitals.health.metrics.impl;
 
 import dev.vitals.health.CheckObserver;
+import dev.vitals.health.CheckHistory;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckReport;
@@ -210,6 +211,13 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
       runs.put(status, counter);
       all.add(counter);
     }
+    // Time-weighted availability for SLO windows longer than the registry's history: a ratio of two increase()s.
+    all.add(FunctionCounter.builder("vitals.check.observed", registry, checks -> seconds(checks.history(name), false))
+      .description("Time the check has been observed, since its first result (0 with history off)")
+      .baseUnit("seconds").tag(CHECK, name).register(meters));
+    all.add(FunctionCounter.builder("vitals.check.available", registry, checks -> seconds(checks.history(name), true))
+      .description("Part of the observed time the check was pass or warn")
+      .baseUnit("seconds").tag(CHECK, name).register(meters));
     Counter changes = Counter.builder("vitals.check.status.changes").description("Changes of the check's status")
       .tag(CHECK, name).register(meters);
     all.add(changes);
@@ -227,6 +235,10 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
     perRegistry.add(new CheckMeters(meters, duration, runs, changes, all));
     next.put(name, List.copyOf(perRegistry));
     checks = next;
+  }
+
+  private static double seconds(CheckHistory history, boolean available) {
+    return history == null ? 0 : (available ? history.availableMillis() : history.observedMillis()) / 1000.0;
   }
 
   private double age(CheckReport latest) {
