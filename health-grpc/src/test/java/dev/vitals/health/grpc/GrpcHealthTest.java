@@ -5,6 +5,8 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.grpc.test.GrpcHealthClient;
+import dev.vitals.health.grpc.test.GrpcHealthClient.Watching;
 import dev.vitals.health.test.MutableClock;
 import dev.vitals.health.web.HealthHandler;
 import io.vertx.core.Future;
@@ -13,20 +15,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.grpc.client.GrpcClient;
-import io.vertx.grpc.client.GrpcClientRequest;
-import io.vertx.grpc.client.GrpcClientResponse;
-import io.vertx.grpc.common.GrpcMessageDecoder;
-import io.vertx.grpc.common.GrpcMessageEncoder;
 import io.vertx.grpc.common.GrpcStatus;
-import io.vertx.grpc.common.ServiceMethod;
-import io.vertx.grpc.health.v1.HealthCheckRequest;
-import io.vertx.grpc.health.v1.HealthCheckResponse;
 import io.vertx.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -35,11 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.vitals.health.test.Await.failure;
 import static dev.vitals.health.test.Await.result;
 import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,11 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(VertxExtension.class)
 class GrpcHealthTest {
 
-  static final ServiceMethod<HealthCheckResponse, HealthCheckRequest> CHECK = ServiceMethod.client(
-    GrpcHealth.SERVICE_NAME, "Check", GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(HealthCheckResponse.newBuilder()));
-  static final ServiceMethod<HealthCheckResponse, HealthCheckRequest> WATCH = ServiceMethod.client(
-    GrpcHealth.SERVICE_NAME, "Watch", GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(HealthCheckResponse.newBuilder()));
-
   private final MutableClock clock = new MutableClock();
   private final AtomicReference<ProcedureResult> db = new AtomicReference<>(ProcedureResult.pass("up"));
   private final AtomicInteger dbRuns = new AtomicInteger();
@@ -64,8 +50,7 @@ class GrpcHealthTest {
   private HealthHandler health;
   private GrpcHealth grpc;
   private HttpServer server;
-  private GrpcClient client;
-  private SocketAddress address;
+  private GrpcHealthClient client;
 
   @BeforeEach
   void setUp(Vertx vertx) {
@@ -85,51 +70,19 @@ class GrpcHealthTest {
     router.route("/health*").handler(health);
     grpc.mount(router);
     server = result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-    address = SocketAddress.inetSocketAddress(server.actualPort(), "127.0.0.1");
-    client = GrpcClient.client(vertx);
+    client = new GrpcHealthClient(vertx, server.actualPort());
   }
 
   @AfterEach
   void tearDown() {
-    result(client.close());
+    client.close();
     result(grpc.close());
     result(server.close());
     result(registry.close());
   }
 
-  private GrpcClientResponse<HealthCheckRequest, HealthCheckResponse> call(String service) {
-    return result(client.request(address, CHECK)
-      .compose(request -> request.send(HealthCheckRequest.newBuilder().setService(service).build())));
-  }
-
   private ServingStatus check(String service) {
-    GrpcClientResponse<HealthCheckRequest, HealthCheckResponse> response = call(service);
-    HealthCheckResponse answer = result(response.last());
-    assertThat(response.status()).isEqualTo(GrpcStatus.OK);
-    return answer.getStatus();
-  }
-
-  /** A Watch stream and what it received. */
-  private final class Watching {
-    final List<ServingStatus> received = new CopyOnWriteArrayList<>();
-    final GrpcClientRequest<HealthCheckRequest, HealthCheckResponse> request;
-    final GrpcClientResponse<HealthCheckRequest, HealthCheckResponse> response;
-    volatile boolean ended;
-
-    Watching(String service) {
-      request = result(client.request(address, WATCH));
-      // The handlers are set on the event loop as the headers arrive, before any message can.
-      response = result(request.send(HealthCheckRequest.newBuilder().setService(service).build()).map(answer -> {
-        answer.handler(message -> received.add(message.getStatus()));
-        answer.endHandler(v -> ended = true);
-        return answer;
-      }));
-    }
-
-    void awaitReceived(ServingStatus... statuses) {
-      until(() -> received.equals(List.of(statuses)), () -> "Watch received " + received + ", expected "
-        + List.of(statuses));
-    }
+    return client.serving(service);
   }
 
   @Test
@@ -159,10 +112,10 @@ class GrpcHealthTest {
   @Test
   void anUnknownServiceIsNotFound() {
     for (String unknown : List.of("nope", "db/primary/below", "grpc.health.v1.Health")) {
-      GrpcClientResponse<HealthCheckRequest, HealthCheckResponse> response = call(unknown);
-      failure(response.end());
-      assertThat(response.status()).as(unknown).isEqualTo(GrpcStatus.NOT_FOUND);
-      assertThat(response.statusMessage()).isEqualTo("unknown service: " + unknown);
+      GrpcHealthClient.Answer answer = client.check(unknown);
+      assertThat(answer.status()).as(unknown).isEqualTo(GrpcStatus.NOT_FOUND);
+      assertThat(answer.message()).isEqualTo("unknown service: " + unknown);
+      assertThat(answer.serving()).isNull();
     }
   }
 
@@ -179,15 +132,15 @@ class GrpcHealthTest {
 
   @Test
   void watchSendsTheCurrentStatusThenEveryChange() {
-    Watching ready = new Watching("ready");
-    Watching primary = new Watching("db/primary");
+    Watching ready = client.watch("ready");
+    Watching primary = client.watch("db/primary");
     ready.awaitReceived(ServingStatus.SERVING);
     primary.awaitReceived(ServingStatus.SERVING);
 
     db.set(ProcedureResult.fail("connection refused"));
     clock.advanceMillis(10_000);
     assertThat(check("live")).isEqualTo(ServingStatus.SERVING); // runs nothing of db: no change yet
-    assertThat(ready.received).containsExactly(ServingStatus.SERVING);
+    assertThat(ready.received()).containsExactly(ServingStatus.SERVING);
     assertThat(check("db/primary")).isEqualTo(ServingStatus.NOT_SERVING); // the refresh that sees the failure
     ready.awaitReceived(ServingStatus.SERVING, ServingStatus.NOT_SERVING);
     primary.awaitReceived(ServingStatus.SERVING, ServingStatus.NOT_SERVING);
@@ -199,23 +152,23 @@ class GrpcHealthTest {
     primary.awaitReceived(ServingStatus.SERVING, ServingStatus.NOT_SERVING, ServingStatus.SERVING);
     result(maintenance.disable());
     ready.awaitReceived(ServingStatus.SERVING, ServingStatus.NOT_SERVING, ServingStatus.SERVING);
-    assertThat(primary.ended || ready.ended).isFalse();
+    assertThat(primary.ended() || ready.ended()).isFalse();
   }
 
   @Test
   void watchOfAnUnknownServiceSaysSoAndStaysOpenUntilItIsRegistered() {
-    Watching later = new Watching("queue");
+    Watching later = client.watch("queue");
     later.awaitReceived(ServingStatus.SERVICE_UNKNOWN);
     registry.register(new CheckOptions("queue"), () -> Future.succeededFuture(ProcedureResult.fail("full")));
     assertThat(check("queue")).isEqualTo(ServingStatus.NOT_SERVING); // its first result, a failure, is a change
     later.awaitReceived(ServingStatus.SERVICE_UNKNOWN, ServingStatus.NOT_SERVING);
-    assertThat(later.ended).isFalse();
+    assertThat(later.ended()).isFalse();
   }
 
   @Test
   void drainingFailsReadinessOnWatchAndCheckBeforeTheServerStops() {
-    Watching ready = new Watching("ready");
-    Watching live = new Watching("live");
+    Watching ready = client.watch("ready");
+    Watching live = client.watch("live");
     ready.awaitReceived(ServingStatus.SERVING);
     live.awaitReceived(ServingStatus.SERVING);
 
@@ -223,36 +176,33 @@ class GrpcHealthTest {
     ready.awaitReceived(ServingStatus.SERVING, ServingStatus.NOT_SERVING);
     assertThat(check("ready")).isEqualTo(ServingStatus.NOT_SERVING);
     assertThat(check("live")).isEqualTo(ServingStatus.SERVING);
-    assertThat(live.received).containsExactly(ServingStatus.SERVING);
+    assertThat(live.received()).containsExactly(ServingStatus.SERVING);
 
     result(grpc.close()); // after the drain delay: open streams end, so the server's shutdown need not wait
-    until(() -> ready.ended && live.ended, () -> "Watch streams still open");
-    assertThat(ready.response.status()).isEqualTo(GrpcStatus.UNAVAILABLE);
+    assertThat(ready.awaitEnd()).isEqualTo(GrpcStatus.UNAVAILABLE);
+    assertThat(live.awaitEnd()).isEqualTo(GrpcStatus.UNAVAILABLE);
     assertThat(grpc.watches()).isZero();
-    GrpcClientResponse<HealthCheckRequest, HealthCheckResponse> refused = result(client.request(address, WATCH)
-      .compose(request -> request.send(HealthCheckRequest.newBuilder().setService("ready").build())));
-    failure(refused.end());
-    assertThat(refused.status()).isEqualTo(GrpcStatus.UNAVAILABLE);
+    Watching refused = client.watch("ready");
+    assertThat(refused.awaitEnd()).isEqualTo(GrpcStatus.UNAVAILABLE);
+    assertThat(refused.received()).isEmpty();
     assertThat(check("ready")).as("Check still answers until the server stops").isEqualTo(ServingStatus.NOT_SERVING);
     result(server.shutdown());
-    assertThat(failure(client.request(address, CHECK)
-      .compose(request -> request.send(HealthCheckRequest.newBuilder().setService("ready").build()))
-      .compose(GrpcClientResponse::last))).isNotNull();
+    assertThat(client.checkFails("ready")).isNotNull();
   }
 
   @Test
   void watchStreamsAreBoundedAndForgottenWhenTheClientCancels() {
-    List<Watching> open = List.of(new Watching("live"), new Watching("live"), new Watching("ready"));
+    List<Watching> open = List.of(client.watch("live"), client.watch("live"), client.watch("ready"));
     open.forEach(watch -> watch.awaitReceived(ServingStatus.SERVING));
     assertThat(grpc.watches()).isEqualTo(3);
-    GrpcClientResponse<HealthCheckRequest, HealthCheckResponse> refused = result(client.request(address, WATCH)
-      .compose(request -> request.send(HealthCheckRequest.newBuilder().setService("live").build())));
-    failure(refused.end());
-    assertThat(refused.status()).isEqualTo(GrpcStatus.RESOURCE_EXHAUSTED);
+    assertThat(client.watch("live").awaitEnd()).isEqualTo(GrpcStatus.RESOURCE_EXHAUSTED);
 
-    open.get(0).request.cancel();
+    open.get(0).cancel();
     until(() -> grpc.watches() == 2, () -> grpc.watches() + " Watch streams open, expected 2");
-    new Watching("live").awaitReceived(ServingStatus.SERVING);
+    client.watch("live").awaitReceived(ServingStatus.SERVING);
+
+    client.close(); // the connection goes: its streams are forgotten
+    until(() -> grpc.watches() == 0, () -> grpc.watches() + " Watch streams open after the client left");
   }
 
   @Test

@@ -232,7 +232,11 @@ public final class GrpcHealthImpl implements GrpcHealth {
         return Future.succeededFuture();
       }
       ended = true;
-      return response.status(status).statusMessage(message).end().recover(failure -> Future.succeededFuture());
+      try {
+        return response.status(status).statusMessage(message).end().recover(failure -> Future.succeededFuture());
+      } catch (RuntimeException e) {
+        return Future.succeededFuture(); // the stream went away meanwhile (vertx-core may throw ending a reset stream)
+      }
     }
   }
 }
