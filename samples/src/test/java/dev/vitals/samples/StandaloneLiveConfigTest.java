@@ -1,5 +1,7 @@
 package dev.vitals.samples;
 
+import dev.vitals.health.test.Await;
+import dev.vitals.health.test.LogCapture;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -18,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static dev.vitals.health.test.Await.result;
@@ -94,26 +94,10 @@ class StandaloneLiveConfigTest {
     write(file, config(heap("a")));
     StandaloneVerticle verticle = deploy(vertx, file, Map.of(), Map.of());
     WebClient client = WebClient.create(vertx);
-    List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Logger log = Logger.getLogger(StandaloneVerticle.class.getName());
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    log.addHandler(capture);
-    try {
+    try (LogCapture log = LogCapture.of(StandaloneVerticle.class.getName())) {
       write(file, config(heap("a"), heap("b").put("maxUsd", 0.5)));
-      dev.vitals.health.test.Await.until(() -> records.size() > 0, () -> "no log line");
+      Await.until(() -> log.records().size() > 0, () -> "no log line");
+      List<LogRecord> records = log.records();
       assertThat(records.get(0).getMessage()).isEqualTo("Config change ignored, the running config stays: "
         + "/checks/1/maxUsd: unknown key, expected one of name, type, timeout, successTtl, failureTtl, maxStale, "
         + "refreshPeriod, critical, tags, failureThreshold, successThreshold, maxUsed");
@@ -121,10 +105,8 @@ class StandaloneLiveConfigTest {
       assertThat(names(result(Standalone.getHealth(client, verticle.actualPort())))).containsExactly("a");
 
       write(file, config(heap("a")).put("http", new JsonObject().put("host", "127.0.0.1").put("port", 1)));
-      dev.vitals.health.test.Await.until(() -> records.size() > 1, () -> "no second log line: " + records.size());
-      assertThat(records.get(1).getMessage()).isEqualTo("Config change of 'http' needs a restart; the running value stays");
-    } finally {
-      log.removeHandler(capture);
+      Await.until(() -> log.records().size() > 1, () -> "no second log line: " + log.records());
+      assertThat(log.records().get(1).getMessage()).isEqualTo("Config change of 'http' needs a restart; the running value stays");
     }
   }
 

@@ -14,7 +14,11 @@ import java.util.function.BooleanSupplier;
  *       connection when a request's body has not fully arrived {@code requestTimeoutMs} after its headers, so
  *       that slow or half-sent bodies cannot hold connections and in-flight slots;</li>
  *   <li>answers with {@code Connection: close} while {@link #closingWhen(BooleanSupplier) closing}, so that
- *       keep-alive clients move to another instance before the server stops.</li>
+ *       keep-alive clients move to another instance before the server stops;</li>
+ *   <li>closes the connection after answering a request that carries {@code Transfer-Encoding}: RFC 9112
+ *       section 6.3 requires it when {@code Content-Length} comes too (a request-smuggling shape), and Netty
+ *       removes {@code Content-Length} before the request reaches Vert.x, so every chunked request is treated
+ *       so.</li>
  * </ul>
  * Idle connections are bounded by the server itself: {@code HttpServerOptions.setIdleTimeout} (in seconds).
  *

@@ -138,6 +138,26 @@ class HostileRequestsTest {
   }
 
   @Test
+  void contentLengthWithTransferEncodingClosesTheConnectionAfterTheAnswer() {
+    // A smuggling shape (RFC 9112 section 6.3): the two framings disagree on where the next request starts.
+    try (RawConnection raw = RawConnection.open(vertx, port)) {
+      raw.write("GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 44\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "0\r\n\r\nGET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n");
+      String answers = raw.awaitClosed();
+      assertThat(answers).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+      assertThat(answers.indexOf("HTTP/1.1 ", 1)).as("nothing answered after the first request").isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void aChunkedRequestIsAnsweredAndItsConnectionClosed() {
+    try (RawConnection raw = RawConnection.open(vertx, port)) {
+      raw.write("GET /health/live HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+      assertThat(raw.awaitClosed()).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+    }
+  }
+
+  @Test
   void aKeepAliveConnectionOutlivesTheRequestTimeoutOnceItsRequestsEnded() {
     try (RawConnection raw = RawConnection.open(vertx, port)) {
       raw.write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");

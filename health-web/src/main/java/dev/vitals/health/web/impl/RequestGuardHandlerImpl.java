@@ -40,6 +40,11 @@ public final class RequestGuardHandlerImpl implements RequestGuardHandler {
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     HttpServerResponse response = ctx.response();
+    if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+      // RFC 9112 section 6.3: with both Content-Length and Transfer-Encoding the connection must close after the
+      // answer. Netty drops Content-Length before Vert.x sees the request, so every chunked request closes.
+      closeAfterAnswer(ctx);
+    }
     response.headersEndHandler(v -> {
       if (closing.getAsBoolean()) {
         closeAfterAnswer(ctx);
