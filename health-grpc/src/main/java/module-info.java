@@ -4,7 +4,8 @@
  * health probes on the same port. The API exposes health-web's and vertx-grpc-server's types (the service is a
  * vertx-grpc {@code Service}), so those modules are read by whoever reads this one.
  */
-@SuppressWarnings("module") // the qualified export of health-core's impl names this module and its siblings
+// protobuf-java is an automatic module (com.google.protobuf), as vertx-grpc itself requires it.
+@SuppressWarnings("requires-automatic")
 module dev.vitals.health.grpc {
   requires static io.vertx.codegen.api;
   requires static io.vertx.codegen.json;

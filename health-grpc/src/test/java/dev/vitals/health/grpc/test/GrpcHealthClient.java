@@ -123,13 +123,16 @@ public final class GrpcHealthClient implements AutoCloseable {
 
     private Watching(String service) {
       request = result(client.request(address, WATCH));
-      // The handlers are set on the event loop as the headers arrive, before any message can.
-      response = result(request.send(HealthCheckRequest.newBuilder().setService(service).build()).map(answer -> {
+      // The handlers are set on the event loop as the headers arrive, before any message can: registered before
+      // the request is sent, so that a quick answer cannot arrive before them.
+      Future<GrpcClientResponse<HealthCheckRequest, HealthCheckResponse>> answered = request.response().map(answer -> {
         answer.handler(message -> received.add(message.getStatus()));
         answer.endHandler(v -> ended = true);
         answer.exceptionHandler(e -> ended = true);
         return answer;
-      }));
+      });
+      request.end(HealthCheckRequest.newBuilder().setService(service).build());
+      response = result(answered);
     }
 
     /** @return the statuses received so far */
