@@ -8,15 +8,15 @@
 #
 #   benchmarks/grpc.sh
 #
-# Knobs (environment): DURATION (s per measured run, default 10), WARMUP (s, default 5), STREAMS (requests in flight
+# Knobs (environment): DURATION (s per measured run, default 10), WARMUP (s per contender, default 15: shorter leaves the gRPC path half compiled), STREAMS (requests in flight
 # on the one connection, default 10), WATCHES (open Watch streams, default 1000), IDLE (s of idle measured, default 10),
-# PORT (default 18080), BUILD (1: rebuild the jar).
+# PORT (default 18080), SETTLE (s of quiet after a GC before an idle measurement, default 10), BUILD (1: rebuild the jar).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-15}
 STREAMS=${STREAMS:-10}
 WATCHES=${WATCHES:-1000}
 IDLE=${IDLE:-10}
@@ -78,18 +78,25 @@ idle_cpu() { # CPU ms per s over IDLE seconds
   before=$(cpu_ms); sleep "$IDLE"; after=$(cpu_ms)
   awk -v a="$after" -v b="$before" -v s="$IDLE" 'BEGIN {printf "%.2f", (a - b) / s}'
 }
-sleep 2
+settle() { jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true; sleep "${SETTLE:-10}"; }  # after the load: JIT and GC settle
+settle
 IDLE_NONE=$(idle_cpu)
 log "idle, no Watch stream: $IDLE_NONE CPU ms/s"
 CONNS=$(( (WATCHES + 99) / 100 ))  # Vert.x allows 100 concurrent streams per HTTP/2 connection by default
 h2load -c "$CONNS" -m 100 -n "$WATCHES" -D $((IDLE + 30)) -d "$OUT/watch.bin" "${GRPC[@]}" \
   "$BASE/grpc.health.v1.Health/Watch" > "$OUT/watch.txt" 2>&1 &
 WATCH_PID=$!
-sleep 5
+sleep 3
+settle
 IDLE_WATCHED=$(idle_cpu)
 log "idle, $WATCHES Watch streams open: $IDLE_WATCHED CPU ms/s"
 HEAP=$(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | sed -n 's/.*used \([0-9]*K\).*/\1/p' | head -1 || true)
+CONNECTED=$(ss -Htn state established "( sport = :$PORT )" | wc -l)
 kill "$WATCH_PID" 2>/dev/null || true; WATCH_PID=""
+sleep 2
+settle
+IDLE_AFTER=$(idle_cpu)
+log "idle, the Watch streams closed: $IDLE_AFTER CPU ms/s"
 
 cat > "$HERE/GRPC-RESULTS.md" <<MD
 # gRPC health: measurements
@@ -112,9 +119,10 @@ rows of one run, not runs.
 
 | open Watch streams | server CPU while idle (ms per s) |
 |---|---|
-| 0 | $IDLE_NONE |
+| 0, right after the load runs (JIT compilation may still run) | $IDLE_NONE |
 | $WATCHES | $IDLE_WATCHED |
+| 0, once they are closed | $IDLE_AFTER |
 
-Heap used with the streams open: ${HEAP:-not read}.
+Heap used with the streams open, after a GC: ${HEAP:-not read}; HTTP/2 connections holding them: $CONNECTED.
 MD
 log "wrote benchmarks/GRPC-RESULTS.md"
