@@ -109,7 +109,7 @@ rows of one run, not runs.
 
 ## Throughput over one connection
 
-| what | connection | in flight | req/s | answered OK |
+| what | connection | in flight | req/s | answers with HTTP 2xx (a gRPC error too) |
 |---|---|---|---|---|
 | \`grpc.health.v1.Health/Check\` (service "") | 1 × HTTP/2 (h2c) | $STREAMS | $(rps "$OUT/check.txt") | $(ok "$OUT/check.txt") |
 | \`GET /health\` (kept body) | 1 × HTTP/2 (h2c) | $STREAMS | $(rps "$OUT/health-h2.txt") | $(ok "$OUT/health-h2.txt") |
