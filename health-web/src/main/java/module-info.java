@@ -16,6 +16,7 @@ module dev.vitals.health.web {
   requires java.logging;
 
   exports dev.vitals.health.web;
-  // The standalone verticle reuses internals merged from other branches (to move to the API or out of samples).
-  exports dev.vitals.health.web.impl to dev.vitals.samples;
+  // The standalone verticle reuses internals merged from other branches (to move to the API or out of samples);
+  // health-metrics negotiates the Prometheus formats as the health formats are; the http check reads bodies bounded.
+  exports dev.vitals.health.web.impl to dev.vitals.samples, dev.vitals.health.metrics, dev.vitals.health.checks;
 }

@@ -3,6 +3,9 @@ module dev.vitals.samples {
   requires transitive dev.vitals.health.web;
   requires dev.vitals.health.grpc;
   requires dev.vitals.status.consul;
+  requires dev.vitals.health.metrics;
+  requires io.vertx.metrics.micrometer;
+  requires dev.vitals.health.checks;
   requires io.vertx.web.client;
   requires io.vertx.web.common;
   requires io.vertx.launcher.application;

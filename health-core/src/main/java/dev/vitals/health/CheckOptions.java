@@ -5,8 +5,10 @@ import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,7 +18,7 @@ import java.util.Set;
  *
  * <p>JSON form: {@code {"name": "db/primary", "timeout": "2s", "successTtl": "27s", "failureTtl": "9s",
  * "maxStale": "60s", "refreshPeriod": 0, "critical": true, "tags": ["readiness"], "failureThreshold": 1,
- * "successThreshold": 1}}; every field but {@code name} is optional. The TTL defaults are py-healthcheck's; the
+ * "successThreshold": 1, "dependsOn": ["db"]}}; every field but {@code name} is optional. The TTL defaults are py-healthcheck's; the
  * thresholds are Kubernetes probes' terms (how many consecutive failures fail a passing check, how many
  * consecutive passes recover a failing one), to damp flapping.
  */
@@ -51,13 +53,14 @@ public class CheckOptions {
   private Set<String> tags = new LinkedHashSet<>();
   private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
   private int successThreshold = DEFAULT_SUCCESS_THRESHOLD;
+  private List<String> dependsOn = new ArrayList<>();
 
   /** The JSON form, read before the generated converter. */
   private static final JsonForm FORM = JsonForm.of("").open()
     .string("name")
     .duration("timeout", "successTtl", "failureTtl", "maxStale", "refreshPeriod")
     .bool("critical")
-    .strings("tags")
+    .strings("tags", "dependsOn")
     .integer("failureThreshold", "successThreshold");
 
   /** Options with the defaults and no name. */
@@ -83,6 +86,7 @@ public class CheckOptions {
     this.tags = new LinkedHashSet<>(other.tags);
     this.failureThreshold = other.failureThreshold;
     this.successThreshold = other.successThreshold;
+    this.dependsOn = new ArrayList<>(other.dependsOn);
   }
 
   /**
@@ -294,6 +298,50 @@ public class CheckOptions {
     }
     this.successThreshold = successThreshold;
     return this;
+  }
+
+  /**
+   * @return the names of the checks this one needs, in the order they are looked at; unmodifiable, never null
+   */
+  public List<String> getDependsOn() {
+    return Collections.unmodifiableList(dependsOn);
+  }
+
+  /**
+   * Names the checks this one needs. Before each run the registry gets their results (from their caches, running
+   * them when they have none); when one of them fails, this check is not run and its result is {@code fail} with
+   * the output {@code blocked by <name>: <that check's output>} and the data {@code {"blockedBy": ["<name>",
+   * ...]}}, the chain of blocked checks down to the failing one. The registry rejects a name that is not
+   * registered yet and a dependency that would close a cycle, naming them.
+   *
+   * @param dependsOn check names (not groups), none blank, replacing any set before
+   * @return this
+   * @throws IllegalArgumentException {@code dependsOn: ...} when a name is blank
+   */
+  public CheckOptions setDependsOn(List<String> dependsOn) {
+    List<String> checked = new ArrayList<>();
+    for (String name : Objects.requireNonNull(dependsOn, "dependsOn")) {
+      if (Objects.requireNonNull(name, "dependsOn").isBlank()) {
+        throw new IllegalArgumentException("dependsOn: expected non-empty check names, got '" + name + "'");
+      }
+      String normalized = CheckRegistry.normalizeName(name);
+      if (!checked.contains(normalized)) {
+        checked.add(normalized);
+      }
+    }
+    this.dependsOn = checked;
+    return this;
+  }
+
+  /**
+   * @param name the name of a check this one needs (see {@link #setDependsOn(List)})
+   * @return this
+   * @throws IllegalArgumentException when the name is blank
+   */
+  public CheckOptions addDependsOn(String name) {
+    List<String> all = new ArrayList<>(dependsOn);
+    all.add(name);
+    return setDependsOn(all);
   }
 
   private static long nonNegative(long value, String field) {

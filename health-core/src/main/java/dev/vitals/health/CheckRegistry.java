@@ -96,7 +96,11 @@ public interface CheckRegistry extends HealthChecks {
    * @param check   the procedure
    * @return this
    * @throws IllegalArgumentException when the name is missing, already registered, or clashes with a group
-   *                                  (registering {@code db/primary} when {@code db} is a check, or the reverse)
+   *                                  (registering {@code db/primary} when {@code db} is a check, or the reverse);
+   *                                  when a name in {@link CheckOptions#getDependsOn()} is not a registered check
+   *                                  ({@code dependsOn: 'api' depends on 'db', which is not a registered check
+   *                                  ...}) or would close a cycle ({@code dependsOn: 'a' -> 'b' -> 'a' is a
+   *                                  cycle})
    */
   CheckRegistry register(CheckOptions options, Check check);
 
@@ -152,6 +156,33 @@ public interface CheckRegistry extends HealthChecks {
    */
   CheckRegistry addListener(Handler<StatusChange> listener);
 
+  /**
+   * Adds an observer of registrations and runs ({@link CheckObserver}): it is told at once, in registration order,
+   * of every check already registered, then of every check registered, run or unregistered from now on.
+   *
+   * @param observer the observer; an exception it throws is ignored
+   * @return this
+   */
+  CheckRegistry addObserver(CheckObserver observer);
+
+  /**
+   * The latest result of one check as the cache holds it, without running, refreshing or waiting for anything:
+   * what the endpoint serves now (marked stale or not), or the result an expired entry will be replaced by the next
+   * run of. Cheap (a map lookup): made for metrics read on every scrape.
+   *
+   * @param name a check's name
+   * @return its latest result, or {@code null} when it has none yet or no check has that name
+   */
+  CheckReport latest(String name);
+
+  /**
+   * The latest results of the checks a filter selects, as {@link #latest(String)}: nothing is run.
+   *
+   * @param filter selects checks by their options
+   * @return the selected checks' latest results in registration order; checks without a result yet are left out
+   */
+  List<CheckReport> latest(Predicate<CheckOptions> filter);
+
   /** @return the options of every registered check, in registration order (copies) */
   List<CheckOptions> checks();
 
@@ -198,8 +229,8 @@ public interface CheckRegistry extends HealthChecks {
   boolean isCurrent(HealthReport report);
 
   /**
-   * Stops every refresh timer and closes the worker pool of blocking checks. Runs in flight complete but
-   * their results are not cached.
+   * Stops every refresh timer and closes the worker pool of blocking checks. Observers are told every check is
+   * unregistered. Runs in flight complete but their results are not cached.
    *
    * @return a future completed when done
    */

@@ -60,6 +60,15 @@ public interface PassiveChecks {
   PassiveOptions options(String name);
 
   /**
+   * When the check last heard from its job, without judging anything: the time of the last report, or, before the
+   * first one, the time the check was added (silence counts from then, as for its deadline).
+   *
+   * @param name a check name
+   * @return that time, from the clock given to {@link #create}; {@code null} when it is not a passive check
+   */
+  java.time.Instant lastReport(String name);
+
+  /**
    * Records a report.
    *
    * @param name   the passive check's name

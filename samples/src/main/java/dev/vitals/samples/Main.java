@@ -1,6 +1,9 @@
 package dev.vitals.samples;
 
 import dev.vitals.samples.impl.ConfigOverrides;
+import dev.vitals.samples.impl.StandaloneMetrics;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.Deployable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -185,6 +188,26 @@ public final class Main {
         System.err.flush();
         Runtime.getRuntime().halt(15);
       }
+    }
+
+    private JsonObject config;
+
+    @Override
+    public JsonObject afterConfigParsed(JsonObject config) {
+      this.config = config;
+      return config;
+    }
+
+    /** With Vert.x's own metrics unless the config turns them off ({@code metrics.vertx}, {@code metrics.enabled}). */
+    @Override
+    public VertxBuilder createVertxBuilder(VertxOptions options) {
+      JsonObject overrides;
+      try {
+        overrides = ConfigOverrides.of(System.getenv(), ConfigOverrides.systemProperties());
+      } catch (IllegalArgumentException e) {
+        overrides = new JsonObject(); // the verticle names the error
+      }
+      return StandaloneMetrics.vertxBuilder(options, config, overrides);
     }
 
     private volatile boolean deployed;

@@ -25,6 +25,7 @@ import dev.vitals.samples.impl.ConfigFiles;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.GrpcEndpoint;
 import dev.vitals.samples.impl.StandaloneConfig;
+import dev.vitals.samples.impl.StandaloneMetrics;
 import dev.vitals.samples.impl.TlsReloader;
 import dev.vitals.status.consul.ConsulMaintenance;
 import io.vertx.config.ConfigRetriever;
@@ -136,6 +137,9 @@ import java.util.stream.Collectors;
  *       ({@code Check}, {@code Watch}) on the HTTP port over HTTP/2 (cleartext, or TLS with ALPN), from the same
  *       probes and checks as {@code /health}; open {@code Watch} streams end once the drain delay is over.</li>
  *   <li>{@code shutdown}: {@code drainDelay} (default 5 s), {@code graceTimeout} (default 10 s).</li>
+ *   <li>{@code metrics}: {@code enabled} (default true), {@code path} (default {@code /metrics}): the Prometheus
+ *       scrape of Vitals' meters and, with {@code vertx} (default true) when started by the jar's launcher, of
+ *       Vert.x's own.</li>
  * </ul>
  *
  * <p>The config is read with vertx-config: the file given to
@@ -182,6 +186,7 @@ public class StandaloneVerticle extends VerticleBase {
   private ConfigRetriever retriever;
   private TlsReloader tls;
   private GrpcEndpoint grpc;
+  private StandaloneMetrics metrics;
   private volatile HttpServer server;
 
   /** A configured check as registered: its config entry, to notice changes, and what releases it. */
@@ -396,6 +401,7 @@ public class StandaloneVerticle extends VerticleBase {
       });
       router.route("/environment").handler(EnvironmentHandler.create(dump));
     }
+    metrics = StandaloneMetrics.mount(vertx, router, config.metrics(), registry, maintenance, passive, notifiers, health);
     JsonErrorHandler.register(router);
 
     HttpServerOptions options = new HttpServerOptions()
@@ -479,6 +485,9 @@ public class StandaloneVerticle extends VerticleBase {
     if (config.environmentEnabled()) {
       routes.add("GET|HEAD /environment" + (config.loopbackOnly() ? "" : " (admin token)"));
     }
+    if (config.metrics().isEnabled()) {
+      routes.add("GET|HEAD " + config.metrics().getPath());
+    }
     if (grpc.enabled()) {
       routes.add(grpc.route());
     }
@@ -533,6 +542,10 @@ public class StandaloneVerticle extends VerticleBase {
     }
     if (tls != null) {
       tls.close();
+    }
+    if (metrics != null) {
+      metrics.close();
+      metrics = null;
     }
     running.values().forEach(check -> closing.add(check.registration().close()));
     running.clear();

@@ -5,6 +5,7 @@ import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.PassiveOptions;
 import dev.vitals.health.grpc.GrpcHealthOptions;
+import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.samples.impl.ConfigSchema;
@@ -128,7 +129,7 @@ class ConfigReferenceTest {
       Set<String> fields = new TreeSet<>();
       Matcher m = CODE.matcher(row[1]);
       while (m.find()) {
-        if (m.group(1).matches("[A-Za-z]+")) {
+        if (m.group(1).matches("[A-Za-z][A-Za-z0-9]*")) {
           fields.add(m.group(1));
         }
       }
@@ -202,6 +203,7 @@ class ConfigReferenceTest {
       .toJson().getJsonObject("probes").getJsonObject("p"), Set.of(), Set.of());
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("webhook"), json -> new WebhookOptions(json).toJson(),
       Set.of(), Set.of());
+    sameKeys(section("metrics"), json -> new VitalsMetricsOptions(json).toJson(), Set.of(), Set.of());
     // type picks the check's definition; CheckOptions holds the rest.
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("check"), json -> new CheckOptions(json).toJson(),
       Set.of("type"), Set.of());

@@ -1,5 +1,6 @@
 package dev.vitals.samples;
 
+import dev.vitals.health.checks.test.TestCertificates;
 import dev.vitals.health.grpc.test.GrpcHealthClient;
 import dev.vitals.health.grpc.test.GrpcHealthClient.Watching;
 import dev.vitals.health.test.LogCapture;

@@ -100,7 +100,7 @@ class StandaloneLiveConfigTest {
       List<LogRecord> records = log.records();
       assertThat(records.get(0).getMessage()).isEqualTo("Config change ignored, the running config stays: "
         + "/checks/1/maxUsd: unknown key, expected one of name, type, timeout, successTtl, failureTtl, maxStale, "
-        + "refreshPeriod, critical, tags, failureThreshold, successThreshold, maxUsed");
+        + "refreshPeriod, critical, tags, failureThreshold, successThreshold, dependsOn, maxUsed");
       assertThat(records.get(0).getThrown()).isNull();
       assertThat(names(result(Standalone.getHealth(client, verticle.actualPort())))).containsExactly("a");
 

@@ -38,7 +38,7 @@ class StandaloneProcessTest {
   private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   /** The child runs on the class path, as the fat jar does: this JVM's module path and class path together. */
-  private static ProcessBuilder java(String... args) {
+  static ProcessBuilder java(String... args) {
     String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = java.util.stream.Stream.of(System.getProperty("jdk.module.path"),
         System.getProperty("java.class.path"))
@@ -53,14 +53,14 @@ class StandaloneProcessTest {
   }
 
   /** Waits for the child JVM to log the port it listens on (it was given port 0), while it is alive. */
-  private static int listeningPort(Path log, Process process) {
+  static int listeningPort(Path log, Process process) {
     Matcher listening = poll(() -> LISTENING.matcher(read(log)), m -> m.find() || !process.isAlive(),
       m -> read(log));
     assertThat(process.isAlive()).as("the child JVM is running: %s", read(log)).isTrue();
     return Integer.parseInt(listening.group(1));
   }
 
-  private static String read(Path file) {
+  static String read(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException e) {

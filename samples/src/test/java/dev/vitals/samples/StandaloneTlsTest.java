@@ -1,5 +1,6 @@
 package dev.vitals.samples;
 
+import dev.vitals.health.checks.test.TestCertificates;
 import dev.vitals.health.test.Await;
 import dev.vitals.health.test.LogCapture;
 import io.vertx.core.DeploymentOptions;

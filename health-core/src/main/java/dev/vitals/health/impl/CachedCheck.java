@@ -180,19 +180,24 @@ final class CachedCheck {
       Throwable cause = ar.succeeded() ? null : fault ? ar.cause().getCause() : ar.cause();
       CheckReport previous;
       CheckReport report;
+      boolean kept;
       synchronized (this) {
         previous = current;
         ProcedureResult shown = damped(raw, previous);
         boolean keepsCause = shown.passed() == raw.passed();
         report = new CheckReport(options, shown, keepsCause ? cause : null, keepsCause && fault, now,
           now + ttlOf(raw.passed()), duration);
-        if (!closed) {
+        kept = !closed;
+        if (kept) {
           current = report;
           staleCurrent = null;
         }
         inFlight = null;
       }
       registry.stored();
+      if (kept) {
+        registry.ran(report, raw.status());
+      }
       if (previous == null ? report.status() != HealthStatus.PASS : previous.status() != report.status()) {
         registry.changed(previous, report);
       }

@@ -2,6 +2,7 @@ package dev.vitals.health.impl;
 
 import dev.vitals.health.BlockingCheck;
 import dev.vitals.health.Check;
+import dev.vitals.health.CheckObserver;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
@@ -16,6 +17,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.Status;
@@ -42,6 +44,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
   private static final AtomicLong VERSIONS = new AtomicLong();
 
   private final List<Handler<StatusChange>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<CheckObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Moves whenever a run stores a result or a check is registered or unregistered: see {@link #isCurrent}. */
   private volatile long version = VERSIONS.incrementAndGet();
 
@@ -122,14 +125,94 @@ public final class CheckRegistryImpl implements CheckRegistry {
         throw new IllegalArgumentException("name: '" + existing + "' is a check, it cannot hold '" + name + "'");
       }
     }
-    CachedCheck entry = new CachedCheck(this, options, procedure);
+    requireDependencies(name, options.getDependsOn());
+    Supplier<Future<ProcedureResult>> run = options.getDependsOn().isEmpty() ? procedure
+      : () -> unlessBlocked(options.getDependsOn(), procedure);
+    CachedCheck entry = new CachedCheck(this, options, run);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
     next.put(name, entry);
     checks = next;
     tree.add(name);
     stored();
+    for (CheckObserver observer : observers) {
+      observe(() -> observer.registered(new CheckOptions(options)));
+    }
     entry.startPeriodicRefresh();
     return this;
+  }
+
+  /**
+   * Every dependency is a registered check, and none leads back to {@code name} through the dependencies of the
+   * checks registered (a check that was unregistered and registered again could close a cycle).
+   */
+  private void requireDependencies(String name, List<String> dependsOn) {
+    for (String dependency : dependsOn) {
+      if (dependency.equals(name)) {
+        throw new IllegalArgumentException("dependsOn: '" + name + "' cannot depend on itself");
+      }
+      if (!checks.containsKey(dependency)) {
+        throw new IllegalArgumentException("dependsOn: '" + name + "' depends on '" + dependency
+          + "', which is not a registered check (register it first)");
+      }
+      List<String> path = pathTo(name, dependency, new ArrayList<>());
+      if (path != null) {
+        throw new IllegalArgumentException("dependsOn: '" + name + "' -> '" + String.join("' -> '", path)
+          + "' is a cycle");
+      }
+    }
+  }
+
+  /** @return the dependency path from {@code from} to {@code target}, {@code from} first, or {@code null} */
+  private List<String> pathTo(String target, String from, List<String> seen) {
+    if (from.equals(target)) {
+      return new ArrayList<>(List.of(from));
+    }
+    CachedCheck entry = checks.get(from);
+    if (entry == null || seen.contains(from)) {
+      return null;
+    }
+    seen.add(from);
+    for (String next : entry.options().getDependsOn()) {
+      List<String> path = pathTo(target, next, seen);
+      if (path != null) {
+        path.add(0, from);
+        return path;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Gets the dependencies' results (cached, or run once for all who wait) and runs the procedure only when none of
+   * them fails; else the result is the first failing dependency's, as {@code blocked by <name>: <output>}.
+   */
+  private Future<ProcedureResult> unlessBlocked(List<String> dependsOn, Supplier<Future<ProcedureResult>> procedure) {
+    Map<String, CachedCheck> snapshot = checks;
+    List<Future<CheckReport>> results = new ArrayList<>(dependsOn.size());
+    for (String dependency : dependsOn) {
+      CachedCheck entry = snapshot.get(dependency);
+      results.add(entry == null ? Future.succeededFuture() : entry.get());
+    }
+    return Future.join(results).transform(joined -> {
+      for (int i = 0; i < results.size(); i++) {
+        String dependency = dependsOn.get(i);
+        CheckReport report = results.get(i).succeeded() ? results.get(i).result() : null;
+        if (report == null) {
+          return Future.succeededFuture(ProcedureResult.fail("blocked by " + dependency + ": not registered")
+            .withData(new JsonObject().put("blockedBy", new JsonArray().add(dependency))));
+        }
+        if (report.status() == HealthStatus.FAIL) {
+          JsonArray chain = new JsonArray().add(dependency);
+          JsonArray further = report.data() == null ? null : report.data().getJsonArray("blockedBy");
+          if (further != null) {
+            chain.addAll(further);
+          }
+          return Future.succeededFuture(ProcedureResult.fail("blocked by " + dependency + ": " + report.output())
+            .withData(new JsonObject().put("blockedBy", chain)));
+        }
+      }
+      return procedure.get();
+    });
   }
 
   private synchronized BlockingRunner blockingRunner() {
@@ -144,6 +227,56 @@ public final class CheckRegistryImpl implements CheckRegistry {
   public CheckRegistry addListener(Handler<StatusChange> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
+  }
+
+  @Override
+  public synchronized CheckRegistry addObserver(CheckObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    for (CachedCheck entry : checks.values()) {
+      observe(() -> observer.registered(new CheckOptions(entry.options())));
+    }
+    observers.add(observer);
+    return this;
+  }
+
+  /** A run stored its result: tell the observers, outside any lock. */
+  void ran(CheckReport result, HealthStatus outcome) {
+    for (CheckObserver observer : observers) {
+      observe(() -> observer.ran(result, outcome));
+    }
+  }
+
+  private void unregistered(String name) {
+    for (CheckObserver observer : observers) {
+      observe(() -> observer.unregistered(name));
+    }
+  }
+
+  private static void observe(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      // An observer's fault must not break a registration or a run; it is the observer's to log.
+    }
+  }
+
+  @Override
+  public CheckReport latest(String name) {
+    CachedCheck entry = checks.get(Objects.requireNonNull(name, "name"));
+    return entry == null ? null : entry.current();
+  }
+
+  @Override
+  public List<CheckReport> latest(Predicate<CheckOptions> filter) {
+    Objects.requireNonNull(filter, "filter");
+    List<CheckReport> latest = new ArrayList<>();
+    for (CachedCheck entry : checks.values()) {
+      CheckReport current = filter.test(entry.options()) ? entry.current() : null;
+      if (current != null) {
+        latest.add(current);
+      }
+    }
+    return latest;
   }
 
   Vertx vertx() {
@@ -209,10 +342,12 @@ public final class CheckRegistryImpl implements CheckRegistry {
     }
     String key = CheckRegistry.normalizeName(name);
     Map<String, CachedCheck> next = new LinkedHashMap<>(checks);
+    List<String> removed = new ArrayList<>();
     next.values().removeIf(entry -> {
       boolean match = !key.isEmpty() && (entry.name().equals(key) || entry.name().startsWith(key + "/"));
       if (match) {
         entry.close();
+        removed.add(entry.name());
       }
       return match;
     });
@@ -221,6 +356,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
       tree.remove(key);
     }
     stored();
+    removed.forEach(this::unregistered);
     return this;
   }
 
@@ -376,6 +512,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
       pool = blockingPool;
       blockingPool = null;
       stored();
+      all.keySet().forEach(this::unregistered);
     }
     all.values().forEach(CachedCheck::close);
     return pool == null ? Future.succeededFuture() : pool.close();

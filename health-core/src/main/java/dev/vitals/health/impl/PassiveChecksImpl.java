@@ -149,8 +149,19 @@ public final class PassiveChecksImpl implements PassiveChecks {
       .setFailureThreshold(1).setSuccessThreshold(1);
     Entry entry = new Entry(options.getName(), new PassiveOptions(Objects.requireNonNull(passive, "passive")),
       new Damping(asked));
-    registry.register(options, () -> Future.succeededFuture(entry.judge()));
-    entries.put(entry.name, entry);
+    if (entry.name == null) {
+      throw new IllegalArgumentException("name: a check needs a name");
+    }
+    // Known before it is registered, so that a registry observer told of the check finds it passive.
+    if (entries.putIfAbsent(entry.name, entry) != null) {
+      throw new IllegalArgumentException("name: a check named '" + entry.name + "' is already registered");
+    }
+    try {
+      registry.register(options, () -> Future.succeededFuture(entry.judge()));
+    } catch (RuntimeException e) {
+      entries.remove(entry.name, entry);
+      throw e;
+    }
     entry.armDeadline();
     return this;
   }
@@ -169,6 +180,16 @@ public final class PassiveChecksImpl implements PassiveChecks {
   public PassiveOptions options(String name) {
     Entry entry = entries.get(name);
     return entry == null ? null : new PassiveOptions(entry.options);
+  }
+
+  @Override
+  public java.time.Instant lastReport(String name) {
+    Entry entry = entries.get(Objects.requireNonNull(name, "name"));
+    if (entry == null) {
+      return null;
+    }
+    Report report = entry.last;
+    return java.time.Instant.ofEpochMilli(report == null ? entry.registered : report.at());
   }
 
   @Override

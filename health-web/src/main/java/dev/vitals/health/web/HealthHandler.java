@@ -110,6 +110,21 @@ public interface HealthHandler extends Handler<RoutingContext> {
    */
   HealthHandler authenticatedBy(Predicate<RoutingContext> authenticated);
 
+  /** @return the names of the probe paths served ({@code health}, {@code live}, {@code ready}, {@code started} and
+   * those configured in {@link HealthHandlerOptions}) */
+  java.util.Set<String> probes();
+
+  /**
+   * The status a probe path shows now, from what is held, without running, refreshing or waiting for anything
+   * (for metrics read on every scrape): the overall status of the probe's checks' latest results
+   * ({@link CheckRegistry#latest(Predicate)}; checks without a result yet count for nothing), failing on a readiness
+   * path in maintenance or while draining, and the latched status of a latching path once it passed.
+   *
+   * @param probe a probe name, as {@link #probes()} lists them
+   * @return its status; {@code null} when no probe has that name
+   */
+  dev.vitals.health.HealthStatus probeStatus(String probe);
+
   /**
    * The report {@code <mount>/<name>} answers with, for other protocols that serve the same paths (health-grpc):
    * a probe's, with a readiness probe's failing {@code maintenance} and {@code shutdown} results and a latching

@@ -50,6 +50,15 @@ public interface WebhookNotifier {
    * because {@code maxQueued} changes were held */
   long dropped();
 
+  /** @return the changes delivered since creation: POSTs answered 2xx, at the first attempt or after retries */
+  long delivered();
+
+  /** @return the retries since creation: failed POSTs (an error, a timeout or a non-2xx answer) tried again */
+  long retried();
+
+  /** @return the changes given up on since creation: their last retry failed too (each is logged) */
+  long failed();
+
   /**
    * Stops delivering (queued changes are dropped) and closes the client.
    *

@@ -1,5 +1,7 @@
 package dev.vitals.samples.impl;
 
+import dev.vitals.environment.ScrubOptions;
+import dev.vitals.environment.Scrubber;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
@@ -31,6 +33,8 @@ public final class ConfigSchema {
   public static final String RESOURCE = "vitals-config.schema.json";
 
   private static final JsonObject SCHEMA = load();
+  /** Masks credentials in the values error messages quote, by the environment dump's rules. */
+  private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
   private static final Validator VALIDATOR = Validator.create(JsonSchema.of(SCHEMA), new JsonSchemaOptions()
     .setDraft(Draft.DRAFT202012).setBaseUri("https://vitals.dev/").setOutputFormat(OutputFormat.Basic));
   /** Messages of the library that only say that something below failed: never the one to show. */
@@ -110,8 +114,10 @@ public final class ConfigSchema {
     String keyword = error.getKeywordLocation();
     String leaf = keyword.substring(keyword.lastIndexOf('/') + 1);
     Object value = valueAt(config, error.getInstanceLocation().replaceFirst("^#", ""));
-    String got = value instanceof String ? "'" + value + "'" : String.valueOf(value);
     JsonObject parent = at(parentOf(keyword));
+    // An error goes to stderr: never with a secret's value, nor the password of a URI (postgres://user:pw@...).
+    String got = parent != null && Boolean.TRUE.equals(parent.getValue("writeOnly")) ? "'" + Scrubber.MASK + "'"
+      : value instanceof String ? "'" + SCRUBBER.scrub((String) value) + "'" : String.valueOf(value);
     switch (leaf) {
       case "additionalProperties":
         return "unknown key, expected one of "

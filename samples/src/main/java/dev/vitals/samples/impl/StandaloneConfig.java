@@ -1,6 +1,7 @@
 package dev.vitals.samples.impl;
 
 import dev.vitals.environment.EnvironmentOptions;
+import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Durations;
@@ -17,7 +18,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -54,14 +54,6 @@ public final class StandaloneConfig {
   /** Paths the verticle serves itself, which {@code heartbeat.path} must not take. */
   private static final List<String> ROUTES = List.of("/health", "/status", "/environment");
 
-  private static final Map<String, BiFunction<ConfigObject, CheckOptions, CheckDefinition>> TYPES = Map.of(
-    "http", HttpCheckDefinition::parse,
-    "tcp", TcpCheckDefinition::parse,
-    "disk-space", DiskSpaceCheckDefinition::parse,
-    "heap", HeapCheckDefinition::parse,
-    "event-loop", EventLoopCheckDefinition::parse,
-    "passive", PassiveCheckDefinition::parse);
-
   /**
    * The checks of a config without a {@code checks} field: the machine the verticle runs on. A full disk makes
    * the instance unready; a heap or event loop in trouble makes it not live.
@@ -93,6 +85,7 @@ public final class StandaloneConfig {
   private final boolean loopbackOnly;
   private final ConsulMaintenanceOptions consul;
   private final String heartbeatPath;
+  private final VitalsMetricsOptions metrics;
   private final List<WebhookOptions> webhooks;
 
   /**
@@ -119,10 +112,12 @@ public final class StandaloneConfig {
       : null;
     scanPeriod = duration(root.optionalObject("reload"), "scanPeriod", DEFAULT_SCAN_PERIOD);
     JsonArray entries = root.optionalArray("checks");
-    checks = parseChecks(entries == null ? DEFAULT_CHECKS : entries);
-    for (int i = 0; i < checks.size(); i++) {
-      checkEntries.put(checks.get(i).options().getName(), (entries == null ? DEFAULT_CHECKS : entries).getJsonObject(i));
+    JsonArray given = entries == null ? DEFAULT_CHECKS : entries;
+    List<CheckDefinition> parsed = parseChecks(given);
+    for (int i = 0; i < parsed.size(); i++) {
+      checkEntries.put(parsed.get(i).options().getName(), given.getJsonObject(i));
     }
+    checks = DependencyCheckDefinition.inDependencyOrder(parsed);
     application = nested(root, "application", ApplicationOptions::new);
     adminToken = root.optionalObject("admin").optionalString("token", null);
     health = nested(root, "health", HealthHandlerOptions::new).setApplication(application);
@@ -141,6 +136,14 @@ public final class StandaloneConfig {
         && !heartbeatPath.startsWith(DEFAULT_HEARTBEAT_PATH + "/"))) {
         throw heartbeat.invalid("path", "'" + heartbeatPath + "' collides with the route " + route
           + "; expected a path of its own such as " + DEFAULT_HEARTBEAT_PATH);
+      }
+    }
+    metrics = nested(root, "metrics", VitalsMetricsOptions::new);
+    String metricsPath = metrics.getPath();
+    for (String route : List.of("/health", "/status", "/environment", heartbeatPath)) {
+      if (metrics.isEnabled() && (metricsPath.equals(route) || metricsPath.startsWith(route + "/"))) {
+        throw root.optionalObject("metrics").invalid("path", "'" + metricsPath + "' collides with the route "
+          + route + "; expected a path of its own such as " + VitalsMetricsOptions.DEFAULT_PATH);
       }
     }
     JsonArray hooks = root.optionalObject("notifications").optionalArray("webhooks");
@@ -244,7 +247,9 @@ public final class StandaloneConfig {
         // CheckOptions names the field relative to the entry ("timeout: ..."): give its full path.
         throw new IllegalArgumentException(path + "." + e.getMessage(), e);
       }
-      CheckDefinition check = TYPES.get(entry.requiredString("type")).apply(entry, options);
+      String type = entry.requiredString("type");
+      CheckDefinition check = "passive".equals(type) ? PassiveCheckDefinition.parse(entry, options)
+        : DependencyCheckDefinition.TYPES.get(type).apply(entry, options);
       requireDistinct(check.options().getName(), checks, path);
       checks.add(check);
     }
@@ -305,7 +310,7 @@ public final class StandaloneConfig {
     return port;
   }
 
-  /** @return the checks to register, in config order; unmodifiable */
+  /** @return the checks to register, each after those it depends on, else in config order; unmodifiable */
   public List<CheckDefinition> checks() {
     return checks;
   }
@@ -328,6 +333,11 @@ public final class StandaloneConfig {
   /** @return the health handler's options: probes, codes, detail, with the application set */
   public HealthHandlerOptions health() {
     return health;
+  }
+
+  /** @return the {@code metrics} section: whether and where the Prometheus scrape is served */
+  public VitalsMetricsOptions metrics() {
+    return metrics;
   }
 
   /** @return whether {@code /environment} is served */

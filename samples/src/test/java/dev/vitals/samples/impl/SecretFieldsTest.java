@@ -9,7 +9,8 @@ class SecretFieldsTest {
 
   @Test
   void theSchemasWriteOnlyKeysAreTheSecrets() {
-    assertThat(SecretFields.POINTERS).containsExactlyInAnyOrder("/admin/token", "/checks/*/token", "/consul/token",
+    assertThat(SecretFields.POINTERS).containsExactlyInAnyOrder("/admin/token", "/checks/*/token", "/checks/*/password",
+      "/consul/token",
       "/notifications/webhooks/*/url", "/notifications/webhooks/*/headers/*");
   }
 }

@@ -144,6 +144,26 @@ public final class HealthHandlerImpl implements HealthHandler {
   }
 
   @Override
+  public Set<String> probes() {
+    return probes.keySet();
+  }
+
+  @Override
+  public HealthStatus probeStatus(String name) {
+    ProbeOptions probe = probes.get(Objects.requireNonNull(name, "probe"));
+    if (probe == null) {
+      return null;
+    }
+    HealthReport passed = probe.isLatch() ? latched.get(name) : null;
+    if (passed != null) {
+      return passed.status();
+    }
+    List<CheckReport> latest = registry.latest(probe::selects);
+    HealthReport report = new HealthReport(latest, 0);
+    return probe.isReadiness() ? withReadinessState(report, maintenanceShown(), draining).status() : report.status();
+  }
+
+  @Override
   public void startDrain() {
     if (!draining) {
       drainStarted = System.currentTimeMillis();

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * Chooses a format from an {@code Accept} header (RFC 9110 section 12.5.1): for each format the most specific
  * matching media range gives its quality; the format with the highest quality above 0 wins, the server's order
- * breaking ties. Parsing is vertx-web's.
+ * breaking ties. Parsing is vertx-web's. health-metrics negotiates the Prometheus formats with it.
  */
-final class Negotiation {
+public final class Negotiation {
 
   private Negotiation() {
   }
@@ -32,7 +32,12 @@ final class Negotiation {
     return best;
   }
 
-  private static float quality(List<MIMEHeader> accepted, String mediaType) {
+  /**
+   * @param accepted  the request's parsed {@code Accept} ranges
+   * @param mediaType a media type such as {@code text/plain}
+   * @return the quality the most specific matching range gives it; 0 when none matches
+   */
+  public static float quality(List<MIMEHeader> accepted, String mediaType) {
     int slash = mediaType.indexOf('/');
     String type = mediaType.substring(0, slash);
     String subtype = mediaType.substring(slash + 1);

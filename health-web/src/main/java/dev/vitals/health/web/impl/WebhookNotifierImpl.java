@@ -34,6 +34,9 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
   private final Map<String, Long> lastFailureNotice = new HashMap<>();
   private int held;
   private long dropped;
+  private final java.util.concurrent.atomic.LongAdder delivered = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder retried = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder failed = new java.util.concurrent.atomic.LongAdder();
   private boolean closed;
 
   /** What one check has in the notifier: the change being delivered, and the latest one waiting behind it. */
@@ -157,12 +160,17 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
     Promise<Void> done = Promise.promise();
     post(change).onComplete(ar -> {
       if (ar.succeeded() || isClosed()) {
+        if (ar.succeeded()) {
+          delivered.increment();
+        }
         done.complete(); // closing drops what is in flight, without a word
       } else if (retry >= options.getRetries()) {
         LOG.log(Level.WARNING, () -> "Webhook " + shownUrl + " gave up on " + change.name() + " → " + change.to()
           + ": " + ar.cause().getMessage());
+        failed.increment();
         done.complete();
       } else {
+        retried.increment();
         long delay = Math.max(1, options.getRetryDelay() << Math.min(retry, 16));
         vertx.setTimer(delay, id -> attempt(change, retry + 1).onComplete(done));
       }
@@ -201,6 +209,21 @@ public final class WebhookNotifierImpl implements WebhookNotifier {
   @Override
   public synchronized long dropped() {
     return dropped;
+  }
+
+  @Override
+  public long delivered() {
+    return delivered.sum();
+  }
+
+  @Override
+  public long retried() {
+    return retried.sum();
+  }
+
+  @Override
+  public long failed() {
+    return failed.sum();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.vitals.samples.impl;
+package dev.vitals.health.checks.impl;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * non-negative integer and a unit, {@code B}, {@code KB}, {@code MB}, {@code GB} or {@code TB}, in powers of
  * 1024 ({@code "500MB"} is 524288000 bytes). Units are upper case, as written here.
  */
-final class ByteSize {
+public final class ByteSize {
 
   private static final Pattern FORM = Pattern.compile("\\s*(\\d+)\\s*(B|KB|MB|GB|TB)\\s*");
   private static final List<String> UNITS = List.of("B", "KB", "MB", "GB", "TB");
@@ -26,7 +26,7 @@ final class ByteSize {
    *                                  \"500MB\", \"10GB\" (units B, KB, MB, GB, TB; 1 KB = 1024 B)"} when the
    *                                  value has neither form, is negative or does not fit in a {@code long}
    */
-  static long toBytes(Object value, String field) {
+  public static long toBytes(Object value, String field) {
     if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
       return ((Number) value).longValue();
     }
@@ -49,7 +49,7 @@ final class ByteSize {
    * @param bytes a size in bytes, {@code >= 0}
    * @return the size for humans, in the largest unit that keeps it at least 1 ({@code "1.5 GB"})
    */
-  static String format(long bytes) {
+  public static String format(long bytes) {
     int power = 0;
     double amount = bytes;
     while (amount >= 1024 && power < UNITS.size() - 1) {

@@ -1,4 +1,4 @@
-package dev.vitals.samples.impl;
+package dev.vitals.health.checks.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -67,7 +67,7 @@ final class EventLoopProbe {
   /**
    * Cancels the pending timer; no timer is set after this.
    *
-   * @return a completed future, for {@link CheckDefinition.Registration}
+   * @return a completed future, for the check's close
    */
   synchronized Future<Void> stop() {
     stopped = true;

@@ -1,0 +1,26 @@
+package dev.vitals.health.checks;
+
+import dev.vitals.health.checks.impl.HttpCheckImpl;
+import io.vertx.core.Vertx;
+
+/**
+ * {@code GET url}: {@code pass} on any 2xx answer, on exactly {@code expectedStatus}, or on one of
+ * {@code acceptedStatus}, when they are set, and when the body meets {@code bodyContains} and
+ * {@code jsonPointer}/{@code jsonValue}; {@code warn} when all that holds but the answer took longer than
+ * {@code maxLatency}; {@code fail} otherwise, and on a connection error or the timeout. Redirects are followed only
+ * with {@code followRedirects}. Output: {@code GET <url>: <status>}, with what was not met; data:
+ * {@code {"url": "...", "statusCode": 200, "latencyMs": 3.1}}. User information in the
+ * URL is sent as basic authentication; it and query parameters with a secret name ({@code ?api_key=...}) are
+ * masked in outputs and data by the environment dump's scrubbing rules.
+ */
+public interface HttpCheck extends ResourceCheck {
+
+  /**
+   * @param vertx   the Vert.x instance to create the check's HTTP client on
+   * @param options what to request and accept
+   * @return the check; close it to close its client
+   */
+  static HttpCheck create(Vertx vertx, HttpCheckOptions options) {
+    return new HttpCheckImpl(vertx, new HttpCheckOptions(options));
+  }
+}

@@ -1,0 +1,293 @@
+package dev.vitals.health.checks;
+
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.checks.impl.Limits;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.pointer.JsonPointer;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What an {@link HttpCheck} requests and accepts. JSON form:
+ * <pre>{@code
+ * {"url": "https://api.internal/health",
+ *  "expectedStatus": 204,               // or "acceptedStatus": [200, 204, 401]; default: any 2xx
+ *  "bodyContains": "UP",                // the body must contain it
+ *  "jsonPointer": "/status", "jsonValue": "UP",  // the body's JSON value there (a string as is, else as JSON)
+ *  "maxLatency": "500ms",               // above it the result is warn; 0 (default): never
+ *  "followRedirects": false,            // the default: a 301 is a 301
+ *  "trustAll": false, "caPath": "/etc/ssl/internal-ca.pem",  // TLS trust (default: the JVM's)
+ *  "timeout": "2s"}
+ * }</pre>
+ * Keys it does not know are left to the check's {@code CheckOptions} (the standalone config's {@code timeout} is
+ * both).
+ */
+@DataObject
+@JsonGen(publicConverter = false)
+public class HttpCheckOptions {
+
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .string("url", "bodyContains", "jsonPointer", "jsonValue", "caPath")
+    .integer("expectedStatus")
+    .bool("followRedirects", "trustAll")
+    .duration("timeout", "maxLatency");
+
+  private String url;
+  private int expectedStatus;
+  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
+  private List<Integer> acceptedStatus = new ArrayList<>();
+  private String bodyContains;
+  private String jsonPointer;
+  private String jsonValue;
+  private long maxLatency;
+  private boolean followRedirects;
+  private boolean trustAll;
+  private String caPath;
+
+  /** Options without a URL, to set. */
+  public HttpCheckOptions() {
+  }
+
+  /** @param other options to copy */
+  public HttpCheckOptions(HttpCheckOptions other) {
+    url = other.url;
+    expectedStatus = other.expectedStatus;
+    timeout = other.timeout;
+    acceptedStatus = new ArrayList<>(other.acceptedStatus);
+    bodyContains = other.bodyContains;
+    jsonPointer = other.jsonPointer;
+    jsonValue = other.jsonValue;
+    maxLatency = other.maxLatency;
+    followRedirects = other.followRedirects;
+    trustAll = other.trustAll;
+    caPath = other.caPath;
+  }
+
+  /**
+   * @param json the JSON form
+   * @throws IllegalArgumentException naming the field when a value is invalid or {@code url} is missing
+   */
+  public HttpCheckOptions(JsonObject json) {
+    JsonObject read = FORM.read(json);
+    Object accepted = json.getValue("acceptedStatus");
+    if (accepted != null) {
+      if (!(accepted instanceof JsonArray) || ((JsonArray) accepted).stream().anyMatch(v -> !(v instanceof Integer))) {
+        throw new IllegalArgumentException("acceptedStatus: expected an array of status codes, got '" + accepted + "'");
+      }
+      read.put("acceptedStatus", accepted);
+    }
+    HttpCheckOptionsConverter.fromJson(read, this);
+    if (url == null) {
+      throw new IllegalArgumentException("url: required field missing");
+    }
+    if ((jsonPointer == null) != (jsonValue == null)) {
+      throw new IllegalArgumentException((jsonPointer == null ? "jsonPointer" : "jsonValue")
+        + ": required with " + (jsonPointer == null ? "jsonValue" : "jsonPointer"));
+    }
+  }
+
+  /** @return the JSON form, the URL as given (credentials included) */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    HttpCheckOptionsConverter.toJson(this, json);
+    return json;
+  }
+
+  /** @return the URL requested with {@code GET} */
+  public String getUrl() {
+    return url;
+  }
+
+  /**
+   * @param url an absolute {@code http://} or {@code https://} URL; user information in it
+   *            ({@code http://user:password@host/}) is sent as basic authentication and never shown
+   * @return this
+   * @throws IllegalArgumentException {@code url: invalid URL '<url>': <reason>} or {@code url: expected an absolute
+   *                                  http:// or https:// URL, got '<url>'}
+   */
+  public HttpCheckOptions setUrl(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("url: invalid URL '" + url + "': " + e.getReason());
+    }
+    if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+      || uri.getHost() == null) {
+      throw new IllegalArgumentException("url: expected an absolute http:// or https:// URL, got '" + url + "'");
+    }
+    this.url = url;
+    return this;
+  }
+
+  /** @return the one status code that passes, or 0 for any 2xx (the default) */
+  public int getExpectedStatus() {
+    return expectedStatus;
+  }
+
+  /**
+   * @param expectedStatus the one status code that passes, from 100 to 599, or 0 for any 2xx
+   * @return this
+   * @throws IllegalArgumentException when out of range
+   */
+  public HttpCheckOptions setExpectedStatus(int expectedStatus) {
+    if (expectedStatus != 0 && (expectedStatus < 100 || expectedStatus > 599)) {
+      throw new IllegalArgumentException("expectedStatus: expected an integer from 100 to 599, got " + expectedStatus);
+    }
+    this.expectedStatus = expectedStatus;
+    return this;
+  }
+
+  /** @return the status codes that pass, when set (they win over {@code expectedStatus}); unmodifiable */
+  public List<Integer> getAcceptedStatus() {
+    return Collections.unmodifiableList(acceptedStatus);
+  }
+
+  /**
+   * @param acceptedStatus the status codes that pass (from 100 to 599), replacing {@code expectedStatus} and the
+   *                       2xx default; empty for those
+   * @return this
+   * @throws IllegalArgumentException when a code is out of range
+   */
+  public HttpCheckOptions setAcceptedStatus(List<Integer> acceptedStatus) {
+    for (Integer code : acceptedStatus) {
+      if (code == null || code < 100 || code > 599) {
+        throw new IllegalArgumentException("acceptedStatus: expected status codes from 100 to 599, got " + code);
+      }
+    }
+    this.acceptedStatus = new ArrayList<>(acceptedStatus);
+    return this;
+  }
+
+  /** @return the text the body must contain, or {@code null} */
+  public String getBodyContains() {
+    return bodyContains;
+  }
+
+  /**
+   * @param bodyContains text the body (read as UTF-8, at most 1 MiB) must contain, or {@code null}
+   * @return this
+   */
+  public HttpCheckOptions setBodyContains(String bodyContains) {
+    this.bodyContains = bodyContains;
+    return this;
+  }
+
+  /** @return the JSON Pointer (RFC 6901) into the body whose value is checked, or {@code null} */
+  public String getJsonPointer() {
+    return jsonPointer;
+  }
+
+  /**
+   * @param jsonPointer a JSON Pointer (RFC 6901) into the body, such as {@code /status}; set {@code jsonValue} too
+   * @return this
+   * @throws IllegalArgumentException {@code jsonPointer: ...} when it is not a pointer
+   */
+  public HttpCheckOptions setJsonPointer(String jsonPointer) {
+    try {
+      JsonPointer.from(jsonPointer);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("jsonPointer: expected a JSON Pointer such as /status, got '" + jsonPointer
+        + "'");
+    }
+    this.jsonPointer = jsonPointer;
+    return this;
+  }
+
+  /** @return the value expected at {@code jsonPointer}, or {@code null} */
+  public String getJsonValue() {
+    return jsonValue;
+  }
+
+  /**
+   * @param jsonValue the value expected at {@code jsonPointer}: a string value as it is ({@code UP}), any other
+   *                  value as JSON ({@code true}, {@code 3}, {@code {"a":1}})
+   * @return this
+   */
+  public HttpCheckOptions setJsonValue(String jsonValue) {
+    this.jsonValue = jsonValue;
+    return this;
+  }
+
+  /** @return the latency above which a passing answer is {@code warn}, in ms; 0: never */
+  public long getMaxLatency() {
+    return maxLatency;
+  }
+
+  /**
+   * @param maxLatency the latency above which a passing answer is {@code warn}, in ms, {@code >= 0}; 0: never
+   * @return this
+   * @throws IllegalArgumentException when negative
+   */
+  public HttpCheckOptions setMaxLatency(long maxLatency) {
+    this.maxLatency = Limits.nonNegative(maxLatency, "maxLatency");
+    return this;
+  }
+
+  /** @return whether redirects are followed (default: not, a 301 is judged as a 301) */
+  public boolean isFollowRedirects() {
+    return followRedirects;
+  }
+
+  /**
+   * @param followRedirects whether redirects are followed (up to Vert.x's limit of 16), the last answer judged
+   * @return this
+   */
+  public HttpCheckOptions setFollowRedirects(boolean followRedirects) {
+    this.followRedirects = followRedirects;
+    return this;
+  }
+
+  /** @return whether any server certificate is trusted (and its name not verified) */
+  public boolean isTrustAll() {
+    return trustAll;
+  }
+
+  /**
+   * @param trustAll {@code true} to trust any certificate and skip the name check (a {@code tls} check can still
+   *                 watch its expiry)
+   * @return this
+   */
+  public HttpCheckOptions setTrustAll(boolean trustAll) {
+    this.trustAll = trustAll;
+    return this;
+  }
+
+  /** @return a PEM file of CA certificates to trust instead of the JVM's, or {@code null} */
+  public String getCaPath() {
+    return caPath;
+  }
+
+  /**
+   * @param caPath a PEM file of CA certificates to trust instead of the JVM's, or {@code null}
+   * @return this
+   */
+  public HttpCheckOptions setCaPath(String caPath) {
+    this.caPath = caPath;
+    return this;
+  }
+
+  /** @return the deadline of one exchange (connect, request, status line, body), in ms; default 2000 */
+  public long getTimeout() {
+    return timeout;
+  }
+
+  /**
+   * @param timeout the deadline of one exchange in ms, {@code > 0}; at the deadline the connection is closed, so a
+   *                hung or endlessly streaming upstream never pins a pooled connection
+   * @return this
+   * @throws IllegalArgumentException when not positive
+   */
+  public HttpCheckOptions setTimeout(long timeout) {
+    this.timeout = Limits.positive(timeout, "timeout");
+    return this;
+  }
+}

@@ -1,0 +1,245 @@
+package dev.vitals.health.checks;
+
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.checks.impl.Limits;
+import dev.vitals.health.checks.impl.Secrets;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.RedisOptions;
+
+import java.net.URI;
+
+/**
+ * Where a {@link RedisCheck}'s own client connects, and when a run is slow. JSON form:
+ * <pre>{@code
+ * {"uri": "redis://:secret@cache.internal:6379/0",   // or the fields below, which override the URI's
+ *  "host": "cache.internal", "port": 6379, "database": 0, "user": "monitor", "password": "secret",
+ *  "maxLatency": "100ms",                            // above it the result is warn; 0 (default): never
+ *  "timeout": "2s"}                                  // connect timeout of the check's own client
+ * }</pre>
+ * Keys it does not know are left to the check's {@code CheckOptions}. Without {@code uri} or a field, the check
+ * connects to {@code redis://localhost:6379}. {@link #toString()} masks the password, in {@code password} and
+ * inside {@code uri}.
+ */
+@DataObject
+@JsonGen(publicConverter = false)
+public class RedisCheckOptions {
+
+  /** Default server: {@code redis://localhost:6379}. */
+  public static final String DEFAULT_URI = "redis://localhost:6379";
+
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .string("uri", "host", "user", "password")
+    .integer("port", "database")
+    .duration("maxLatency", "timeout");
+
+  private String uri;
+  private String host;
+  private int port;
+  private int database = -1;
+  private String user;
+  private String password;
+  private long maxLatency;
+  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
+
+  /** Default options: {@code PING} to {@code localhost:6379}. */
+  public RedisCheckOptions() {
+  }
+
+  /** @param other options to copy */
+  public RedisCheckOptions(RedisCheckOptions other) {
+    uri = other.uri;
+    host = other.host;
+    port = other.port;
+    database = other.database;
+    user = other.user;
+    password = other.password;
+    maxLatency = other.maxLatency;
+    timeout = other.timeout;
+  }
+
+  /**
+   * @param json the JSON form
+   * @throws IllegalArgumentException naming the field when a value is invalid (the message never holds a password)
+   */
+  public RedisCheckOptions(JsonObject json) {
+    RedisCheckOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /** @return the JSON form, password included (see {@link #toString()} for a form safe to log) */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    RedisCheckOptionsConverter.toJson(this, json);
+    return json;
+  }
+
+  /** @return the JSON form with the password masked, in {@code password} and inside {@code uri} */
+  @Override
+  public String toString() {
+    return Secrets.masked(toJson()).encode();
+  }
+
+  /**
+   * @return the options of the check's own client: one connection, the endpoint from the URI with the fields set
+   * here over it, the connect timeout from {@link #getTimeout()}
+   */
+  public RedisOptions toRedisOptions() {
+    URI base = URI.create(uri == null ? DEFAULT_URI : uri);
+    String scheme = base.getScheme();
+    String info = base.getRawUserInfo();
+    String baseUser = info == null ? null : info.contains(":") ? info.substring(0, info.indexOf(':')) : info;
+    String basePassword = info == null || !info.contains(":") ? null : info.substring(info.indexOf(':') + 1);
+    String effectiveUser = user != null ? user : baseUser == null || baseUser.isEmpty() ? null : baseUser;
+    String effectivePassword = password != null ? password : basePassword;
+    String path = base.getPath() == null || base.getPath().length() <= 1 ? "" : base.getPath();
+    String endpoint = scheme + "://" + (host != null ? host : base.getHost()) + ":"
+      + (port != 0 ? port : base.getPort() > 0 ? base.getPort() : 6379)
+      + (database >= 0 ? "/" + database : path);
+    RedisOptions options = new RedisOptions().setConnectionString(endpoint)
+      .setMaxPoolSize(1)
+      .setMaxPoolWaiting(16)
+      .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE)));
+    if (effectiveUser != null) {
+      options.setUser(effectiveUser);
+    }
+    if (effectivePassword != null) {
+      options.setPassword(effectivePassword);
+    }
+    return options;
+  }
+
+  /** @return the connection URI, or {@code null} */
+  public String getUri() {
+    return uri;
+  }
+
+  /**
+   * @param uri {@code redis://[[user]:password@]host[:port][/database]} or {@code rediss://...} (TLS)
+   * @return this
+   * @throws IllegalArgumentException {@code uri: ...} when it is not one (the password masked)
+   */
+  public RedisCheckOptions setUri(String uri) {
+    URI parsed;
+    try {
+      parsed = URI.create(uri);
+    } catch (RuntimeException e) {
+      parsed = null;
+    }
+    if (parsed == null || !("redis".equals(parsed.getScheme()) || "rediss".equals(parsed.getScheme()))
+      || parsed.getHost() == null) {
+      throw new IllegalArgumentException("uri: expected redis://:password@host:port/database, got '"
+        + Secrets.maskUri(uri) + "'");
+    }
+    this.uri = uri;
+    return this;
+  }
+
+  /** @return the host, or {@code null} for the URI's */
+  public String getHost() {
+    return host;
+  }
+
+  /**
+   * @param host the server's host name or address
+   * @return this
+   */
+  public RedisCheckOptions setHost(String host) {
+    this.host = host;
+    return this;
+  }
+
+  /** @return the port, or 0 for the URI's (6379 by default) */
+  public int getPort() {
+    return port;
+  }
+
+  /**
+   * @param port from 1 to 65535
+   * @return this
+   * @throws IllegalArgumentException when out of range
+   */
+  public RedisCheckOptions setPort(int port) {
+    this.port = Limits.port(port, "port");
+    return this;
+  }
+
+  /** @return the database number selected, or -1 for the URI's (0 by default) */
+  public int getDatabase() {
+    return database;
+  }
+
+  /**
+   * @param database the database number to select, {@code >= 0}
+   * @return this
+   * @throws IllegalArgumentException when negative
+   */
+  public RedisCheckOptions setDatabase(int database) {
+    if (database < 0) {
+      throw new IllegalArgumentException("database: must not be negative, got " + database);
+    }
+    this.database = database;
+    return this;
+  }
+
+  /** @return the ACL user, or {@code null} for the URI's (the default user) */
+  public String getUser() {
+    return user;
+  }
+
+  /**
+   * @param user the ACL user to authenticate as (Redis 6+)
+   * @return this
+   */
+  public RedisCheckOptions setUser(String user) {
+    this.user = user;
+    return this;
+  }
+
+  /** @return the password, or {@code null} for the URI's */
+  public String getPassword() {
+    return password;
+  }
+
+  /**
+   * @param password the password ({@code AUTH}); never shown in outputs or logs
+   * @return this
+   */
+  public RedisCheckOptions setPassword(String password) {
+    this.password = password;
+    return this;
+  }
+
+  /** @return the latency above which a run is {@code warn}, in ms; 0: never */
+  public long getMaxLatency() {
+    return maxLatency;
+  }
+
+  /**
+   * @param maxLatency the latency above which a run is {@code warn}, in ms, {@code >= 0}; 0: never
+   * @return this
+   * @throws IllegalArgumentException when negative
+   */
+  public RedisCheckOptions setMaxLatency(long maxLatency) {
+    this.maxLatency = Limits.nonNegative(maxLatency, "maxLatency");
+    return this;
+  }
+
+  /** @return the connect timeout of the check's own client, in ms; default 2000 */
+  public long getTimeout() {
+    return timeout;
+  }
+
+  /**
+   * @param timeout the connect timeout of the check's own client, in ms, {@code > 0}; the standalone verticle gives
+   *                it the check's timeout (the same key)
+   * @return this
+   * @throws IllegalArgumentException when not positive
+   */
+  public RedisCheckOptions setTimeout(long timeout) {
+    this.timeout = Limits.positive(timeout, "timeout");
+    return this;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.vitals.health.checks;
+
+import dev.vitals.health.checks.impl.TcpCheckImpl;
+import io.vertx.core.Vertx;
+
+/**
+ * Connects to {@code host:port} and closes the connection at once: {@code pass} with the output
+ * {@code connected to <host>:<port>} when the connection is accepted, {@code fail} with the connection error
+ * otherwise.
+ */
+public interface TcpCheck extends ResourceCheck {
+
+  /**
+   * @param vertx   the Vert.x instance to create the check's {@code NetClient} on
+   * @param options where to connect, and the connect timeout
+   * @return the check; close it to close its client
+   */
+  static TcpCheck create(Vertx vertx, TcpCheckOptions options) {
+    return new TcpCheckImpl(vertx, new TcpCheckOptions(options));
+  }
+}

@@ -1,0 +1,101 @@
+package dev.vitals.health.checks;
+
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.checks.impl.Limits;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Where a {@link TcpCheck} connects. JSON form: {@code {"host": "db.internal", "port": 5432,
+ * "timeout": "2s"}}; keys it does not know are left to the check's {@code CheckOptions}.
+ */
+@DataObject
+@JsonGen(publicConverter = false)
+public class TcpCheckOptions {
+
+  private static final JsonForm FORM = JsonForm.of("").open().string("host").integer("port")
+    .duration("timeout");
+
+  private String host;
+  private int port;
+  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
+
+  /** Options without a host or port, to set. */
+  public TcpCheckOptions() {
+  }
+
+  /** @param other options to copy */
+  public TcpCheckOptions(TcpCheckOptions other) {
+    host = other.host;
+    port = other.port;
+    timeout = other.timeout;
+  }
+
+  /**
+   * @param json the JSON form
+   * @throws IllegalArgumentException naming the field when a value is invalid, or {@code host} or {@code port} is
+   *                                  missing
+   */
+  public TcpCheckOptions(JsonObject json) {
+    TcpCheckOptionsConverter.fromJson(FORM.read(json), this);
+    if (host == null) {
+      throw new IllegalArgumentException("host: required field missing");
+    }
+    if (port == 0) {
+      throw new IllegalArgumentException("port: required field missing");
+    }
+  }
+
+  /** @return the JSON form */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    TcpCheckOptionsConverter.toJson(this, json);
+    return json;
+  }
+
+  /** @return the host to connect to */
+  public String getHost() {
+    return host;
+  }
+
+  /**
+   * @param host a host name or address
+   * @return this
+   */
+  public TcpCheckOptions setHost(String host) {
+    this.host = host;
+    return this;
+  }
+
+  /** @return the port to connect to */
+  public int getPort() {
+    return port;
+  }
+
+  /**
+   * @param port from 1 to 65535
+   * @return this
+   * @throws IllegalArgumentException {@code port: ...} when out of range
+   */
+  public TcpCheckOptions setPort(int port) {
+    this.port = Limits.port(port, "port");
+    return this;
+  }
+
+  /** @return the connect timeout, in ms (default 2000, as the check's own default timeout) */
+  public long getTimeout() {
+    return timeout;
+  }
+
+  /**
+   * @param timeout the connect timeout in ms, {@code > 0}; the standalone verticle gives it the check's timeout (the same key)
+   * @return this
+   * @throws IllegalArgumentException when not positive
+   */
+  public TcpCheckOptions setTimeout(long timeout) {
+    this.timeout = Limits.positive(timeout, "timeout");
+    return this;
+  }
+}

@@ -1,0 +1,198 @@
+package dev.vitals.health.checks.impl;
+
+import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.checks.HttpCheck;
+import dev.vitals.health.checks.HttpCheckOptions;
+import dev.vitals.health.web.impl.BoundedExchange;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.pointer.JsonPointer;
+import io.vertx.core.net.PemTrustOptions;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One bounded GET per run on a client of its own, judged on its status line, and on its body when an expectation
+ * needs it (read up to {@link #MAX_BODY} bytes).
+ */
+public final class HttpCheckImpl implements HttpCheck {
+
+  /** The most of a body an expectation reads: 1 MiB; a longer body fails the run. */
+  static final int MAX_BODY = 1024 * 1024;
+
+  private final Vertx vertx;
+  private final HttpClientAgent http;
+  private final String url;
+  private final String shownUrl;
+  private final String userInfo;
+  private final int expectedStatus;
+  private final List<Integer> acceptedStatus;
+  private final String bodyContains;
+  private final JsonPointer jsonPointer;
+  private final String jsonValue;
+  private final long maxLatency;
+  private final boolean followRedirects;
+  private final long timeout;
+
+  /**
+   * @param vertx   the Vert.x instance to create the client on
+   * @param options what to request (a copy the check keeps)
+   */
+  public HttpCheckImpl(Vertx vertx, HttpCheckOptions options) {
+    this.vertx = vertx;
+    this.timeout = options.getTimeout();
+    HttpClientOptions client = new HttpClientOptions()
+      .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE))
+      .setTrustAll(options.isTrustAll())
+      .setVerifyHost(!options.isTrustAll());
+    if (options.getCaPath() != null) {
+      client.setTrustOptions(new PemTrustOptions().addCertPath(options.getCaPath()));
+    }
+    this.http = vertx.createHttpClient(client);
+    URI uri = URI.create(options.getUrl());
+    this.url = uri.toString();
+    this.shownUrl = Secrets.maskUri(url);
+    this.userInfo = uri.getUserInfo();
+    this.expectedStatus = options.getExpectedStatus();
+    this.acceptedStatus = options.getAcceptedStatus();
+    this.bodyContains = options.getBodyContains();
+    this.jsonPointer = options.getJsonPointer() == null ? null : JsonPointer.from(options.getJsonPointer());
+    this.jsonValue = options.getJsonValue();
+    this.maxLatency = options.getMaxLatency();
+    this.followRedirects = options.isFollowRedirects();
+  }
+
+  /**
+   * One GET. Without a body expectation the body is discarded; a run whose answer has not ended at the timeout
+   * closes its connection, which frees its pool slot: a timed-out run never leaves a connection pinned.
+   */
+  @Override
+  public Future<ProcedureResult> run() {
+    RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+      .setFollowRedirects(followRedirects);
+    if (userInfo != null) {
+      request.putHeader(HttpHeaders.AUTHORIZATION,
+        "Basic " + Base64.getEncoder().encodeToString(
+          (userInfo.indexOf(':') < 0 ? userInfo + ":" : userInfo).getBytes(StandardCharsets.UTF_8)));
+    }
+    long start = System.nanoTime();
+    Future<ProcedureResult> judged = bodyContains == null && jsonPointer == null
+      ? BoundedExchange.send(vertx, http, request, null, timeout).map(status -> judge(status, null, start))
+      : withBody(request).map(answer -> judge(answer.status, answer.body, start));
+    return judged.otherwise(this::failed);
+  }
+
+  private record Answer(int status, Buffer body) {
+  }
+
+  /** The status and the body, both within the timeout; the connection is closed at the deadline. */
+  private Future<Answer> withBody(RequestOptions request) {
+    Promise<Answer> answer = Promise.promise();
+    http.request(request).onComplete(created -> {
+      if (created.failed()) {
+        answer.tryFail(created.cause());
+        return;
+      }
+      HttpClientRequest sent = created.result();
+      long timer = vertx.setTimer(timeout, id -> {
+        answer.tryFail(new TimeoutException("timed out after " + timeout + " ms"));
+        sent.connection().close();
+      });
+      sent.send().onComplete(answered -> {
+        if (answered.failed()) {
+          vertx.cancelTimer(timer);
+          answer.tryFail(answered.cause());
+          return;
+        }
+        Buffer body = Buffer.buffer();
+        answered.result().exceptionHandler(answer::tryFail);
+        answered.result().handler(chunk -> {
+          if (body.length() + chunk.length() > MAX_BODY) {
+            vertx.cancelTimer(timer);
+            answer.tryFail(new IllegalStateException("body longer than " + MAX_BODY + " bytes"));
+            sent.connection().close();
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
+        answered.result().endHandler(ended -> {
+          vertx.cancelTimer(timer);
+          answer.tryComplete(new Answer(answered.result().statusCode(), body));
+        });
+      });
+    });
+    return answer.future();
+  }
+
+  private ProcedureResult failed(Throwable failure) {
+    return ProcedureResult.fail("GET " + shownUrl + ": " + Secrets.maskUri(ProcedureResult.describe(failure)));
+  }
+
+  private ProcedureResult judge(int status, Buffer body, long start) {
+    double latencyMs = (System.nanoTime() - start) / 1e6;
+    JsonObject data = new JsonObject().put("url", shownUrl).put("statusCode", status).put("latencyMs", latencyMs);
+    String line = "GET " + shownUrl + ": " + status;
+    if (!statusPasses(status)) {
+      String expected = !acceptedStatus.isEmpty() ? "one of " + acceptedStatus
+        : expectedStatus == 0 ? "2xx" : Integer.toString(expectedStatus);
+      return ProcedureResult.fail(line + ", expected " + expected).withData(data);
+    }
+    if (bodyContains != null && !body.toString(StandardCharsets.UTF_8).contains(bodyContains)) {
+      return ProcedureResult.fail(line + ", body does not contain '" + bodyContains + "'").withData(data);
+    }
+    if (jsonPointer != null) {
+      String found = jsonAt(body);
+      if (!jsonValue.equals(found)) {
+        return ProcedureResult.fail(line + ", " + jsonPointer.toString() + " is " + found + ", expected " + jsonValue)
+          .withData(data);
+      }
+    }
+    if (maxLatency > 0 && latencyMs > maxLatency) {
+      return ProcedureResult.warn(String.format(Locale.ROOT, "%s in %.1f ms, above maxLatency %d ms", line, latencyMs,
+        maxLatency)).withData(data);
+    }
+    return ProcedureResult.pass(line).withData(data);
+  }
+
+  private boolean statusPasses(int status) {
+    if (!acceptedStatus.isEmpty()) {
+      return acceptedStatus.contains(status);
+    }
+    return expectedStatus == 0 ? status >= 200 && status < 300 : status == expectedStatus;
+  }
+
+  /** @return the value at the pointer as text (a string as it is, anything else as JSON), or a description */
+  private String jsonAt(Buffer body) {
+    Object json;
+    try {
+      json = Json.decodeValue(body);
+    } catch (RuntimeException e) {
+      return "not found (the body is not JSON)";
+    }
+    Object value = jsonPointer.queryJson(json);
+    if (value == null) {
+      return "not found";
+    }
+    return value instanceof String ? (String) value : Json.encode(value);
+  }
+
+  @Override
+  public Future<Void> close() {
+    return http.close().otherwiseEmpty();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.vitals.health.checks.impl;
+
+import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.checks.RedisCheck;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+import java.util.List;
+import java.util.Locale;
+
+/** {@code PING} and {@code INFO replication} in one batch, timed, judged against {@code maxLatency}. */
+public final class RedisCheckImpl implements RedisCheck {
+
+  private final Redis redis;
+  private final boolean owned;
+  private final long maxLatency;
+  private final String server;
+  private final String password;
+
+  /**
+   * @param redis      the client
+   * @param owned      whether closing the check closes the client
+   * @param maxLatency the latency above which a run is {@code warn}, in ms; 0: never
+   * @param server     how outputs name the server, without credentials
+   * @param password   the password, masked wherever it could show in an error message; {@code null} for none known
+   */
+  public RedisCheckImpl(Redis redis, boolean owned, long maxLatency, String server, String password) {
+    this.redis = redis;
+    this.owned = owned;
+    this.maxLatency = maxLatency;
+    this.server = server;
+    this.password = password;
+  }
+
+  @Override
+  public Future<ProcedureResult> run() {
+    long start = System.nanoTime();
+    return redis.batch(List.of(Request.cmd(Command.PING), Request.cmd(Command.INFO).arg("replication")))
+      .map(responses -> judge((System.nanoTime() - start) / 1e6, responses))
+      .otherwise(failure -> ProcedureResult.fail("PING " + server + ": "
+        + Secrets.mask(ProcedureResult.describe(failure), password)));
+  }
+
+  private ProcedureResult judge(double latencyMs, List<Response> responses) {
+    String summary = String.format(Locale.ROOT, "PING %s: %s in %.1f ms", server, responses.get(0), latencyMs);
+    JsonObject data = new JsonObject().put("server", server);
+    for (String line : responses.get(1).toString().split("\r?\n")) {
+      if (line.startsWith("role:")) {
+        data.put("role", line.substring(5).trim());
+      } else if (line.startsWith("master_link_status:")) {
+        data.put("masterLinkStatus", line.substring(19).trim());
+      }
+    }
+    data.put("latencyMs", latencyMs);
+    ProcedureResult result = maxLatency > 0 && latencyMs > maxLatency
+      ? ProcedureResult.warn(summary + ", above maxLatency " + maxLatency + " ms")
+      : ProcedureResult.pass(summary);
+    return result.withData(data);
+  }
+
+  @Override
+  public Future<Void> close() {
+    if (owned) {
+      redis.close();
+    }
+    return Future.succeededFuture();
+  }
+}

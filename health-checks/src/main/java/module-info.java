@@ -1,0 +1,20 @@
+/**
+ * Checks of the dependencies a service relies on, for embedders and the standalone verticle alike: HTTP, TCP, TLS,
+ * DNS, disk space, heap, event loop, event bus, PostgreSQL, MySQL/MariaDB, Redis and JDBC. Each factory returns a
+ * health-core {@code Check} (or {@code BlockingCheck}) to register in a {@code CheckRegistry}; the database and
+ * Redis checks take the application's own pool or client, or create one small client of their own.
+ */
+module dev.vitals.health.checks {
+  requires static io.vertx.codegen.api;
+  requires static io.vertx.codegen.json;
+  requires transitive dev.vitals.health;
+  requires transitive io.vertx.sql.client;
+  requires transitive io.vertx.sql.client.pg;
+  requires transitive io.vertx.sql.client.mysql;
+  requires transitive io.vertx.redis.client;
+  requires dev.vitals.health.web;
+  requires java.management;
+  requires transitive java.sql;
+
+  exports dev.vitals.health.checks;
+}
