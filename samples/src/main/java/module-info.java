@@ -1,6 +1,7 @@
 /** The standalone verticle, its launcher and the embedding example. */
 module dev.vitals.samples {
   requires transitive dev.vitals.health.web;
+  requires dev.vitals.health.grpc;
   requires dev.vitals.status.consul;
   requires dev.vitals.health.metrics;
   requires io.vertx.metrics.micrometer;

@@ -25,6 +25,7 @@ import dev.vitals.health.web.impl.BurstLog;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.ConfigFiles;
 import dev.vitals.samples.impl.ConfigOverrides;
+import dev.vitals.samples.impl.GrpcEndpoint;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneMetrics;
 import dev.vitals.samples.impl.TlsReloader;
@@ -134,6 +135,9 @@ import java.util.stream.Collectors;
  *       non-loopback address without a token the start fails, naming {@code environment.enabled}.</li>
  *   <li>{@code consul}: the {@code ConsulMaintenanceOptions} JSON; it, or {@code CONSUL_HTTP_ADDR} in the
  *       environment, moves maintenance to Consul and registers a non-critical check named {@code consul}.</li>
+ *   <li>{@code grpc}: {@code enabled} (default true) and {@code maxWatches} (1024): {@code grpc.health.v1.Health}
+ *       ({@code Check}, {@code Watch}) on the HTTP port over HTTP/2 (cleartext, or TLS with ALPN), from the same
+ *       probes and checks as {@code /health}; open {@code Watch} streams end once the drain delay is over.</li>
  *   <li>{@code shutdown}: {@code drainDelay} (default 5 s), {@code graceTimeout} (default 10 s).</li>
  *   <li>{@code metrics}: {@code enabled} (default true), {@code path} (default {@code /metrics}): the Prometheus
  *       scrape of Vitals' meters and, with {@code vertx} (default true) when started by the jar's launcher, of
@@ -187,6 +191,7 @@ public class StandaloneVerticle extends VerticleBase {
   private StandaloneConfig config;
   private ConfigRetriever retriever;
   private TlsReloader tls;
+  private GrpcEndpoint grpc;
   private StandaloneMetrics metrics;
   private volatile HttpServer server;
 
@@ -415,9 +420,11 @@ public class StandaloneVerticle extends VerticleBase {
       tls = new TlsReloader(vertx, config.tls());
       ssl = tls.configure(options);
     }
+    grpc = GrpcEndpoint.of(config.json());
+    grpc.configure(options, config.tls() != null);
     return ssl.compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
-        .requestHandler(router)
+        .requestHandler(grpc.requestHandler(vertx, health, router))
         .listen(config.port(), config.host()))
       .recover(failure -> Future.failedFuture(failure instanceof IllegalArgumentException ? failure
         : new IllegalStateException(
@@ -490,6 +497,9 @@ public class StandaloneVerticle extends VerticleBase {
     if (config.metrics().isEnabled()) {
       routes.add("GET|HEAD " + config.metrics().getPath());
     }
+    if (grpc.enabled()) {
+      routes.add(grpc.route());
+    }
     return routes;
   }
 
@@ -521,7 +531,8 @@ public class StandaloneVerticle extends VerticleBase {
     } else {
       vertx.setTimer(config.drainDelay(), id -> delayed.complete());
     }
-    return delayed.future().compose(v -> {
+    // Open gRPC Watch streams end (UNAVAILABLE) once readiness has failed for the delay: shutdown need not wait.
+    return delayed.future().compose(v -> grpc.close()).compose(v -> {
       LOG.info(() -> "Stopping: no longer accepting connections; " + inFlight()
         + " request(s) in flight get up to " + config.graceTimeout() + " ms to finish");
       return listening.shutdown(config.graceTimeout(), TimeUnit.MILLISECONDS);

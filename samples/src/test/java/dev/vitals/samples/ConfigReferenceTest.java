@@ -4,6 +4,7 @@ import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.PassiveOptions;
+import dev.vitals.health.grpc.GrpcHealthOptions;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.WebhookOptions;
@@ -197,6 +198,7 @@ class ConfigReferenceTest {
       json -> new EnvironmentOptions(new JsonObject().put("scrub", json)).toJson().getJsonObject("scrub"),
       Set.of(), Set.of());
     sameKeys(section("consul"), json -> new ConsulMaintenanceOptions(json).toJson(), Set.of(), Set.of());
+    sameKeys(section("grpc"), json -> new GrpcHealthOptions(json).toJson(), Set.of("enabled"), Set.of());
     // The application comes from the config's own application section.
     sameKeys(section("health"), json -> new HealthHandlerOptions(json).toJson(), Set.of(), Set.of("application"));
     JsonObject probe = SCHEMA.getJsonObject("$defs").getJsonObject("probe");

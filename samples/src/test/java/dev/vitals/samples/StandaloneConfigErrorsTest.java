@@ -89,8 +89,8 @@ class StandaloneConfigErrorsTest {
       arguments("{\"checks\": {\"name\": \"heap\"}}",
         "/checks: expected an array"),
       arguments("{\"chekcs\": []}",
-        "/chekcs: unknown key, expected one of $schema, admin, application, checks, consul, environment, health, "
-          + "heartbeat, history, http, metrics, notifications, reload, shutdown"),
+        "/chekcs: unknown key, expected one of $schema, admin, application, checks, consul, environment, grpc, "
+          + "health, heartbeat, history, http, metrics, notifications, reload, shutdown"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"period\": \"daily\"}]}",
         "/checks/0/period: expected integer milliseconds"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"failureThreshold\": 0}]}",
@@ -111,6 +111,12 @@ class StandaloneConfigErrorsTest {
         "/shutdown/grace: unknown key, expected one of drainDelay, graceTimeout"),
       arguments("{\"http\": {\"maxInFlight\": 0}}",
         "/http/maxInFlight: expected an integer from 1 to"),
+      arguments("{\"grpc\": {\"maxWatches\": -1}}",
+        "/grpc/maxWatches: expected an integer from 0 to"),
+      arguments("{\"grpc\": {\"enabled\": \"yes\"}}",
+        "/grpc/enabled: expected"),
+      arguments("{\"grpc\": {\"port\": 9090}}",
+        "/grpc/port: unknown key, expected one of enabled, maxWatches"),
       arguments("{\"admin\": {\"token\": 42}}",
         "/admin/token: expected a non-empty string, got 42"),
       arguments("{\"application\": {\"name\": \"\"}}",

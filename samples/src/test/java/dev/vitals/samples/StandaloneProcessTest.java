@@ -1,6 +1,11 @@
 package dev.vitals.samples;
 
+import dev.vitals.health.grpc.test.GrpcHealthClient;
+import dev.vitals.health.grpc.test.GrpcHealthClient.Watching;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,11 +24,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.vitals.health.test.Await.poll;
+import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The standalone entry point as a child JVM, the way {@code java -jar vitals-samples.jar} runs it: a planted
- * secret stays out of {@code /environment}, SIGTERM exits 0, a bad config or {@code -conf} exits non-zero.
+ * secret stays out of {@code /environment}, gRPC health answers on the HTTP port, SIGTERM exits 0 (readiness
+ * failing first, over gRPC too), a bad config or {@code -conf} exits non-zero.
  */
 class StandaloneProcessTest {
 
@@ -90,6 +97,30 @@ class StandaloneProcessTest {
         "Exiting with code 0");
     } finally {
       process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void answersGrpcHealthOnTheHttpPortAndFailsReadinessThereOnSigterm() throws Exception {
+    ProcessBuilder builder = java("-conf", "{\"checks\": [], \"shutdown\": {\"drainDelay\": \"500ms\"}}");
+    builder.environment().put("VITALS_HTTP_PORT", "0");
+    Path log = Files.createTempFile("vitals", ".log");
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    Vertx vertx = Vertx.vertx();
+    try (GrpcHealthClient grpc = new GrpcHealthClient(vertx, listeningPort(log, process))) {
+      assertThat(grpc.serving("")).isEqualTo(ServingStatus.SERVING);
+      Watching ready = grpc.watch("ready");
+      ready.awaitReceived(ServingStatus.SERVING);
+
+      process.destroy();
+      ready.awaitReceived(ServingStatus.SERVING, ServingStatus.NOT_SERVING);
+      assertThat(ready.awaitEnd()).isEqualTo(GrpcStatus.UNAVAILABLE);
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isZero();
+    } finally {
+      process.destroyForcibly();
+      result(vertx.close());
     }
   }
 

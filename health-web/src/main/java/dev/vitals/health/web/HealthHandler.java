@@ -1,6 +1,7 @@
 package dev.vitals.health.web;
 
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.HealthReport;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.web.impl.HealthHandlerImpl;
 import io.vertx.core.Future;
@@ -123,6 +124,33 @@ public interface HealthHandler extends Handler<RoutingContext> {
    * @return its status; {@code null} when no probe has that name
    */
   dev.vitals.health.HealthStatus probeStatus(String probe);
+
+  /**
+   * The report {@code <mount>/<name>} answers with, for other protocols that serve the same paths (health-grpc):
+   * a probe's, with a readiness probe's failing {@code maintenance} and {@code shutdown} results and a latching
+   * probe's first pass, else one check's or one group's. Read as the paths read it: from the registry's cache
+   * (a fresh result is reused, a stale one is served while one refresh runs behind it; a check without any result
+   * is run once, shared by every caller).
+   *
+   * @param name a probe name ({@code live}, {@code ready}, ...), a check or group name ({@code db/primary}), or
+   *             {@code ""} for the {@code health} probe; empty segments do not count, probe names win over check
+   *             names
+   * @return the report; failed as {@link dev.vitals.health.CheckRegistry#report(String)} for a name that is
+   * neither a probe nor a check nor a group ({@link java.util.NoSuchElementException}
+   * {@code "Check not found: <name>"}) or goes below a check ({@link IllegalArgumentException})
+   */
+  Future<HealthReport> report(String name);
+
+  /**
+   * Adds a listener told whenever the status of a path may have changed: a check's status or the overall outcome
+   * changed ({@link dev.vitals.health.CheckRegistry#addListener}), maintenance started or ended, or draining
+   * started. It is not told of runs that change nothing, nor of results that merely expire. Called on the thread
+   * that observed the change; it must not block; an exception it throws is ignored.
+   *
+   * @param listener the listener
+   * @return this
+   */
+  HealthHandler addChangeListener(Handler<Void> listener);
 
   /**
    * Makes readiness paths fail from now on with a result {@code shutdown}, output {@code shutting down}, so

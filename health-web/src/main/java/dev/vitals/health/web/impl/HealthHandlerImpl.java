@@ -17,6 +17,7 @@ import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.ProbeOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -55,6 +56,8 @@ public final class HealthHandlerImpl implements HealthHandler {
   private volatile Predicate<RoutingContext> authenticated = ctx -> ctx.user() != null;
   private volatile boolean draining;
   private volatile long drainStarted;
+  private final List<Handler<Void>> changeListeners = new CopyOnWriteArrayList<>();
+  private boolean listening;
 
   public HealthHandlerImpl(CheckRegistry registry, HealthHandlerOptions given) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -78,7 +81,47 @@ public final class HealthHandlerImpl implements HealthHandler {
   @Override
   public HealthHandler maintenance(MaintenanceSource source) {
     this.maintenance = Objects.requireNonNull(source, "source");
+    source.addListener(state -> {
+      if (maintenance == source) {
+        changed();
+      }
+    });
     return this;
+  }
+
+  @Override
+  public HealthHandler addChangeListener(Handler<Void> listener) {
+    Objects.requireNonNull(listener, "listener");
+    synchronized (this) {
+      if (!listening) { // one registry listener, whatever the number of listeners here
+        listening = true;
+        registry.addListener(change -> changed());
+      }
+    }
+    changeListeners.add(listener);
+    return this;
+  }
+
+  private void changed() {
+    for (Handler<Void> listener : changeListeners) {
+      try {
+        listener.handle(null);
+      } catch (RuntimeException e) {
+        // The listener's to log; a fault must not break the run or the switch that told it.
+      }
+    }
+  }
+
+  @Override
+  public Future<HealthReport> report(String name) {
+    String selection = CheckRegistry.normalizeName(Objects.requireNonNull(name, "name"));
+    String probeName = selection.isEmpty() ? HealthHandlerOptions.HEALTH : selection;
+    ProbeOptions probe = probes.get(probeName);
+    if (probe == null) {
+      return registry.report(selection);
+    }
+    Future<HealthReport> report = probeReport(probeName, probe);
+    return probe.isReadiness() ? report.map(r -> withReadinessState(r, maintenanceShown(), draining)) : report;
   }
 
   @Override
@@ -125,6 +168,7 @@ public final class HealthHandlerImpl implements HealthHandler {
     if (!draining) {
       drainStarted = System.currentTimeMillis();
       draining = true;
+      changed();
     }
   }
 

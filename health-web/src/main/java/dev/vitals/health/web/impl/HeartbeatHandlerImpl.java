@@ -90,7 +90,7 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
   }
 
   private static void tooLarge(RoutingContext ctx) {
-    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+    RequestGuardHandlerImpl.closeAfterAnswer(ctx);
     ErrorResponse.send(ctx, 413, "Body larger than " + MAX_BODY_BYTES + " bytes");
   }
 

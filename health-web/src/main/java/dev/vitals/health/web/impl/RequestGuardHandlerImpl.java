@@ -7,6 +7,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -72,10 +73,13 @@ public final class RequestGuardHandlerImpl implements RequestGuardHandler {
 
   /**
    * Says {@code Connection: close} and closes the connection once the answer is written: a request whose body is
-   * still unread would otherwise keep it open.
+   * still unread would otherwise keep it open. Not over HTTP/2, where the header is illegal and the connection
+   * carries other streams: an unread body holds only its own stream, within HTTP/2's flow control, and a server
+   * shutting down says so with GOAWAY.
    */
   static void closeAfterAnswer(RoutingContext ctx) {
-    if (ctx.response().headers().contains(HttpHeaders.CONNECTION, "close", true)) {
+    if (ctx.request().version() == HttpVersion.HTTP_2
+      || ctx.response().headers().contains(HttpHeaders.CONNECTION, "close", true)) {
       return;
     }
     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");

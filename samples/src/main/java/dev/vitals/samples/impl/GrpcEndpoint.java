@@ -1,0 +1,84 @@
+package dev.vitals.samples.impl;
+
+import dev.vitals.health.grpc.GrpcHealth;
+import dev.vitals.health.grpc.GrpcHealthOptions;
+import dev.vitals.health.web.HealthHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The standalone verticle's {@code grpc} section: {@code grpc.health.v1.Health} on the HTTP port, over HTTP/2
+ * (cleartext with prior knowledge; with {@code http.ssl}, TLS with ALPN), unless {@code "enabled": false}.
+ * gRPC requests go to the gRPC server before the router, so HTTP routes and their guards are as without it.
+ */
+public final class GrpcEndpoint {
+
+  private final boolean enabled;
+  private final GrpcHealthOptions options;
+  private GrpcHealth service;
+
+  private GrpcEndpoint(boolean enabled, GrpcHealthOptions options) {
+    this.enabled = enabled;
+    this.options = options;
+  }
+
+  /**
+   * @param config the standalone config, checked against the schema
+   * @return its {@code grpc} section: {@code enabled} (default true) and {@link GrpcHealthOptions}' keys
+   * @throws IllegalArgumentException {@code "grpc.<key>: ..."} for a value the options refuse
+   */
+  public static GrpcEndpoint of(JsonObject config) {
+    JsonObject section = config.getJsonObject("grpc", new JsonObject()).copy();
+    boolean enabled = !Boolean.FALSE.equals(section.remove("enabled"));
+    try {
+      return new GrpcEndpoint(enabled, new GrpcHealthOptions(section));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("grpc." + e.getMessage(), e);
+    }
+  }
+
+  /** @return whether gRPC health is served */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /**
+   * Lets TLS clients choose HTTP/2 by ALPN when gRPC is served (cleartext HTTP/2 is on by default).
+   *
+   * @param options the HTTP server's options
+   * @param tls     whether the server serves TLS ({@code http.ssl})
+   */
+  public void configure(HttpServerOptions options, boolean tls) {
+    if (enabled && tls) {
+      options.setUseAlpn(true);
+    }
+  }
+
+  /**
+   * @param vertx  the verticle's Vert.x
+   * @param health the health handler whose probes and checks are served
+   * @param router what serves every other request
+   * @return the server's request handler: gRPC health before the router when enabled, else the router
+   */
+  public Handler<HttpServerRequest> requestHandler(Vertx vertx, HealthHandler health, Handler<HttpServerRequest> router) {
+    if (!enabled) {
+      return router;
+    }
+    service = GrpcHealth.create(vertx, health, options);
+    return service.requestHandler(router);
+  }
+
+  /** @return the line of the start-up log listing the gRPC methods, or null when disabled */
+  public String route() {
+    return enabled ? "gRPC " + GrpcHealth.SERVICE_NAME.fullyQualifiedName() + "/Check, Watch (HTTP/2)" : null;
+  }
+
+  /** @return a future completed once the open Watch streams are ended (at once when disabled) */
+  public Future<Void> close() {
+    return service == null ? Future.succeededFuture() : service.close();
+  }
+}
