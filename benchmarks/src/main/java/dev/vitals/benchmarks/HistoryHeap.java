@@ -5,16 +5,13 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.HistoryOptions;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.test.MutableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Heap per check with a full history, in one process: N checks each run until it holds its bound of runs (100)
@@ -44,37 +41,21 @@ public final class HistoryHeap {
   }
 
   private static long bytesPerCheck(int checks, boolean history) throws Exception {
-    AtomicLong now = new AtomicLong(Instant.parse("2026-11-21T12:00:00Z").toEpochMilli());
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return Instant.ofEpochMilli(now.get());
-      }
-    };
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-21T12:00:00Z"));
     Vertx vertx = Vertx.vertx();
     CheckRegistry registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setClock(clock)
       .setHistory(new HistoryOptions().setEnabled(history).setFlapHighThreshold(100)));
     String filler = "x".repeat(HistoryOptions.MAX_OUTPUT_LENGTH - 20);
     for (int i = 0; i < checks; i++) {
       registry.register(new CheckOptions("check-" + i).setSuccessTtl(0).setFailureTtl(0), () -> {
-        String output = filler + String.format("%020d", now.get()); // a string of its own per run, as in life
-        return Future.succeededFuture(now.get() / 1000 % 2 == 0 ? ProcedureResult.pass(output) : ProcedureResult.fail(output));
+        String output = filler + String.format("%020d", clock.millis()); // a string of its own per run, as in life
+        return Future.succeededFuture(clock.millis() / 1000 % 2 == 0 ? ProcedureResult.pass(output) : ProcedureResult.fail(output));
       });
     }
     long before = heapAfterGc();
     for (int run = 0; run < HistoryOptions.MAX_TRANSITIONS + 10; run++) {
       registry.report().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      now.addAndGet(1_000);
+      clock.advanceMillis(1_000);
     }
     long after = heapAfterGc();
     if (history && registry.history("check-0").transitions().size() != HistoryOptions.MAX_TRANSITIONS) {
