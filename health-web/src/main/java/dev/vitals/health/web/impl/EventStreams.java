@@ -39,7 +39,19 @@ final class EventStreams {
     void send(Event event) {
       JsonObject json = shown.apply(event.json());
       if (json != null && !response.ended() && !response.closed()) {
-        response.write("id: " + event.id() + "\ndata: " + json.encode() + "\n\n");
+        write("id: " + event.id() + "\ndata: " + json.encode() + "\n\n");
+      }
+    }
+
+    /**
+     * A client that stops reading would make its stream's write queue grow with every change: once the queue is
+     * full the stream is closed, and the client, reconnecting, gets what it missed through Last-Event-ID.
+     */
+    void write(String text) {
+      if (response.writeQueueFull()) {
+        response.reset(); // HTTP/1.x: closes the connection; HTTP/2: cancels the stream
+      } else {
+        response.write(text);
       }
     }
   }
@@ -117,7 +129,7 @@ final class EventStreams {
       if (response.ended() || response.closed()) {
         vertx.cancelTimer(id); // closed before the timer was known to forget()
       } else {
-        response.write(": keep-alive\n\n");
+        stream.write(": keep-alive\n\n");
       }
     });
   }
