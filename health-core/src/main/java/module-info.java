@@ -12,6 +12,6 @@ module dev.vitals.health {
 
   exports dev.vitals.health;
   // The bounded run of user code (environment sections) and the options' JSON form, shared with sibling modules.
-  exports dev.vitals.health.impl to dev.vitals.environment, dev.vitals.status.consul, dev.vitals.health.web,
+  exports dev.vitals.health.impl to dev.vitals.environment, dev.vitals.health.fleet, dev.vitals.status.consul, dev.vitals.health.web,
     dev.vitals.health.metrics, dev.vitals.health.checks, dev.vitals.health.grpc;
 }

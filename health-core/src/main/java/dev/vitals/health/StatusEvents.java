@@ -2,12 +2,14 @@ package dev.vitals.health;
 
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Publishes every {@link StatusChange} of a registry, and of a maintenance source, on the Vert.x event bus at
+ * Publishes every {@link StatusChange} of a registry, and of a maintenance source, on the Vert.x event bus (to this
+ * instance only, also when Vert.x is clustered) at
  * {@value #ADDRESS}, as the JSON of {@link StatusChange#toJson()}; in a clustered Vert.x the whole fleet hears it.
  *
  * <pre>{@code
@@ -30,7 +32,10 @@ public final class StatusEvents {
    */
   public static void publish(Vertx vertx, CheckRegistry registry, MaintenanceSource maintenance) {
     Objects.requireNonNull(vertx, "vertx");
-    listen(registry, maintenance, change -> vertx.eventBus().publish(ADDRESS, change.toJson()));
+    // Local only: on a clustered Vert.x, each instance's consumers hear their own instance's changes (the fleet's
+    // view is health-fleet's, on addresses of its own).
+    DeliveryOptions localOnly = new DeliveryOptions().setLocalOnly(true);
+    listen(registry, maintenance, change -> vertx.eventBus().publish(ADDRESS, change.toJson(), localOnly));
   }
 
   /**

@@ -1,0 +1,355 @@
+package dev.vitals.health.fleet.impl;
+
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.MaintenanceState;
+import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.fleet.ClusterFleet;
+import dev.vitals.health.fleet.FleetMember;
+import dev.vitals.health.fleet.FleetOptions;
+import dev.vitals.health.fleet.FleetView;
+import dev.vitals.health.fleet.LocalNode;
+import dev.vitals.health.fleet.NodeStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/** The fleet over a clustered event bus; see {@link ClusterFleet}. */
+public final class ClusterFleetImpl implements ClusterFleet {
+
+  /** The least time between two status messages of one instance, in ms: changes within it are sent together. */
+  static final long MIN_PUBLISH_INTERVAL = 200;
+  /** How often the cluster manager's member list is read, in ms. */
+  static final long MEMBERSHIP_PERIOD = 1_000;
+  /** The least time between two log lines about dropped messages, in ms. */
+  private static final long LOG_INTERVAL = 60_000;
+  private static final int MAX_REASON = NodeStatus.MAX_TEXT;
+
+  private static final Logger LOG = Logger.getLogger(ClusterFleet.class.getName());
+  private static final Comparator<FleetMember> ORDER = Comparator.comparing((FleetMember m) -> !m.self())
+    .thenComparing(m -> m.status().instance()).thenComparing(m -> m.status().node());
+
+  /** What was last heard of another instance; {@code left} is when the cluster manager stopped listing it. */
+  private record Heard(NodeStatus status, Instant heard, Instant left) {
+  }
+
+  private final Vertx vertx;
+  private final ClusterManager clusterManager;
+  private final LocalNode local;
+  private final MaintenanceSource maintenance;
+  private final FleetOptions options;
+  private final Clock clock;
+  private final String nodeId;
+  private final String statusAddress;
+  private final Map<String, Heard> nodes = new ConcurrentHashMap<>();
+  private final List<Handler<FleetView>> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong lastDropLog = new AtomicLong(Long.MIN_VALUE / 2);
+  private MessageConsumer<Object> statusConsumer;
+  private MessageConsumer<Object> maintenanceConsumer;
+  private long publishTimer = -1;
+  private long membershipTimer = -1;
+  /** Guarded by this: when the last status was sent (ms, by the clock) and whether one is scheduled. */
+  private long lastPublished = Long.MIN_VALUE / 2;
+  private boolean publishScheduled;
+  private Set<String> members = Set.of();
+  private Map<String, FleetMember.State> lastStates = Map.of();
+  private volatile boolean closed;
+
+  public ClusterFleetImpl(Vertx vertx, ClusterManager clusterManager, LocalNode local, MaintenanceSource maintenance,
+                          FleetOptions options, Clock clock) {
+    this.vertx = vertx;
+    this.clusterManager = clusterManager;
+    this.local = local;
+    this.maintenance = maintenance;
+    this.options = new FleetOptions(options);
+    this.clock = clock;
+    this.nodeId = clusterManager.getNodeId();
+    this.statusAddress = options.getAddress() + ".status";
+  }
+
+  public Future<ClusterFleet> start() {
+    statusConsumer = vertx.eventBus().consumer(statusAddress, this::heard);
+    maintenanceConsumer = vertx.eventBus().consumer(maintenanceAddress(nodeId), this::switchMaintenance);
+    local.onChange(v -> publishSoon());
+    publishTimer = vertx.setPeriodic(options.getPublishPeriod(), id -> {
+      publish();
+      notifyIfStatesChanged();
+    });
+    membershipTimer = vertx.setPeriodic(MEMBERSHIP_PERIOD, id -> reconcile());
+    members = new HashSet<>(clusterManager.getNodes());
+    return Future.all(statusConsumer.completion(), maintenanceConsumer.completion()).map(done -> {
+      publish();
+      return (ClusterFleet) this;
+    });
+  }
+
+  private String maintenanceAddress(String node) {
+    return options.getAddress() + ".maintenance." + node;
+  }
+
+  @Override
+  public String nodeId() {
+    return nodeId;
+  }
+
+  // ---- publishing this instance's status
+
+  /** Sends the status now, or once {@link #MIN_PUBLISH_INTERVAL} after the last one. */
+  private void publishSoon() {
+    long wait;
+    synchronized (this) {
+      if (publishScheduled || closed) {
+        return;
+      }
+      wait = lastPublished + MIN_PUBLISH_INTERVAL - clock.millis();
+      if (wait > 0) {
+        publishScheduled = true;
+      }
+    }
+    if (wait > 0) {
+      vertx.setTimer(wait, id -> {
+        synchronized (this) {
+          publishScheduled = false;
+        }
+        publish();
+      });
+    } else {
+      publish();
+    }
+    notifyListeners(); // this instance's own entry changed
+  }
+
+  private void publish() {
+    if (closed) {
+      return;
+    }
+    synchronized (this) {
+      lastPublished = clock.millis();
+    }
+    vertx.eventBus().publish(statusAddress, local.status(nodeId).toJson());
+  }
+
+  // ---- hearing other instances
+
+  private void heard(Message<Object> message) {
+    if (!(message.body() instanceof JsonObject body)) {
+      dropped("a status that is not a JSON object");
+      return;
+    }
+    NodeStatus status;
+    try {
+      status = NodeStatus.fromJson(body);
+    } catch (IllegalArgumentException e) {
+      dropped("an invalid status (" + e.getMessage() + ")");
+      return;
+    }
+    if (status.node().equals(nodeId)) {
+      return; // our own, kept from memory
+    }
+    Heard before = nodes.get(status.node());
+    if (before != null && before.left() != null) {
+      return; // a late message from an instance that left: node ids are not reused
+    }
+    if (before == null && nodes.size() >= options.getMaxNodes()) {
+      dropped("a status from a new instance: the view holds " + options.getMaxNodes() + " (maxNodes)");
+      return;
+    }
+    nodes.put(status.node(), new Heard(status, clock.instant(), null));
+    if (before == null || !before.status().sameAs(status) || stateOf(before, clock.instant()) != FleetMember.State.UP) {
+      notifyListeners();
+    }
+  }
+
+  private void dropped(String what) {
+    long now = clock.millis();
+    long last = lastDropLog.get();
+    if (now - last >= LOG_INTERVAL && lastDropLog.compareAndSet(last, now)) {
+      LOG.warning(() -> "Fleet: dropped " + what + " on " + statusAddress + " (logged once a minute)");
+    }
+  }
+
+  /** Marks instances the cluster manager no longer lists as left, forgets old ones, greets new members. */
+  private void reconcile() {
+    if (closed) {
+      return;
+    }
+    Set<String> now = new HashSet<>(clusterManager.getNodes());
+    Instant at = clock.instant();
+    boolean changed = false;
+    for (Map.Entry<String, Heard> entry : nodes.entrySet()) {
+      Heard heard = entry.getValue();
+      if (heard.left() == null && !now.contains(entry.getKey())) {
+        nodes.put(entry.getKey(), new Heard(heard.status(), heard.heard(), at));
+        changed = true;
+      } else if (heard.left() != null && at.toEpochMilli() - heard.left().toEpochMilli() > 3 * options.getPublishPeriod()) {
+        nodes.remove(entry.getKey());
+        changed = true;
+      }
+    }
+    boolean joined = !members.containsAll(now);
+    members = now;
+    if (joined) {
+      publish(); // a newcomer hears of this instance at once, not a publish period later
+    }
+    if (changed) {
+      notifyListeners();
+    } else {
+      notifyIfStatesChanged();
+    }
+  }
+
+  private FleetMember.State stateOf(Heard heard, Instant now) {
+    if (heard.left() != null) {
+      return FleetMember.State.LEFT;
+    }
+    return now.toEpochMilli() - heard.heard().toEpochMilli() > 3 * options.getPublishPeriod()
+      ? FleetMember.State.MISSING : FleetMember.State.UP;
+  }
+
+  @Override
+  public FleetView view() {
+    Instant now = clock.instant();
+    List<FleetMember> members = new ArrayList<>(nodes.size() + 1);
+    members.add(new FleetMember(local.status(nodeId), now, FleetMember.State.UP, true));
+    nodes.values().forEach(heard -> members.add(new FleetMember(heard.status(), heard.heard(), stateOf(heard, now),
+      false)));
+    members.sort(ORDER);
+    return new FleetView("cluster", members, now, false, null);
+  }
+
+  private void notifyIfStatesChanged() {
+    Instant now = clock.instant();
+    Map<String, FleetMember.State> states = new HashMap<>();
+    nodes.forEach((node, heard) -> states.put(node, stateOf(heard, now)));
+    boolean changed;
+    synchronized (this) {
+      changed = !states.equals(lastStates);
+      lastStates = states;
+    }
+    if (changed) {
+      notifyListeners();
+    }
+  }
+
+  private void notifyListeners() {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    FleetView view = view();
+    for (Handler<FleetView> listener : listeners) {
+      try {
+        listener.handle(view);
+      } catch (RuntimeException e) {
+        // a listener's fault is its own
+      }
+    }
+  }
+
+  @Override
+  public ClusterFleet addListener(Handler<FleetView> listener) {
+    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  // ---- fleet maintenance
+
+  private void switchMaintenance(Message<Object> message) {
+    if (!(message.body() instanceof JsonObject body) || !(body.getValue("enable") instanceof Boolean enable)
+      || (body.getValue("reason") != null && !(body.getValue("reason") instanceof String))) {
+      message.fail(400, "expected {\"enable\": true|false, \"reason\": \"...\"}");
+      return;
+    }
+    String reason = body.getString("reason");
+    if (reason != null && reason.length() > MAX_REASON) {
+      reason = reason.substring(0, MAX_REASON);
+    }
+    Future<MaintenanceState> switched = enable ? maintenance.enable(reason) : maintenance.disable();
+    switched.onComplete(ar -> {
+      if (ar.succeeded()) {
+        message.reply(stateJson(ar.result()));
+      } else {
+        message.fail(500, ProcedureResult.describe(ar.cause()));
+      }
+    });
+  }
+
+  private static JsonObject stateJson(MaintenanceState state) {
+    return new JsonObject().put("status", state.status().wireName()).put("reason", state.reason());
+  }
+
+  @Override
+  public Future<JsonObject> enable(String reason) {
+    return switchFleet(new JsonObject().put("enable", true).put("reason", reason), "maintenance", reason);
+  }
+
+  @Override
+  public Future<JsonObject> disable() {
+    return switchFleet(new JsonObject().put("enable", false), "ok", null);
+  }
+
+  /** Asks every member (this one directly) to switch, and lists each one's answer. */
+  private Future<JsonObject> switchFleet(JsonObject request, String status, String reason) {
+    List<String> targets = new ArrayList<>(clusterManager.getNodes());
+    targets.remove(nodeId);
+    targets.add(0, nodeId);
+    DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(options.getMaintenanceTimeout());
+    List<Future<JsonObject>> answers = new ArrayList<>();
+    for (String node : targets) {
+      Future<JsonObject> answer = node.equals(nodeId)
+        ? (request.getBoolean("enable") ? maintenance.enable(reason) : maintenance.disable()).map(ClusterFleetImpl::stateJson)
+        : vertx.eventBus().request(maintenanceAddress(node), request, delivery).map(reply -> (JsonObject) reply.body());
+      answers.add(answer.map(json -> json.copy().put("node", node))
+        .otherwise(failure -> new JsonObject().put("node", node).put("error", ProcedureResult.describe(failure))));
+    }
+    return Future.join(answers).transform(done -> {
+      JsonArray nodesJson = new JsonArray();
+      int reached = 0;
+      for (Future<JsonObject> answer : answers) {
+        JsonObject json = answer.result();
+        Heard heard = nodes.get(json.getString("node"));
+        json.put("instance", json.getString("node").equals(nodeId) ? local.status(nodeId).instance()
+          : heard == null ? "" : heard.status().instance());
+        if (!json.containsKey("error")) {
+          reached++;
+        }
+        nodesJson.add(json);
+      }
+      return Future.succeededFuture(new JsonObject().put("scope", "fleet").put("status", status).put("reason", reason)
+        .put("reached", reached).put("total", answers.size()).put("nodes", nodesJson));
+    });
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    vertx.cancelTimer(publishTimer);
+    vertx.cancelTimer(membershipTimer);
+    List<Future<Void>> done = new ArrayList<>();
+    if (statusConsumer != null) {
+      done.add(statusConsumer.unregister());
+    }
+    if (maintenanceConsumer != null) {
+      done.add(maintenanceConsumer.unregister());
+    }
+    return Future.join(done).mapEmpty();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Fleet health: what every instance of a service reports, seen from any instance, over the engines that already
+ * know the fleet: a clustered Vert.x event bus (any cluster manager; Hazelcast is tested) or Consul's health API
+ * (status-consul implements {@link dev.vitals.health.fleet.FleetSource} for it). No membership or gossip of its
+ * own. The API exposes health-core and Vert.x core types, so both are read by whoever reads this module.
+ */
+@SuppressWarnings("module") // the qualified export names sibling modules that are not on this module's path
+module dev.vitals.health.fleet {
+  requires static io.vertx.codegen.api;
+  requires static io.vertx.codegen.json;
+  requires transitive dev.vitals.health;
+  requires java.logging;
+
+  exports dev.vitals.health.fleet;
+}
