@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * Publishes every {@link StatusChange} of a registry, and of a maintenance source, on the Vert.x event bus (to this
  * instance only, also when Vert.x is clustered) at
- * {@value #ADDRESS}, as the JSON of {@link StatusChange#toJson()}; in a clustered Vert.x the whole fleet hears it.
+ * {@value #ADDRESS}, as the JSON of {@link StatusChange#toJson()}. The fleet hears of it through health-fleet.
  *
  * <pre>{@code
  * StatusEvents.publish(vertx, registry, maintenance);
