@@ -4,12 +4,15 @@
  * (status-consul implements {@link dev.vitals.health.fleet.FleetSource} for it). No membership or gossip of its
  * own. The API exposes health-core and Vert.x core types, so both are read by whoever reads this module.
  */
-@SuppressWarnings("module") // the qualified export names sibling modules that are not on this module's path
+@SuppressWarnings("requires-automatic") // Hazelcast's jar is an automatic module (com.hazelcast.core)
 module dev.vitals.health.fleet {
   requires static io.vertx.codegen.api;
   requires static io.vertx.codegen.json;
   requires transitive dev.vitals.health;
   requires java.logging;
+  // HazelcastOptions only; optional for users on another cluster manager.
+  requires static io.vertx.clustermanager.hazelcast;
+  requires static com.hazelcast.core;
 
   exports dev.vitals.health.fleet;
 }

@@ -1,7 +1,8 @@
 /**
  * Vert.x Web handlers to mount on a router: {@code /health} and its probes, {@code /status}, {@code /environment},
- * maintenance switching, heartbeats of passive checks, webhooks. The API exposes vertx-web ({@code RoutingContext}),
- * health-core and environment-dump types, so those modules are read by whoever reads this one.
+ * maintenance switching (of this instance or the fleet), {@code /health/fleet}, heartbeats of passive checks,
+ * webhooks. The API exposes vertx-web ({@code RoutingContext}),
+ * health-core, health-fleet and environment-dump types, so those modules are read by whoever reads this one.
  */
 @SuppressWarnings("module") // the qualified export names a module that is not on this module's path
 module dev.vitals.health.web {
@@ -9,6 +10,7 @@ module dev.vitals.health.web {
   requires static io.vertx.codegen.json;
   requires transitive dev.vitals.health;
   requires transitive dev.vitals.environment;
+  requires transitive dev.vitals.health.fleet;
   requires transitive io.vertx.web;
   requires io.vertx.web.client;
   requires io.netty.codec;

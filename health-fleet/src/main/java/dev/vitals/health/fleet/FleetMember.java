@@ -33,7 +33,14 @@ public record FleetMember(NodeStatus status, Instant heard, State state, boolean
     }
   }
 
-  /** Checks that nothing is null. */
+  /**
+   * Checks that nothing is null.
+   *
+   * @param status its latest status
+   * @param heard  when this instance last heard of it, by this instance's clock
+   * @param state  up, missing or left
+   * @param self   whether it is this very instance
+   */
   public FleetMember {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(heard, "heard");

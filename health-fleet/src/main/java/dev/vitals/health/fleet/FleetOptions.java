@@ -138,8 +138,8 @@ public class FleetOptions {
   }
 
   /**
-   * @param maxNodes how many instances the view holds at most, {@code >= 1}; statuses of further instances are
-   *                 dropped (logged once a minute)
+   * @param maxNodes how many instances the view holds at most, this one included, {@code >= 1}; statuses of
+   *                 further instances are dropped (logged once a minute)
    * @return this
    * @throws IllegalArgumentException when below 1
    */

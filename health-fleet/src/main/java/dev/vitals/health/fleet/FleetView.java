@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 public record FleetView(String source, List<FleetMember> members, Instant at, boolean stale, String error) {
 
-  /** Copies the members; checks that nothing required is null. */
+  /**
+   * Copies the members; checks that nothing required is null.
+   *
+   * @param source  the source's name: {@code cluster} or {@code consul}
+   * @param members the instances, self first, then by instance and node name
+   * @param at      when the view was taken, by this instance's clock
+   * @param stale   whether the source could not be reached lately and this is what it last knew
+   * @param error   why it could not be reached, or {@code null}
+   */
   public FleetView {
     Objects.requireNonNull(source, "source");
     members = List.copyOf(members);

@@ -169,7 +169,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
     if (before != null && before.left() != null) {
       return; // a late message from an instance that left: node ids are not reused
     }
-    if (before == null && nodes.size() >= options.getMaxNodes()) {
+    if (before == null && nodes.size() + 1 >= options.getMaxNodes()) { // this instance counts too
       dropped("a status from a new instance: the view holds " + options.getMaxNodes() + " (maxNodes)");
       return;
     }

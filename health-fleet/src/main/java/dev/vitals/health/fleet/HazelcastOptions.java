@@ -1,0 +1,205 @@
+package dev.vitals.health.fleet;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MultiMapConfig;
+import com.hazelcast.config.NetworkConfig;
+import dev.vitals.health.impl.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.json.annotations.JsonGen;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+import java.io.FileNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Hazelcast cluster a clustered Vert.x joins for the fleet (needs {@code io.vertx:vertx-hazelcast}, an optional
+ * dependency of this module). JSON form (every field optional):
+ * <pre>{@code
+ * {"host": "127.0.0.1", "port": 5701, "members": ["127.0.0.1:5701", "127.0.0.1:5702"], "configFile": null}
+ * }</pre>
+ *
+ * <p>Without {@code configFile}, {@link #toConfig()} builds the config in code: the member listens on
+ * {@code host:port} only (no other interface, no port auto-increment), joins over TCP/IP the listed
+ * {@code members} (one {@code host:port} each; ranges such as {@code 5701-5703} are refused), with multicast,
+ * auto-detection and phone-home off; heartbeats every second and a member silent for 5 s is removed, so a killed
+ * or frozen instance leaves the cluster within 10 s (Hazelcast's defaults are 5 s and 60 s); the maps Vert.x
+ * needs are those of vertx-hazelcast's {@code default-cluster.xml}. With {@code configFile}, that
+ * {@code hazelcast.xml} (or {@code .yaml}) is used as it is.
+ */
+@DataObject
+@JsonGen(publicConverter = false)
+public class HazelcastOptions {
+
+  /** Default address the member listens on: {@code 127.0.0.1}. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  /** Default port the member listens on: 5701, Hazelcast's. */
+  public static final int DEFAULT_PORT = 5701;
+
+  private String host = DEFAULT_HOST;
+  private int port = DEFAULT_PORT;
+  private List<String> members = new ArrayList<>();
+  private String configFile;
+
+  /** The JSON form, read before the generated converter. */
+  private static final JsonForm FORM = JsonForm.of("").string("host", "configFile").integer("port").strings("members");
+
+  /** Default options. */
+  public HazelcastOptions() {
+  }
+
+  /** @param other options to copy */
+  public HazelcastOptions(HazelcastOptions other) {
+    this.host = other.host;
+    this.port = other.port;
+    this.members = new ArrayList<>(other.members);
+    this.configFile = other.configFile;
+  }
+
+  /**
+   * @param json the JSON form described on this class
+   * @throws IllegalArgumentException naming the field when a key is unknown or a value is invalid
+   */
+  public HazelcastOptions(JsonObject json) {
+    HazelcastOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /** @return the JSON form described on this class */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    HazelcastOptionsConverter.toJson(this, json);
+    return json;
+  }
+
+  /** @return the address the member listens on */
+  public String getHost() {
+    return host;
+  }
+
+  /**
+   * @param host the address (an IP) the member and the event bus listen on; not blank
+   * @return this
+   * @throws IllegalArgumentException when blank
+   */
+  public HazelcastOptions setHost(String host) {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("host: must not be blank");
+    }
+    this.host = host;
+    return this;
+  }
+
+  /** @return the port the member listens on */
+  public int getPort() {
+    return port;
+  }
+
+  /**
+   * @param port the port the member listens on, 1 to 65535
+   * @return this
+   * @throws IllegalArgumentException when out of range
+   */
+  public HazelcastOptions setPort(int port) {
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("port: must be 1 to 65535, got " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  /** @return the members to join, {@code host:port} each */
+  public List<String> getMembers() {
+    return members;
+  }
+
+  /**
+   * @param members the members to join over TCP/IP, {@code host:port} each (this member's own address may be
+   *                listed); empty for this member alone until others join it
+   * @return this
+   * @throws IllegalArgumentException {@code "members/<i>: expected host:port, got '<value>'"}
+   */
+  public HazelcastOptions setMembers(List<String> members) {
+    List<String> checked = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      String member = members.get(i);
+      int colon = member == null ? -1 : member.lastIndexOf(':');
+      boolean valid = colon > 0;
+      if (valid) {
+        try {
+          int port = Integer.parseInt(member.substring(colon + 1));
+          valid = port >= 1 && port <= 65_535;
+        } catch (NumberFormatException e) {
+          valid = false;
+        }
+      }
+      if (!valid) {
+        throw new IllegalArgumentException("members/" + i + ": expected host:port, got '" + member + "'");
+      }
+      checked.add(member);
+    }
+    this.members = checked;
+    return this;
+  }
+
+  /** @return the Hazelcast config file used instead of the config built in code, or {@code null} */
+  public String getConfigFile() {
+    return configFile;
+  }
+
+  /**
+   * @param configFile a {@code hazelcast.xml} or {@code .yaml} used as it is instead of the config built in code
+   *                   ({@code host}, {@code port} and {@code members} are then ignored), or {@code null}
+   * @return this
+   */
+  public HazelcastOptions setConfigFile(String configFile) {
+    this.configFile = configFile;
+    return this;
+  }
+
+  /**
+   * @return the Hazelcast config described on this class
+   * @throws IllegalArgumentException {@code "configFile: cannot read '<path>': <reason>"} when the file cannot be
+   * read or parsed
+   */
+  public Config toConfig() {
+    if (configFile != null) {
+      try {
+        return Config.loadFromFile(new java.io.File(configFile));
+      } catch (FileNotFoundException | RuntimeException e) {
+        throw new IllegalArgumentException("configFile: cannot read '" + configFile + "': " + e.getMessage(), e);
+      }
+    }
+    Config config = new Config();
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+    config.setProperty("hazelcast.logging.type", "jdk");
+    NetworkConfig network = config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
+    network.getInterfaces().setEnabled(true).addInterface(host);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(members.isEmpty() ? List.of(host + ":" + port) : members);
+    // What vertx-hazelcast's default-cluster.xml declares.
+    config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
+      .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+    config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
+    config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
+    return config;
+  }
+
+  /** @return a cluster manager over {@link #toConfig()}, for {@code Vertx.builder().withClusterManager(...)} */
+  public HazelcastClusterManager clusterManager() {
+    return new HazelcastClusterManager(toConfig());
+  }
+
+  @Override
+  public String toString() {
+    return toJson().encode();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.vitals.health.web.impl;
+
+import dev.vitals.health.CheckReport;
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.HealthStatus;
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.MaintenanceState;
+import dev.vitals.health.fleet.LocalNode;
+import dev.vitals.health.fleet.NodeStatus;
+import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.HealthHandlerOptions;
+import io.vertx.core.Handler;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** This instance for the fleet, from a health handler; see {@code FleetHandler.localNode}. */
+public final class LocalNodeImpl implements LocalNode {
+
+  private static final String READY = "ready";
+
+  private final HealthHandler health;
+  private final CheckRegistry registry;
+  private final MaintenanceSource maintenance;
+  private final String application;
+  private final String instance;
+
+  public LocalNodeImpl(HealthHandler health, CheckRegistry registry, MaintenanceSource maintenance, String application,
+                       String instance) {
+    this.health = health;
+    this.registry = registry;
+    this.maintenance = maintenance;
+    this.application = application;
+    this.instance = instance;
+  }
+
+  @Override
+  public NodeStatus status(String node) {
+    HealthStatus outcome = health.probeStatus(HealthHandlerOptions.HEALTH);
+    Map<String, HealthStatus> probes = new LinkedHashMap<>();
+    for (String probe : health.probes()) {
+      probes.put(probe, health.probeStatus(probe));
+    }
+    MaintenanceState state = maintenance.state();
+    HealthStatus readiness = probes.get(READY);
+    boolean ready = readiness != null ? readiness != HealthStatus.FAIL
+      : outcome != HealthStatus.FAIL && !state.inMaintenance() && !health.isDraining();
+    List<CheckReport> failed = new ArrayList<>();
+    for (CheckReport check : registry.latest(options -> true)) {
+      if (check.status() != HealthStatus.PASS) {
+        failed.add(check);
+      }
+    }
+    // Critical failures first, then the others, each in registration order.
+    failed.sort(Comparator.comparing((CheckReport check) -> !(check.critical() && check.status() == HealthStatus.FAIL)));
+    List<NodeStatus.Failing> failing = new ArrayList<>();
+    failed.forEach(check -> failing.add(new NodeStatus.Failing(check.name(), check.status(), check.output())));
+    return new NodeStatus(node, application, instance, outcome, ready, probes, failing, state.inMaintenance(),
+      state.reason(), Instant.now());
+  }
+
+  @Override
+  public void onChange(Handler<Void> listener) {
+    health.addChangeListener(listener);
+  }
+}

@@ -1,0 +1,243 @@
+package dev.vitals.health.web;
+
+import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.HealthStatus;
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.fleet.FleetMaintenance;
+import dev.vitals.health.fleet.FleetMember;
+import dev.vitals.health.fleet.FleetSource;
+import dev.vitals.health.fleet.FleetView;
+import dev.vitals.health.fleet.LocalNode;
+import dev.vitals.health.fleet.NodeStatus;
+import dev.vitals.health.fleet.Quorum;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.vitals.health.test.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /health/fleet} and {@code ?scope=fleet} maintenance through a real server, over a fleet the test sets. */
+@ExtendWith(VertxExtension.class)
+class FleetHandlerTest {
+
+  private static final String TOKEN = "s3cret-admin";
+  private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+  /** A source whose view the test sets; tells its listeners on each set. */
+  private static final class SetSource implements FleetSource {
+    private final List<Handler<FleetView>> listeners = new ArrayList<>();
+    private volatile FleetView view = new FleetView("test", List.of(), NOW, false, null);
+    int reads;
+
+    void set(FleetView next) {
+      view = next;
+      listeners.forEach(listener -> listener.handle(next));
+    }
+
+    @Override
+    public FleetView view() {
+      reads++;
+      return view;
+    }
+
+    @Override
+    public FleetSource addListener(Handler<FleetView> listener) {
+      listeners.add(listener);
+      return this;
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.succeededFuture();
+    }
+  }
+
+  private final SetSource source = new SetSource();
+  private final List<String> fleetCalls = new ArrayList<>();
+  private TestServer http;
+  private CheckRegistry registry;
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    FleetMaintenance fleet = new FleetMaintenance() {
+      @Override
+      public Future<JsonObject> enable(String reason) {
+        fleetCalls.add("enable " + reason);
+        return Future.succeededFuture(new JsonObject().put("scope", "fleet").put("status", "maintenance")
+          .put("reason", reason).put("reached", 2).put("total", 3));
+      }
+
+      @Override
+      public Future<JsonObject> disable() {
+        fleetCalls.add("disable");
+        return Future.succeededFuture(new JsonObject().put("scope", "fleet").put("status", "ok").put("reached", 3)
+          .put("total", 3));
+      }
+    };
+    AdminTokenHandler admin = AdminTokenHandler.create(TOKEN);
+    Router router = Router.router(vertx);
+    router.route("/health/fleet").handler(FleetHandler.create(source, Quorum.count(2))
+      .failureDetails(FailureDetails.AUTHENTICATED, admin::verify));
+    router.route("/status/maintenance").handler(BodyHandler.create().setBodyLimit(1024)).handler(admin);
+    router.route("/status/maintenance").handler(MaintenanceHandler.create(MaintenanceSource.local(),
+      new ApplicationOptions().setName("orders")).fleet(fleet));
+    router.route("/local/maintenance").handler(BodyHandler.create().setBodyLimit(1024))
+      .handler(MaintenanceHandler.create(MaintenanceSource.local(), new ApplicationOptions().setName("orders")));
+    http = new TestServer(vertx, router);
+    registry = CheckRegistry.create(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    http.close();
+    result(registry.close());
+  }
+
+  private static FleetMember member(String instance, boolean ready, FleetMember.State state) {
+    List<NodeStatus.Failing> failing = ready ? List.of()
+      : List.of(new NodeStatus.Failing("db", HealthStatus.FAIL, "password authentication failed"));
+    NodeStatus status = new NodeStatus("id-" + instance, "orders", instance, ready ? HealthStatus.PASS : HealthStatus.FAIL,
+      ready, Map.of("ready", ready ? HealthStatus.PASS : HealthStatus.FAIL), failing, false, null, NOW.minusMillis(900));
+    return new FleetMember(status, NOW.minusMillis(1_200), state, instance.equals("a"));
+  }
+
+  private static FleetView view(FleetMember... members) {
+    return new FleetView("cluster", List.of(members), NOW, false, null);
+  }
+
+  @Test
+  void answers200WhileTheQuorumIsMetAnd503WhenNot() {
+    source.set(view(member("a", true, FleetMember.State.UP), member("b", true, FleetMember.State.UP),
+      member("c", false, FleetMember.State.UP)));
+
+    HttpResponse<Buffer> met = http.get("/health/fleet");
+
+    assertThat(met.statusCode()).isEqualTo(200);
+    assertThat(met.getHeader("Cache-Control")).isEqualTo("no-store");
+    assertThat(met.getHeader("Content-Type")).isEqualTo("application/json");
+    JsonObject body = met.bodyAsJsonObject();
+    assertThat(body.getInteger("total")).isEqualTo(3);
+    assertThat(body.getInteger("ready")).isEqualTo(2);
+    assertThat(body.getJsonObject("quorum")).isEqualTo(new JsonObject().put("required", 2).put("min", 2).put("met", true));
+    JsonObject c = body.getJsonArray("nodes").getJsonObject(2);
+    assertThat(c.getString("instance")).isEqualTo("c");
+    assertThat(c.getLong("ageMs")).isEqualTo(1_200);
+    assertThat(c.getString("state")).isEqualTo("up");
+    assertThat(c.getJsonArray("failing").getJsonObject(0).getMap()).containsEntry("name", "db").doesNotContainKey("output");
+
+    source.set(view(member("a", true, FleetMember.State.UP), member("b", true, FleetMember.State.LEFT),
+      member("c", false, FleetMember.State.MISSING)));
+
+    HttpResponse<Buffer> notMet = http.get("/health/fleet");
+    assertThat(notMet.statusCode()).isEqualTo(503);
+    assertThat(notMet.bodyAsJsonObject().getInteger("total")).isEqualTo(2);
+    assertThat(notMet.bodyAsJsonObject().getInteger("ready")).isEqualTo(1);
+    assertThat(notMet.bodyAsJsonObject().getJsonArray("nodes").getJsonObject(1).getString("state")).isEqualTo("left");
+  }
+
+  @Test
+  void outputsOfFailingChecksOnlyForTheAdminTokenAndOneRenderingServesManyRequests() {
+    source.set(view(member("a", false, FleetMember.State.UP)));
+    int before = source.reads;
+    for (int i = 0; i < 20; i++) {
+      http.get("/health/fleet");
+    }
+    assertThat(source.reads - before).isLessThan(20); // the body is rendered at most once per 250 ms
+
+    HttpResponse<Buffer> admin = result(http.client.get("/health/fleet").bearerTokenAuthentication(TOKEN).send());
+    assertThat(admin.bodyAsJsonObject().getJsonArray("nodes").getJsonObject(0).getJsonArray("failing").getJsonObject(0)
+      .getString("output")).isEqualTo("password authentication failed");
+    HttpResponse<Buffer> wrong = result(http.client.get("/health/fleet").bearerTokenAuthentication("guess").send());
+    assertThat(wrong.bodyAsString()).doesNotContain("password authentication failed");
+  }
+
+  @Test
+  void headHasNoBodyAndOtherMethodsAre405() {
+    source.set(view(member("a", true, FleetMember.State.UP), member("b", true, FleetMember.State.UP)));
+    HttpResponse<Buffer> head = result(http.request(HttpMethod.HEAD, "/health/fleet").send());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isNull();
+    assertThat(Integer.parseInt(head.getHeader("Content-Length"))).isPositive();
+
+    HttpResponse<Buffer> post = result(http.request(HttpMethod.POST, "/health/fleet").send());
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.getHeader("Allow")).isEqualTo("GET, HEAD");
+    assertThat(post.bodyAsJsonObject().getInteger("status")).isEqualTo(405);
+  }
+
+  @Test
+  void scopeFleetSwitchesTheFleetAndSaysWhoMissedIt() {
+    HttpResponse<Buffer> partial = result(http.client.put("/status/maintenance?scope=fleet")
+      .bearerTokenAuthentication(TOKEN).sendJsonObject(new JsonObject().put("reason", "deploying v2")));
+    assertThat(partial.statusCode()).isEqualTo(502);
+    assertThat(partial.bodyAsJsonObject().getString("error")).isEqualTo("1 of 3 instances did not switch");
+    assertThat(partial.bodyAsJsonObject().getString("reason")).isEqualTo("deploying v2");
+
+    HttpResponse<Buffer> ended = result(http.client.delete("/status/maintenance?scope=fleet")
+      .bearerTokenAuthentication(TOKEN).send());
+    assertThat(ended.statusCode()).isEqualTo(200);
+    assertThat(ended.bodyAsJsonObject().getString("status")).isEqualTo("ok");
+    assertThat(fleetCalls).containsExactly("enable deploying v2", "disable");
+
+    HttpResponse<Buffer> unknown = result(http.client.put("/status/maintenance?scope=world")
+      .bearerTokenAuthentication(TOKEN).send());
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.bodyAsJsonObject().getString("error")).isEqualTo("scope: expected local or fleet, got 'world'");
+    HttpResponse<Buffer> noToken = result(http.client.put("/status/maintenance?scope=fleet").send());
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    HttpResponse<Buffer> noFleet = result(http.client.put("/local/maintenance?scope=fleet").send());
+    assertThat(noFleet.statusCode()).isEqualTo(400);
+    assertThat(noFleet.bodyAsJsonObject().getString("error")).contains("fleet.source cluster");
+    assertThat(fleetCalls).hasSize(2);
+  }
+
+  @Test
+  void theLocalNodeReportsTheHealthHandlersProbesFailingChecksAndMaintenance() {
+    MaintenanceSource maintenance = MaintenanceSource.local();
+    registry.register(new CheckOptions("db").setTags(java.util.Set.of("readiness")),
+      () -> Future.succeededFuture(ProcedureResult.fail("Connection refused")));
+    registry.register(new CheckOptions("cache").setCritical(false), () -> Future.succeededFuture(ProcedureResult.fail("slow")));
+    result(registry.report());
+    HealthHandler health = HealthHandler.create(registry).maintenance(maintenance);
+    LocalNode local = FleetHandler.localNode(health, registry, maintenance, "orders", "host-a:8080");
+    List<String> changes = new ArrayList<>();
+    local.onChange(v -> changes.add("changed"));
+
+    NodeStatus failing = local.status("n1");
+    assertThat(failing.node()).isEqualTo("n1");
+    assertThat(failing.instance()).isEqualTo("host-a:8080");
+    assertThat(failing.outcome()).isEqualTo(HealthStatus.FAIL);
+    assertThat(failing.ready()).isFalse();
+    assertThat(failing.probes()).containsEntry("live", HealthStatus.PASS).containsEntry("ready", HealthStatus.FAIL);
+    assertThat(failing.failing()).containsExactly(new NodeStatus.Failing("db", HealthStatus.FAIL, "Connection refused"),
+      new NodeStatus.Failing("cache", HealthStatus.FAIL, "slow")); // as /health shows it: fail, not critical
+
+    registry.unregister("db");
+    result(maintenance.enable("deploying"));
+    NodeStatus inMaintenance = local.status("n1");
+    assertThat(inMaintenance.maintenance()).isTrue();
+    assertThat(inMaintenance.reason()).isEqualTo("deploying");
+    assertThat(inMaintenance.ready()).isFalse();
+    assertThat(changes).isNotEmpty();
+  }
+}
