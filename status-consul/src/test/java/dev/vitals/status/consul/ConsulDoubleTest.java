@@ -143,6 +143,13 @@ class ConsulDoubleTest {
       ((JsonObject) e).getJsonObject("Service").getString("ID")).containsExactly("web-1");
     assertThat(get("/v1/health/service/nothing").bodyAsJsonArray()).isEmpty();
 
+    consul.registerCheck("node-1", "web-1", "web-1-db", "database", "warning", "slow");
+    consul.registerCheck("node-1", "", "disk", "Disk", "passing", "");
+    assertThat(get("/v1/health/service/web").bodyAsJsonArray().getJsonObject(0).getJsonArray("Checks"))
+      .extracting(c -> ((JsonObject) c).getString("CheckID"))
+      .containsExactly("serfHealth", "service:web-1", "web-1-db", "disk");
+    assertThat(get("/v1/health/service/web?passing").bodyAsJsonArray()).isEmpty();
+
     consul.deregisterInstance("node-2", "web-2");
     assertThat(get("/v1/health/service/web").bodyAsJsonArray()).hasSize(1);
     assertThat(get("/v1/health/node/node-2").bodyAsJsonArray()).extracting(c -> ((JsonObject) c).getString("CheckID"))

@@ -142,6 +142,17 @@ public final class ConsulDouble {
     });
   }
 
+  /**
+   * Registers one more check on a node: of an instance ({@code serviceId} of one registered there) or of the node
+   * itself ({@code serviceId} empty, which every instance on the node then lists).
+   */
+  public synchronized void registerCheck(String node, String serviceId, String checkId, String name, String status,
+                                         String output) {
+    String serviceName = serviceId.isEmpty() ? "" : instances.get(node).get(serviceId).getString("Service");
+    JsonObject check = check(node, checkId, name, status, "", serviceId, serviceName, "").put("Output", output);
+    change(() -> catalog.get(node).put(checkId, check));
+  }
+
   /** Sets a check's status ({@code passing}, {@code warning}, {@code critical}) and output, as its agent would. */
   public synchronized void checkStatus(String node, String checkId, String status, String output) {
     JsonObject check = catalog.get(node).get(checkId);
