@@ -93,7 +93,8 @@ public final class StandaloneFleet {
                             MaintenanceHandler maintenanceHandler, ApplicationOptions application, String host,
                             int port, FailureDetails failureDetails, Predicate<RoutingContext> authenticated) {
     return instanceName(application, host, port).compose(instance -> {
-      LocalNode local = FleetHandler.localNode(health, registry, maintenance, application.getName(), instance);
+      LocalNode local = FleetHandler.localNode(health, registry, maintenance, application.resolved().getName(),
+        instance);
       return ClusterFleet.start(vertx, local, maintenance, section.options()).map(cluster -> {
         source = cluster;
         maintenanceHandler.fleet(cluster);
