@@ -1,4 +1,5 @@
 /** The standalone verticle, its launcher and the embedding example. */
+@SuppressWarnings("requires-automatic") // Hazelcast's jar is an automatic module (com.hazelcast.core)
 module dev.vitals.samples {
   requires transitive dev.vitals.health.web;
   requires dev.vitals.health.grpc;
@@ -11,6 +12,8 @@ module dev.vitals.samples {
   requires io.vertx.launcher.application;
   requires io.vertx.config;
   requires io.vertx.jsonschema;
+  requires io.vertx.clustermanager.hazelcast;
+  requires com.hazelcast.core;
   requires java.logging;
   requires java.management;
 

@@ -1,6 +1,8 @@
 package dev.vitals.samples;
 
+import dev.vitals.health.fleet.HazelcastOptions;
 import dev.vitals.samples.impl.ConfigOverrides;
+import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.StandaloneMetrics;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -17,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -94,6 +98,8 @@ public final class Main {
     "  add \"$schema\": \"./" + dev.vitals.samples.impl.ConfigSchema.RESOURCE
       + "\" to your config for completion in your editor.",
     "",
+    "With \"fleet\": {\"source\": \"cluster\"} in the config, Vert.x is clustered over Hazelcast (fleet.cluster).",
+    "",
     "Exit codes: 0 stopped (SIGTERM), 1 unreadable -conf, 15 invalid config or cannot listen (one line on stderr).");
 
   private Main() {
@@ -114,7 +120,37 @@ public final class Main {
       System.err.println(problem);
       System.exit(1);
     }
-    new VertxApplication(args, new Hooks(confFile(args))).launch();
+    HazelcastOptions cluster = FleetSection.clusterOf(launchConfig(args));
+    List<String> launched = new ArrayList<>(List.of(args));
+    if (cluster != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
+      launched.add("-cluster"); // fleet.source cluster: the launcher builds a clustered Vert.x
+    }
+    new VertxApplication(launched.toArray(String[]::new), new Hooks(confFile(args), cluster)).launch();
+  }
+
+  /**
+   * @return the {@code -conf} JSON (file or inline; empty when absent or unreadable) with the {@code VITALS_*} and
+   * {@code -Dvitals.*} overrides over it, as the verticle will read it
+   */
+  static JsonObject launchConfig(String[] args) {
+    JsonObject config = new JsonObject();
+    String value = confValue(args);
+    if (value != null) {
+      try {
+        config = new JsonObject(Buffer.buffer(Files.readAllBytes(Paths.get(value))));
+      } catch (DecodeException | IOException | InvalidPathException e) {
+        try {
+          config = new JsonObject(value);
+        } catch (DecodeException notJson) {
+          // confProblem said so already
+        }
+      }
+    }
+    try {
+      return config.mergeIn(ConfigOverrides.of(System.getenv(), ConfigOverrides.systemProperties()), true);
+    } catch (IllegalArgumentException e) {
+      return config; // the verticle names the error
+    }
   }
 
   /** @return the {@code -conf} value when it is a file, {@code null} when it is inline JSON or absent */
@@ -170,9 +206,11 @@ public final class Main {
    */
   private static final class Hooks implements VertxApplicationHooks {
     private final Path confFile;
+    private final HazelcastOptions cluster;
 
-    Hooks(Path confFile) {
+    Hooks(Path confFile, HazelcastOptions cluster) {
       this.confFile = confFile;
+      this.cluster = cluster;
     }
 
     @Override
@@ -207,7 +245,19 @@ public final class Main {
       } catch (IllegalArgumentException e) {
         overrides = new JsonObject(); // the verticle names the error
       }
-      return StandaloneMetrics.vertxBuilder(options, config, overrides);
+      if (cluster == null) {
+        return StandaloneMetrics.vertxBuilder(options, config, overrides);
+      }
+      // The event bus listens where the Hazelcast member does (loopback by default), not on the first interface.
+      options.getEventBusOptions().setHost(cluster.getHost());
+      try {
+        return StandaloneMetrics.vertxBuilder(options, config, overrides).withClusterManager(cluster.clusterManager());
+      } catch (IllegalArgumentException e) {
+        System.err.println("/fleet/cluster/" + e.getMessage());
+        System.err.flush();
+        Runtime.getRuntime().halt(15);
+        throw e;
+      }
     }
 
     private volatile boolean deployed;

@@ -27,6 +27,7 @@ import dev.vitals.samples.impl.ConfigFiles;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.GrpcEndpoint;
 import dev.vitals.samples.impl.StandaloneConfig;
+import dev.vitals.samples.impl.StandaloneFleet;
 import dev.vitals.samples.impl.StandaloneMetrics;
 import dev.vitals.samples.impl.TlsReloader;
 import dev.vitals.status.consul.ConsulMaintenance;
@@ -193,6 +194,7 @@ public class StandaloneVerticle extends VerticleBase {
   private TlsReloader tls;
   private GrpcEndpoint grpc;
   private StandaloneMetrics metrics;
+  private StandaloneFleet fleet;
   private volatile HttpServer server;
 
   /** A configured check as registered: its config entry, to notice changes, and what releases it. */
@@ -333,6 +335,10 @@ public class StandaloneVerticle extends VerticleBase {
 
   /** Registers the checks, creates the handlers and listens, with the validated config. */
   private Future<HttpServer> listen() {
+    IllegalArgumentException fleetProblem = config.fleet() == null ? null : StandaloneFleet.problem(vertx, config.fleet());
+    if (fleetProblem != null) {
+      return Future.failedFuture(fleetProblem);
+    }
     registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setHistory(config.history().registryOptions()));
     passive = PassiveChecks.create(vertx, registry, Clock.systemUTC());
     for (CheckDefinition check : config.checks()) {
@@ -378,6 +384,9 @@ public class StandaloneVerticle extends VerticleBase {
     router.route(config.heartbeatPath() + "/*").handler(HeartbeatHandler.create(passive, config.adminToken()));
     historyRoutes = config.history().mount(vertx, router, registry, maintenance,
       config.health().getProbe(HealthHandlerOptions.HEALTH), admin == null ? null : admin::verify);
+    if (config.fleet() != null) {
+      fleet = StandaloneFleet.mount(vertx, config.fleet(), router, registry);
+    }
     router.route(HEALTH_ROUTE).handler(health);
     router.route("/status").handler(StatusHandler.create(maintenance, config.application()));
     // The method before the token: a wrong method gets 405 with Allow, token or not.
@@ -386,9 +395,10 @@ public class StandaloneVerticle extends VerticleBase {
     // ones on one route): a client without it cannot make the server wait for, or buffer, a body.
     router.route("/status/maintenance")
       .handler(admin != null ? admin : refuse("Maintenance switching is off: set admin.token or VITALS_ADMIN_TOKEN"));
+    MaintenanceHandler maintenanceHandler = MaintenanceHandler.create(maintenance, config.application());
     router.route("/status/maintenance")
       .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
-      .handler(MaintenanceHandler.create(maintenance, config.application()))
+      .handler(maintenanceHandler)
       .failureHandler(ctx -> {
         if (!(ctx.failure() instanceof HttpClosedException)) {
           ctx.next(); // a client that went away mid-body needs no answer and no log line
@@ -434,8 +444,12 @@ public class StandaloneVerticle extends VerticleBase {
         if (tls != null) {
           tls.watch(listening, config.scanPeriod() > 0 ? config.scanPeriod() : StandaloneConfig.DEFAULT_SCAN_PERIOD);
         }
-        logStarted(listening.actualPort());
       })
+      .compose(listening -> fleet == null ? Future.succeededFuture(listening)
+        : fleet.start(health, registry, maintenance, maintenanceHandler, config.application(), config.host(),
+        listening.actualPort(), config.health().getProbe(HealthHandlerOptions.HEALTH),
+        admin == null ? null : admin::verify).map(listening))
+      .onSuccess(listening -> logStarted(listening.actualPort()))
       .recover(failure -> release().transform(released -> Future.failedFuture(failure)));
   }
 
@@ -487,10 +501,17 @@ public class StandaloneVerticle extends VerticleBase {
     if (config.consul() != null) {
       health.add("/health/" + StandaloneConfig.CONSUL_CHECK);
     }
+    if (config.fleet() != null && config.fleet().source() == dev.vitals.samples.impl.FleetSection.Source.CLUSTER) {
+      health.add("/health/" + StandaloneFleet.CLUSTER_CHECK);
+    }
     routes.add("GET|HEAD " + String.join(", ", health));
+    if (config.fleet() != null) {
+      routes.add("GET|HEAD " + StandaloneFleet.PATH);
+    }
     routes.add("GET|HEAD /health/history, /health/ui; GET /health/events");
     routes.add("GET|HEAD /status");
-    routes.add("PUT|DELETE /status/maintenance (" + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
+    routes.add("PUT|DELETE /status/maintenance" + (fleet != null ? "[?scope=fleet]" : "") + " ("
+      + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
     if (config.environmentEnabled()) {
       routes.add("GET|HEAD /environment" + (config.loopbackOnly() ? "" : " (admin token)"));
     }
@@ -556,6 +577,10 @@ public class StandaloneVerticle extends VerticleBase {
     if (metrics != null) {
       metrics.close();
       metrics = null;
+    }
+    if (fleet != null) {
+      closing.add(fleet.close());
+      fleet = null;
     }
     running.values().forEach(check -> closing.add(check.registration().close()));
     running.clear();

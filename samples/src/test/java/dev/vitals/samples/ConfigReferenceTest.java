@@ -9,7 +9,9 @@ import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.samples.impl.ConfigSchema;
+import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.HistorySection;
+import dev.vitals.health.fleet.HazelcastOptions;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -208,6 +210,9 @@ class ConfigReferenceTest {
       Set.of(), Set.of());
     sameKeys(section("metrics"), json -> new VitalsMetricsOptions(json).toJson(), Set.of(), Set.of());
     sameKeys(section("history"), json -> new HistorySection(json).toJson(), Set.of(), Set.of());
+    sameKeys(section("fleet"), json -> new FleetSection(json).toJson(), Set.of(), Set.of());
+    sameKeys(section("fleet").getJsonObject("properties").getJsonObject("cluster"),
+      json -> new HazelcastOptions(json).toJson(), Set.of(), Set.of());
     // type picks the check's definition; CheckOptions holds the rest.
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("check"), json -> new CheckOptions(json).toJson(),
       Set.of("type"), Set.of());

@@ -89,7 +89,7 @@ class StandaloneConfigErrorsTest {
       arguments("{\"checks\": {\"name\": \"heap\"}}",
         "/checks: expected an array"),
       arguments("{\"chekcs\": []}",
-        "/chekcs: unknown key, expected one of $schema, admin, application, checks, consul, environment, grpc, "
+        "/chekcs: unknown key, expected one of $schema, admin, application, checks, consul, environment, fleet, grpc, "
           + "health, heartbeat, history, http, metrics, notifications, reload, shutdown"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"period\": \"daily\"}]}",
         "/checks/0/period: expected integer milliseconds"),
@@ -168,7 +168,24 @@ class StandaloneConfigErrorsTest {
       arguments("{\"http\": {\"host\": \"no-such-host.invalid\"}}",
         "/http/host: cannot resolve 'no-such-host.invalid'"),
       arguments("{\"http\": 8080}",
-        "/http: expected an object, got 8080"));
+        "/http: expected an object, got 8080"),
+      // The fleet: checked before anything is created, on a Vert.x that is not clustered too.
+      arguments("{\"fleet\": {\"quorum\": \"0%\"}}",
+        "/fleet/quorum: a percentage must be 1% to 100%, got 0%"),
+      arguments("{\"fleet\": {\"quorum\": \"most\"}}",
+        "/fleet/quorum: expected"),
+      arguments("{\"fleet\": {\"publishPeriod\": 50}}",
+        "/fleet/publishPeriod: must be at least 100 ms, got 50 ms"),
+      arguments("{\"fleet\": {\"source\": \"gossip\"}}",
+        "/fleet/source: expected one of"),
+      arguments("{\"fleet\": {\"cluster\": {\"members\": [\"127.0.0.1:5701-5703\"]}}}",
+        "/fleet/cluster/members/0: expected"),
+      arguments("{\"fleet\": {\"cluster\": {\"prot\": 5701}}}",
+        "/fleet/cluster/prot: unknown key, expected one of configFile, host, members, port"),
+      arguments("{\"fleet\": {}, \"checks\": [{\"name\": \"cluster\", \"type\": \"heap\"}]}",
+        "/checks/0/name: 'cluster' is the cluster check's name when fleet.source is cluster"),
+      arguments("{\"fleet\": {}}",
+        "/fleet/source: 'cluster' needs a clustered Vert.x; start the verticle with vitals-samples.jar's launcher"));
   }
 
   @ParameterizedTest(name = "{1}")

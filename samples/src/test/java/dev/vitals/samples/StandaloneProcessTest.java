@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.vitals.health.test.Await.poll;
+import dev.vitals.health.test.Await;
 import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +54,13 @@ class StandaloneProcessTest {
 
   /** Waits for the child JVM to log the port it listens on (it was given port 0), while it is alive. */
   static int listeningPort(Path log, Process process) {
-    Matcher listening = poll(() -> LISTENING.matcher(read(log)), m -> m.find() || !process.isAlive(),
-      m -> read(log));
+    return listeningPort(log, process, Await.LIMIT_MS);
+  }
+
+  /** As {@link #listeningPort(Path, Process)}, waiting up to {@code limitMs} (a clustered child joins first). */
+  static int listeningPort(Path log, Process process, long limitMs) {
+    Matcher listening = Await.poll(() -> LISTENING.matcher(read(log)), m -> m.find() || !process.isAlive(),
+      m -> read(log), limitMs);
     assertThat(process.isAlive()).as("the child JVM is running: %s", read(log)).isTrue();
     return Integer.parseInt(listening.group(1));
   }

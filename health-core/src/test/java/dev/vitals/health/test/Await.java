@@ -54,14 +54,26 @@ public final class Await {
    * @return the accepted sample; fails the test, describing the last sample, when none is accepted in time
    */
   public static <T> T poll(Supplier<T> sample, Predicate<? super T> accepted, Function<? super T, String> describe) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LIMIT_MS);
+    return poll(sample, accepted, describe, LIMIT_MS);
+  }
+
+  /**
+   * As {@link #poll(Supplier, Predicate, Function)}, for what takes longer than {@link #LIMIT_MS} by nature (a
+   * cluster forming, a JVM starting a clustered Vert.x).
+   *
+   * @param limitMs how long to wait at most, in ms
+   * @return the accepted sample
+   */
+  public static <T> T poll(Supplier<T> sample, Predicate<? super T> accepted, Function<? super T, String> describe,
+                           long limitMs) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMs);
     while (true) {
       T last = sample.get();
       if (accepted.test(last)) {
         return last;
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("condition not reached within " + LIMIT_MS + " ms: " + describe.apply(last));
+        throw new AssertionError("condition not reached within " + limitMs + " ms: " + describe.apply(last));
       }
       try {
         Thread.sleep(2);

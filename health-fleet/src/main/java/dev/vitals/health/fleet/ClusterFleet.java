@@ -18,9 +18,9 @@ import java.util.Objects;
  *
  * <p>Each instance publishes its {@link NodeStatus} at {@code <address>.status} ({@link FleetOptions#getAddress()},
  * {@code vitals.fleet.status} by default) when it may have changed (at most once per 200 ms) and every
- * {@linkplain FleetOptions#getPublishPeriod() publish period} (5 s), and at once when it sees a new member, so that
- * a newcomer learns the fleet within a second. Every instance keeps the statuses it hears: the view is memory only.
- * An instance not heard of for three publish periods is {@code missing}; one the cluster manager no longer lists
+ * {@linkplain FleetOptions#getPublishPeriod() publish period} (5 s), and at once when it hears of an instance it
+ * did not know, so that a newcomer learns the fleet as soon as its own first status is out. Every instance keeps
+ * the statuses it hears: the view is memory only. An instance not heard of for three publish periods is {@code missing}; one the cluster manager no longer lists
  * is {@code left} (checked every second), and is dropped from the view three publish periods later. With no
  * change, an instance sends {@code 60 000 / publishPeriod} messages a minute (12 by default), whatever the
  * request rate.

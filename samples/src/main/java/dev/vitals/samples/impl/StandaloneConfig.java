@@ -90,6 +90,7 @@ public final class StandaloneConfig {
   private final VitalsMetricsOptions metrics;
   private final List<WebhookOptions> webhooks;
   private final HistorySection history;
+  private final FleetSection fleet;
 
   /**
    * TLS on the endpoints: {@code http.ssl} with PEM files.
@@ -157,6 +158,15 @@ public final class StandaloneConfig {
     }
     this.webhooks = List.copyOf(webhooks);
     history = nested(root, "history", HistorySection::new);
+    fleet = root.has("fleet") ? nested(root, "fleet", FleetSection::new) : null;
+    if (fleet != null && fleet.source() == FleetSection.Source.CLUSTER) {
+      for (int i = 0; i < checks.size(); i++) {
+        if (checks.get(i).options().getName().equals(StandaloneFleet.CLUSTER_CHECK)) {
+          throw new IllegalArgumentException("checks[" + i + "].name: '" + StandaloneFleet.CLUSTER_CHECK
+            + "' is the cluster check's name when fleet.source is cluster");
+        }
+      }
+    }
     if (root.has("consul") || env.containsKey(ENV_CONSUL_ADDR)) {
       // The Consul CLI's environment variables first, then the config's own values over them.
       consul = new ConsulMaintenanceOptions(ConsulMaintenanceOptions.fromEnvironment(env).toJson()
@@ -362,6 +372,11 @@ public final class StandaloneConfig {
   /** @return where passive checks' reports are POSTed: {@code <path>/<name>} */
   public String heartbeatPath() {
     return heartbeatPath;
+  }
+
+  /** @return the fleet section, or {@code null} when the config has none */
+  public FleetSection fleet() {
+    return fleet;
   }
 
   /** @return the history section: what the registry remembers, and the bounds of the event stream */

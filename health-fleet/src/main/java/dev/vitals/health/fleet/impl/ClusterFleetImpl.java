@@ -174,7 +174,9 @@ public final class ClusterFleetImpl implements ClusterFleet {
       return;
     }
     nodes.put(status.node(), new Heard(status, clock.instant(), null));
-    if (before == null || !before.status().sameAs(status) || stateOf(before, clock.instant()) != FleetMember.State.UP) {
+    if (before == null) {
+      publishSoon(); // a newcomer (its consumer is registered: it published) hears of this instance at once
+    } else if (!before.status().sameAs(status) || stateOf(before, clock.instant()) != FleetMember.State.UP) {
       notifyListeners();
     }
   }

@@ -84,10 +84,13 @@ public final class ClusterNodes implements AutoCloseable {
     }
   }
 
+  /** How long a cluster may take to form, in ms: Hazelcast members on 2 busy cores take up to half a minute. */
+  public static final long FORMING_MS = 120_000;
+
   /** Waits until every running node's cluster manager lists {@code count} members. */
   public void awaitMembers(int count) {
-    Await.until(() -> nodes.stream().allMatch(vertx -> ((VertxInternal) vertx).clusterManager().getNodes().size() == count),
-      () -> "every node sees " + count + " members");
+    Await.poll(() -> nodes.stream().allMatch(vertx -> ((VertxInternal) vertx).clusterManager().getNodes().size() == count),
+      all -> all, all -> "every node sees " + count + " members", FORMING_MS);
   }
 
   /** @return the {@code host:port} of every member */

@@ -42,7 +42,7 @@ public final class LocalNodeImpl implements LocalNode {
   public NodeStatus status(String node) {
     HealthStatus outcome = health.probeStatus(HealthHandlerOptions.HEALTH);
     Map<String, HealthStatus> probes = new LinkedHashMap<>();
-    for (String probe : health.probes()) {
+    for (String probe : new java.util.TreeSet<>(health.probes())) {
       probes.put(probe, health.probeStatus(probe));
     }
     MaintenanceState state = maintenance.state();

@@ -1,0 +1,89 @@
+package dev.vitals.samples.impl;
+
+import dev.vitals.health.fleet.FleetOptions;
+import dev.vitals.health.fleet.HazelcastOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Locale;
+
+/**
+ * The config's {@code fleet} section: where the fleet view comes from ({@code source}: {@code cluster}, the default,
+ * or {@code consul}), the Hazelcast member of the clustered Vert.x ({@code cluster}, {@link HazelcastOptions}) and
+ * the view's {@link FleetOptions} ({@code publishPeriod}, {@code minMembers}, {@code quorum}, {@code maxNodes},
+ * {@code address}, {@code maintenanceTimeout}).
+ */
+public final class FleetSection {
+
+  /** Where the fleet view comes from. */
+  public enum Source {
+    /** Every instance's status over a clustered Vert.x event bus (Hazelcast). */
+    CLUSTER,
+    /** A Consul service's instances and their checks. */
+    CONSUL
+  }
+
+  private final Source source;
+  private final HazelcastOptions cluster;
+  private final FleetOptions options;
+
+  /**
+   * @param json the section
+   * @throws IllegalArgumentException naming the field when a value is invalid
+   */
+  public FleetSection(JsonObject json) {
+    JsonObject rest = json.copy();
+    Object sourceName = rest.remove("source");
+    source = sourceName == null ? Source.CLUSTER : Source.valueOf(((String) sourceName).toUpperCase(Locale.ROOT));
+    Object clusterJson = rest.remove("cluster");
+    cluster = clusterJson == null ? new HazelcastOptions() : nested("cluster", (JsonObject) clusterJson);
+    options = new FleetOptions(rest);
+  }
+
+  private static HazelcastOptions nested(String key, JsonObject json) {
+    try {
+      return new HazelcastOptions(json);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + "." + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What the launcher needs before Vert.x exists: the Hazelcast member to start, when the config asks for the
+   * cluster source. A config that is not valid gives {@code null} here: the verticle then names the error.
+   *
+   * @param config the whole config, overrides applied
+   * @return the cluster's options, or {@code null} when there is no {@code fleet} section, its source is Consul, or
+   * it is not valid
+   */
+  public static HazelcastOptions clusterOf(JsonObject config) {
+    if (!(config.getValue("fleet") instanceof JsonObject fleet)) {
+      return null;
+    }
+    try {
+      FleetSection section = new FleetSection(fleet);
+      return section.source == Source.CLUSTER ? section.cluster : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** @return where the fleet view comes from */
+  public Source source() {
+    return source;
+  }
+
+  /** @return the Hazelcast member's options */
+  public HazelcastOptions cluster() {
+    return cluster;
+  }
+
+  /** @return the view's options */
+  public FleetOptions options() {
+    return options;
+  }
+
+  /** @return the section's JSON form, every key */
+  public JsonObject toJson() {
+    return options.toJson().put("source", source.name().toLowerCase(Locale.ROOT)).put("cluster", cluster.toJson());
+  }
+}

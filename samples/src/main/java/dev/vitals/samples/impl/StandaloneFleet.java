@@ -1,0 +1,132 @@
+package dev.vitals.samples.impl;
+
+import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.fleet.ClusterFleet;
+import dev.vitals.health.fleet.FleetSource;
+import dev.vitals.health.fleet.LocalNode;
+import dev.vitals.health.web.FleetHandler;
+import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.JsonErrorHandler;
+import dev.vitals.health.web.MaintenanceHandler;
+import dev.vitals.health.web.ProbeOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+
+/**
+ * The standalone verticle's fleet: the {@code cluster} check, {@code GET /health/fleet}, and fleet maintenance,
+ * over a clustered Vert.x ({@code fleet.source: cluster}).
+ */
+public final class StandaloneFleet {
+
+  /** The name of the cluster check registered with the cluster source. */
+  public static final String CLUSTER_CHECK = "cluster";
+  /** The path of the fleet view. */
+  public static final String PATH = "/health/fleet";
+
+  private static final Logger LOG = Logger.getLogger(StandaloneFleet.class.getName());
+
+  private final Vertx vertx;
+  private final FleetSection section;
+  private volatile FleetHandler handler;
+  private FleetSource source;
+
+  private StandaloneFleet(Vertx vertx, FleetSection section) {
+    this.vertx = vertx;
+    this.section = section;
+  }
+
+  /**
+   * @return why the section cannot run on this Vert.x, as {@code "/fleet/source: ..."}, or {@code null} when it can
+   */
+  public static IllegalArgumentException problem(Vertx vertx, FleetSection section) {
+    if (section.source() == FleetSection.Source.CLUSTER && !vertx.isClustered()) {
+      return new IllegalArgumentException("/fleet/source: 'cluster' needs a clustered Vert.x; start the verticle"
+        + " with vitals-samples.jar's launcher (java -jar), which clusters it, or deploy it on a clustered Vert.x");
+    }
+    return null;
+  }
+
+  /**
+   * Registers the cluster check and mounts {@code /health/fleet} (answering 503 until {@link #start} joined):
+   * call before the {@code /health*} route, after {@link #problem} found none.
+   *
+   * @return the fleet, to start once the server listens
+   */
+  public static StandaloneFleet mount(Vertx vertx, FleetSection section, Router router, CheckRegistry registry) {
+    if (section.source() == FleetSection.Source.CLUSTER) {
+      registry.register(new CheckOptions(CLUSTER_CHECK).setCritical(false),
+        ClusterFleet.clusterCheck(vertx, section.options().getMinMembers()));
+    }
+    StandaloneFleet fleet = new StandaloneFleet(vertx, section);
+    router.route(PATH).handler(fleet::handle);
+    return fleet;
+  }
+
+  private void handle(RoutingContext ctx) {
+    FleetHandler current = handler;
+    if (current == null) {
+      JsonErrorHandler.send(ctx, 503, "Joining the fleet");
+    } else {
+      current.handle(ctx);
+    }
+  }
+
+  /**
+   * Joins the fleet once the server listens.
+   *
+   * @param port          the port the server listens on, part of this instance's name
+   * @param healthProbe   the {@code health} probe's options, whose detail rules the fleet view follows
+   * @param authenticated who sees failing checks' outputs when the health probe's {@code failureDetails} is
+   *                      {@code authenticated}, or {@code null}
+   * @return a future completed once joined
+   */
+  public Future<Void> start(HealthHandler health, CheckRegistry registry, MaintenanceSource maintenance,
+                            MaintenanceHandler maintenanceHandler, ApplicationOptions application, String host,
+                            int port, ProbeOptions healthProbe, Predicate<RoutingContext> authenticated) {
+    return instanceName(application, host, port).compose(instance -> {
+      LocalNode local = FleetHandler.localNode(health, registry, maintenance, application.resolved().getName(),
+        instance);
+      return ClusterFleet.start(vertx, local, maintenance, section.options()).map(cluster -> {
+        source = cluster;
+        maintenanceHandler.fleet(cluster);
+        handler = FleetHandler.create(cluster, section.options().quorum()).detail(healthProbe)
+          .authenticatedBy(authenticated == null ? ctx -> false : authenticated);
+        LOG.info(() -> "Joined the fleet as " + instance + " (node " + cluster.nodeId() + "): " + PATH);
+        return null;
+      });
+    });
+  }
+
+  /** The service id when there is one, else host:port with the machine's name for a wildcard host. */
+  private Future<String> instanceName(ApplicationOptions application, String host, int port) {
+    if (application.getServiceId() != null) {
+      return Future.succeededFuture(application.getServiceId());
+    }
+    if (!host.equals("0.0.0.0") && !host.equals("::")) {
+      return Future.succeededFuture(host + ":" + port);
+    }
+    return vertx.executeBlocking(() -> {
+      try {
+        return InetAddress.getLocalHost().getHostName() + ":" + port;
+      } catch (UnknownHostException e) {
+        return host + ":" + port;
+      }
+    });
+  }
+
+  /** @return a future completed once the fleet is left */
+  public Future<Void> close() {
+    handler = null;
+    return source == null ? Future.succeededFuture() : source.close();
+  }
+}
