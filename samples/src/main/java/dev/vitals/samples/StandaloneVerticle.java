@@ -420,7 +420,8 @@ public class StandaloneVerticle extends VerticleBase {
       });
       router.route("/environment").handler(EnvironmentHandler.create(dump));
     }
-    metrics = StandaloneMetrics.mount(vertx, router, config.metrics(), registry, maintenance, passive, notifiers, health);
+    metrics = StandaloneMetrics.mount(vertx, router, config.metrics(), registry, maintenance, passive, notifiers, health,
+      fleet);
     JsonErrorHandler.register(router);
 
     HttpServerOptions options = new HttpServerOptions()

@@ -61,6 +61,11 @@ class StandaloneConsulFleetTest {
     assertThat(b.getString("outcome")).isEqualTo("fail");
     assertThat(b.getJsonArray("failing").getJsonObject(0).getString("output")).isEqualTo("HTTP GET /ping: 500");
 
+    // The fleet as metrics, for alerts on the quorum.
+    String scrape = result(client.get(port, "127.0.0.1", "/metrics").send()).bodyAsString();
+    assertThat(scrape).contains("vitals_fleet_instances{state=\"up\"} 3.0").contains("vitals_fleet_ready_instances 2.0")
+      .contains("vitals_fleet_quorum_met 0.0");
+
     // Consul goes away: the last view stays, marked stale with the error.
     result(consul.refuse());
     HttpResponse<Buffer> stale = until(client, port, r -> r.bodyAsJsonObject().getBoolean("stale"));

@@ -1,5 +1,8 @@
 package dev.vitals.health.metrics;
 
+import dev.vitals.health.fleet.FleetSource;
+import dev.vitals.health.fleet.FleetView;
+import dev.vitals.health.fleet.Quorum;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
@@ -58,6 +61,15 @@ import java.time.Clock;
  *   <tr><td>{@code vitals_webhook_deliveries_total{result}}</td><td>counter</td><td>changes or POSTs</td>
  *       <td>{@code delivered}, {@code retried}, {@code failed} (given up), {@code dropped} (superseded or over
  *       {@code maxQueued}), all webhooks together; with {@link #webhook(WebhookNotifier)}</td></tr>
+ *   <tr><td>{@code vitals_fleet_instances{state}}</td><td>gauge</td><td>instances</td><td>instances of the fleet
+ *       by state: {@code up}, {@code missing}, {@code left} ({@link FleetView#members()}); with
+ *       {@link #fleet(FleetSource, Quorum)}</td></tr>
+ *   <tr><td>{@code vitals_fleet_ready_instances}</td><td>gauge</td><td>instances</td><td>instances up and
+ *       ready ({@link FleetView#ready()})</td></tr>
+ *   <tr><td>{@code vitals_fleet_quorum_met}</td><td>gauge</td><td>1 or 0</td><td>1 while enough instances are
+ *       ready ({@link FleetView#quorumMet(Quorum)}), what makes {@code /health/fleet} answer 200</td></tr>
+ *   <tr><td>{@code vitals_fleet_stale}</td><td>gauge</td><td>1 or 0</td><td>1 while the fleet's source cannot
+ *       be reached and its last view is shown (Consul)</td></tr>
  * </table>
  *
  * <p>A scrape never runs a check: the gauges read what the registry holds ({@link CheckRegistry#latest(String)}),
@@ -114,6 +126,15 @@ public interface VitalsMetrics extends MeterBinder {
    * @throws IllegalStateException when already bound
    */
   VitalsMetrics webhook(WebhookNotifier notifier);
+
+  /**
+   * @param source the fleet whose view {@code vitals_fleet_*} show, read on each scrape ({@link FleetSource#view()},
+   *               memory only)
+   * @param quorum the quorum {@code vitals_fleet_quorum_met} is measured against
+   * @return this
+   * @throws IllegalStateException when already bound
+   */
+  VitalsMetrics fleet(FleetSource source, Quorum quorum);
 
   /**
    * Registers the meters in the registry, and from now on a check's meters when it is registered (removed when it

@@ -313,6 +313,51 @@ class VitalsMetricsTest {
   }
 
   @Test
+  void fleetGaugesFollowTheViewAndTheQuorum() {
+    java.util.concurrent.atomic.AtomicReference<dev.vitals.health.fleet.FleetView> view = new AtomicReference<>();
+    dev.vitals.health.fleet.FleetSource source = new dev.vitals.health.fleet.FleetSource() {
+      @Override
+      public dev.vitals.health.fleet.FleetView view() {
+        return view.get();
+      }
+
+      @Override
+      public dev.vitals.health.fleet.FleetSource addListener(io.vertx.core.Handler<dev.vitals.health.fleet.FleetView> l) {
+        return this;
+      }
+
+      @Override
+      public Future<Void> close() {
+        return Future.succeededFuture();
+      }
+    };
+    java.util.function.BiFunction<String, dev.vitals.health.fleet.FleetMember.State, dev.vitals.health.fleet.FleetMember>
+      member = (name, state) -> new dev.vitals.health.fleet.FleetMember(new dev.vitals.health.fleet.NodeStatus(name,
+      "orders", name, dev.vitals.health.HealthStatus.PASS, true, java.util.Map.of(), java.util.List.of(), false, null,
+      java.time.Instant.EPOCH), java.time.Instant.EPOCH, state, false);
+    view.set(new dev.vitals.health.fleet.FleetView("cluster", java.util.List.of(
+      member.apply("a", dev.vitals.health.fleet.FleetMember.State.UP),
+      member.apply("b", dev.vitals.health.fleet.FleetMember.State.UP),
+      member.apply("c", dev.vitals.health.fleet.FleetMember.State.MISSING)), java.time.Instant.EPOCH, false, null));
+    bind(VitalsMetrics.create(registry, clock).fleet(source, dev.vitals.health.fleet.Quorum.count(2)));
+
+    assertThat(gauge("vitals.fleet.instances", "state", "up")).isEqualTo(2);
+    assertThat(gauge("vitals.fleet.instances", "state", "missing")).isEqualTo(1);
+    assertThat(gauge("vitals.fleet.instances", "state", "left")).isZero();
+    assertThat(gauge("vitals.fleet.ready.instances")).isEqualTo(2);
+    assertThat(gauge("vitals.fleet.quorum.met")).isEqualTo(1);
+    assertThat(gauge("vitals.fleet.stale")).isZero();
+
+    view.set(new dev.vitals.health.fleet.FleetView("consul", java.util.List.of(
+      member.apply("a", dev.vitals.health.fleet.FleetMember.State.UP),
+      member.apply("b", dev.vitals.health.fleet.FleetMember.State.LEFT)), java.time.Instant.EPOCH, true, "down"));
+    assertThat(gauge("vitals.fleet.quorum.met")).isZero();
+    assertThat(gauge("vitals.fleet.stale")).isEqualTo(1);
+    assertThat(prometheus.scrape()).contains("vitals_fleet_instances{state=\"left\"} 1.0")
+      .contains("vitals_fleet_ready_instances 1.0").contains("vitals_fleet_quorum_met 0.0");
+  }
+
+  @Test
   void sourcesAreConfiguredBeforeBinding() {
     bind(VitalsMetrics.create(registry, clock));
     assertThatThrownBy(() -> metrics.maintenance(MaintenanceSource.local()))

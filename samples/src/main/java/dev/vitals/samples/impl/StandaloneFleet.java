@@ -8,7 +8,9 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.fleet.ClusterFleet;
+import dev.vitals.health.fleet.FleetView;
 import dev.vitals.health.fleet.LocalNode;
+import dev.vitals.health.fleet.Quorum;
 import dev.vitals.health.web.FleetHandler;
 import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.JsonErrorHandler;
@@ -40,7 +42,7 @@ public final class StandaloneFleet {
   private final Vertx vertx;
   private final FleetSection section;
   private volatile FleetHandler handler;
-  private FleetSource source;
+  private volatile FleetSource source;
   private boolean started;
 
   private StandaloneFleet(Vertx vertx, FleetSection section) {
@@ -148,6 +150,36 @@ public final class StandaloneFleet {
         return host + ":" + port;
       }
     });
+  }
+
+  /** @return the quorum {@code /health/fleet} answers 200 at */
+  public Quorum quorum() {
+    return section.options().quorum();
+  }
+
+  /**
+   * @return the fleet as a source from now on, for meters bound before it joins: until then (and after
+   * {@link #close()}) its view is empty and stale, with error {@code joining the fleet}
+   */
+  public FleetSource source() {
+    return new FleetSource() {
+      @Override
+      public FleetView view() {
+        FleetSource joined = source;
+        return joined != null ? joined.view() : new FleetView(section.source().name().toLowerCase(java.util.Locale.ROOT),
+          java.util.List.of(), java.time.Instant.now(), true, "joining the fleet");
+      }
+
+      @Override
+      public FleetSource addListener(io.vertx.core.Handler<FleetView> listener) {
+        throw new UnsupportedOperationException("listen to the joined source");
+      }
+
+      @Override
+      public Future<Void> close() {
+        return Future.succeededFuture();
+      }
+    };
   }
 
   /** @return a future completed once the fleet is left */

@@ -64,13 +64,15 @@ public final class StandaloneMetrics {
   }
 
   /**
-   * Binds Vitals' meters and mounts the scrape route ({@code GET}, {@code HEAD}; another method gets 405).
+   * Binds Vitals' meters (the fleet's too, with a {@code fleet} section) and mounts the scrape route
+   * ({@code GET}, {@code HEAD}; another method gets 405).
    *
    * @return what {@link #close()} releases, or {@code null} when {@code metrics.enabled} is false
    */
   public static StandaloneMetrics mount(Vertx vertx, Router router, VitalsMetricsOptions options, CheckRegistry registry,
                                         MaintenanceSource maintenance, PassiveChecks passive,
-                                        List<WebhookNotifier> notifiers, HealthHandler health) {
+                                        List<WebhookNotifier> notifiers, HealthHandler health,
+                                        StandaloneFleet fleet) {
     if (!options.isEnabled()) {
       return null;
     }
@@ -81,6 +83,9 @@ public final class StandaloneMetrics {
     PrometheusMeterRegistry prometheus = own != null ? own : (PrometheusMeterRegistry) shared;
     VitalsMetrics binder = VitalsMetrics.create(registry).maintenance(maintenance).passive(passive).probes(health);
     notifiers.forEach(binder::webhook);
+    if (fleet != null) {
+      binder.fleet(fleet.source(), fleet.quorum());
+    }
     binder.bindTo(prometheus);
     router.route(options.getPath()).handler(JsonErrorHandler.allowing(HttpMethod.GET, HttpMethod.HEAD));
     router.route(options.getPath()).handler(MetricsHandler.create(prometheus));

@@ -1,5 +1,8 @@
 package dev.vitals.health.metrics.impl;
 
+import dev.vitals.health.fleet.FleetMember;
+import dev.vitals.health.fleet.FleetSource;
+import dev.vitals.health.fleet.Quorum;
 import dev.vitals.health.CheckObserver;
 import dev.vitals.health.CheckHistory;
 import dev.vitals.health.CheckOptions;
@@ -44,6 +47,8 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
   private final Clock clock;
   private MaintenanceSource maintenance;
   private PassiveChecks passive;
+  private FleetSource fleet;
+  private Quorum quorum;
   private HealthHandler probes;
   private final List<WebhookNotifier> webhooks = new CopyOnWriteArrayList<>();
 
@@ -90,6 +95,14 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
   public synchronized VitalsMetrics webhook(WebhookNotifier notifier) {
     unbound();
     webhooks.add(Objects.requireNonNull(notifier, "notifier"));
+    return this;
+  }
+
+  @Override
+  public synchronized VitalsMetrics fleet(FleetSource source, Quorum quorum) {
+    unbound();
+    this.fleet = Objects.requireNonNull(source, "source");
+    this.quorum = Objects.requireNonNull(quorum, "quorum");
     return this;
   }
 
@@ -141,6 +154,23 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
             .tag("probe", probe).tag(STATUS, status.wireName()).strongReference(true).register(meters));
         }
       }
+    }
+    if (fleet != null) {
+      FleetSource source = fleet;
+      Quorum needed = quorum;
+      for (FleetMember.State state : FleetMember.State.values()) {
+        shared.add(Gauge.builder("vitals.fleet.instances",
+            () -> source.view().members().stream().filter(m -> m.state() == state).count())
+          .description("Instances of the fleet by state").tag("state", state.wireName()).strongReference(true)
+          .register(meters));
+      }
+      shared.add(gauge(meters, "vitals.fleet.ready.instances", "Instances of the fleet up and ready", null,
+        () -> source.view().ready()));
+      shared.add(gauge(meters, "vitals.fleet.quorum.met", "1 while enough instances of the fleet are ready, else 0",
+        null, () -> source.view().quorumMet(needed) ? 1 : 0));
+      shared.add(gauge(meters, "vitals.fleet.stale",
+        "1 while the fleet's source cannot be reached and its last view is shown, else 0", null,
+        () -> source.view().stale() ? 1 : 0));
     }
     if (!webhooks.isEmpty()) {
       webhookCounter(meters, "delivered", WebhookNotifier::delivered);
