@@ -7,26 +7,30 @@
 #      /health and /health/fleet: counted on the receiving side by a 4th cluster member (FleetListener) that
 #      consumes vitals.fleet.status (expected: 12 a minute per sender at 5 s, whatever the request rate);
 #   3. the time from a change to its view on another node: a failure (then a good report) of a passive check tagged
-#      readiness on B, until A's /health/fleet shows B's ready flip (FleetPropagation), CHANGES times.
-# Installs wrk if missing, builds the jars if missing, writes benchmarks/FLEET-RESULTS.md. About 5 minutes.
+#      readiness on B, until A's /health/fleet shows B's ready flip (FleetPropagation), CHANGES times with REPEATS
+#      reports of the same status after each (so that the check does not flap), then FLAPPING_CHANGES times with
+#      none (the check flaps from its 5th change on).
+# Installs wrk if missing, builds the jars if missing, writes benchmarks/FLEET-RESULTS.md. About 6 minutes.
 #
 #   benchmarks/fleet.sh
 #
-# Knobs (environment): DURATION (s per measured wrk run, default 5), ROUNDS (default 5), WARMUP (s per contender,
+# Knobs (environment): DURATION (s per measured wrk run, default 5), ROUNDS (default 4), WARMUP (s per contender,
 # default 5), CONNECTIONS (default 50), WINDOW (s of each message count, default 60), CHANGES (default 30),
-# BUILD (1: rebuild the jars).
+# REPEATS (default 10), FLAPPING_CHANGES (default 10), BUILD (1: rebuild the jars).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 DURATION=${DURATION:-5}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-4}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-50}
 WINDOW=${WINDOW:-60}
 CHANGES=${CHANGES:-30}
+REPEATS=${REPEATS:-10}
+FLAPPING_CHANGES=${FLAPPING_CHANGES:-10}
 COMMAND="benchmarks/fleet.sh"
-for knob in DURATION ROUNDS WARMUP CONNECTIONS WINDOW CHANGES; do
+for knob in DURATION ROUNDS WARMUP CONNECTIONS WINDOW CHANGES REPEATS FLAPPING_CHANGES; do
   if [[ -n "$(printenv "$knob" || true)" ]]; then COMMAND="$knob=${!knob} $COMMAND"; fi
 done
 SAMPLES_JAR="$ROOT/samples/target/vitals-samples.jar"
@@ -119,8 +123,8 @@ wait_for "$OUT/listener.log" '^listening' "$!" "the listener"
 for port in "$A" "$B" "$C"; do
   for _ in $(seq 1 300); do grep -q "127.0.0.1:$port" "$OUT/listener.log" && break; sleep 0.1; done
 done
-log "the listener hears all three; letting the cluster settle for 10 s"
-sleep 10
+log "the listener hears all three; letting the cluster settle for 5 s"
+sleep 5
 
 VITALS_HTTP_PORT=$BARE_PORT java -cp "$JAR" dev.vitals.benchmarks.BareStartup >"$OUT/bare.log" 2>&1 &
 PIDS+=($!)
@@ -185,14 +189,21 @@ LOAD_ERRORS=$(( $(summary_field "$OUT/wrk-load-health.log" 8) + $(summary_field 
 # 3. From a change on B to A's view.
 log "from a change on B to its view on A: $CHANGES changes"
 CHANGES_FROM=$(now_ms)
-java -cp "$JAR" dev.vitals.benchmarks.FleetPropagation "$A" "$B" "$TOKEN" job "$CHANGES" "$OUT/listener.log" \
-  >"$OUT/propagation.txt"
+java -cp "$JAR" dev.vitals.benchmarks.FleetPropagation "$A" "$B" "$TOKEN" job "$CHANGES" "$REPEATS" \
+  "$OUT/listener.log" >"$OUT/propagation.txt"
 PROPAGATION=$(tail -1 "$OUT/propagation.txt")
 CHANGES_TO=$(now_ms)
+FLAPPED=$(grep -c 'to flapping\|→ flapping' "$OUT/node-B.log" || true)
+log "  $PROPAGATION"
+log "the same with the check flapping: $FLAPPING_CHANGES changes, no report in between"
+java -cp "$JAR" dev.vitals.benchmarks.FleetPropagation "$A" "$B" "$TOKEN" job "$FLAPPING_CHANGES" 0 \
+  "$OUT/listener.log" >"$OUT/propagation-flapping.txt"
+FLAPPING=$(tail -1 "$OUT/propagation-flapping.txt")
+FLAPPING_LINE=$(grep -m1 '→ flapping' "$OUT/node-B.log" | sed 's/^[A-Z]*: //' || true)
 CHANGES_S=$(awk -v a="$CHANGES_FROM" -v b="$CHANGES_TO" 'BEGIN { printf "%.1f", (b - a) / 1000 }')
 B_MESSAGES=$(count "$CHANGES_FROM" "$CHANGES_TO" | awk -v i="127.0.0.1:$B" '$1 == i { print $2 }')
 MESSAGE_BYTES=$(awk -F'\t' 'NF == 5 && $5 ~ /^[0-9]+$/ { print $5 }' "$OUT/listener.log" | median)
-log "  $PROPAGATION"
+log "  $FLAPPING"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- the results file
@@ -227,6 +238,29 @@ else
   MESSAGES_VERDICT="**not met**: a sender is more than one message off 12 a minute in a window (see the tables)"
 fi
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$PROPAGATION"; }
+flapping_field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$FLAPPING"; }
+# Verdict: the issue sets no figure; "within a second", as the fleet's agreement is asked to be.
+FLAPPING_LINE=${FLAPPING_LINE:-no flapping line in the log of B}
+PERIODIC=$(awk -v s="$CHANGES_S" 'BEGIN { printf "%d", s / 5 }')
+PER_CHANGE=$(awk -v m="${B_MESSAGES:-0}" -v p="$PERIODIC" -v c="$CHANGES" 'BEGIN { printf "%.1f", (m - p) / c }')
+TWICE=""
+if awk -v x="$PER_CHANGE" 'BEGIN { exit !(x >= 1.5) }'; then
+  TWICE=" A change is sent twice, at once and 200 ms later with the same content: the check registry tells of the
+check's change and then of the overall outcome's, and each is a change signal of the fleet."
+fi
+# From the 6th change on, the check flaps (22 to 25 % of state change over its last 21 results).
+FLAPPING_LATE=$(awk '{ sub("change=", "", $1); sub("view_ms=", "", $3) } $1 >= 6 { print $3 }' \
+  <(head -n -1 "$OUT/propagation-flapping.txt"))
+LATE_MEDIAN=$(median <<<"$FLAPPING_LATE")
+LATE_MIN=$(sort -n <<<"$FLAPPING_LATE" | head -1)
+LATE_MAX=$(sort -n <<<"$FLAPPING_LATE" | tail -1)
+if awk -v m="$LATE_MEDIAN" 'BEGIN { exit !(m > 1000) }'; then
+  FLAPPING_SAYS=" B's \`ready\` still flips at every report (its \`/health/ready\` follows the results), but the fleet
+hears of it only with the next periodic status, up to the publish period (5 s) later."
+else
+  FLAPPING_SAYS=" Here the changes still showed within a second."
+fi
+PROPAGATION_VERDICT=$(awk -v m="$(field view_max_ms)" 'BEGIN { print (m <= 1000 ? "every change showed within a second" : "**not every change showed within a second**") }')
 
 cat >"$HERE/FLEET-RESULTS.md" <<MD
 # Fleet health: measurements
@@ -283,21 +317,42 @@ rate): $MESSAGES_VERDICT. So each instance receives 24 messages a minute from th
 
 $CHANGES changes (\`FleetPropagation\`), alternately a failure and a good report of B's \`job\` check
 (\`POST /health/heartbeat/job\` with the admin token), each followed by polling A's \`/health/fleet\` every 1 ms until
-B's \`ready\` flips, then a pause of 300 to 1,300 ms (seeded) so that changes land at every phase of the 5 s publish.
-"Bus" is when the listener heard B's new status on the event bus, from the same start.
+B's \`ready\` flips, then $REPEATS more reports of the same status and a pause of 300 to 1,300 ms (seeded), so that
+changes land at every phase of the 5 s publish. The repeated reports (and 21 good ones before the first change) keep
+the check from flapping, as a heartbeat source that reports regularly would: B's log shows $FLAPPED flapping start(s)
+during these changes. "Bus" is when the listener heard B's new status on the event bus, from the same start.
 
 | | median (ms) | p95 (ms) | max (ms) |
 |---|---|---|---|
 | change on B → A's \`/health/fleet\` shows it | $(field view_median_ms) | $(field view_p95_ms) | $(field view_max_ms) |
 | change on B → status heard on the bus ($(field bus_heard) of $CHANGES) | $(field bus_median_ms) | $(field bus_p95_ms) | $(field bus_max_ms) |
 
+Verdict (the issue sets no figure; the fleet is to agree within a second): $PROPAGATION_VERDICT.
+
 B sends a change at once unless it sent a status less than 200 ms before (then 200 ms after that one), and A's
 \`/health/fleet\` drops its rendered body when its view changes: so the time is the event bus's and the poll's, with
 up to 200 ms more for a change that follows another status closely. B published $B_MESSAGES status messages during
-the $CHANGES_S s of the $CHANGES changes (about $(awk -v s="$CHANGES_S" 'BEGIN { printf "%d", s / 5 }') of them periodic). Every change:
+the $CHANGES_S s of the $CHANGES changes, about $PERIODIC of them periodic: $PER_CHANGE per change.$TWICE Every change:
 
 \`\`\`
 $(head -n -1 "$OUT/propagation.txt")
+\`\`\`
+
+### While the check flaps
+
+$FLAPPING_CHANGES more changes with no report in between: the check flaps from about its 5th change on
+(\`$FLAPPING_LINE\`). While a check flaps, the registry does not notify its changes
+(README, "History, availability and flapping"), and the fleet's change signal is those notifications.$FLAPPING_SAYS
+
+| | median (ms) | p95 (ms) | max (ms) |
+|---|---|---|---|
+| change on B → A's \`/health/fleet\` shows it | $(flapping_field view_median_ms) | $(flapping_field view_p95_ms) | $(flapping_field view_max_ms) |
+| change on B → status heard on the bus | $(flapping_field bus_median_ms) | $(flapping_field bus_p95_ms) | $(flapping_field bus_max_ms) |
+
+From the 6th change on (the check flapping): A's view showed each change after $LATE_MIN to $LATE_MAX ms, median $LATE_MEDIAN ms.
+
+\`\`\`
+$(head -n -1 "$OUT/propagation-flapping.txt")
 \`\`\`
 MD
 log "wrote benchmarks/FLEET-RESULTS.md"

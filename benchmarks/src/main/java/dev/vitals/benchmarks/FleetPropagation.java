@@ -23,6 +23,11 @@ import java.util.concurrent.TimeUnit;
  * 1,300 ms (seeded: the same waits every run), so that changes land at every phase of the periodic publish. The time
  * runs from just before the POST is sent to the answer that shows the change, in ms.
  * <p>
+ * With REPEATS above 0, B's check is kept from flapping (Nagios' detection over its last 21 results, 20 % of
+ * state change by default: a check changing at every report flaps from its 5th change, and a flapping check's
+ * changes are not notified): 21 good reports before the first change, and REPEATS reports of the same status after
+ * each change has shown, as a heartbeat source that reports regularly sends them. With 0, every report is a change.
+ * <p>
  * With the {@link FleetListener} log given, it also reads when that listener heard B's status with the new
  * {@code ready} on the event bus: the bus part of the same time.
  * <p>
@@ -32,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp benchmarks/target/vitals-benchmarks.jar dev.vitals.benchmarks.FleetPropagation \
- *   A_PORT B_PORT TOKEN CHECK CHANGES [LISTENER_LOG]
+ *   A_PORT B_PORT TOKEN CHECK CHANGES REPEATS [LISTENER_LOG]
  * </pre>
  */
 public final class FleetPropagation {
@@ -54,26 +59,35 @@ public final class FleetPropagation {
   }
 
   /**
-   * @param args A's and B's HTTP ports, the admin token, the passive check's name, how many changes, optionally the
-   *             listener's log
+   * @param args A's and B's HTTP ports, the admin token, the passive check's name, how many changes, how many
+   *             reports of the same status after each, optionally the listener's log
    * @throws Exception when a change does not show on A within 30 s, or a request fails
    */
   public static void main(String[] args) throws Exception {
-    if (args.length < 5) {
-      System.err.println("usage: FleetPropagation A_PORT B_PORT TOKEN CHECK CHANGES [LISTENER_LOG]");
+    if (args.length < 6) {
+      System.err.println("usage: FleetPropagation A_PORT B_PORT TOKEN CHECK CHANGES REPEATS [LISTENER_LOG]");
       System.exit(2);
     }
     FleetPropagation run = new FleetPropagation(Integer.parseInt(args[0]), Integer.parseInt(args[1]), args[2],
       args[3]);
     int changes = Integer.parseInt(args[4]);
-    Path listenerLog = args.length > 5 ? Path.of(args[5]) : null;
+    int repeats = Integer.parseInt(args[5]);
+    Path listenerLog = args.length > 6 ? Path.of(args[6]) : null;
     Random waits = new Random(17);
     List<Long> sent = new ArrayList<>();
     List<Long> view = new ArrayList<>();
+    if (repeats > 0) {
+      for (int i = 0; i < 21; i++) {
+        run.report(true);
+      }
+    }
     for (int i = 0; i < changes; i++) {
       boolean ready = i % 2 == 1;
       sent.add(System.currentTimeMillis());
       view.add(run.change(ready));
+      for (int r = 0; r < repeats; r++) {
+        run.report(ready);
+      }
       Thread.sleep(300 + waits.nextInt(1_000));
     }
     List<Long> bus = new ArrayList<>();
@@ -99,15 +113,8 @@ public final class FleetPropagation {
 
   /** Reports B's passive check failing ({@code ready} false) or good, then polls A; returns the ms it took. */
   private long change(boolean ready) throws IOException, InterruptedException {
-    HttpRequest.Builder report = request(b, "/health/heartbeat/" + check).header("Authorization", "Bearer " + token);
-    report = ready ? report.POST(HttpRequest.BodyPublishers.noBody())
-      : report.header("Content-Type", "application/json")
-      .POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"fail\", \"output\": \"fleet.sh\"}"));
     long start = System.nanoTime();
-    HttpResponse<String> answer = http.send(report.build(), HttpResponse.BodyHandlers.ofString());
-    if (answer.statusCode() != 200) {
-      throw new IllegalStateException("heartbeat on B: " + answer.statusCode() + " " + answer.body());
-    }
+    report(ready);
     while (true) {
       HttpResponse<String> fleet = http.send(request(a, "/health/fleet").build(), HttpResponse.BodyHandlers.ofString());
       long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -118,6 +125,18 @@ public final class FleetPropagation {
         throw new IllegalStateException("B's ready=" + ready + " not on A after " + elapsed + " ms: " + fleet.body());
       }
       Thread.sleep(1);
+    }
+  }
+
+  /** Reports B's passive check good, or failing. */
+  private void report(boolean good) throws IOException, InterruptedException {
+    HttpRequest.Builder report = request(b, "/health/heartbeat/" + check).header("Authorization", "Bearer " + token);
+    report = good ? report.POST(HttpRequest.BodyPublishers.noBody())
+      : report.header("Content-Type", "application/json")
+      .POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"fail\", \"output\": \"fleet.sh\"}"));
+    HttpResponse<String> answer = http.send(report.build(), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("heartbeat on B: " + answer.statusCode() + " " + answer.body());
     }
   }
 
