@@ -249,7 +249,7 @@ if awk -v x="$PER_CHANGE" 'BEGIN { exit !(x >= 1.5) }'; then
 check's change and then of the overall outcome's, and each is a change signal of the fleet."
 fi
 # From the 6th change on, the check flaps (22 to 25 % of state change over its last 21 results).
-FLAPPING_LATE=$(awk '{ sub("change=", "", $1); sub("view_ms=", "", $3) } $1 >= 6 { print $3 }' \
+FLAPPING_LATE=$(awk '{ sub("change=", "", $1); sub("view_ms=", "", $3) } $1 + 0 >= 6 { print $3 }' \
   <(head -n -1 "$OUT/propagation-flapping.txt"))
 LATE_MEDIAN=$(median <<<"$FLAPPING_LATE")
 LATE_MIN=$(sort -n <<<"$FLAPPING_LATE" | head -1)
@@ -280,7 +280,8 @@ cat >"$HERE/FLEET-RESULTS.md" <<MD
 
 wrk \`-t1 -c$CONNECTIONS\`, a $WARMUP s warm-up per contender, then $ROUNDS rounds of $DURATION s, the contenders alternating
 within each round. The bare route is \`BareStartup\` (a vertx-web router answering a constant \`{"status":"UP"}\`) in a
-JVM of its own: a yardstick of what this machine serves, not a contender.
+JVM of its own: a yardstick of what this machine serves, not a contender. Figures that rise from round to round
+are the JIT and the other load of the machine settling: the ratio of each round is the fairer reading.
 
 | what | body (bytes) | median req/s | every round (req/s) | median p50 (ms) | median p99 (ms) | errors |
 |---|---|---|---|---|---|---|
@@ -340,7 +341,7 @@ $(head -n -1 "$OUT/propagation.txt")
 
 ### While the check flaps
 
-$FLAPPING_CHANGES more changes with no report in between: the check flaps from about its 5th change on
+$FLAPPING_CHANGES more changes with no report in between: the check flaps within a few changes
 (\`$FLAPPING_LINE\`). While a check flaps, the registry does not notify its changes
 (README, "History, availability and flapping"), and the fleet's change signal is those notifications.$FLAPPING_SAYS
 
