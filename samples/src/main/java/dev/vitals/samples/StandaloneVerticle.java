@@ -447,7 +447,7 @@ public class StandaloneVerticle extends VerticleBase {
       })
       .compose(listening -> fleet == null ? Future.succeededFuture(listening)
         : fleet.start(health, registry, maintenance, maintenanceHandler, config.application(), config.host(),
-        listening.actualPort(), config.health().getProbe(HealthHandlerOptions.HEALTH).getFailureDetails(),
+        listening.actualPort(), config.health().getProbe(HealthHandlerOptions.HEALTH),
         admin == null ? null : admin::verify).map(listening))
       .onSuccess(listening -> logStarted(listening.actualPort()))
       .recover(failure -> release().transform(released -> Future.failedFuture(failure)));

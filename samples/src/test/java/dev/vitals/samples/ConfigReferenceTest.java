@@ -199,7 +199,8 @@ class ConfigReferenceTest {
     sameKeys(section("environment").getJsonObject("properties").getJsonObject("scrub"),
       json -> new EnvironmentOptions(new JsonObject().put("scrub", json)).toJson().getJsonObject("scrub"),
       Set.of(), Set.of());
-    sameKeys(section("consul"), json -> new ConsulMaintenanceOptions(json).toJson(), Set.of(), Set.of());
+    // consul.service names the fleet's Consul service; the standalone reads it beside the agent's options.
+    sameKeys(section("consul"), json -> new ConsulMaintenanceOptions(json).toJson(), Set.of("service"), Set.of());
     sameKeys(section("grpc"), json -> new GrpcHealthOptions(json).toJson(), Set.of("enabled"), Set.of());
     // The application comes from the config's own application section.
     sameKeys(section("health"), json -> new HealthHandlerOptions(json).toJson(), Set.of(), Set.of("application"));

@@ -184,6 +184,10 @@ class StandaloneConfigErrorsTest {
         "/fleet/cluster/prot: unknown key, expected one of configFile, host, members, port"),
       arguments("{\"fleet\": {}, \"checks\": [{\"name\": \"cluster\", \"type\": \"heap\"}]}",
         "/checks/0/name: 'cluster' is the cluster check's name when fleet.source is cluster"),
+      arguments("{\"fleet\": {\"source\": \"consul\"}}",
+        "/fleet/source: 'consul' needs a consul section (or CONSUL_HTTP_ADDR) with consul.service"),
+      arguments("{\"fleet\": {\"source\": \"consul\"}, \"consul\": {}}",
+        "/consul/service: required when fleet.source is consul"),
       arguments("{\"fleet\": {}}",
         "/fleet/source: 'cluster' needs a clustered Vert.x; start the verticle with vitals-samples.jar's launcher"));
   }

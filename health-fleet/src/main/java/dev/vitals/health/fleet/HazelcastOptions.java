@@ -164,6 +164,7 @@ public class HazelcastOptions {
    * @throws IllegalArgumentException {@code "configFile: cannot read '<path>': <reason>"} when the file cannot be
    * read or parsed
    */
+  @SuppressWarnings("exports") // Hazelcast's types: the user of this method has vertx-hazelcast on its path
   public Config toConfig() {
     if (configFile != null) {
       try {
@@ -194,6 +195,7 @@ public class HazelcastOptions {
   }
 
   /** @return a cluster manager over {@link #toConfig()}, for {@code Vertx.builder().withClusterManager(...)} */
+  @SuppressWarnings("exports") // as toConfig()
   public HazelcastClusterManager clusterManager() {
     return new HazelcastClusterManager(toConfig());
   }

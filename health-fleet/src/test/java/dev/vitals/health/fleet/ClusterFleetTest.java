@@ -9,6 +9,7 @@ import dev.vitals.health.fleet.test.TestNode;
 import dev.vitals.health.test.Await;
 import dev.vitals.health.test.LogCapture;
 import dev.vitals.health.test.MutableClock;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
@@ -200,6 +201,37 @@ class ClusterFleetTest {
     assertThat(a.view().quorumMet(Quorum.percent(100))).isTrue();
     assertThat(Await.result(ClusterFleet.clusterCheck(cluster.node(0), 3).run()).status()).isEqualTo(HealthStatus.FAIL);
     Await.until(() -> a.view().members().size() == 2, () -> "node-c dropped three publish periods later");
+  }
+
+  @Test
+  void statusEventsStayOnTheInstanceTheyHappenOn() {
+    List<Object> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.vertx.core.eventbus.MessageConsumer<Object> there = cluster.node(1).eventBus()
+      .consumer(dev.vitals.health.StatusEvents.ADDRESS, message -> heard.add(message.body()));
+    io.vertx.core.eventbus.MessageConsumer<Object> here = cluster.node(0).eventBus()
+      .consumer(dev.vitals.health.StatusEvents.ADDRESS, message -> heard.add("here"));
+    Await.result(Future.all(there.completion(), here.completion()));
+    dev.vitals.health.CheckRegistry registry = dev.vitals.health.CheckRegistry.create(cluster.node(0));
+    try {
+      dev.vitals.health.StatusEvents.publish(cluster.node(0), registry, null);
+      registry.register(new dev.vitals.health.CheckOptions("db"),
+        () -> Future.succeededFuture(ProcedureResult.fail("down")));
+      Await.result(registry.report());
+      Await.until(() -> heard.contains("here"), () -> "this instance hears its own change");
+      // A clustered publish would reach node 1 as fast as node 0; a round trip over the bus proves it had time to.
+      Await.result(cluster.node(0).eventBus().request(roundTripAddress(), "ping").otherwiseEmpty());
+      assertThat(heard).containsOnly("here");
+    } finally {
+      Await.result(registry.close());
+      Await.result(Future.all(there.unregister(), here.unregister()));
+    }
+  }
+
+  /** An address with a consumer on node 1 only, to time a round trip across the cluster. */
+  private static String roundTripAddress() {
+    String address = "probe-" + TESTS.incrementAndGet();
+    Await.result(cluster.node(1).eventBus().consumer(address, message -> message.reply("pong")).completion());
+    return address;
   }
 
   @Test

@@ -27,8 +27,10 @@ import java.util.function.Predicate;
  * }</pre>
  * {@code ageMs} (ms since the instance was last heard of, by this instance's clock) and the states are as of
  * {@code at}: the body is rendered once and served for up to {@value #MAX_RENDER_AGE_MS} ms, or until the view
- * changes. With {@link FailureDetails#AUTHENTICATED}, callers the predicate does not accept see the failing checks'
- * names and statuses without their outputs. {@code Cache-Control: no-store}.
+ * changes. Failing checks follow the detail rules of the {@code /health} probe given to {@link #detail(ProbeOptions)}
+ * (by default every output to everyone), as {@code /health} does: with {@code names}, no output; with
+ * {@code status}, neither {@code failing} nor {@code probes} (only {@code failingCount}); with
+ * {@code failureDetails: authenticated}, outputs only to authenticated callers. {@code Cache-Control: no-store}.
  */
 public interface FleetHandler extends Handler<RoutingContext> {
 
@@ -45,12 +47,19 @@ public interface FleetHandler extends Handler<RoutingContext> {
   }
 
   /**
-   * @param who           who sees failing checks' outputs ({@link FailureDetails#EVERYONE} by default)
-   * @param authenticated whether a request comes from an authenticated caller (for example
-   *                      {@code AdminTokenHandler::verify})
+   * @param probe the options of the {@code /health} path whose {@code detail} and {@code failureDetails} apply
+   *              (copied)
    * @return this
    */
-  FleetHandler failureDetails(FailureDetails who, Predicate<RoutingContext> authenticated);
+  FleetHandler detail(ProbeOptions probe);
+
+  /**
+   * @param authenticated tells whether a request is authenticated, for {@code failureDetails: authenticated}
+   *                      (for example {@code AdminTokenHandler::verify}); by default whether vertx-web has a user
+   *                      ({@code ctx.user() != null})
+   * @return this
+   */
+  FleetHandler authenticatedBy(Predicate<RoutingContext> authenticated);
 
   /**
    * This instance as the fleet sees it, from what the health handler holds: {@code outcome} is the {@code health}

@@ -97,7 +97,11 @@ class FleetHandlerTest {
     AdminTokenHandler admin = AdminTokenHandler.create(TOKEN);
     Router router = Router.router(vertx);
     router.route("/health/fleet").handler(FleetHandler.create(source, Quorum.count(2))
-      .failureDetails(FailureDetails.AUTHENTICATED, admin::verify));
+      .detail(new ProbeOptions().setFailureDetails(FailureDetails.AUTHENTICATED)).authenticatedBy(admin::verify));
+    router.route("/names/fleet").handler(FleetHandler.create(source, Quorum.count(2))
+      .detail(new ProbeOptions().setDetail(Detail.NAMES)).authenticatedBy(admin::verify));
+    router.route("/status-only/fleet").handler(FleetHandler.create(source, Quorum.count(2))
+      .detail(new ProbeOptions().setDetail(Detail.STATUS)));
     router.route("/status/maintenance").handler(BodyHandler.create().setBodyLimit(1024)).handler(admin);
     router.route("/status/maintenance").handler(MaintenanceHandler.create(MaintenanceSource.local(),
       new ApplicationOptions().setName("orders")).fleet(fleet));
@@ -169,6 +173,12 @@ class FleetHandlerTest {
       .getString("output")).isEqualTo("password authentication failed");
     HttpResponse<Buffer> wrong = result(http.client.get("/health/fleet").bearerTokenAuthentication("guess").send());
     assertThat(wrong.bodyAsString()).doesNotContain("password authentication failed");
+    // The /health probe's detail level applies as on /health: names only, or the status only.
+    HttpResponse<Buffer> names = result(http.client.get("/names/fleet").bearerTokenAuthentication(TOKEN).send());
+    assertThat(names.bodyAsString()).contains("\"db\"").doesNotContain("password authentication failed");
+    JsonObject statusOnly = result(http.client.get("/status-only/fleet").send()).bodyAsJsonObject();
+    assertThat(statusOnly.getJsonArray("nodes").getJsonObject(0).getMap()).doesNotContainKeys("failing", "probes")
+      .containsEntry("failingCount", 1).containsEntry("ready", false);
   }
 
   @Test

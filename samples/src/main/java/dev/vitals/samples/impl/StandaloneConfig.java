@@ -86,6 +86,7 @@ public final class StandaloneConfig {
   private final long graceTimeout;
   private final boolean loopbackOnly;
   private final ConsulMaintenanceOptions consul;
+  private final String consulService;
   private final String heartbeatPath;
   private final VitalsMetricsOptions metrics;
   private final List<WebhookOptions> webhooks;
@@ -169,8 +170,10 @@ public final class StandaloneConfig {
     }
     if (root.has("consul") || env.containsKey(ENV_CONSUL_ADDR)) {
       // The Consul CLI's environment variables first, then the config's own values over them.
-      consul = new ConsulMaintenanceOptions(ConsulMaintenanceOptions.fromEnvironment(env).toJson()
-        .mergeIn(root.optionalObject("consul").json()));
+      // consul.service names the service of the Consul fleet source; the rest is the agent's options.
+      JsonObject agent = root.optionalObject("consul").json().copy();
+      consulService = (String) agent.remove("service");
+      consul = new ConsulMaintenanceOptions(ConsulMaintenanceOptions.fromEnvironment(env).toJson().mergeIn(agent));
       for (int i = 0; i < checks.size(); i++) {
         if (checks.get(i).options().getName().equals(CONSUL_CHECK)) {
           throw new IllegalArgumentException("checks[" + i + "].name: '" + CONSUL_CHECK
@@ -179,6 +182,17 @@ public final class StandaloneConfig {
       }
     } else {
       consul = null;
+      consulService = null;
+    }
+    if (fleet != null && fleet.source() == FleetSection.Source.CONSUL) {
+      if (consul == null) {
+        throw new IllegalArgumentException("fleet.source: 'consul' needs a consul section (or CONSUL_HTTP_ADDR) "
+          + "with consul.service, the Consul service whose instances make the fleet");
+      }
+      if (consulService == null) {
+        throw new IllegalArgumentException("consul.service: required when fleet.source is consul: the Consul "
+          + "service whose instances make the fleet");
+      }
     }
     loopbackOnly = isLoopback(http, host);
     if (environmentEnabled && adminToken == null && !loopbackOnly) {
@@ -372,6 +386,11 @@ public final class StandaloneConfig {
   /** @return where passive checks' reports are POSTed: {@code <path>/<name>} */
   public String heartbeatPath() {
     return heartbeatPath;
+  }
+
+  /** @return the Consul service whose instances make the fleet ({@code consul.service}), or {@code null} */
+  public String consulService() {
+    return consulService;
   }
 
   /** @return the fleet section, or {@code null} when the config has none */

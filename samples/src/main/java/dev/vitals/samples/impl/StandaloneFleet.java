@@ -7,11 +7,11 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.fleet.ClusterFleet;
 import dev.vitals.health.fleet.FleetSource;
 import dev.vitals.health.fleet.LocalNode;
-import dev.vitals.health.web.FailureDetails;
 import dev.vitals.health.web.FleetHandler;
 import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.JsonErrorHandler;
 import dev.vitals.health.web.MaintenanceHandler;
+import dev.vitals.health.web.ProbeOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -85,21 +85,22 @@ public final class StandaloneFleet {
    * Joins the fleet once the server listens.
    *
    * @param port          the port the server listens on, part of this instance's name
+   * @param healthProbe   the {@code health} probe's options, whose detail rules the fleet view follows
    * @param authenticated who sees failing checks' outputs when the health probe's {@code failureDetails} is
    *                      {@code authenticated}, or {@code null}
    * @return a future completed once joined
    */
   public Future<Void> start(HealthHandler health, CheckRegistry registry, MaintenanceSource maintenance,
                             MaintenanceHandler maintenanceHandler, ApplicationOptions application, String host,
-                            int port, FailureDetails failureDetails, Predicate<RoutingContext> authenticated) {
+                            int port, ProbeOptions healthProbe, Predicate<RoutingContext> authenticated) {
     return instanceName(application, host, port).compose(instance -> {
       LocalNode local = FleetHandler.localNode(health, registry, maintenance, application.resolved().getName(),
         instance);
       return ClusterFleet.start(vertx, local, maintenance, section.options()).map(cluster -> {
         source = cluster;
         maintenanceHandler.fleet(cluster);
-        handler = FleetHandler.create(cluster, section.options().quorum())
-          .failureDetails(failureDetails, authenticated == null ? ctx -> false : authenticated);
+        handler = FleetHandler.create(cluster, section.options().quorum()).detail(healthProbe)
+          .authenticatedBy(authenticated == null ? ctx -> false : authenticated);
         LOG.info(() -> "Joined the fleet as " + instance + " (node " + cluster.nodeId() + "): " + PATH);
         return null;
       });

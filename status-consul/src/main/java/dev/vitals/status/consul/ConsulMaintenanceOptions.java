@@ -17,8 +17,9 @@ import java.util.Objects;
  * they may also be strings such as {@code "500ms"}, {@code "30s"} or {@code "5m"} (see
  * {@link Durations}).
  *
- * <p>JSON form (the standalone config's {@code consul} object), every key optional, shown with its default:
- * <pre>{@code
+ * <p>JSON form (the standalone config's {@code consul} object), every key optional, shown with its default (plain
+ * {@code <pre>}, not a code tag: vertx-codegen's doc parser overflows its stack on a code tag this long):
+ * <pre>
  * {
  *   "address": "http://127.0.0.1:8500",  // host:port, http://host:port or https://host:port
  *   "ssl": false,                        // https even when the address says http (CONSUL_HTTP_SSL)
@@ -37,7 +38,7 @@ import java.util.Objects;
  *   "minInterval": "100ms",              // least time between two watch requests
  *   "unknownPolicy": "unknown"           // ok | maintenance | unknown: the status before Consul answered
  * }
- * }</pre>
+ * </pre>
  * Invalid values fail with an {@link IllegalArgumentException} naming the field, such as
  * {@code consul.wait: invalid duration 'soon', ...}; unknown keys fail too, so that a typo is not silently
  * ignored. {@link #fromEnvironment(Map)} reads the Consul CLI's environment variables.

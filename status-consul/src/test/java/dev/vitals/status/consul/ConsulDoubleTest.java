@@ -118,4 +118,71 @@ class ConsulDoubleTest {
       .putHeader("Authorization", "Bearer secret").send());
     assertThat(bearer.bodyAsJsonObject().getJsonObject("Config").getString("NodeName")).isEqualTo("node-1");
   }
+
+  @Test
+  void serviceHealthListsEachInstanceWithItsNodesChecksAndItsOwn() {
+    consul.registerInstance("node-1", "web-1", "web");
+    consul.registerInstance("node-2", "web-2", "web");
+    consul.registerInstance("node-2", "db-1", "db");
+    consul.checkStatus("node-2", "service:web-2", "critical", "connection refused");
+    HttpResponse<Buffer> response = get("/v1/health/service/web");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("X-Consul-Index")).isEqualTo(Long.toString(consul.index()));
+    JsonArray entries = response.bodyAsJsonArray();
+    assertThat(entries).hasSize(2);
+    JsonObject second = entries.getJsonObject(1);
+    assertThat(second.getJsonObject("Node").getString("Node")).isEqualTo("node-2");
+    assertThat(second.getJsonObject("Service").getString("ID")).isEqualTo("web-2");
+    assertThat(second.getJsonObject("Service").getString("Service")).isEqualTo("web");
+    assertThat(second.getJsonArray("Checks")).extracting(c -> ((JsonObject) c).getString("CheckID"))
+      .as("the node's checks and its own, not db-1's").containsExactly("serfHealth", "service:web-2");
+    assertThat(second.getJsonArray("Checks").getJsonObject(1).getString("Status")).isEqualTo("critical");
+    assertThat(second.getJsonArray("Checks").getJsonObject(1).getString("Output")).isEqualTo("connection refused");
+
+    assertThat(get("/v1/health/service/web?passing").bodyAsJsonArray()).extracting(e ->
+      ((JsonObject) e).getJsonObject("Service").getString("ID")).containsExactly("web-1");
+    assertThat(get("/v1/health/service/nothing").bodyAsJsonArray()).isEmpty();
+
+    consul.registerCheck("node-1", "web-1", "web-1-db", "database", "warning", "slow");
+    consul.registerCheck("node-1", "", "disk", "Disk", "passing", "");
+    assertThat(get("/v1/health/service/web").bodyAsJsonArray().getJsonObject(0).getJsonArray("Checks"))
+      .extracting(c -> ((JsonObject) c).getString("CheckID"))
+      .containsExactly("serfHealth", "service:web-1", "web-1-db", "disk");
+    assertThat(get("/v1/health/service/web?passing").bodyAsJsonArray()).isEmpty();
+
+    consul.deregisterInstance("node-2", "web-2");
+    assertThat(get("/v1/health/service/web").bodyAsJsonArray()).hasSize(1);
+    assertThat(get("/v1/health/node/node-2").bodyAsJsonArray()).extracting(c -> ((JsonObject) c).getString("CheckID"))
+      .containsExactly("serfHealth", "service:db-1");
+  }
+
+  @Test
+  void aBlockingServiceQueryIsHeldUntilAChangeAndFaultsApply() {
+    consul.registerInstance("node-2", "web-2", "web");
+    long index = consul.index();
+    Future<HttpResponse<Buffer>> held = client.get(consul.port(), "127.0.0.1",
+      "/v1/health/service/web?index=" + index + "&wait=30s").send();
+    until(() -> consul.held() == 1, () -> "held");
+    assertThat(held.isComplete()).isFalse();
+    consul.nodeMaintenance("node-2", "kernel upgrade");
+    HttpResponse<Buffer> answer = result(held);
+    assertThat(answer.getHeader("X-Consul-Index")).isEqualTo(Long.toString(index + 1));
+    assertThat(answer.bodyAsJsonArray().getJsonObject(0).getJsonArray("Checks").stream().map(JsonObject.class::cast)
+      .filter(c -> c.getString("CheckID").equals("_node_maintenance")).findFirst().orElseThrow()
+      .getString("Notes")).isEqualTo("kernel upgrade");
+    assertThat(consul.serviceQueries()).containsExactly("index=" + index + "&wait=30s");
+    assertThat(consul.requests("health/service")).isEqualTo(1);
+
+    consul.requireToken("secret");
+    HttpResponse<Buffer> denied = result(client.get(consul.port(), "127.0.0.1", "/v1/health/service/web")
+      .putHeader("X-Consul-Token", "nope").send());
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.bodyAsString()).isEqualTo("ACL not found");
+    consul.clearFaults();
+    consul.malformedJson(true);
+    assertThat(get("/v1/health/service/web").bodyAsString()).startsWith("[{");
+    consul.clearFaults();
+    consul.failWith(500);
+    assertThat(get("/v1/health/service/web").statusCode()).isEqualTo(500);
+  }
 }

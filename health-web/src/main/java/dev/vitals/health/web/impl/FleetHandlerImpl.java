@@ -4,11 +4,12 @@ import dev.vitals.health.fleet.FleetSource;
 import dev.vitals.health.fleet.FleetView;
 import dev.vitals.health.fleet.Quorum;
 import dev.vitals.health.web.FailureDetails;
+import dev.vitals.health.web.Detail;
 import dev.vitals.health.web.FleetHandler;
+import dev.vitals.health.web.ProbeOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,8 +27,8 @@ public final class FleetHandlerImpl implements FleetHandler {
 
   private final FleetSource source;
   private final Quorum quorum;
-  private FailureDetails who = FailureDetails.EVERYONE;
-  private Predicate<RoutingContext> authenticated = ctx -> false;
+  private ProbeOptions probe = new ProbeOptions();
+  private Predicate<RoutingContext> authenticated = ctx -> ctx.user() != null;
   private volatile Rendered rendered;
 
   public FleetHandlerImpl(FleetSource source, Quorum quorum) {
@@ -37,8 +38,14 @@ public final class FleetHandlerImpl implements FleetHandler {
   }
 
   @Override
-  public FleetHandler failureDetails(FailureDetails who, Predicate<RoutingContext> authenticated) {
-    this.who = Objects.requireNonNull(who, "who");
+  public FleetHandler detail(ProbeOptions probe) {
+    this.probe = new ProbeOptions(Objects.requireNonNull(probe, "probe"));
+    rendered = null;
+    return this;
+  }
+
+  @Override
+  public FleetHandler authenticatedBy(Predicate<RoutingContext> authenticated) {
     this.authenticated = Objects.requireNonNull(authenticated, "authenticated");
     return this;
   }
@@ -54,7 +61,8 @@ public final class FleetHandlerImpl implements FleetHandler {
       current = render(source.view(), now);
       rendered = current;
     }
-    boolean outputs = who == FailureDetails.EVERYONE || authenticated.test(ctx);
+    boolean outputs = probe.getDetail() == Detail.FULL
+      && (probe.getFailureDetails() == FailureDetails.EVERYONE || authenticated.test(ctx));
     ctx.response().setStatusCode(current.code())
       .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
       .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -64,10 +72,16 @@ public final class FleetHandlerImpl implements FleetHandler {
   private Rendered render(FleetView view, long nanos) {
     JsonObject json = view.toJson(quorum);
     int code = json.getJsonObject("quorum").getBoolean("met") ? 200 : 503;
-    Buffer full = json.toBuffer();
+    Detail detail = probe.getDetail();
+    Buffer full = detail == Detail.FULL ? json.toBuffer() : null;
     for (Object node : json.getJsonArray("nodes")) {
-      JsonArray failing = ((JsonObject) node).getJsonArray("failing");
-      failing.forEach(check -> ((JsonObject) check).remove("output"));
+      JsonObject member = (JsonObject) node;
+      if (detail == Detail.STATUS) {
+        member.remove("failing");
+        member.remove("probes");
+      } else {
+        member.getJsonArray("failing").forEach(check -> ((JsonObject) check).remove("output"));
+      }
     }
     return new Rendered(code, full, json.toBuffer(), nanos);
   }

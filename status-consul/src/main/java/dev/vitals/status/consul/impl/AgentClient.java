@@ -17,26 +17,36 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The Consul agent's HTTP API, as far as maintenance needs it. Every call goes through {@link #request}, which adds
- * the ACL token, the datacenter, the timeout and the status check (as vertx-consul-client's
- * {@code ConsulClientImpl.request}). Not thread-safe: used on the watcher's context only.
+ * The Consul agent's HTTP API, as far as maintenance and the fleet need it. Every call goes through
+ * {@link #request}, which adds the ACL token, the datacenter, the timeout, the body size bound and the status check
+ * (as vertx-consul-client's {@code ConsulClientImpl.request}). Not thread-safe: used on the watcher's context only.
  */
 final class AgentClient {
 
+  /** The largest answer body read for maintenance, in bytes: 4 MiB, a node with thousands of checks. */
+  static final long DEFAULT_MAX_BODY = 4L << 20;
   private static final int MAX_BODY_IN_ERROR = 200;
 
   private final Vertx vertx;
   private final ConsulMaintenanceOptions options;
   private final AgentAddress address;
   private final WebClient client;
+  private final long maxBody;
   private Future<String> token;
 
-  AgentClient(Vertx vertx, ConsulMaintenanceOptions options) {
+  /**
+   * @param vertx   the Vert.x instance
+   * @param options where the agent is and how to speak to it (validated by {@link #validate})
+   * @param maxBody the largest answer body read, in bytes; a larger one fails the call
+   */
+  AgentClient(Vertx vertx, ConsulMaintenanceOptions options, long maxBody) {
     this.vertx = vertx;
     this.options = options;
+    this.maxBody = maxBody;
     this.address = AgentAddress.parse(options.getAddress(), options.isSsl(), "consul.address");
     WebClientOptions clientOptions = new WebClientOptions()
       .setDefaultHost(address.host())
@@ -51,6 +61,24 @@ final class AgentClient {
         .setCertPath(options.getClientCert()).setKeyPath(options.getClientKey()));
     }
     this.client = WebClient.create(vertx, clientOptions);
+  }
+
+  /**
+   * Checks what the options cannot check field by field.
+   *
+   * @param options the options
+   * @throws IllegalArgumentException {@code consul.backoffMax: must not be below consul.backoffInitial ...} or
+   *                                  {@code consul.clientKey: needed with consul.clientCert} (or the reverse)
+   */
+  static void validate(ConsulMaintenanceOptions options) {
+    if (options.getBackoffMax() < options.getBackoffInitial()) {
+      throw new IllegalArgumentException("consul.backoffMax: must not be below consul.backoffInitial ("
+        + options.getBackoffInitial() + " ms), got " + options.getBackoffMax() + " ms");
+    }
+    if ((options.getClientCert() == null) != (options.getClientKey() == null)) {
+      throw new IllegalArgumentException(options.getClientCert() == null
+        ? "consul.clientCert: needed with consul.clientKey" : "consul.clientKey: needed with consul.clientCert");
+    }
   }
 
   /** @return the agent's address, for messages */
@@ -82,19 +110,39 @@ final class AgentClient {
    */
   Future<NodeHealth> healthNode(String node, long index, long wait) {
     String path = "/v1/health/node/" + segment(node);
-    Future<HttpResponse<Buffer>> answer = index > 0
+    return blocking(path, index, wait).map(response -> NodeHealth.parse(node, path, response.body(),
+      consulIndex(response, path)));
+  }
+
+  /**
+   * @param service  the service's name
+   * @param index    the blocking query index, 0 for a non-blocking read
+   * @param wait     the blocking query wait in ms, used when {@code index > 0}
+   * @param maxNodes how many instances are kept
+   * @param received when the answer came, by the fleet's clock
+   * @return the service's instances and their checks
+   */
+  Future<ServiceHealth> healthService(String service, long index, long wait, int maxNodes,
+                                      Clock received) {
+    String path = "/v1/health/service/" + segment(service);
+    return blocking(path, index, wait).map(response -> ServiceHealth.parse(service, path, response.body(),
+      consulIndex(response, path), maxNodes, received.instant()));
+  }
+
+  /** A read, blocking when {@code index > 0}: its timeout leaves room for Consul's jitter of up to wait/16. */
+  private Future<HttpResponse<Buffer>> blocking(String path, long index, long wait) {
+    return index > 0
       ? request(HttpMethod.GET, path, wait + wait / 16 + options.getRequestTimeout(),
         "index", Long.toString(index), "wait", waitParam(wait))
       : request(HttpMethod.GET, path, options.getRequestTimeout());
-    return answer.map(response -> {
-      long received;
-      try {
-        received = Long.parseLong(String.valueOf(response.getHeader("X-Consul-Index")).trim());
-      } catch (NumberFormatException e) {
-        throw new ConsulException("Consul answered no valid X-Consul-Index for " + path, 200);
-      }
-      return NodeHealth.parse(node, path, response.body(), received);
-    });
+  }
+
+  private static long consulIndex(HttpResponse<Buffer> response, String path) {
+    try {
+      return Long.parseLong(String.valueOf(response.getHeader("X-Consul-Index")).trim());
+    } catch (NumberFormatException e) {
+      throw new ConsulException("Consul answered no valid X-Consul-Index for " + path, 200);
+    }
   }
 
   /**
@@ -125,7 +173,7 @@ final class AgentClient {
 
   private Future<HttpResponse<Buffer>> request(HttpMethod method, String path, long timeout, String... query) {
     return token().compose(secret -> {
-      HttpRequest<Buffer> request = client.request(method, path).timeout(timeout);
+      HttpRequest<Buffer> request = client.request(method, path).timeout(timeout).as(new BoundedBody(path, maxBody));
       if (secret != null && !secret.isEmpty()) {
         request.putHeader("X-Consul-Token", secret);
       }
@@ -137,6 +185,10 @@ final class AgentClient {
       }
       return request.send().transform(ar -> {
         if (ar.failed()) {
+          ConsulException tooLarge = BoundedBody.cause(ar.cause());
+          if (tooLarge != null) {
+            return Future.failedFuture(tooLarge);
+          }
           return Future.failedFuture(ar.cause() instanceof TimeoutException
             ? new ConsulException("Consul did not answer " + method + " " + path + " within " + timeout + " ms", 0)
             : new ConsulException("cannot reach Consul at " + address + ": " + describe(ar.cause()), 0));

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -32,22 +31,17 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
   static final String SOURCE = "consul";
   private static final System.Logger LOG = System.getLogger(ConsulMaintenance.class.getName());
 
-  private final Vertx vertx;
   private final Context context;
   private final ConsulMaintenanceOptions options;
   private final AgentClient agent;
-  private final Backoff backoff;
+  private final BlockingWatch watch;
   private final List<Handler<MaintenanceState>> listeners = new CopyOnWriteArrayList<>();
   private volatile MaintenanceState state;
 
   private Future<String> node;
-  private long index;
   private long appliedIndex;
   private long applied;
-  private long lastStart;
-  private long timer = -1;
   private boolean closed;
-  private String loggedError;
 
   /**
    * Validates the options, then starts watching on the caller's context (or a new one).
@@ -57,25 +51,18 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
    * @throws IllegalArgumentException as {@link ConsulMaintenance#create(Vertx, ConsulMaintenanceOptions)}
    */
   public ConsulMaintenanceImpl(Vertx vertx, ConsulMaintenanceOptions options) {
-    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    Objects.requireNonNull(vertx, "vertx");
     this.options = new ConsulMaintenanceOptions(Objects.requireNonNull(options, "options"));
-    if (options.getBackoffMax() < options.getBackoffInitial()) {
-      throw new IllegalArgumentException("consul.backoffMax: must not be below consul.backoffInitial ("
-        + options.getBackoffInitial() + " ms), got " + options.getBackoffMax() + " ms");
-    }
-    if ((options.getClientCert() == null) != (options.getClientKey() == null)) {
-      throw new IllegalArgumentException(options.getClientCert() == null
-        ? "consul.clientCert: needed with consul.clientKey" : "consul.clientKey: needed with consul.clientCert");
-    }
-    this.agent = new AgentClient(vertx, this.options);
-    this.backoff = new Backoff(options.getBackoffInitial(), options.getBackoffMax(),
-      () -> ThreadLocalRandom.current().nextDouble());
+    AgentClient.validate(this.options);
+    this.agent = new AgentClient(vertx, this.options, AgentClient.DEFAULT_MAX_BODY);
     ServiceStatus policy = options.getUnknownPolicy();
     this.state = new MaintenanceState(policy,
       policy == ServiceStatus.MAINTENANCE ? "Consul has not answered yet" : null, Instant.now(), SOURCE, true,
       "no answer from Consul yet");
     this.context = vertx.getOrCreateContext();
-    context.runOnContext(v -> watch());
+    this.watch = new BlockingWatch(vertx, context, this.options, LOG, "the last known maintenance state",
+      this::round, error -> state = state.asStale(error), () -> "maintenance state is " + state);
+    watch.start();
   }
 
   @Override
@@ -112,73 +99,22 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
     return onContext(() -> {
       if (!closed) {
         closed = true;
-        if (timer != -1) {
-          vertx.cancelTimer(timer);
-          timer = -1;
-        }
+        watch.close();
         agent.close();
       }
       return Future.succeededFuture();
     });
   }
 
-  private void watch() {
-    timer = -1;
-    if (closed) {
-      return;
-    }
-    lastStart = System.nanoTime();
-    long requested = index;
+  private Future<Long> round(long requested) {
     long seen = applied;
-    node().compose(name -> agent.healthNode(name, requested, options.getWait())).onComplete(ar -> {
-      if (closed) {
-        return;
+    return node().compose(name -> agent.healthNode(name, requested, options.getWait())).map(health -> {
+      if (applied != seen && BlockingIndex.sanitize(health.index()) < appliedIndex) {
+        return appliedIndex; // a switch's read, sent after this query, already applied something newer
       }
-      if (ar.succeeded()) {
-        watched(ar.result(), requested, seen);
-        long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastStart);
-        schedule(options.getMinInterval() - elapsed);
-      } else {
-        failed(ar.cause());
-        schedule(backoff.next());
-      }
-    });
-  }
-
-  private void schedule(long delay) {
-    if (delay < 1) {
-      context.runOnContext(v -> watch());
-    } else {
-      timer = vertx.setTimer(delay, id -> watch());
-    }
-  }
-
-  private void watched(NodeHealth health, long requested, long seen) {
-    if (applied != seen && BlockingIndex.sanitize(health.index()) < appliedIndex) {
-      // a switch's read, sent after this query, already applied something newer
-      index = appliedIndex;
-    } else {
       apply(health);
-      index = BlockingIndex.next(requested, health.index());
-    }
-    backoff.reset();
-    if (loggedError != null) {
-      LOG.log(Level.INFO, "Consul answers again; maintenance state is " + state);
-      loggedError = null;
-    }
-  }
-
-  private void failed(Throwable cause) {
-    String error = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-    if (!error.equals(loggedError)) {
-      LOG.log(Level.WARNING, "Consul watch failing, retrying with backoff; serving the last known state as stale: "
-        + error);
-      loggedError = error;
-    }
-    state = state.asStale(error);
-    // A blocking query would keep the state stale until the next change or the end of the wait, minutes after
-    // Consul is back: the first read after a fault does not block.
-    index = 0;
+      return BlockingIndex.next(requested, health.index());
+    });
   }
 
   private void apply(NodeHealth health) {

@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * A Consul agent's HTTP API as far as status-consul uses it (as Consul's API docs describe it), on port 0: agent
- * self, node and service maintenance with Consul's 400/404 bodies, health/node with real blocking semantics
- * ({@code index}/{@code wait}, {@code X-Consul-Index}, up to wait/16 of jitter), the leader, ACL 403s, and fault
- * injection. It counts requests and requests in flight per endpoint. Thread-safe: tests flip its switches from
+ * self, node and service maintenance with Consul's 400/404 bodies, health/node and health/service (with
+ * {@code ?passing}) with real blocking semantics ({@code index}/{@code wait}, {@code X-Consul-Index}, up to wait/16
+ * of jitter), the leader, ACL 403s, and fault injection. Service instances may be registered on any node of the
+ * catalog; those on the agent's own node can be put in service maintenance through the agent API. It counts requests and requests in flight per endpoint. Thread-safe: tests flip its switches from
  * their own thread. Public, and shipped in status-consul's test jar, so that other modules' tests (the standalone
  * verticle's) run against the same double.
  */
@@ -50,6 +51,8 @@ public final class ConsulDouble {
 
   private final Map<String, Map<String, JsonObject>> catalog = new LinkedHashMap<>();
   private final Map<String, String> services = new LinkedHashMap<>();
+  /** Service instances by node, then by service id: Consul's {@code Service} objects. */
+  private final Map<String, Map<String, JsonObject>> instances = new LinkedHashMap<>();
   private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
   private long index = 10;
 
@@ -66,6 +69,7 @@ public final class ConsulDouble {
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> maxInFlight = new ConcurrentHashMap<>();
   private final List<String> healthQueries = new ArrayList<>();
+  private final List<String> serviceQueries = new ArrayList<>();
 
   private ConsulDouble(Vertx vertx, String nodeName, HttpServerOptions serverOptions) {
     this.vertx = vertx;
@@ -78,6 +82,7 @@ public final class ConsulDouble {
     router.put("/v1/agent/maintenance").handler(this::nodeMaintenance);
     router.put("/v1/agent/service/maintenance/:id").handler(this::serviceMaintenance);
     router.get("/v1/health/node/:node").handler(this::healthNode);
+    router.get("/v1/health/service/:service").handler(this::healthService);
     router.get("/v1/status/leader").handler(this::leader);
   }
 
@@ -116,9 +121,62 @@ public final class ConsulDouble {
   // ---- state an operator or the cluster changes ----
 
   public synchronized void registerService(String id, String name) {
-    services.put(id, name);
-    JsonObject check = check(nodeName, "service:" + id, "Service '" + name + "' check", "passing", "", id, name, "");
-    change(() -> catalog.get(nodeName).put("service:" + id, check));
+    registerInstance(nodeName, id, name);
+  }
+
+  /**
+   * Registers an instance of a service on a node (registering the node when new), with one passing check
+   * {@code service:<id>} named {@code Service '<name>' check}, as {@code PUT /v1/catalog/register} does.
+   */
+  public synchronized void registerInstance(String node, String id, String name) {
+    JsonObject service = new JsonObject().put("ID", id).put("Service", name).put("Tags", new JsonArray())
+      .put("Address", "127.0.0.1").put("Port", 8080 + instances.values().stream().mapToInt(Map::size).sum())
+      .put("Meta", new JsonObject()).put("CreateIndex", index + 1).put("ModifyIndex", index + 1);
+    JsonObject check = check(node, "service:" + id, "Service '" + name + "' check", "passing", "", id, name, "");
+    change(() -> {
+      catalog.computeIfAbsent(node, this::newNode).put("service:" + id, check);
+      instances.computeIfAbsent(node, n -> new LinkedHashMap<>()).put(id, service);
+      if (node.equals(nodeName)) {
+        services.put(id, name);
+      }
+    });
+  }
+
+  /**
+   * Registers one more check on a node: of an instance ({@code serviceId} of one registered there) or of the node
+   * itself ({@code serviceId} empty, which every instance on the node then lists).
+   */
+  public synchronized void registerCheck(String node, String serviceId, String checkId, String name, String status,
+                                         String output) {
+    String serviceName = serviceId.isEmpty() ? "" : instances.get(node).get(serviceId).getString("Service");
+    JsonObject check = check(node, checkId, name, status, "", serviceId, serviceName, "").put("Output", output);
+    change(() -> catalog.get(node).put(checkId, check));
+  }
+
+  /** Sets a check's status ({@code passing}, {@code warning}, {@code critical}) and output, as its agent would. */
+  public synchronized void checkStatus(String node, String checkId, String status, String output) {
+    JsonObject check = catalog.get(node).get(checkId);
+    if (check == null) {
+      throw new IllegalArgumentException("no check " + checkId + " on " + node);
+    }
+    change(() -> check.put("Status", status).put("Output", output).put("ModifyIndex", index + 1));
+  }
+
+  /** Node maintenance on any node, as that node's agent registers it ({@code consul maint -enable} there). */
+  public synchronized void nodeMaintenance(String node, String reason) {
+    change(() -> catalog.get(node).put("_node_maintenance", check(node, "_node_maintenance",
+      "Node Maintenance Mode", "critical", reason == null ? NODE_DEFAULT_NOTES : reason, "", "", "maintenance")));
+  }
+
+  /** Removes an instance and its checks, as {@code PUT /v1/agent/service/deregister/<id>} on its agent does. */
+  public synchronized void deregisterInstance(String node, String id) {
+    change(() -> {
+      instances.getOrDefault(node, new LinkedHashMap<>()).remove(id);
+      catalog.get(node).values().removeIf(check -> id.equals(check.getString("ServiceID")));
+      if (node.equals(nodeName)) {
+        services.remove(id);
+      }
+    });
   }
 
   public synchronized void registerNode(String name) {
@@ -201,7 +259,7 @@ public final class ConsulDouble {
   // ---- what was asked ----
 
   /** @param endpoint {@code agent/self}, {@code agent/maintenance}, {@code agent/service/maintenance},
-   *                  {@code health/node} or {@code status/leader} */
+   *                  {@code health/node}, {@code health/service} or {@code status/leader} */
   public int requests(String endpoint) {
     return requests.computeIfAbsent(endpoint, k -> new AtomicInteger()).get();
   }
@@ -219,7 +277,12 @@ public final class ConsulDouble {
     return new ArrayList<>(healthQueries);
   }
 
-  /** Blocked health/node queries held right now. */
+  /** Query strings of health/service requests, in order. */
+  public synchronized List<String> serviceQueries() {
+    return new ArrayList<>(serviceQueries);
+  }
+
+  /** Blocked health queries (node and service) held right now. */
   public int held() {
     return waiters.size();
   }
@@ -356,6 +419,18 @@ public final class ConsulDouble {
   }
 
   private void healthNode(RoutingContext ctx) {
+    String node = ctx.pathParam("node");
+    blocking(ctx, healthQueries, () -> answerHealth(ctx, node));
+  }
+
+  private void healthService(RoutingContext ctx) {
+    String service = ctx.pathParam("service");
+    boolean passing = ctx.request().params().contains("passing");
+    blocking(ctx, serviceQueries, () -> answerService(ctx, service, passing));
+  }
+
+  /** Consul's blocking query: answers at once, or when the index moves past the one asked, or after the wait. */
+  private void blocking(RoutingContext ctx, List<String> queries, Runnable answer) {
     String dc = ctx.request().getParam("dc");
     if (dc != null && !dc.equals(DATACENTER)) {
       text(ctx, 500, "No path to datacenter");
@@ -378,22 +453,21 @@ public final class ConsulDouble {
       return;
     }
     wait = Math.min(wait, MAX_WAIT);
-    String node = ctx.pathParam("node");
     synchronized (this) {
-      healthQueries.add(query == null ? "" : query);
+      queries.add(query == null ? "" : query);
       if (wanted > 0 && wanted >= (zeroIndex ? 0 : index)) {
-        Waiter waiter = new Waiter(ctx, node);
+        Waiter waiter = new Waiter(ctx, answer);
         long jitter = wait / 16 > 0 ? ThreadLocalRandom.current().nextLong(wait / 16) : 0;
         waiter.timer = vertx.setTimer(Math.max(1, wait + jitter), id -> {
           if (waiters.remove(waiter)) {
-            answerHealth(waiter.ctx, waiter.node);
+            waiter.answer.run();
           }
         });
         waiters.add(waiter);
         return;
       }
     }
-    answerHealth(ctx, node);
+    answer.run();
   }
 
   private void answerHealth(RoutingContext ctx, String node) {
@@ -407,6 +481,40 @@ public final class ConsulDouble {
     if (malformedJson) {
       body = "[{\"Node\": \"" + node + "\", \"CheckID\": ";
     }
+    sendLate(ctx, body, answeredIndex);
+  }
+
+  /** Each instance of the service: its node, its Service object, its node's checks and its own. */
+  private void answerService(RoutingContext ctx, String service, boolean passing) {
+    JsonArray entries = new JsonArray();
+    long answeredIndex;
+    synchronized (this) {
+      instances.forEach((node, byId) -> byId.values().forEach(instance -> {
+        if (!instance.getString("Service").equals(service)) {
+          return;
+        }
+        JsonArray checks = new JsonArray();
+        catalog.get(node).values().forEach(check -> {
+          String owner = check.getString("ServiceID");
+          if (owner.isEmpty() || owner.equals(instance.getString("ID"))) {
+            checks.add(check.copy());
+          }
+        });
+        if (passing && checks.stream().anyMatch(c -> !"passing".equals(((JsonObject) c).getString("Status")))) {
+          return;
+        }
+        entries.add(new JsonObject()
+          .put("Node", new JsonObject().put("ID", "").put("Node", node).put("Address", "127.0.0.1")
+            .put("Datacenter", DATACENTER).put("TaggedAddresses", new JsonObject()).put("Meta", new JsonObject()))
+          .put("Service", instance.copy()).put("Checks", checks));
+      }));
+      answeredIndex = zeroIndex ? 0 : index;
+    }
+    String body = malformedJson ? "[{\"Node\": {\"Node\": " : entries.encode();
+    sendLate(ctx, body, answeredIndex);
+  }
+
+  private void sendLate(RoutingContext ctx, String body, long answeredIndex) {
     long delay = watchAnswerDelay;
     if (delay > 0 && ctx.request().getParam("index") != null) {
       String late = body;
@@ -442,7 +550,7 @@ public final class ConsulDouble {
     for (Waiter waiter : new ArrayList<>(waiters)) {
       if (waiters.remove(waiter)) {
         vertx.cancelTimer(waiter.timer);
-        answerHealth(waiter.ctx, waiter.node);
+        waiter.answer.run();
       }
     }
   }
@@ -464,7 +572,8 @@ public final class ConsulDouble {
   }
 
   private static String endpointOf(String path) {
-    String[] known = {"agent/self", "agent/service/maintenance", "agent/maintenance", "health/node", "status/leader"};
+    String[] known = {"agent/self", "agent/service/maintenance", "agent/maintenance", "health/node", "health/service",
+      "status/leader"};
     for (String endpoint : known) {
       if (path.startsWith("/v1/" + endpoint)) {
         return endpoint;
@@ -504,12 +613,12 @@ public final class ConsulDouble {
 
   private static final class Waiter {
     final RoutingContext ctx;
-    final String node;
+    final Runnable answer;
     long timer;
 
-    Waiter(RoutingContext ctx, String node) {
+    Waiter(RoutingContext ctx, Runnable answer) {
       this.ctx = ctx;
-      this.node = node;
+      this.answer = answer;
     }
   }
 }
