@@ -283,7 +283,7 @@ within each round. The bare route is \`BareStartup\` (a vertx-web router answeri
 JVM of its own: a yardstick of what this machine serves, not a contender. Figures that rise from round to round
 are the JIT and the other load of the machine settling: the ratio of each round is the fairer reading.
 
-| what | body (bytes) | median req/s | every round (req/s) | median p50 (ms) | median p99 (ms) | errors |
+| what | body (bytes) | median req/s | every round, lowest first (req/s) | median p50 (ms) | median p99 (ms) | errors |
 |---|---|---|---|---|---|---|
 $(row health '`GET /health` on A (kept body)' "$HEALTH_BYTES")
 $(row fleet '`GET /health/fleet` on A (3 instances)' "$FLEET_BYTES")
