@@ -218,6 +218,24 @@ public final class Main {
       return () -> new StandaloneVerticle(System.getenv(), ConfigOverrides.systemProperties(), confFile);
     }
 
+    /**
+     * A clustered Vert.x that cannot start (the Hazelcast member's port in use, no interface with its host) is one
+     * line and exit code 15, as a config error.
+     */
+    @Override
+    public void afterFailureToStartVertx(HookContext context, Throwable failure) {
+      if (cluster != null) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+          cause = cause.getCause();
+        }
+        System.err.println("/fleet/cluster: the clustered Vert.x did not start on " + cluster.getHost() + ":"
+          + cluster.getPort() + ": " + cause.getMessage());
+        System.err.flush();
+        Runtime.getRuntime().halt(15);
+      }
+    }
+
     /** Called before the launcher logs the failure with its stack trace: a config error is one line. */
     @Override
     public void afterFailureToDeployVerticle(HookContext context, Throwable failure) {

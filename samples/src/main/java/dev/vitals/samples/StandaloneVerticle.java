@@ -25,6 +25,7 @@ import dev.vitals.health.web.impl.BurstLog;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.ConfigFiles;
 import dev.vitals.samples.impl.ConfigOverrides;
+import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.GrpcEndpoint;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneFleet;
@@ -446,8 +447,7 @@ public class StandaloneVerticle extends VerticleBase {
         }
       })
       .compose(listening -> fleet == null ? Future.succeededFuture(listening)
-        : fleet.start(health, registry, maintenance, maintenanceHandler, config.application(), config.host(),
-        listening.actualPort(), config.health().getProbe(HealthHandlerOptions.HEALTH),
+        : fleet.start(config, health, registry, maintenance, maintenanceHandler, listening.actualPort(),
         admin == null ? null : admin::verify).map(listening))
       .onSuccess(listening -> logStarted(listening.actualPort()))
       .recover(failure -> release().transform(released -> Future.failedFuture(failure)));
@@ -501,7 +501,7 @@ public class StandaloneVerticle extends VerticleBase {
     if (config.consul() != null) {
       health.add("/health/" + StandaloneConfig.CONSUL_CHECK);
     }
-    if (config.fleet() != null && config.fleet().source() == dev.vitals.samples.impl.FleetSection.Source.CLUSTER) {
+    if (config.fleet() != null && config.fleet().source() == FleetSection.Source.CLUSTER) {
       health.add("/health/" + StandaloneFleet.CLUSTER_CHECK);
     }
     routes.add("GET|HEAD " + String.join(", ", health));
@@ -510,7 +510,8 @@ public class StandaloneVerticle extends VerticleBase {
     }
     routes.add("GET|HEAD /health/history, /health/ui; GET /health/events");
     routes.add("GET|HEAD /status");
-    routes.add("PUT|DELETE /status/maintenance" + (fleet != null ? "[?scope=fleet]" : "") + " ("
+    boolean clustered = config.fleet() != null && config.fleet().source() == FleetSection.Source.CLUSTER;
+    routes.add("PUT|DELETE /status/maintenance" + (clustered ? "[?scope=fleet]" : "") + " ("
       + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
     if (config.environmentEnabled()) {
       routes.add("GET|HEAD /environment" + (config.loopbackOnly() ? "" : " (admin token)"));

@@ -175,7 +175,7 @@ class StandaloneConfigErrorsTest {
       arguments("{\"fleet\": {\"quorum\": \"most\"}}",
         "/fleet/quorum: expected"),
       arguments("{\"fleet\": {\"publishPeriod\": 50}}",
-        "/fleet/publishPeriod: must be at least 100 ms, got 50 ms"),
+        "/fleet/publishPeriod: must be at least 1000 ms, got 50 ms"),
       arguments("{\"fleet\": {\"source\": \"gossip\"}}",
         "/fleet/source: expected one of"),
       arguments("{\"fleet\": {\"cluster\": {\"members\": [\"127.0.0.1:5701-5703\"]}}}",
@@ -188,6 +188,14 @@ class StandaloneConfigErrorsTest {
         "/fleet/source: 'consul' needs a consul section (or CONSUL_HTTP_ADDR) with consul.service"),
       arguments("{\"fleet\": {\"source\": \"consul\"}, \"consul\": {}}",
         "/consul/service: required when fleet.source is consul"),
+      arguments("{\"fleet\": {\"cluster\": {\"host\": \"localhost\"}}}",
+        "/fleet/cluster/host: expected an IP address of this machine"),
+      arguments("{\"fleet\": {\"cluster\": {\"host\": \"0.0.0.0\"}}}",
+        "/fleet/cluster/host: expected an IP address of this machine"),
+      arguments("{\"fleet\": {}, \"checks\": [{\"name\": \"fleet\", \"type\": \"heap\"}]}",
+        "/checks/0/name: 'fleet' would be hidden by /health/fleet"),
+      arguments("{\"fleet\": {}, \"health\": {\"probes\": {\"fleet\": {}}}}",
+        "/health/probes/fleet: the probe would be hidden by /health/fleet"),
       arguments("{\"fleet\": {}}",
         "/fleet/source: 'cluster' needs a clustered Vert.x; start the verticle with vitals-samples.jar's launcher"));
   }

@@ -28,8 +28,9 @@ import java.util.Objects;
  * <p>Membership comes from {@link ClusterManager#getNodes()}, read every second: the cluster manager has a single
  * node-listener slot, which Vert.x's clustered event bus occupies, so this never replaces it.
  *
- * <p>Fleet maintenance ({@link FleetMaintenance}) sends a request to {@code <address>.maintenance.<node>} of each
- * member; each switches its own {@link MaintenanceSource}. The event bus is trusted: any cluster member may
+ * <p>Fleet maintenance ({@link FleetMaintenance}) sends a request to {@code <address>.maintenance.<node>} of this
+ * instance and of every instance heard of on this address and not left (other Vert.x nodes of the cluster are not
+ * asked); each switches its own {@link MaintenanceSource}. The event bus is trusted: any cluster member may
  * publish statuses or switch maintenance, as any member may send any message.
  */
 public interface ClusterFleet extends FleetSource, FleetMaintenance {
@@ -41,7 +42,8 @@ public interface ClusterFleet extends FleetSource, FleetMaintenance {
    * @param local       what this instance reports
    * @param maintenance this instance's maintenance source, switched by fleet maintenance
    * @param options     the options
-   * @return the fleet once its consumers are registered across the cluster; failed with an
+   * @return the fleet once its consumers are registered across the cluster (when they cannot be, the fleet is
+   * closed and the future failed with the cause); failed with an
    * {@link IllegalStateException} {@code "the fleet's cluster source needs a clustered Vert.x"} when it is not
    */
   static Future<ClusterFleet> start(Vertx vertx, LocalNode local, MaintenanceSource maintenance,

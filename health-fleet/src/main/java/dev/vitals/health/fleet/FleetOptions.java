@@ -81,14 +81,15 @@ public class FleetOptions {
   }
 
   /**
-   * @param publishPeriod the time between two status messages of an instance with no change, in ms, {@code >= 100};
-   *                      an instance not heard of for three periods is {@code missing}
+   * @param publishPeriod the time between two status messages of an instance with no change, in ms, {@code >= 1000};
+   *                      an instance not heard of for three periods is {@code missing} (shorter periods would make a
+   *                      GC pause look like a lost instance)
    * @return this
-   * @throws IllegalArgumentException when below 100
+   * @throws IllegalArgumentException when below 1000
    */
   public FleetOptions setPublishPeriod(long publishPeriod) {
-    if (publishPeriod < 100) {
-      throw new IllegalArgumentException("publishPeriod: must be at least 100 ms, got " + publishPeriod + " ms");
+    if (publishPeriod < 1_000) {
+      throw new IllegalArgumentException("publishPeriod: must be at least 1000 ms, got " + publishPeriod + " ms");
     }
     this.publishPeriod = publishPeriod;
     return this;

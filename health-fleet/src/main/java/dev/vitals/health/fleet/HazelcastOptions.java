@@ -22,11 +22,14 @@ import java.util.List;
  * {"host": "127.0.0.1", "port": 5701, "members": ["127.0.0.1:5701", "127.0.0.1:5702"], "configFile": null}
  * }</pre>
  *
- * <p>Without {@code configFile}, {@link #toConfig()} builds the config in code: the member listens on
+ * <p>{@code host} is where the clustered event bus listens too (on a port of its own, chosen at start unless the
+ * launcher's {@code -cluster-port} sets it). Without {@code configFile}, {@link #toConfig()} builds the config in
+ * code: the member listens on
  * {@code host:port} only (no other interface, no port auto-increment), joins over TCP/IP the listed
  * {@code members} (one {@code host:port} each; ranges such as {@code 5701-5703} are refused), with multicast,
  * auto-detection and phone-home off; heartbeats every second and a member silent for 5 s is removed, so a killed
- * or frozen instance leaves the cluster within 10 s (Hazelcast's defaults are 5 s and 60 s); the maps Vert.x
+ * or frozen instance leaves the cluster within 10 s (Hazelcast's defaults are 5 s and 60 s); clusters formed apart
+ * by members started together merge after 10 s (Hazelcast's default: 300 s, then every 120 s); the maps Vert.x
  * needs are those of vertx-hazelcast's {@code default-cluster.xml}. With {@code configFile}, that
  * {@code hazelcast.xml} (or {@code .yaml}) is used as it is.
  */
@@ -80,16 +83,32 @@ public class HazelcastOptions {
   }
 
   /**
-   * @param host the address (an IP) the member and the event bus listen on; not blank
+   * @param host the IP address, of one of this machine's interfaces, the member and the event bus listen on (also
+   *             with {@code configFile}: the event bus listens there); a name or a wildcard address is refused, as
+   *             Hazelcast would refuse it at start
    * @return this
-   * @throws IllegalArgumentException when blank
+   * @throws IllegalArgumentException {@code "host: expected an IP address of this machine ..., got '<host>'"}
    */
   public HazelcastOptions setHost(String host) {
-    if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("host: must not be blank");
+    if (!isLocalAddress(host)) {
+      throw new IllegalArgumentException("host: expected an IP address of this machine (127.0.0.1, or the address of"
+        + " a network interface), got '" + host + "'");
     }
     this.host = host;
     return this;
+  }
+
+  /** Whether the text is an IP literal (no name is resolved) of one of this machine's interfaces. */
+  private static boolean isLocalAddress(String host) {
+    if (host == null || !(host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || host.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*"))) {
+      return false;
+    }
+    try {
+      java.net.InetAddress address = java.net.InetAddress.getByName(host);
+      return !address.isAnyLocalAddress() && java.net.NetworkInterface.getByInetAddress(address) != null;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** @return the port the member listens on */
@@ -151,7 +170,8 @@ public class HazelcastOptions {
 
   /**
    * @param configFile a {@code hazelcast.xml} or {@code .yaml} used as it is instead of the config built in code
-   *                   ({@code host}, {@code port} and {@code members} are then ignored), or {@code null}
+   *                   ({@code port} and {@code members} are then ignored; {@code host} stays the event bus's address,
+   *                   so make the member bind the same), or {@code null}
    * @return this
    */
   public HazelcastOptions setConfigFile(String configFile) {
@@ -180,6 +200,9 @@ public class HazelcastOptions {
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
     config.setProperty("hazelcast.logging.type", "jdk");
+    // Members started together may form clusters of their own: merge them within seconds, not 5 minutes.
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
     NetworkConfig network = config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
     network.getInterfaces().setEnabled(true).addInterface(host);
     JoinConfig join = network.getJoin();

@@ -164,7 +164,12 @@ public final class NodeStatus {
       value(json, "reason", String.class, null), at).withFailingCount(count.intValue());
   }
 
-  private NodeStatus withFailingCount(int count) {
+  /**
+   * @param count how many checks fail or warn, when {@link #failing()} names fewer of them (or none, for an
+   *              instance that does not name its checks)
+   * @return this status with that {@code failingCount} (never below the number of checks listed)
+   */
+  public NodeStatus withFailingCount(int count) {
     return count == failingCount ? this : new NodeStatus(this, count);
   }
 

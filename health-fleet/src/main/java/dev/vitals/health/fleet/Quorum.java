@@ -4,8 +4,9 @@ package dev.vitals.health.fleet;
  * How many ready instances a fleet needs: a count ({@code 2}) or a percentage of the instances it knows
  * ({@code "50%"}, rounded up: 50 % of 3 is 2). Immutable.
  *
- * <p>Instances that left do not count towards the total; missing ones do (they may come back). With a total of 0,
- * a count of 0 is met and any percentage is met; a count of 1 or more is not.
+ * <p>Instances that left do not count towards the total; missing ones do (they may come back). A percentage needs
+ * at least one ready instance: an empty fleet (a Consul source before its first answer) does not meet
+ * {@code "50%"}. Only a count of 0 is met by no instance at all.
  */
 public final class Quorum {
 
@@ -49,8 +50,8 @@ public final class Quorum {
    * @throws IllegalArgumentException {@code "quorum: expected a count (2) or a percentage ("50%"), got '<value>'"}
    */
   public static Quorum parse(Object value) {
-    if (value instanceof Integer || value instanceof Long) {
-      return count(Math.toIntExact(((Number) value).longValue()));
+    if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() <= Integer.MAX_VALUE) {
+      return count((int) ((Number) value).longValue());
     }
     if (value instanceof String text) {
       String trimmed = text.trim();
@@ -67,10 +68,10 @@ public final class Quorum {
 
   /**
    * @param total how many instances are known (up or missing)
-   * @return how many of them must be ready
+   * @return how many of them must be ready: the count, or the percentage of {@code total} rounded up and at least 1
    */
   public int min(int total) {
-    return count >= 0 ? count : (int) Math.ceil(total * percent / 100.0);
+    return count >= 0 ? count : Math.max(1, (int) Math.ceil(total * percent / 100.0));
   }
 
   /** @return the JSON form: the count as an integer, a percentage as {@code "<n>%"} */

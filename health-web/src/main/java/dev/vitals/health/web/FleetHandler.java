@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  * }</pre>
  * {@code ageMs} (ms since the instance was last heard of, by this instance's clock) and the states are as of
  * {@code at}: the body is rendered once and served for up to {@value #MAX_RENDER_AGE_MS} ms, or until the view
- * changes. Failing checks follow the detail rules of the {@code /health} probe given to {@link #detail(ProbeOptions)}
+ * changes (rendered again at most every 100 ms, so a churning fleet costs at most ten renderings a second). Failing checks follow the detail rules of the {@code /health} probe given to {@link #detail(ProbeOptions)}
  * (by default every output to everyone), as {@code /health} does: with {@code names}, no output; with
  * {@code status}, neither {@code failing} nor {@code probes} (only {@code failingCount}); with
  * {@code failureDetails: authenticated}, outputs only to authenticated callers. {@code Cache-Control: no-store}.
@@ -65,19 +65,25 @@ public interface FleetHandler extends Handler<RoutingContext> {
    * This instance as the fleet sees it, from what the health handler holds: {@code outcome} is the {@code health}
    * probe's status, {@code probes} every probe's ({@link HealthHandler#probeStatus}), {@code ready} whether the
    * {@code ready} probe does not fail (without such a probe: the outcome does not fail and the instance is neither
-   * in maintenance nor draining), {@code failing} the checks whose latest result fails or warns, with the status {@code /health} shows
-   * (critical failures first).
-   * Nothing is run. Its change signal is {@link HealthHandler#addChangeListener}'s.
+   * in maintenance nor draining), {@code failing} the checks of the {@code health} probe whose latest result fails
+   * or warns, with the status {@code /health} shows (critical failures first). Nothing is run. Its change signal is
+   * {@link HealthHandler#addChangeListener}'s.
+   *
+   * <p>What it publishes follows the {@code health} probe's detail rules, so that no other instance can show more
+   * of it than it shows itself: with {@code detail: status} no failing check is named (only
+   * {@code failingCount}); with {@code detail: names} or {@code failureDetails: authenticated}, outputs are left
+   * out.
    *
    * @param health      the health handler
    * @param registry    its registry
    * @param maintenance its maintenance source
    * @param application the application's name
    * @param instance    how people name this instance ({@code host:port}, a service id)
+   * @param healthProbe the options of its {@code health} probe (copied)
    * @return the local node
    */
   static LocalNode localNode(HealthHandler health, CheckRegistry registry, MaintenanceSource maintenance,
-                             String application, String instance) {
-    return new LocalNodeImpl(health, registry, maintenance, application, instance);
+                             String application, String instance, ProbeOptions healthProbe) {
+    return new LocalNodeImpl(health, registry, maintenance, application, instance, healthProbe);
   }
 }

@@ -152,21 +152,40 @@ class FleetHandlerTest {
     source.set(view(member("a", true, FleetMember.State.UP), member("b", true, FleetMember.State.LEFT),
       member("c", false, FleetMember.State.MISSING)));
 
-    HttpResponse<Buffer> notMet = http.get("/health/fleet");
-    assertThat(notMet.statusCode()).isEqualTo(503);
+    // Rendered again once 100 ms have passed since the last rendering.
+    HttpResponse<Buffer> notMet = dev.vitals.health.test.Await.poll(() -> http.get("/health/fleet"),
+      r -> r.statusCode() == 503, HttpResponse::bodyAsString);
     assertThat(notMet.bodyAsJsonObject().getInteger("total")).isEqualTo(2);
     assertThat(notMet.bodyAsJsonObject().getInteger("ready")).isEqualTo(1);
     assertThat(notMet.bodyAsJsonObject().getJsonArray("nodes").getJsonObject(1).getString("state")).isEqualTo("left");
   }
 
   @Test
-  void outputsOfFailingChecksOnlyForTheAdminTokenAndOneRenderingServesManyRequests() {
-    source.set(view(member("a", false, FleetMember.State.UP)));
-    int before = source.reads;
-    for (int i = 0; i < 20; i++) {
-      http.get("/health/fleet");
+  void oneRenderingServesRequestsUntilTheViewChangesOr250MsPass(Vertx vertx) {
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    SetSource counted = new SetSource();
+    Router router = Router.router(vertx);
+    router.route("/fleet").handler(new dev.vitals.health.web.impl.FleetHandlerImpl(counted, Quorum.count(1), nanos::get));
+    try (TestServer server = new TestServer(vertx, router)) {
+      counted.set(view(member("a", true, FleetMember.State.UP)));
+      for (int i = 0; i < 20; i++) {
+        server.get("/fleet");
+      }
+      assertThat(counted.reads).isEqualTo(1);
+      counted.set(view(member("a", false, FleetMember.State.UP)));
+      assertThat(server.get("/fleet").statusCode()).as("a change within 100 ms of the last rendering waits").isEqualTo(200);
+      nanos.addAndGet(100_000_000);
+      assertThat(server.get("/fleet").statusCode()).as("a change is rendered 100 ms after the last rendering").isEqualTo(503);
+      assertThat(counted.reads).isEqualTo(2);
+      nanos.addAndGet(250_000_001);
+      server.get("/fleet");
+      assertThat(counted.reads).as("a rendering is 250 ms old at most (ageMs, missing)").isEqualTo(3);
     }
-    assertThat(source.reads - before).isLessThan(20); // the body is rendered at most once per 250 ms
+  }
+
+  @Test
+  void outputsOfFailingChecksOnlyForTheAdminToken() {
+    source.set(view(member("a", false, FleetMember.State.UP)));
 
     HttpResponse<Buffer> admin = result(http.client.get("/health/fleet").bearerTokenAuthentication(TOKEN).send());
     assertThat(admin.bodyAsJsonObject().getJsonArray("nodes").getJsonObject(0).getJsonArray("failing").getJsonObject(0)
@@ -229,7 +248,7 @@ class FleetHandlerTest {
     registry.register(new CheckOptions("cache").setCritical(false), () -> Future.succeededFuture(ProcedureResult.fail("slow")));
     result(registry.report());
     HealthHandler health = HealthHandler.create(registry).maintenance(maintenance);
-    LocalNode local = FleetHandler.localNode(health, registry, maintenance, "orders", "host-a:8080");
+    LocalNode local = FleetHandler.localNode(health, registry, maintenance, "orders", "host-a:8080", new ProbeOptions());
     List<String> changes = new ArrayList<>();
     local.onChange(v -> changes.add("changed"));
 
@@ -249,5 +268,22 @@ class FleetHandlerTest {
     assertThat(inMaintenance.reason()).isEqualTo("deploying");
     assertThat(inMaintenance.ready()).isFalse();
     assertThat(changes).isNotEmpty();
+
+    // It publishes no more than its own /health shows: names without outputs, or only the count.
+    result(maintenance.disable());
+    LocalNode names = FleetHandler.localNode(health, registry, maintenance, "orders", "a",
+      new ProbeOptions().setFailureDetails(FailureDetails.AUTHENTICATED));
+    assertThat(names.status("n1").failing()).containsExactly(new NodeStatus.Failing("cache", HealthStatus.FAIL, ""));
+    LocalNode count = FleetHandler.localNode(health, registry, maintenance, "orders", "a",
+      new ProbeOptions().setDetail(Detail.STATUS));
+    assertThat(count.status("n1").failing()).isEmpty();
+    assertThat(count.status("n1").failingCount()).isEqualTo(1);
+    // And only the checks its health probe selects.
+    LocalNode selected = FleetHandler.localNode(health, registry, maintenance, "orders", "a",
+      new ProbeOptions().setExclude(java.util.Set.of("optional")));
+    registry.register(new CheckOptions("extra").setTags(java.util.Set.of("optional")),
+      () -> Future.succeededFuture(ProcedureResult.fail("ignored")));
+    result(registry.report());
+    assertThat(selected.status("n1").failing()).extracting(NodeStatus.Failing::name).containsExactly("cache");
   }
 }

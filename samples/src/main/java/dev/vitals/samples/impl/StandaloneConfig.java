@@ -160,12 +160,21 @@ public final class StandaloneConfig {
     this.webhooks = List.copyOf(webhooks);
     history = nested(root, "history", HistorySection::new);
     fleet = root.has("fleet") ? nested(root, "fleet", FleetSection::new) : null;
-    if (fleet != null && fleet.source() == FleetSection.Source.CLUSTER) {
-      for (int i = 0; i < checks.size(); i++) {
-        if (checks.get(i).options().getName().equals(StandaloneFleet.CLUSTER_CHECK)) {
+    if (fleet != null) {
+      for (int i = 0; i < parsed.size(); i++) {
+        String name = parsed.get(i).options().getName();
+        if (name.equals(StandaloneFleet.CLUSTER_CHECK) && fleet.source() == FleetSection.Source.CLUSTER) {
           throw new IllegalArgumentException("checks[" + i + "].name: '" + StandaloneFleet.CLUSTER_CHECK
             + "' is the cluster check's name when fleet.source is cluster");
         }
+        if (name.equals("fleet") || name.startsWith("fleet/")) {
+          throw new IllegalArgumentException("checks[" + i + "].name: '" + name + "' would be hidden by "
+            + StandaloneFleet.PATH + "; choose another name");
+        }
+      }
+      if (health.getProbes().containsKey("fleet")) {
+        throw new IllegalArgumentException("health.probes.fleet: the probe would be hidden by " + StandaloneFleet.PATH
+          + "; choose another name");
       }
     }
     if (root.has("consul") || env.containsKey(ENV_CONSUL_ADDR)) {

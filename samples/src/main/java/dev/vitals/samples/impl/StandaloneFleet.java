@@ -1,11 +1,13 @@
 package dev.vitals.samples.impl;
 
 import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.fleet.FleetSource;
+import dev.vitals.status.consul.ConsulFleet;
+import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.fleet.ClusterFleet;
-import dev.vitals.health.fleet.FleetSource;
 import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.web.FleetHandler;
 import dev.vitals.health.web.HealthHandler;
@@ -39,6 +41,7 @@ public final class StandaloneFleet {
   private final FleetSection section;
   private volatile FleetHandler handler;
   private FleetSource source;
+  private boolean started;
 
   private StandaloneFleet(Vertx vertx, FleetSection section) {
     this.vertx = vertx;
@@ -82,28 +85,51 @@ public final class StandaloneFleet {
   }
 
   /**
-   * Joins the fleet once the server listens.
+   * Joins the fleet once the server listens: the cluster source ({@code ?scope=fleet} maintenance with it) or the
+   * Consul source.
    *
+   * @param config        the validated config: the fleet section, the Consul agent and service, the {@code health}
+   *                      probe whose detail rules the fleet view and this instance's published status follow
    * @param port          the port the server listens on, part of this instance's name
-   * @param healthProbe   the {@code health} probe's options, whose detail rules the fleet view follows
    * @param authenticated who sees failing checks' outputs when the health probe's {@code failureDetails} is
    *                      {@code authenticated}, or {@code null}
-   * @return a future completed once joined
+   * @return a future completed once joined; failed with an {@link IllegalArgumentException} when another
+   * verticle instance of this Vert.x has a fleet already ({@code -instances} above 1)
    */
-  public Future<Void> start(HealthHandler health, CheckRegistry registry, MaintenanceSource maintenance,
-                            MaintenanceHandler maintenanceHandler, ApplicationOptions application, String host,
-                            int port, ProbeOptions healthProbe, Predicate<RoutingContext> authenticated) {
-    return instanceName(application, host, port).compose(instance -> {
-      LocalNode local = FleetHandler.localNode(health, registry, maintenance, application.resolved().getName(),
-        instance);
-      return ClusterFleet.start(vertx, local, maintenance, section.options()).map(cluster -> {
-        source = cluster;
-        maintenanceHandler.fleet(cluster);
-        handler = FleetHandler.create(cluster, section.options().quorum()).detail(healthProbe)
-          .authenticatedBy(authenticated == null ? ctx -> false : authenticated);
-        LOG.info(() -> "Joined the fleet as " + instance + " (node " + cluster.nodeId() + "): " + PATH);
-        return null;
+  public Future<Void> start(StandaloneConfig config, HealthHandler health, CheckRegistry registry,
+                            MaintenanceSource maintenance, MaintenanceHandler maintenanceHandler, int port,
+                            Predicate<RoutingContext> authenticated) {
+    // One fleet member per Vert.x: instances of the verticle would share the node id, each with a maintenance
+    // source of its own.
+    if (vertx.sharedData().getLocalMap(StandaloneFleet.class.getName()).putIfAbsent("started", true) != null) {
+      return Future.failedFuture(new IllegalArgumentException("/fleet: one verticle instance per JVM has the "
+        + "fleet; start vitals-samples.jar with -instances 1 (the default)"));
+    }
+    started = true;
+    ProbeOptions healthProbe = config.health().getProbe(HealthHandlerOptions.HEALTH);
+    Future<FleetSource> joined;
+    if (section.source() == FleetSection.Source.CONSUL) {
+      joined = Future.succeededFuture(ConsulFleet.create(vertx, config.consul(), config.consulService(),
+        section.options()));
+    } else {
+      joined = instanceName(config.application(), config.host(), port).compose(instance -> {
+        LocalNode local = FleetHandler.localNode(health, registry, maintenance,
+          config.application().resolved().getName(), instance, healthProbe);
+        return ClusterFleet.start(vertx, local, maintenance, section.options()).map(cluster -> {
+          maintenanceHandler.fleet(cluster);
+          LOG.info(() -> "Joined the fleet as " + instance + " (node " + cluster.nodeId() + "): " + PATH);
+          return cluster;
+        });
       });
+    }
+    return joined.map(fleet -> {
+      source = fleet;
+      handler = FleetHandler.create(fleet, section.options().quorum()).detail(healthProbe)
+        .authenticatedBy(authenticated == null ? ctx -> false : authenticated);
+      if (section.source() == FleetSection.Source.CONSUL) {
+        LOG.info(() -> "Fleet from Consul service '" + config.consulService() + "': " + PATH);
+      }
+      return null;
     });
   }
 
@@ -127,6 +153,10 @@ public final class StandaloneFleet {
   /** @return a future completed once the fleet is left */
   public Future<Void> close() {
     handler = null;
+    if (started) {
+      vertx.sharedData().getLocalMap(StandaloneFleet.class.getName()).remove("started");
+      started = false;
+    }
     return source == null ? Future.succeededFuture() : source.close();
   }
 }

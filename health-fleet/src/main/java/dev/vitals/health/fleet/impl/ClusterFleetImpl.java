@@ -96,10 +96,12 @@ public final class ClusterFleetImpl implements ClusterFleet {
     });
     membershipTimer = vertx.setPeriodic(MEMBERSHIP_PERIOD, id -> reconcile());
     members = new HashSet<>(clusterManager.getNodes());
-    return Future.all(statusConsumer.completion(), maintenanceConsumer.completion()).map(done -> {
-      publish();
-      return (ClusterFleet) this;
-    });
+    return Future.all(statusConsumer.completion(), maintenanceConsumer.completion())
+      .<ClusterFleet>map(done -> {
+        publish();
+        return this;
+      })
+      .recover(failure -> close().transform(closed -> Future.failedFuture(failure)));
   }
 
   private String maintenanceAddress(String node) {
@@ -115,17 +117,21 @@ public final class ClusterFleetImpl implements ClusterFleet {
 
   /** Sends the status now, or once {@link #MIN_PUBLISH_INTERVAL} after the last one. */
   private void publishSoon() {
-    long wait;
+    long wait; // -1: one is scheduled already
     synchronized (this) {
-      if (publishScheduled || closed) {
+      if (closed) {
         return;
       }
-      wait = lastPublished + MIN_PUBLISH_INTERVAL - clock.millis();
-      if (wait > 0) {
-        publishScheduled = true;
+      if (publishScheduled) {
+        wait = -1;
+      } else {
+        wait = lastPublished + MIN_PUBLISH_INTERVAL - clock.millis();
+        publishScheduled = wait > 0;
       }
     }
-    if (wait > 0) {
+    if (wait == -1) {
+      // a publish is scheduled: it sends what is current then
+    } else if (wait > 0) {
       vertx.setTimer(wait, id -> {
         synchronized (this) {
           publishScheduled = false;
@@ -167,7 +173,10 @@ public final class ClusterFleetImpl implements ClusterFleet {
     }
     Heard before = nodes.get(status.node());
     if (before != null && before.left() != null) {
-      return; // a late message from an instance that left: node ids are not reused
+      if (!members.contains(status.node())) {
+        return; // a late message from an instance that left
+      }
+      before = null; // it left and came back (a merged cluster keeps its node ids): heard of anew
     }
     if (before == null && nodes.size() + 1 >= options.getMaxNodes()) { // this instance counts too
       dropped("a status from a new instance: the view holds " + options.getMaxNodes() + " (maxNodes)");
@@ -176,6 +185,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
     nodes.put(status.node(), new Heard(status, clock.instant(), null));
     if (before == null) {
       publishSoon(); // a newcomer (its consumer is registered: it published) hears of this instance at once
+      notifyListeners();
     } else if (!before.status().sameAs(status) || stateOf(before, clock.instant()) != FleetMember.State.UP) {
       notifyListeners();
     }
@@ -202,13 +212,17 @@ public final class ClusterFleetImpl implements ClusterFleet {
       if (heard.left() == null && !now.contains(entry.getKey())) {
         nodes.put(entry.getKey(), new Heard(heard.status(), heard.heard(), at));
         changed = true;
+      } else if (heard.left() != null && now.contains(entry.getKey())) {
+        // Listed again (a split cluster merged back): missing until its next status, up then.
+        nodes.put(entry.getKey(), new Heard(heard.status(), heard.heard(), null));
+        changed = true;
       } else if (heard.left() != null && at.toEpochMilli() - heard.left().toEpochMilli() > 3 * options.getPublishPeriod()) {
         nodes.remove(entry.getKey());
         changed = true;
       }
     }
     boolean joined = !members.containsAll(now);
-    members = now;
+    members = now; // read by heard() on the same context
     if (joined) {
       publish(); // a newcomer hears of this instance at once, not a publish period later
     }
@@ -310,9 +324,14 @@ public final class ClusterFleetImpl implements ClusterFleet {
 
   /** Asks every member (this one directly) to switch, and lists each one's answer. */
   private Future<JsonObject> switchFleet(JsonObject request, String status, String reason) {
-    List<String> targets = new ArrayList<>(clusterManager.getNodes());
-    targets.remove(nodeId);
-    targets.add(0, nodeId);
+    // This fleet's members: this instance and those heard of on this address, not other Vert.x nodes of the cluster.
+    List<String> targets = new ArrayList<>();
+    targets.add(nodeId);
+    nodes.forEach((node, heard) -> {
+      if (heard.left() == null) {
+        targets.add(node);
+      }
+    });
     DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(options.getMaintenanceTimeout());
     List<Future<JsonObject>> answers = new ArrayList<>();
     for (String node : targets) {

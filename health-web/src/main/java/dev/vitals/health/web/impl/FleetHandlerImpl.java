@@ -15,32 +15,45 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 public final class FleetHandlerImpl implements FleetHandler {
 
   private static final long MAX_RENDER_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_RENDER_AGE_MS);
+  /** The least time between two renderings, also after a change: a churning fleet costs at most 10 a second. */
+  private static final long MIN_RENDER_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  /** One rendering of the view: the code and both bodies, made at {@code nanos}. */
-  private record Rendered(int code, Buffer full, Buffer redacted, long nanos) {
+  /** One rendering of the view: the code and both bodies, made at {@code nanos} from the view of {@code version}. */
+  private record Rendered(int code, Buffer full, Buffer redacted, long nanos, long version) {
   }
 
   private final FleetSource source;
   private final Quorum quorum;
   private ProbeOptions probe = new ProbeOptions();
   private Predicate<RoutingContext> authenticated = ctx -> ctx.user() != null;
+  private final LongSupplier nanos;
+  /** Counts the source's changes; a rendering of an older count is redone (at most every 100 ms). */
+  private final AtomicLong version = new AtomicLong();
   private volatile Rendered rendered;
 
   public FleetHandlerImpl(FleetSource source, Quorum quorum) {
+    this(source, quorum, System::nanoTime);
+  }
+
+  /** With a clock of nanoseconds of its own, for tests. */
+  public FleetHandlerImpl(FleetSource source, Quorum quorum, LongSupplier nanos) {
     this.source = Objects.requireNonNull(source, "source");
     this.quorum = Objects.requireNonNull(quorum, "quorum");
-    source.addListener(view -> rendered = null);
+    this.nanos = nanos;
+    source.addListener(view -> version.incrementAndGet());
   }
 
   @Override
   public FleetHandler detail(ProbeOptions probe) {
     this.probe = new ProbeOptions(Objects.requireNonNull(probe, "probe"));
-    rendered = null;
+    version.incrementAndGet();
     return this;
   }
 
@@ -56,9 +69,12 @@ public final class FleetHandlerImpl implements FleetHandler {
       return;
     }
     Rendered current = rendered;
-    long now = System.nanoTime();
-    if (current == null || now - current.nanos() > MAX_RENDER_AGE_NANOS) {
-      current = render(source.view(), now);
+    long now = nanos.getAsLong();
+    long changes = version.get();
+    if (current == null || now - current.nanos() > MAX_RENDER_AGE_NANOS
+      || (current.version() != changes && now - current.nanos() >= MIN_RENDER_INTERVAL_NANOS)) {
+      // The count is read before the view: a change during the rendering leaves the count behind, so it is redone.
+      current = render(source.view(), now, changes);
       rendered = current;
     }
     boolean outputs = probe.getDetail() == Detail.FULL
@@ -69,7 +85,7 @@ public final class FleetHandlerImpl implements FleetHandler {
     Responses.end(ctx, outputs ? current.full() : current.redacted());
   }
 
-  private Rendered render(FleetView view, long nanos) {
+  private Rendered render(FleetView view, long nanos, long changes) {
     JsonObject json = view.toJson(quorum);
     int code = json.getJsonObject("quorum").getBoolean("met") ? 200 : 503;
     Detail detail = probe.getDetail();
@@ -83,6 +99,6 @@ public final class FleetHandlerImpl implements FleetHandler {
         member.getJsonArray("failing").forEach(check -> ((JsonObject) check).remove("output"));
       }
     }
-    return new Rendered(code, full, json.toBuffer(), nanos);
+    return new Rendered(code, full, json.toBuffer(), nanos, changes);
   }
 }

@@ -7,7 +7,10 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.NodeStatus;
+import dev.vitals.health.web.Detail;
+import dev.vitals.health.web.FailureDetails;
 import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.ProbeOptions;
 import dev.vitals.health.web.HealthHandlerOptions;
 import io.vertx.core.Handler;
 
@@ -28,9 +31,11 @@ public final class LocalNodeImpl implements LocalNode {
   private final MaintenanceSource maintenance;
   private final String application;
   private final String instance;
+  private final ProbeOptions probe;
 
   public LocalNodeImpl(HealthHandler health, CheckRegistry registry, MaintenanceSource maintenance, String application,
-                       String instance) {
+                       String instance, ProbeOptions probe) {
+    this.probe = new ProbeOptions(probe);
     this.health = health;
     this.registry = registry;
     this.maintenance = maintenance;
@@ -50,17 +55,23 @@ public final class LocalNodeImpl implements LocalNode {
     boolean ready = readiness != null ? readiness != HealthStatus.FAIL
       : outcome != HealthStatus.FAIL && !state.inMaintenance() && !health.isDraining();
     List<CheckReport> failed = new ArrayList<>();
-    for (CheckReport check : registry.latest(options -> true)) {
+    for (CheckReport check : registry.latest(probe::selects)) {
       if (check.status() != HealthStatus.PASS) {
         failed.add(check);
       }
     }
     // Critical failures first, then the others, each in registration order.
     failed.sort(Comparator.comparing((CheckReport check) -> !(check.critical() && check.status() == HealthStatus.FAIL)));
+    // No instance shows more of this one than this one's own /health does.
+    boolean named = probe.getDetail() != Detail.STATUS;
+    boolean outputs = probe.getDetail() == Detail.FULL && probe.getFailureDetails() == FailureDetails.EVERYONE;
     List<NodeStatus.Failing> failing = new ArrayList<>();
-    failed.forEach(check -> failing.add(new NodeStatus.Failing(check.name(), check.status(), check.output())));
+    if (named) {
+      failed.forEach(check -> failing.add(new NodeStatus.Failing(check.name(), check.status(),
+        outputs ? check.output() : "")));
+    }
     return new NodeStatus(node, application, instance, outcome, ready, probes, failing, state.inMaintenance(),
-      state.reason(), Instant.now());
+      state.reason(), Instant.now()).withFailingCount(failed.size());
   }
 
   @Override
