@@ -17,7 +17,8 @@ import java.util.Objects;
  * The fleet view over a clustered Vert.x event bus, with any cluster manager (Hazelcast is tested).
  *
  * <p>Each instance publishes its {@link NodeStatus} at {@code <address>.status} ({@link FleetOptions#getAddress()},
- * {@code vitals.fleet.status} by default) when it may have changed (at most once per 200 ms) and every
+ * {@code vitals.fleet.status} by default) when it changed (at most once per 200 ms; a status equal to the last one
+ * sent is not sent again) and every
  * {@linkplain FleetOptions#getPublishPeriod() publish period} (5 s), and at once when it hears of an instance it
  * did not know, so that a newcomer learns the fleet as soon as its own first status is out. Every instance keeps
  * the statuses it hears: the view is memory only. An instance not heard of for three publish periods is {@code missing}; one the cluster manager no longer lists

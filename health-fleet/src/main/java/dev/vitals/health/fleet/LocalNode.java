@@ -16,8 +16,8 @@ public interface LocalNode {
   NodeStatus status(String node);
 
   /**
-   * @param listener called when the status may have changed (a check, the outcome, maintenance or draining); on
-   *                 any thread; it must not block
+   * @param listener called when the status may have changed (a check's run, the outcome, maintenance or
+   *                 draining); on any thread; it must not block; it may be called when nothing changed
    */
   void onChange(Handler<Void> listener);
 }

@@ -241,6 +241,28 @@ class FleetHandlerTest {
   }
 
   @Test
+  void theLocalNodeSignalsEveryRunAlsoWhileACheckFlaps() {
+    java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean();
+    registry.register(new CheckOptions("flaky").setSuccessTtl(0).setFailureTtl(0), () -> Future.succeededFuture(
+      up.getAndSet(!up.get()) ? ProcedureResult.pass() : ProcedureResult.fail("down")));
+    HealthHandler health = HealthHandler.create(registry);
+    LocalNode local = FleetHandler.localNode(health, registry, MaintenanceSource.local(), "orders", "a",
+      new ProbeOptions());
+    java.util.concurrent.atomic.AtomicInteger signals = new java.util.concurrent.atomic.AtomicInteger();
+    local.onChange(v -> signals.incrementAndGet());
+    List<HealthStatus> seen = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      int before = signals.get();
+      result(registry.report());
+      assertThat(signals.get()).as("run %d is signalled", i).isGreaterThan(before);
+      seen.add(local.status("n").outcome());
+    }
+    // The registry holds back a flapping check's changes; the node's status still follows each run.
+    assertThat(registry.history("flaky").flapping()).isTrue();
+    assertThat(seen.subList(25, 30)).contains(HealthStatus.PASS, HealthStatus.FAIL);
+  }
+
+  @Test
   void theLocalNodeReportsTheHealthHandlersProbesFailingChecksAndMaintenance() {
     MaintenanceSource maintenance = MaintenanceSource.local();
     registry.register(new CheckOptions("db").setTags(java.util.Set.of("readiness")),

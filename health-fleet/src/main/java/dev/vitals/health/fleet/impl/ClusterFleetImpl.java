@@ -70,6 +70,8 @@ public final class ClusterFleetImpl implements ClusterFleet {
   /** Guarded by this: when the last status was sent (ms, by the clock) and whether one is scheduled. */
   private long lastPublished = Long.MIN_VALUE / 2;
   private boolean publishScheduled;
+  private boolean forcePending;
+  private NodeStatus lastSent;
   private Set<String> members = Set.of();
   private Map<String, FleetMember.State> lastStates = Map.of();
   private volatile boolean closed;
@@ -89,16 +91,16 @@ public final class ClusterFleetImpl implements ClusterFleet {
   public Future<ClusterFleet> start() {
     statusConsumer = vertx.eventBus().consumer(statusAddress, this::heard);
     maintenanceConsumer = vertx.eventBus().consumer(maintenanceAddress(nodeId), this::switchMaintenance);
-    local.onChange(v -> publishSoon());
+    local.onChange(v -> publishSoon(false));
     publishTimer = vertx.setPeriodic(options.getPublishPeriod(), id -> {
-      publish();
+      publish(true);
       notifyIfStatesChanged();
     });
     membershipTimer = vertx.setPeriodic(MEMBERSHIP_PERIOD, id -> reconcile());
     members = new HashSet<>(clusterManager.getNodes());
     return Future.all(statusConsumer.completion(), maintenanceConsumer.completion())
       .<ClusterFleet>map(done -> {
-        publish();
+        publish(true);
         return this;
       })
       .recover(failure -> close().transform(closed -> Future.failedFuture(failure)));
@@ -115,13 +117,17 @@ public final class ClusterFleetImpl implements ClusterFleet {
 
   // ---- publishing this instance's status
 
-  /** Sends the status now, or once {@link #MIN_PUBLISH_INTERVAL} after the last one. */
-  private void publishSoon() {
+  /**
+   * Sends the status now, or once {@link #MIN_PUBLISH_INTERVAL} after the last one: only when it differs from the
+   * last one sent, unless {@code force} (a newcomer must hear it).
+   */
+  private void publishSoon(boolean force) {
     long wait; // -1: one is scheduled already
     synchronized (this) {
       if (closed) {
         return;
       }
+      forcePending |= force;
       if (publishScheduled) {
         wait = -1;
       } else {
@@ -130,28 +136,48 @@ public final class ClusterFleetImpl implements ClusterFleet {
       }
     }
     if (wait == -1) {
-      // a publish is scheduled: it sends what is current then
-    } else if (wait > 0) {
+      return; // a publish is scheduled: it sends what is current then
+    }
+    if (wait > 0) {
       vertx.setTimer(wait, id -> {
         synchronized (this) {
           publishScheduled = false;
         }
-        publish();
+        publishPending();
       });
     } else {
-      publish();
+      publishPending();
     }
-    notifyListeners(); // this instance's own entry changed
   }
 
-  private void publish() {
-    if (closed) {
-      return;
-    }
+  private void publishPending() {
+    boolean force;
     synchronized (this) {
+      force = forcePending;
+      forcePending = false;
+    }
+    publish(force);
+  }
+
+  /** Sends this instance's status when it changed since the last one sent, or always when {@code always}. */
+  private void publish(boolean always) {
+    NodeStatus status = local.status(nodeId);
+    boolean changed;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      changed = !status.sameAs(lastSent);
+      if (!changed && !always) {
+        return;
+      }
+      lastSent = status;
       lastPublished = clock.millis();
     }
-    vertx.eventBus().publish(statusAddress, local.status(nodeId).toJson());
+    vertx.eventBus().publish(statusAddress, status.toJson());
+    if (changed) {
+      notifyListeners(); // this instance's own entry changed
+    }
   }
 
   // ---- hearing other instances
@@ -184,7 +210,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
     }
     nodes.put(status.node(), new Heard(status, clock.instant(), null));
     if (before == null) {
-      publishSoon(); // a newcomer (its consumer is registered: it published) hears of this instance at once
+      publishSoon(true); // a newcomer (its consumer is registered: it published) hears of this instance at once
       notifyListeners();
     } else if (!before.status().sameAs(status) || stateOf(before, clock.instant()) != FleetMember.State.UP) {
       notifyListeners();
@@ -224,7 +250,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
     boolean joined = !members.containsAll(now);
     members = now; // read by heard() on the same context
     if (joined) {
-      publish(); // a newcomer hears of this instance at once, not a publish period later
+      publish(true); // a newcomer hears of this instance at once, not a publish period later
     }
     if (changed) {
       notifyListeners();

@@ -1,5 +1,6 @@
 package dev.vitals.health.web.impl;
 
+import dev.vitals.health.CheckObserver;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.HealthStatus;
@@ -74,8 +75,24 @@ public final class LocalNodeImpl implements LocalNode {
       state.reason(), Instant.now()).withFailingCount(failed.size());
   }
 
+  /**
+   * The health handler's changes, and every run of a check: a flapping check's runs are not notified as changes
+   * (the registry holds them back while it flaps), yet they change what this instance reports. The fleet sends a
+   * status only when it differs from the last one sent.
+   */
   @Override
   public void onChange(Handler<Void> listener) {
     health.addChangeListener(listener);
+    registry.addObserver(new CheckObserver() {
+      @Override
+      public void ran(CheckReport result, HealthStatus outcome) {
+        listener.handle(null);
+      }
+
+      @Override
+      public void unregistered(String name) {
+        listener.handle(null);
+      }
+    });
   }
 }
