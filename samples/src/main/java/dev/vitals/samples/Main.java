@@ -115,12 +115,12 @@ public final class Main {
         System.exit(0);
       }
     }
-    String problem = confProblem(args);
-    if (problem != null) {
-      System.err.println(problem);
+    Conf conf = readConf(confValue(args));
+    if (conf.problem() != null) {
+      System.err.println(conf.problem());
       System.exit(1);
     }
-    HazelcastOptions cluster = FleetSection.clusterOf(launchConfig(args));
+    HazelcastOptions cluster = FleetSection.clusterOf(withOverrides(conf.json()));
     List<String> launched = new ArrayList<>(List.of(args));
     if (cluster != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
       launched.add("-cluster"); // fleet.source cluster: the launcher builds a clustered Vert.x
@@ -129,25 +129,12 @@ public final class Main {
   }
 
   /**
-   * @return the {@code -conf} JSON (file or inline; empty when absent or unreadable) with the {@code VITALS_*} and
-   * {@code -Dvitals.*} overrides over it, as the verticle will read it
+   * @param config the {@code -conf} JSON
+   * @return it with the {@code VITALS_*} and {@code -Dvitals.*} overrides over it, as the verticle will read it
    */
-  static JsonObject launchConfig(String[] args) {
-    JsonObject config = new JsonObject();
-    String value = confValue(args);
-    if (value != null) {
-      try {
-        config = new JsonObject(Buffer.buffer(Files.readAllBytes(Paths.get(value))));
-      } catch (DecodeException | IOException | InvalidPathException e) {
-        try {
-          config = new JsonObject(value);
-        } catch (DecodeException notJson) {
-          // confProblem said so already
-        }
-      }
-    }
+  private static JsonObject withOverrides(JsonObject config) {
     try {
-      return config.mergeIn(ConfigOverrides.of(System.getenv(), ConfigOverrides.systemProperties()), true);
+      return config.copy().mergeIn(ConfigOverrides.of(System.getenv(), ConfigOverrides.systemProperties()), true);
     } catch (IllegalArgumentException e) {
       return config; // the verticle names the error
     }
@@ -177,26 +164,31 @@ public final class Main {
     return value;
   }
 
-  /** @return why the {@code -conf} value cannot be read, or {@code null} when there is none or it reads */
-  static String confProblem(String[] args) {
-    String value = confValue(args);
+  /**
+   * The {@code -conf} value read once: a JSON file, else inline JSON.
+   *
+   * @param json    what it holds; empty when there is no {@code -conf} or it cannot be read
+   * @param problem why it cannot be read, or {@code null}
+   */
+  private record Conf(JsonObject json, String problem) {
+  }
+
+  private static Conf readConf(String value) {
     if (value == null) {
-      return null;
+      return new Conf(new JsonObject(), null);
     }
     String fileError;
     try {
-      new JsonObject(Buffer.buffer(Files.readAllBytes(Paths.get(value))));
-      return null;
+      return new Conf(new JsonObject(Buffer.buffer(Files.readAllBytes(Paths.get(value)))), null);
     } catch (DecodeException e) {
       fileError = "is not a JSON object: " + e.getMessage();
     } catch (IOException | InvalidPathException e) {
       fileError = "cannot be read (" + e + ")";
     }
     try {
-      new JsonObject(value);
-      return null;
+      return new Conf(new JsonObject(value), null);
     } catch (DecodeException e) {
-      return "-conf: '" + value + "' " + fileError + ", and is not inline JSON either";
+      return new Conf(new JsonObject(), "-conf: '" + value + "' " + fileError + ", and is not inline JSON either");
     }
   }
 

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -61,7 +60,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
   private final String nodeId;
   private final String statusAddress;
   private final Map<String, Heard> nodes = new ConcurrentHashMap<>();
-  private final List<Handler<FleetView>> listeners = new CopyOnWriteArrayList<>();
+  private final FleetListeners listeners = new FleetListeners();
   private final AtomicLong lastDropLog = new AtomicLong(Long.MIN_VALUE / 2);
   private MessageConsumer<Object> statusConsumer;
   private MessageConsumer<Object> maintenanceConsumer;
@@ -293,22 +292,12 @@ public final class ClusterFleetImpl implements ClusterFleet {
   }
 
   private void notifyListeners() {
-    if (listeners.isEmpty()) {
-      return;
-    }
-    FleetView view = view();
-    for (Handler<FleetView> listener : listeners) {
-      try {
-        listener.handle(view);
-      } catch (RuntimeException e) {
-        // a listener's fault is its own
-      }
-    }
+    listeners.tell(this::view);
   }
 
   @Override
   public ClusterFleet addListener(Handler<FleetView> listener) {
-    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    listeners.add(listener);
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.vitals.status.consul.impl;
 import dev.vitals.health.fleet.FleetMember;
 import dev.vitals.health.fleet.FleetOptions;
 import dev.vitals.health.fleet.FleetView;
+import dev.vitals.health.fleet.impl.FleetListeners;
 import dev.vitals.health.fleet.NodeStatus;
 import dev.vitals.status.consul.ConsulFleet;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The watch of a Consul service's instances; see {@link ConsulFleet}. What the last answer said is one immutable
@@ -64,7 +64,7 @@ public final class ConsulFleetImpl implements ConsulFleet {
   private final Clock clock;
   private final AgentClient agent;
   private final BlockingWatch watch;
-  private final List<Handler<FleetView>> listeners = new CopyOnWriteArrayList<>();
+  private final FleetListeners listeners = new FleetListeners();
   private volatile Known known;
 
   private Future<String> selfNode;
@@ -124,7 +124,7 @@ public final class ConsulFleetImpl implements ConsulFleet {
 
   @Override
   public ConsulFleet addListener(Handler<FleetView> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    listeners.add(listener);
     return this;
   }
 
@@ -223,16 +223,6 @@ public final class ConsulFleetImpl implements ConsulFleet {
   }
 
   private void notifyListeners() {
-    if (listeners.isEmpty()) {
-      return;
-    }
-    FleetView view = view();
-    for (Handler<FleetView> listener : listeners) {
-      try {
-        listener.handle(view);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Fleet listener failed", e);
-      }
-    }
+    listeners.tell(this::view);
   }
 }
