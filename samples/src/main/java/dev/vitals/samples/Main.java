@@ -120,12 +120,13 @@ public final class Main {
       System.err.println(conf.problem());
       System.exit(1);
     }
-    HazelcastOptions cluster = FleetSection.clusterOf(withOverrides(conf.json()));
+    JsonObject effective = withOverrides(conf.json());
+    HazelcastOptions cluster = FleetSection.clusterOf(effective);
     List<String> launched = new ArrayList<>(List.of(args));
     if (cluster != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
       launched.add("-cluster"); // fleet.source cluster: the launcher builds a clustered Vert.x
     }
-    new VertxApplication(launched.toArray(String[]::new), new Hooks(confFile(args), cluster)).launch();
+    new VertxApplication(launched.toArray(String[]::new), new Hooks(confFile(args), cluster, effective)).launch();
   }
 
   /**
@@ -199,10 +200,13 @@ public final class Main {
   private static final class Hooks implements VertxApplicationHooks {
     private final Path confFile;
     private final HazelcastOptions cluster;
+    /** The {@code -conf} JSON with the overrides over it, read once by {@code main}. */
+    private final JsonObject config;
 
-    Hooks(Path confFile, HazelcastOptions cluster) {
+    Hooks(Path confFile, HazelcastOptions cluster, JsonObject config) {
       this.confFile = confFile;
       this.cluster = cluster;
+      this.config = config;
     }
 
     @Override
@@ -238,30 +242,16 @@ public final class Main {
       }
     }
 
-    private JsonObject config;
-
-    @Override
-    public JsonObject afterConfigParsed(JsonObject config) {
-      this.config = config;
-      return config;
-    }
-
     /** With Vert.x's own metrics unless the config turns them off ({@code metrics.vertx}, {@code metrics.enabled}). */
     @Override
     public VertxBuilder createVertxBuilder(VertxOptions options) {
-      JsonObject overrides;
-      try {
-        overrides = ConfigOverrides.of(System.getenv(), ConfigOverrides.systemProperties());
-      } catch (IllegalArgumentException e) {
-        overrides = new JsonObject(); // the verticle names the error
-      }
       if (cluster == null) {
-        return StandaloneMetrics.vertxBuilder(options, config, overrides);
+        return StandaloneMetrics.vertxBuilder(options, config);
       }
       // The event bus listens where the Hazelcast member does (loopback by default), not on the first interface.
       options.getEventBusOptions().setHost(cluster.getHost());
       try {
-        return StandaloneMetrics.vertxBuilder(options, config, overrides).withClusterManager(cluster.clusterManager());
+        return StandaloneMetrics.vertxBuilder(options, config).withClusterManager(cluster.clusterManager());
       } catch (IllegalArgumentException e) {
         System.err.println("/fleet/cluster/" + e.getMessage());
         System.err.flush();

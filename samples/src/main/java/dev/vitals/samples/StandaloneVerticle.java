@@ -502,7 +502,8 @@ public class StandaloneVerticle extends VerticleBase {
     if (config.consul() != null) {
       health.add("/health/" + StandaloneConfig.CONSUL_CHECK);
     }
-    if (config.fleet() != null && config.fleet().source() == FleetSection.Source.CLUSTER) {
+    boolean clustered = config.fleet() != null && config.fleet().source() == FleetSection.Source.CLUSTER;
+    if (clustered) {
       health.add("/health/" + StandaloneFleet.CLUSTER_CHECK);
     }
     routes.add("GET|HEAD " + String.join(", ", health));
@@ -511,7 +512,6 @@ public class StandaloneVerticle extends VerticleBase {
     }
     routes.add("GET|HEAD /health/history, /health/ui; GET /health/events");
     routes.add("GET|HEAD /status");
-    boolean clustered = config.fleet() != null && config.fleet().source() == FleetSection.Source.CLUSTER;
     routes.add("PUT|DELETE /status/maintenance" + (clustered ? "[?scope=fleet]" : "") + " ("
       + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
     if (config.environmentEnabled()) {

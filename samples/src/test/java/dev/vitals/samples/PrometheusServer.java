@@ -1,5 +1,6 @@
 package dev.vitals.samples;
 
+import dev.vitals.health.checks.test.ServerFixture;
 import dev.vitals.health.test.Await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,6 @@ import java.util.stream.Stream;
  */
 final class PrometheusServer implements AutoCloseable {
 
-  private static final String PACKAGE_HINT = "install the Debian package 'prometheus' (apt-get install -y prometheus)";
 
   private final Path dir;
   private final Process process;
@@ -40,14 +40,7 @@ final class PrometheusServer implements AutoCloseable {
 
   /** @return the path of a Prometheus tool ({@code prometheus}, {@code promtool}); fails naming the package */
   static String binary(String name) {
-    for (String dir : (System.getenv().getOrDefault("PATH", "") + java.io.File.pathSeparator + "/usr/bin")
-      .split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    throw new AssertionError(name + " not found on PATH or in /usr/bin: " + PACKAGE_HINT);
+    return ServerFixture.binary(name, "prometheus").toString();
   }
 
   /**

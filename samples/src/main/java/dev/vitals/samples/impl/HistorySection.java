@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  */
 public final class HistorySection {
 
-  private static final Set<String> REGISTRY_KEYS = Set.of("enabled", "flapHighThreshold", "flapLowThreshold");
+  /** The registry's keys, as its options write them; the others are the routes'. */
+  private static final Set<String> REGISTRY_KEYS = new HistoryOptions().toJson().fieldNames();
 
   private final HistoryOptions registry;
   private final HistoryRoutesOptions routes;

@@ -46,13 +46,12 @@ public final class StandaloneMetrics {
    * verticle will refuse is read leniently here: the verticle names its error.
    *
    * @param options the launcher's options
-   * @param config  the {@code -conf} JSON, or {@code null}
-   * @param overrides the {@code VITALS_*} and {@code vitals.*} values, as {@link ConfigOverrides#of} gives them
+   * @param config  the {@code -conf} JSON with the {@code VITALS_*} and {@code vitals.*} values over it
+   *                ({@link ConfigOverrides#of})
    * @return the builder of the launcher's Vert.x
    */
-  public static VertxBuilder vertxBuilder(VertxOptions options, JsonObject config, JsonObject overrides) {
-    JsonObject effective = (config == null ? new JsonObject() : config.copy()).mergeIn(overrides, true);
-    Object section = effective.getValue("metrics");
+  public static VertxBuilder vertxBuilder(VertxOptions options, JsonObject config) {
+    Object section = config.getValue("metrics");
     JsonObject metrics = section instanceof JsonObject ? (JsonObject) section : new JsonObject();
     VertxBuilder builder = Vertx.builder().with(options);
     if (!Boolean.FALSE.equals(metrics.getValue("enabled")) && !Boolean.FALSE.equals(metrics.getValue("vertx"))) {

@@ -33,7 +33,7 @@ public final class ServerFixture {
    * @return the binary's path
    * @throws IllegalStateException {@code <name> not found: apt-get install -y <pkg>} when it is nowhere
    */
-  static Path binary(String name, String pkg, String... libGlobs) {
+  public static Path binary(String name, String pkg, String... libGlobs) {
     for (String lib : libGlobs) {
       Path root = Paths.get(lib);
       if (Files.isDirectory(root)) {

@@ -41,23 +41,14 @@ final class NodeHealth {
    *                         unknown node
    */
   static NodeHealth parse(String node, String path, Buffer body, long index) {
-    JsonArray checks;
-    try {
-      Object decoded = body == null ? null : Json.decodeValue(body);
-      if (!(decoded instanceof JsonArray)) {
-        throw new ConsulException("Consul answered malformed JSON for " + path + ": expected an array of checks", 200);
-      }
-      checks = (JsonArray) decoded;
-    } catch (DecodeException e) {
-      throw new ConsulException("Consul answered malformed JSON for " + path + ": " + e.getMessage(), 200);
-    }
+    JsonArray checks = array(path, body, "expected an array of checks");
     if (checks.isEmpty()) {
       throw new ConsulException("Consul has no checks for node '" + node + "': is it registered?", 200);
     }
     Map<String, String> notes = new HashMap<>();
     for (Object item : checks) {
       if (!(item instanceof JsonObject) || !(((JsonObject) item).getValue("CheckID") instanceof String)) {
-        throw new ConsulException("Consul answered malformed JSON for " + path + ": a check without CheckID", 200);
+        throw malformed(path, "a check without CheckID");
       }
       JsonObject check = (JsonObject) item;
       String id = check.getString("CheckID");
@@ -67,6 +58,28 @@ final class NodeHealth {
       }
     }
     return new NodeHealth(index, notes);
+  }
+
+  /**
+   * @return the body as a JSON array; a {@link ConsulException} {@code Consul answered malformed JSON for <path>:
+   * <detail>} when it is not one ({@code expected} is the detail when it is JSON of another shape)
+   */
+  static JsonArray array(String path, Buffer body, String expected) {
+    Object decoded;
+    try {
+      decoded = body == null ? null : Json.decodeValue(body);
+    } catch (DecodeException e) {
+      throw malformed(path, e.getMessage());
+    }
+    if (!(decoded instanceof JsonArray array)) {
+      throw malformed(path, expected);
+    }
+    return array;
+  }
+
+  /** @return {@code Consul answered malformed JSON for <path>: <detail>}, as an answer of status 200 */
+  static ConsulException malformed(String path, String detail) {
+    return new ConsulException("Consul answered malformed JSON for " + path + ": " + detail, 200);
   }
 
   /** @return the answer's {@code X-Consul-Index}, as received */

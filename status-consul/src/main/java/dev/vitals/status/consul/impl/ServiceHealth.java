@@ -4,7 +4,6 @@ import dev.vitals.health.HealthStatus;
 import dev.vitals.health.fleet.NodeStatus;
 import dev.vitals.status.consul.ConsulException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -55,16 +54,7 @@ final class ServiceHealth {
    *                         {@code CheckID}
    */
   static ServiceHealth parse(String service, String path, Buffer body, long index, int maxNodes, Instant received) {
-    JsonArray entries;
-    try {
-      Object decoded = body == null ? null : Json.decodeValue(body);
-      if (!(decoded instanceof JsonArray array)) {
-        throw malformed(path, "expected an array of service instances");
-      }
-      entries = array;
-    } catch (DecodeException e) {
-      throw malformed(path, e.getMessage());
-    }
+    JsonArray entries = NodeHealth.array(path, body, "expected an array of service instances");
     List<NodeStatus> instances = new ArrayList<>(entries.size());
     for (Object entry : entries) {
       instances.add(instance(service, path, entry, received));
@@ -79,11 +69,11 @@ final class ServiceHealth {
       || !(node.getValue("Node") instanceof String nodeName) || nodeName.isBlank()
       || !(json.getValue("Service") instanceof JsonObject serviceJson)
       || !(serviceJson.getValue("ID") instanceof String id)) {
-      throw malformed(path, "an instance without Node.Node or Service.ID");
+      throw NodeHealth.malformed(path, "an instance without Node.Node or Service.ID");
     }
     Object rawChecks = json.getValue("Checks");
     if (rawChecks != null && !(rawChecks instanceof JsonArray)) {
-      throw malformed(path, "Checks of " + nodeName + "/" + id + " is not an array");
+      throw NodeHealth.malformed(path, "Checks of " + nodeName + "/" + id + " is not an array");
     }
     List<NodeStatus.Failing> critical = new ArrayList<>();
     List<NodeStatus.Failing> warning = new ArrayList<>();
@@ -91,7 +81,7 @@ final class ServiceHealth {
     String serviceReason = null;
     for (Object item : rawChecks == null ? new JsonArray() : (JsonArray) rawChecks) {
       if (!(item instanceof JsonObject check) || !(check.getValue("CheckID") instanceof String checkId)) {
-        throw malformed(path, "a check without CheckID");
+        throw NodeHealth.malformed(path, "a check without CheckID");
       }
       String notes = text(check, "Notes");
       if (checkId.equals(NodeHealth.NODE_CHECK)) {
@@ -125,9 +115,6 @@ final class ServiceHealth {
     return json.getValue(key) instanceof String value ? value : "";
   }
 
-  private static ConsulException malformed(String path, String detail) {
-    return new ConsulException("Consul answered malformed JSON for " + path + ": " + detail, 200);
-  }
 
   /** @return the answer's {@code X-Consul-Index}, as received */
   long index() {
