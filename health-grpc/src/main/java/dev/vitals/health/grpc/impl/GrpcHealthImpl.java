@@ -136,21 +136,45 @@ public final class GrpcHealthImpl implements GrpcHealth {
   }
 
   private void check(GrpcServerRequest<String, ServingStatus> request) {
-    request.handler(service -> status(service).onComplete(ar -> {
+    request.handler(firstOnly(service -> status(service).onComplete(ar -> {
       GrpcServerResponse<String, ServingStatus> response = request.response();
       if (ar.failed()) {
         LOG.log(Level.WARNING, "gRPC health Check of '" + service + "' failed", ar.cause());
-        response.status(GrpcStatus.INTERNAL).statusMessage(String.valueOf(ar.cause().getMessage())).end();
+        endQuietly(() -> response.status(GrpcStatus.INTERNAL).statusMessage(String.valueOf(ar.cause().getMessage())).end());
       } else if (ar.result() == null) {
-        response.status(GrpcStatus.NOT_FOUND).statusMessage("unknown service: " + service).end();
+        endQuietly(() -> response.status(GrpcStatus.NOT_FOUND).statusMessage("unknown service: " + service).end());
       } else {
-        response.end(ar.result());
+        endQuietly(() -> response.end(ar.result()));
       }
-    }));
+    })));
+  }
+
+  /** Check and Watch take one request message: a second one on the same call is ignored. */
+  private static Handler<String> firstOnly(Handler<String> handler) {
+    boolean[] taken = {false};
+    return service -> {
+      if (!taken[0]) {
+        taken[0] = true;
+        handler.handle(service);
+      }
+    };
+  }
+
+  /**
+   * Ends a call whose client may have gone meanwhile (vertx-core may throw ending a reset stream).
+   *
+   * @return the end's future, or a succeeded one when the stream went away
+   */
+  private static Future<Void> endQuietly(java.util.function.Supplier<Future<Void>> end) {
+    try {
+      return end.get().recover(failure -> Future.succeededFuture());
+    } catch (RuntimeException e) {
+      return Future.succeededFuture();
+    }
   }
 
   private void watch(GrpcServerRequest<String, ServingStatus> request) {
-    request.handler(service -> {
+    request.handler(firstOnly(service -> {
       GrpcServerResponse<String, ServingStatus> response = request.response();
       if (closed) {
         response.status(GrpcStatus.UNAVAILABLE).statusMessage("server shutting down").end();
@@ -169,7 +193,7 @@ public final class GrpcHealthImpl implements GrpcHealth {
       request.exceptionHandler(failure -> watches.remove(watch));
       response.exceptionHandler(failure -> watches.remove(watch));
       watch.refresh();
-    });
+    }));
   }
 
   /**
@@ -232,11 +256,7 @@ public final class GrpcHealthImpl implements GrpcHealth {
         return Future.succeededFuture();
       }
       ended = true;
-      try {
-        return response.status(status).statusMessage(message).end().recover(failure -> Future.succeededFuture());
-      } catch (RuntimeException e) {
-        return Future.succeededFuture(); // the stream went away meanwhile (vertx-core may throw ending a reset stream)
-      }
+      return endQuietly(() -> response.status(status).statusMessage(message).end());
     }
   }
 }

@@ -46,11 +46,11 @@ public final class LocalNodeImpl implements LocalNode {
 
   @Override
   public NodeStatus status(String node) {
-    HealthStatus outcome = health.probeStatus(HealthHandlerOptions.HEALTH);
     Map<String, HealthStatus> probes = new LinkedHashMap<>();
     for (String probe : new java.util.TreeSet<>(health.probes())) {
       probes.put(probe, health.probeStatus(probe));
     }
+    HealthStatus outcome = probes.get(HealthHandlerOptions.HEALTH); // the health probe is always served
     MaintenanceState state = maintenance.state();
     HealthStatus readiness = probes.get(READY);
     boolean ready = readiness != null ? readiness != HealthStatus.FAIL
