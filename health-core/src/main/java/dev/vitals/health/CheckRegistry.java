@@ -186,7 +186,8 @@ public interface CheckRegistry extends HealthChecks {
    * what the endpoint serves now (marked stale or not), or the result an expired entry will be replaced by the next
    * run of. Cheap (a map lookup): made for metrics read on every scrape.
    *
-   * @param name a check's name
+   * @param name a check's name as registered ({@link CheckOptions#getName()}: not normalized here, to stay a map
+   *             lookup)
    * @return its latest result, or {@code null} when it has none yet or no check has that name
    */
   CheckReport latest(String name);

@@ -19,8 +19,12 @@ public interface HttpCheck extends ResourceCheck {
    * @param vertx   the Vert.x instance to create the check's HTTP client on
    * @param options what to request and accept
    * @return the check; close it to close its client
+   * @throws IllegalArgumentException {@code url: required field missing}, or {@code jsonValue: required with
+   *                                  jsonPointer} (and the other way round)
    */
   static HttpCheck create(Vertx vertx, HttpCheckOptions options) {
-    return new HttpCheckImpl(vertx, new HttpCheckOptions(options));
+    HttpCheckOptions copy = new HttpCheckOptions(options);
+    copy.validate();
+    return new HttpCheckImpl(vertx, copy);
   }
 }

@@ -85,6 +85,16 @@ public class HttpCheckOptions {
       read.put("acceptedStatus", accepted);
     }
     HttpCheckOptionsConverter.fromJson(read, this);
+    validate();
+  }
+
+  /**
+   * Checks what no single setter can: a URL is given, and {@code jsonPointer} and {@code jsonValue} come together.
+   *
+   * @throws IllegalArgumentException {@code url: required field missing}, or {@code jsonValue: required with
+   *                                  jsonPointer} (and the other way round)
+   */
+  void validate() {
     if (url == null) {
       throw new IllegalArgumentException("url: required field missing");
     }

@@ -8,7 +8,7 @@ import io.vertx.redis.client.RedisOptions;
 /**
  * {@code PING} and {@code INFO replication} in one batch on a Redis connection: {@code pass} with the output
  * {@code PING <host>:<port>: PONG in 0.4 ms}, {@code warn} when it took longer than {@code maxLatency},
- * {@code fail} with the server's or the client's error otherwise. Data: {@code {"server": "<host>:<port>",
+ * {@code fail} with the server's or the client's error otherwise. Data: {@code {"server": "<host>:<port>[/<database>]",
  * "role": "master", "latencyMs": 0.4}}, and for a replica {@code "masterLinkStatus": "up"} too. Passwords never
  * appear in outputs or data. A server that stops fails the check (within the check's timeout); a server that
  * returns is seen at the next run, as the client connects again.

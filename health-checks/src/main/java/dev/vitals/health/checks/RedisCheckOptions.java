@@ -82,6 +82,10 @@ public class RedisCheckOptions {
     return Secrets.masked(toJson()).encode();
   }
 
+  private static String decode(String part) {
+    return java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /**
    * @return the options of the check's own client: one connection, the endpoint from the URI with the fields set
    * here over it, the connect timeout from {@link #getTimeout()}
@@ -90,8 +94,9 @@ public class RedisCheckOptions {
     URI base = URI.create(uri == null ? DEFAULT_URI : uri);
     String scheme = base.getScheme();
     String info = base.getRawUserInfo();
-    String baseUser = info == null ? null : info.contains(":") ? info.substring(0, info.indexOf(':')) : info;
-    String basePassword = info == null || !info.contains(":") ? null : info.substring(info.indexOf(':') + 1);
+    // Percent-decoded, as Vert.x's own RedisURI reads them: p%40ss is the password p@ss.
+    String baseUser = info == null ? null : decode(info.contains(":") ? info.substring(0, info.indexOf(':')) : info);
+    String basePassword = info == null || !info.contains(":") ? null : decode(info.substring(info.indexOf(':') + 1));
     String effectiveUser = user != null ? user : baseUser == null || baseUser.isEmpty() ? null : baseUser;
     String effectivePassword = password != null ? password : basePassword;
     String path = base.getPath() == null || base.getPath().length() <= 1 ? "" : base.getPath();

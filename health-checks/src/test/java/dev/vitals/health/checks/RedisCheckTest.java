@@ -42,6 +42,14 @@ class RedisCheckTest {
   }
 
   @Test
+  void credentialsInTheUriArePercentDecodedAsTheRedisClientReadsThem() {
+    RedisOptions options = new RedisCheckOptions().setUri("redis://us%3Aer:p%40ss%2Fw@127.0.0.1:6379/0").toRedisOptions();
+    assertThat(options.getUser()).isEqualTo("us:er");
+    assertThat(options.getPassword()).isEqualTo("p@ss/w");
+    assertThat(options.getEndpoint()).isEqualTo("redis://127.0.0.1:6379/0");
+  }
+
+  @Test
   void passesFailsWhileTheServerIsDownAndPassesAgainWhenItReturns(Vertx vertx) throws Exception {
     CheckRegistry registry = CheckRegistry.create(vertx);
     RedisCheck check = RedisCheck.create(vertx,

@@ -20,6 +20,7 @@ public final class DnsCheckImpl implements DnsCheck {
   private final String host;
   private final boolean ipv6;
   private final List<String> expected;
+  private final List<InetAddress> expectedAddresses;
 
   /**
    * @param vertx   the Vert.x instance to create the client on
@@ -34,6 +35,7 @@ public final class DnsCheckImpl implements DnsCheck {
     this.host = options.getHost();
     this.ipv6 = options.isIpv6();
     this.expected = options.getExpected();
+    this.expectedAddresses = literals(expected);
   }
 
   @Override
@@ -54,18 +56,34 @@ public final class DnsCheckImpl implements DnsCheck {
       .otherwise(failure -> ProcedureResult.fail(type + " query for " + host + ": " + ProcedureResult.describe(failure)));
   }
 
-  /** Addresses compare as addresses, so {@code ::1} is {@code 0:0:0:0:0:0:0:1}. */
+  /**
+   * Addresses compare as addresses, so {@code ::1} is {@code 0:0:0:0:0:0:0:1}; an expected entry that is no address
+   * literal matches only as the same string (no lookup: this runs on the event loop).
+   */
   private boolean isExpected(String address) {
+    if (expected.contains(address)) {
+      return true;
+    }
+    try {
+      return expectedAddresses.contains(InetAddress.getByName(address)); // a literal from the answer: no lookup
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** The expected entries that are address literals, parsed once; names are left out, never looked up. */
+  private static List<InetAddress> literals(List<String> expected) {
+    List<InetAddress> literals = new java.util.ArrayList<>();
     for (String wanted : expected) {
-      try {
-        if (wanted.equals(address) || InetAddress.getByName(wanted).equals(InetAddress.getByName(address))) {
-          return true;
+      if (wanted.contains(":") || wanted.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+        try {
+          literals.add(InetAddress.getByName(wanted));
+        } catch (Exception e) {
+          // not a valid literal: it matches as a string only
         }
-      } catch (Exception e) {
-        // not an address literal: only equal strings match
       }
     }
-    return false;
+    return literals;
   }
 
   @Override
