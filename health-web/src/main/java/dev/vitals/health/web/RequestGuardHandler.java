@@ -12,7 +12,10 @@ import java.util.function.BooleanSupplier;
  * <ul>
  *   <li>answers 408 ({@code {"error": "Request not received within <n> ms", "status": 408}}) and closes the
  *       connection when a request's body has not fully arrived {@code requestTimeoutMs} after its headers, so
- *       that slow or half-sent bodies cannot hold connections and in-flight slots;</li>
+ *       that slow or half-sent bodies cannot hold connections and in-flight slots. Only a request whose body is
+ *       still to come is timed (over HTTP/1.x, one with a non-zero {@code Content-Length} or with
+ *       {@code Transfer-Encoding}; over HTTP/2, a stream not yet ended), and its timer ends with the body, or with
+ *       the request's reset or its connection's close: nothing of a request outlives it;</li>
  *   <li>answers with {@code Connection: close} while {@link #closingWhen(BooleanSupplier) closing}, so that
  *       keep-alive clients move to another instance before the server stops;</li>
  *   <li>closes the connection after answering a request that carries {@code Transfer-Encoding}: RFC 9112

@@ -45,12 +45,20 @@ public final class RequestGuardHandlerImpl implements RequestGuardHandler {
       // answer. Netty drops Content-Length before Vert.x sees the request, so every chunked request closes.
       closeAfterAnswer(ctx);
     }
+    // While closing, the header is decided as the answer's headers are written; the end handler that then closes
+    // the connection must be registered now, as vertx-web takes no end handler once the response is written.
     response.headersEndHandler(v -> {
-      if (closing.getAsBoolean()) {
-        closeAfterAnswer(ctx);
+      if (closing.getAsBoolean() && request.version() != HttpVersion.HTTP_2) {
+        response.putHeader(HttpHeaders.CONNECTION, "close");
       }
     });
-    if (requestTimeout > 0 && !request.isEnded()) {
+    ctx.addEndHandler(done -> {
+      if (response.headers().contains(HttpHeaders.CONNECTION, "close", true)
+        && request.version() != HttpVersion.HTTP_2) {
+        request.connection().close();
+      }
+    });
+    if (requestTimeout > 0 && awaitsBody(request)) {
       long timer = ctx.vertx().setTimer(requestTimeout, id -> {
         if (request.isEnded()) {
           return;
@@ -62,13 +70,28 @@ public final class RequestGuardHandlerImpl implements RequestGuardHandler {
           ErrorResponse.send(ctx, 408, "Request not received within " + requestTimeout + " ms");
         }
       });
-      ctx.addEndHandler(done -> {
-        if (request.isEnded()) {
-          ctx.vertx().cancelTimer(timer);
-        }
-      });
+      // The body's end, or the request's reset or connection's close, whichever comes first: nothing of the
+      // request stays behind in the timer once the request is over, whether or not it has been answered.
+      request.end().onComplete(done -> ctx.vertx().cancelTimer(timer));
     }
     ctx.next();
+  }
+
+  /**
+   * Whether the request's body is still to come. An HTTP/1.x request without {@code Content-Length} (or with 0) and
+   * without {@code Transfer-Encoding} has none (RFC 9112 section 6.3), even though Vert.x has not yet delivered its
+   * end while the router holds the request paused: no timer for it, the common GET. Over HTTP/2 the stream's end
+   * may come later than its headers, so a stream not yet ended awaits its end.
+   */
+  private static boolean awaitsBody(HttpServerRequest request) {
+    if (request.isEnded()) {
+      return false;
+    }
+    if (request.version() == HttpVersion.HTTP_2) {
+      return true;
+    }
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || length != null && !"0".equals(length.trim());
   }
 
   /**
