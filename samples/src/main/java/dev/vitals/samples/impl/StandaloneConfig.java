@@ -67,6 +67,11 @@ public final class StandaloneConfig {
     .add(new JsonObject().put("name", "event-loop").put("type", "event-loop").put("failureTtl", "1s")
       .put("tags", new JsonArray().add("liveness")));
 
+  /** @return a copy of the check entries a config without a {@code checks} field runs (see the field above) */
+  public static JsonArray defaultChecks() {
+    return DEFAULT_CHECKS.copy();
+  }
+
   private final JsonObject json;
   private final String host;
   private final int port;
