@@ -211,7 +211,10 @@ public interface CheckRegistry extends HealthChecks {
   Future<HealthReport> report();
 
   /**
-   * Results of one check or of every check in a group.
+   * Results of one check or of every check in a group. A check asked by its own name answers by its own status
+   * ({@link HealthReport#ofOneCheck()}: {@code fail} when it fails, even when it is not critical); a group is an
+   * aggregate and has the overall status of its checks ({@code warn} when only non-critical ones fail, even when
+   * it holds nothing but non-critical checks).
    *
    * @param name a check name ({@code db/primary}) or a group name ({@code db}); {@code ""} or {@code "/"}
    *             means every check

@@ -9,7 +9,9 @@ import java.util.List;
  * The results of a set of checks at one moment and their overall status. Immutable.
  *
  * <p>Overall status: {@code fail} if any critical check fails, else {@code warn}
- * if any check fails or warns, else {@code pass}; no checks at all is {@code pass}.
+ * if any check fails or warns, else {@code pass}; no checks at all is {@code pass}. Criticality weighs only in
+ * such aggregates: the report of one check asked by its own name ({@link CheckRegistry#report(String)}, see
+ * {@link #ofOneCheck()}) has that check's own status, {@code fail} for a failing non-critical check.
  */
 public final class HealthReport {
 
@@ -66,6 +68,20 @@ public final class HealthReport {
    */
   public HealthReport withChecks(List<CheckReport> checks) {
     return new HealthReport(List.copyOf(checks), timestamp, status, NO_VERSION, Long.MIN_VALUE);
+  }
+
+  /**
+   * The answer to a question about one check by its own name: the same results, version and freshness, with the
+   * check's own status ({@link CheckReport#status()}) instead of the overall one, whatever its criticality.
+   *
+   * @return a report of the one check with its own status
+   * @throws IllegalStateException when this report does not hold exactly one check
+   */
+  public HealthReport ofOneCheck() {
+    if (checks.size() != 1) {
+      throw new IllegalStateException("a report of one check holds one result, not " + checks.size());
+    }
+    return new HealthReport(checks, timestamp, checks.get(0).status(), version, freshUntil);
   }
 
   /**

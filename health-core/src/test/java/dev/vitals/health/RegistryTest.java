@@ -61,6 +61,27 @@ class RegistryTest {
   }
 
   @Test
+  void aCheckByItsOwnNameAnswersByItsOwnStatusAndCriticalityWeighsOnlyInGroups() {
+    registry.register(new CheckOptions("cache/local").setCritical(false), failing("cold"));
+    registry.register(new CheckOptions("cache/remote").setCritical(false), passing("pong"));
+
+    HealthReport one = result(registry.report("cache/local"));
+    assertThat(one.status()).isEqualTo(HealthStatus.FAIL);
+    assertThat(one.checks()).hasSize(1);
+    assertThat(one.checks().get(0).critical()).isFalse();
+    assertThat(registry.isCurrent(one)).as("still vouched for by the registry").isTrue();
+    assertThat(result(registry.report("cache/remote")).status()).isEqualTo(HealthStatus.PASS);
+    assertThat(result(registry.report("cache")).status()).as("a group of non-critical checks is an aggregate")
+      .isEqualTo(HealthStatus.WARN);
+    assertThat(result(registry.report()).status()).isEqualTo(HealthStatus.WARN);
+
+    assertThat(result(registry.checkStatus("cache/local")).getUp()).isFalse();
+    assertThat(result(registry.invoke("cache/local")).getString("outcome")).isEqualTo("DOWN");
+    assertThat(result(registry.checkStatus("cache")).getUp()).isTrue();
+    assertThat(result(registry.checkStatus()).getUp()).isTrue();
+  }
+
+  @Test
   void aCheckMayReportWarnItself() {
     registry.register(new CheckOptions("disk"), () -> Future.succeededFuture(ProcedureResult.warn("85% full")));
     HealthReport report = result(registry.report());

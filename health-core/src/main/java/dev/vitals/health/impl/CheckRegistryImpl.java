@@ -426,7 +426,11 @@ public final class CheckRegistryImpl implements CheckRegistry {
     if (key.isEmpty()) {
       return report();
     }
-    List<CachedCheck> selected = select(key);
+    CachedCheck exact = checks.get(key);
+    if (exact != null) { // a check by its own name answers by its own status; criticality weighs in groups only
+      return collect(List.of(exact)).map(HealthReport::ofOneCheck);
+    }
+    List<CachedCheck> selected = group(key);
     if (selected.isEmpty()) {
       switch (tree.kind(key)) {
         case GROUP: // emptied by unregistering: it stays, as in vertx-health-check
@@ -453,15 +457,10 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return collect(selected);
   }
 
-  private List<CachedCheck> select(String key) {
-    Map<String, CachedCheck> snapshot = checks;
-    CachedCheck exact = snapshot.get(key);
-    if (exact != null) {
-      return List.of(exact);
-    }
+  private List<CachedCheck> group(String key) {
     List<CachedCheck> group = new ArrayList<>();
     String prefix = key + "/";
-    for (CachedCheck entry : snapshot.values()) {
+    for (CachedCheck entry : checks.values()) {
       if (entry.name().startsWith(prefix)) {
         group.add(entry);
       }

@@ -21,13 +21,13 @@ public final class CheckResultTree {
   /**
    * @param checks reports in registration order
    * @param prefix the group asked for, or {@code ""}; a report named exactly {@code prefix} is returned as a
-   *               leaf, as vertx-health-check does for {@code checkStatus("<check>")}
+   *               leaf with its own status, as vertx-health-check does for {@code checkStatus("<check>")}
    * @return the root result
    */
   public static CheckResult build(List<CheckReport> checks, String prefix) {
     if (!prefix.isEmpty() && checks.size() == 1 && checks.get(0).name().equals(prefix)) {
       String name = checks.get(0).name();
-      return CriticalityResult.topLevel(checks.get(0).toCheckResult(name.substring(name.lastIndexOf('/') + 1)));
+      return checks.get(0).toCheckResult(name.substring(name.lastIndexOf('/') + 1));
     }
     Group root = new Group();
     int skip = prefix.isEmpty() ? 0 : prefix.length() + 1;

@@ -8,46 +8,32 @@ import java.util.List;
 /**
  * vertx-health-check's result, aware of Vitals' non-critical checks, so that the vertx view agrees with Vitals'
  * outcome and status code: a non-critical check stays {@code DOWN} when it fails, with {@code "critical": false}
- * in its data, but does not make the groups above it, nor the top level, {@code DOWN}; asked for alone, its
- * top-level status follows the outcome ({@code warn}: {@code UP}). vertx-web's {@code HealthCheckHandler} asks
- * {@link #getUp()} for its status code, so there too a non-critical failure gives 200, not 503 or 500.
+ * in its data, but does not make the groups above it, nor the top level, {@code DOWN}; asked for alone, it answers
+ * by its own status ({@code DOWN}), as every other interface does. vertx-web's {@code HealthCheckHandler} asks
+ * {@link #getUp()} for its status code, so there too a non-critical failure gives 200 for the whole registry or a
+ * group, and 503 for the check asked by its own name.
  */
 public final class CriticalityResult extends CheckResult {
 
   private final boolean critical;
-  private final boolean topLevel;
 
-  private CriticalityResult(boolean critical, boolean topLevel) {
+  private CriticalityResult(boolean critical) {
     this.critical = critical;
-    this.topLevel = topLevel;
   }
 
   /** @return the result of a non-critical check: the same status, failure and id, marked non-critical */
   public static CheckResult nonCritical(CheckResult result) {
-    return copy(result, false, false);
+    return new CriticalityResult(false).setId(result.getId()).setStatus(result.getStatus())
+      .setFailure(result.getFailure()).setChecks(result.getChecks());
   }
 
   /** @return a group: {@code UP} unless a critical check below it is {@code DOWN} */
   public static CheckResult group(String id, List<CheckResult> checks) {
-    return new CriticalityResult(true, false).setId(id).setChecks(checks);
-  }
-
-  /** @return the result as the top level of an answer: a non-critical check's status follows the outcome */
-  public static CheckResult topLevel(CheckResult result) {
-    return result instanceof CriticalityResult && !((CriticalityResult) result).critical
-      ? copy(result, false, true) : result;
-  }
-
-  private static CheckResult copy(CheckResult result, boolean critical, boolean topLevel) {
-    return new CriticalityResult(critical, topLevel).setId(result.getId()).setStatus(result.getStatus())
-      .setFailure(result.getFailure()).setChecks(result.getChecks());
+    return new CriticalityResult(true).setId(id).setChecks(checks);
   }
 
   @Override
   public Boolean getUp() {
-    if (!critical && topLevel) {
-      return true;
-    }
     if (getStatus() != null || getFailure() != null || getChecks() == null) {
       return super.getUp();
     }

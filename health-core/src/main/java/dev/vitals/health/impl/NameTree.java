@@ -96,7 +96,7 @@ final class NameTree {
       }
     }
     if (node == LEAF) {
-      return CriticalityResult.topLevel(byName.get(prefix).toCheckResult(id));
+      return byName.get(prefix).toCheckResult(id); // its own status: criticality weighs only in groups
     }
     if (node == null) {
       return CheckResultTree.build(reports, prefix);

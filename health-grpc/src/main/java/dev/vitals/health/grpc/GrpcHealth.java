@@ -34,7 +34,10 @@ import io.vertx.grpc.server.Service;
  *   <li>a check or group name ({@code db/primary}, {@code db}): that check or group. Probe names win.</li>
  * </ul>
  * Outcome {@code pass} or {@code warn} is {@code SERVING}, {@code fail} is {@code NOT_SERVING}, whatever HTTP
- * status codes the probe is configured with.
+ * status codes the probe is configured with: the same answer as the HTTP path's. A check asked by its own name
+ * answers by its own status, so a failing non-critical check is {@code NOT_SERVING}, as {@code /health/<name>} is
+ * 503; criticality decides only the aggregates above it (the overall probe, the other probes, groups, even a
+ * group of nothing but non-critical checks), which its failure leaves {@code SERVING} ({@code warn}, 200).
  *
  * <h2>Methods</h2>
  * <ul>

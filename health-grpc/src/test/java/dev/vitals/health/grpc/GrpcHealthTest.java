@@ -110,6 +110,30 @@ class GrpcHealthTest {
   }
 
   @Test
+  void httpAndGrpcGiveOneAnswerForAFailingNonCriticalCheckByName(Vertx vertx) {
+    registry.register(new CheckOptions("queue/orders").setCritical(false),
+      () -> Future.succeededFuture(ProcedureResult.fail("broker unreachable")));
+    registry.register(new CheckOptions("queue/audit").setCritical(false),
+      () -> Future.succeededFuture(ProcedureResult.pass()));
+
+    for (String name : List.of("cache", "queue/orders")) {
+      HttpResponse<Buffer> http = http1(vertx, "/health/" + name);
+      assertThat(http.statusCode()).as(name).isEqualTo(503);
+      assertThat(http.bodyAsJsonObject().getString("outcome")).isEqualTo("fail");
+      assertThat(check(name)).as(name).isEqualTo(ServingStatus.NOT_SERVING);
+    }
+    // Criticality decides the aggregates above them: the whole, and a group even of non-critical checks only.
+    for (String aggregate : List.of("", "queue")) {
+      HttpResponse<Buffer> http = http1(vertx, "/health/" + aggregate);
+      assertThat(http.statusCode()).as("/health/" + aggregate).isEqualTo(200);
+      assertThat(http.bodyAsJsonObject().getString("outcome")).isEqualTo("warn");
+      assertThat(check(aggregate)).as("'" + aggregate + "'").isEqualTo(ServingStatus.SERVING);
+    }
+    Watching cache = client.watch("cache");
+    cache.awaitReceived(ServingStatus.NOT_SERVING);
+  }
+
+  @Test
   void anUnknownServiceIsNotFound() {
     for (String unknown : List.of("nope", "db/primary/below", "grpc.health.v1.Health")) {
       GrpcHealthClient.Answer answer = client.check(unknown);

@@ -33,6 +33,14 @@ import java.util.function.Predicate;
  *       {@code db/replica}), with the {@code health} path's codes and detail. Probe names win over check names.</li>
  * </ul>
  *
+ * <h2>One answer per question</h2>
+ * A check asked by its own name answers by its own status, whatever its criticality: a failing non-critical
+ * check is {@code fail} on {@code <mount>/<name>} (503 by default, {@code "outcome": "fail"}, vertx
+ * {@code DOWN}, health+json {@code "status": "fail"}; HEAD the same code), as it is {@code NOT_SERVING} over gRPC
+ * (health-grpc). Criticality decides only the aggregates above it: {@code <mount>}, the probes and groups, where
+ * it makes the outcome {@code warn} (200). A group is an aggregate even when all its checks are non-critical:
+ * they failing make it {@code warn}, not {@code fail}.
+ *
  * <h2>Answers</h2>
  * <ul>
  *   <li>Codes per path ({@link ProbeOptions}): {@code pass} and {@code warn} → 200, {@code fail} → 503 by
@@ -128,7 +136,8 @@ public interface HealthHandler extends Handler<RoutingContext> {
   /**
    * The report {@code <mount>/<name>} answers with, for other protocols that serve the same paths (health-grpc):
    * a probe's, with a readiness probe's failing {@code maintenance} and {@code shutdown} results and a latching
-   * probe's first pass, else one check's or one group's. Read as the paths read it: from the registry's cache
+   * probe's first pass, else one check's (with that check's own status, {@link HealthReport#ofOneCheck()}) or one
+   * group's (with the group's overall status). Read as the paths read it: from the registry's cache
    * (a fresh result is reused, a stale one is served while one refresh runs behind it; a check without any result
    * is run once, shared by every caller).
    *

@@ -158,6 +158,49 @@ class HealthHandlerTest {
     assertThat(checkers(get("/health/"))).hasSize(3);
   }
 
+  @Test
+  void aFailingNonCriticalCheckAnswersByItsOwnStatusByNameAndWarnsTheAggregatesAboveIt() {
+    registry.register(new CheckOptions("cache/local").setCritical(false),
+      () -> Future.succeededFuture(ProcedureResult.fail("cold")));
+    registry.register(new CheckOptions("cache/remote").setCritical(false), () -> pass("pong"));
+    registry.register(new CheckOptions("db"), () -> pass("select 1"));
+
+    for (String mount : List.of("/health", "/ops/health")) {
+      int failCode = mount.equals("/health") ? 503 : 500; // the health path's own code for fail
+      HttpResponse<Buffer> all = get(mount);
+      assertThat(all.statusCode()).as(mount).isEqualTo(200);
+      assertThat(all.bodyAsJsonObject().getString("outcome")).isEqualTo("warn");
+      HttpResponse<Buffer> group = get(mount + "/cache");
+      assertThat(group.statusCode()).as("a group of non-critical checks is an aggregate").isEqualTo(200);
+      assertThat(group.bodyAsJsonObject().getString("status")).isEqualTo("success");
+      assertThat(group.bodyAsJsonObject().getString("outcome")).isEqualTo("warn");
+
+      HttpResponse<Buffer> one = get(mount + "/cache/local");
+      assertThat(one.statusCode()).as(mount + "/cache/local").isEqualTo(failCode);
+      assertThat(one.bodyAsJsonObject().getString("status")).isEqualTo("failure");
+      assertThat(one.bodyAsJsonObject().getString("outcome")).isEqualTo("fail");
+      assertThat(one.bodyAsJsonObject().getJsonArray("results").getJsonObject(0).getBoolean("critical")).isFalse();
+      assertThat(send(HttpMethod.HEAD, mount + "/cache/local").statusCode()).isEqualTo(failCode);
+      HttpResponse<Buffer> vertx = get(mount + "/cache/local?format=vertx");
+      assertThat(vertx.statusCode()).isEqualTo(failCode);
+      assertThat(vertx.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
+      assertThat(vertx.bodyAsJsonObject().getString("outcome")).isEqualTo("DOWN");
+      HttpResponse<Buffer> healthJson = get(mount + "/cache/local?format=health%2Bjson");
+      assertThat(healthJson.statusCode()).isEqualTo(failCode);
+      assertThat(healthJson.bodyAsJsonObject().getString("status")).isEqualTo("fail");
+
+      HttpResponse<Buffer> passing = get(mount + "/cache/remote");
+      assertThat(passing.statusCode()).isEqualTo(200);
+      assertThat(passing.bodyAsJsonObject().getString("outcome")).isEqualTo("pass");
+    }
+
+    assertThat(get("/vertx-health").statusCode()).as("vertx-web's handler over the registry").isEqualTo(200);
+    assertThat(get("/vertx-health/cache").statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> upstream = get("/vertx-health/cache/local");
+    assertThat(upstream.statusCode()).isEqualTo(503);
+    assertThat(upstream.bodyAsJsonObject().getString("outcome")).isEqualTo("DOWN");
+  }
+
   private static List<String> checkers(HttpResponse<Buffer> response) {
     List<String> names = new ArrayList<>();
     response.bodyAsJsonObject().getJsonArray("results").forEach(r -> names.add(((JsonObject) r).getString("checker")));

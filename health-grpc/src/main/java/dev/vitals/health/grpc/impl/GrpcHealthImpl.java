@@ -1,10 +1,6 @@
 package dev.vitals.health.grpc.impl;
 
 import com.google.protobuf.Descriptors;
-import dev.vitals.health.CheckRegistry;
-import dev.vitals.health.CheckReport;
-import dev.vitals.health.HealthReport;
-import dev.vitals.health.HealthStatus;
 import dev.vitals.health.grpc.GrpcHealth;
 import dev.vitals.health.grpc.GrpcHealthOptions;
 import dev.vitals.health.grpc.impl.HealthProtocol.ServingStatus;
@@ -117,22 +113,14 @@ public final class GrpcHealthImpl implements GrpcHealth {
   }
 
   /**
-   * The status of a service now, or null for an unknown one (a failed future only for a fault): a probe's or a
-   * group's overall outcome, one check's own status (a failing non-critical check is NOT_SERVING by its name,
-   * though it only makes the outcome of a probe {@code warn}).
+   * The status of a service now, or null for an unknown one (a failed future only for a fault): the status of the
+   * report the HTTP path answers with, so both give one answer (a probe's or a group's overall outcome, one
+   * check's own status).
    */
   private Future<ServingStatus> status(String service) {
-    return health.report(service).map(report -> ServingStatus.of(ownStatus(report, service)))
+    return health.report(service).map(report -> ServingStatus.of(report.status()))
       .recover(failure -> failure instanceof NoSuchElementException || failure instanceof IllegalArgumentException
         ? Future.succeededFuture(null) : Future.failedFuture(failure));
-  }
-
-  private static HealthStatus ownStatus(HealthReport report, String service) {
-    List<CheckReport> checks = report.checks();
-    if (checks.size() == 1 && checks.get(0).name().equals(CheckRegistry.normalizeName(service))) {
-      return checks.get(0).status();
-    }
-    return report.status();
   }
 
   private void check(GrpcServerRequest<String, ServingStatus> request) {

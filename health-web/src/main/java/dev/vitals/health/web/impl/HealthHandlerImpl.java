@@ -225,6 +225,8 @@ public final class HealthHandlerImpl implements HealthHandler {
       send(ctx, format, kept);
       return;
     }
+    // A check by its own name comes with its own status (HealthReport.ofOneCheck), a group with its overall one:
+    // code and body follow report.status() either way, as gRPC's answer does.
     Future<HealthReport> report = checkName.isEmpty() ? probeReport(probeName, probe) : registry.report(checkName);
     ProbeOptions chosen = probe;
     report.onComplete(ar -> {
