@@ -33,6 +33,12 @@ public final class Soak {
     "/health/ready", "/health", "/status", "/health/ui", "/health/live", "/health", "/metrics");
 
   /**
+   * How far the heap after a full GC may end above the baseline, in bytes (4 MiB): the history of each check and
+   * the event buffer fill up to their bounds while the soak runs.
+   */
+  public static final long HEAP_SLACK_BYTES = 4L * 1024 * 1024;
+
+  /**
    * What to run.
    *
    * @param jar          the standalone jar

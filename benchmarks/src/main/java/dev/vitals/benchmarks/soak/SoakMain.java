@@ -62,7 +62,7 @@ public final class SoakMain {
     md.append("![heap after GC and requests per second over the soak](soak.png)\n\n");
     md.append("| | baseline (after warm-up) | end | verdict |\n|---|---|---|---|\n");
     md.append(String.format(Locale.ROOT, "| heap after full GC | %.1f MB | %.1f MB | %s |%n", base.heapAfterGc() / MB,
-      end.heapAfterGc() / MB, verdict(end.heapAfterGc() - base.heapAfterGc() <= 4 * MB)));
+      end.heapAfterGc() / MB, verdict(end.heapAfterGc() - base.heapAfterGc() <= Soak.HEAP_SLACK_BYTES)));
     md.append(String.format(Locale.ROOT, "| threads | %d | %d | %s |%n", base.threadCount(), end.threadCount(),
       verdict(report.grownThreads().isEmpty()) + (report.grownThreads().isEmpty() ? "" : " " + report.grownThreads())));
     md.append(String.format(Locale.ROOT, "| file descriptors | %d | %d | %s |%n", base.fds(), end.fds(),

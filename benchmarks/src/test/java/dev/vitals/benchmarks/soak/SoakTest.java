@@ -16,10 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SoakTest {
 
-  private static final long MB = 1024 * 1024;
-  /** Heap after a full GC may differ by this much from the baseline: histories and buffers fill to their bounds. */
-  private static final long HEAP_SLACK = 4 * MB;
-
   @Test
   void heapThreadsAndDescriptorsStayFlatAndEveryAnswerIsOk(@TempDir Path dir) throws Exception {
     Path jar = Path.of("..", "samples", "target", "vitals-samples.jar").toAbsolutePath().normalize();
@@ -42,7 +38,7 @@ class SoakTest {
     assertThat(report.sseChunks()).isPositive();
     assertThat(report.sseErrors()).as("SSE streams refused or ended").isZero();
     assertThat(report.end().heapAfterGc()).as("heap after a full GC, baseline %,d bytes", report.baseline().heapAfterGc())
-      .isLessThanOrEqualTo(report.baseline().heapAfterGc() + HEAP_SLACK);
+      .isLessThanOrEqualTo(report.baseline().heapAfterGc() + Soak.HEAP_SLACK_BYTES);
     assertThat(report.lastTenthRate()).as("req/s of the last tenth against the first")
       .isGreaterThanOrEqualTo(0.9 * report.firstTenthRate());
     assertThat(report.grownThreads()).as("threads grown beyond the baseline %s (or a pool's size)",
