@@ -437,7 +437,9 @@ public class StandaloneVerticle extends VerticleBase {
     }
     grpc = GrpcEndpoint.of(config.json());
     grpc.configure(options, config.tls() != null);
-    return ssl.compose(ready -> vertx.createHttpServer(options)
+    // A fresh JVM's clients load their classes before the first answer, not within a check's first timeout.
+    Future<?> warm = Future.all(running.values().stream().map(check -> check.registration().warmedUp()).toList());
+    return Future.all(warm, ssl).compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
         .requestHandler(grpc.requestHandler(vertx, health, router))
         .listen(config.port(), config.host()))
