@@ -107,9 +107,12 @@ import java.util.stream.Collectors;
  *       {@code totalBytes}, {@code minFreeBytes}, {@code path}.</li>
  *   <li>{@code heap}: {@code maxUsed}, a ratio in (0, 1] of used to maximum heap (default 0.9). Data:
  *       {@code usedBytes}, {@code maxBytes}, {@code usedRatio}, {@code maxUsed}.</li>
- *   <li>{@code event-loop}: {@code maxDelay}, a duration (default 200 ms). A timer set every 100 ms on the
- *       verticle's event loop measures how late it fires; the check fails when the largest lateness of the
- *       last 10 samples exceeds {@code maxDelay}. Data: {@code delayMs}, {@code maxDelayMs}.</li>
+ *   <li>{@code event-loop}: {@code maxDelay}, a duration (default 200 ms); {@code startupGrace}, a duration
+ *       (default 10 s). A timer set every 100 ms on the verticle's event loop measures how late it fires; the
+ *       check fails when the largest lateness of the last 10 samples exceeds {@code maxDelay}. Lateness within
+ *       {@code startupGrace} of the check's start (the JVM loading its classes) is not judged. Data:
+ *       {@code delayMs}, {@code maxDelayMs}, {@code samples}, {@code lateSamples}, {@code startup},
+ *       {@code startupGraceMs}, {@code startupDelayMs}.</li>
  * </ul>
  *
  * <p>Without a {@code checks} field the verticle checks its own machine: {@code disk-space} of the working
@@ -434,7 +437,9 @@ public class StandaloneVerticle extends VerticleBase {
     }
     grpc = GrpcEndpoint.of(config.json());
     grpc.configure(options, config.tls() != null);
-    return ssl.compose(ready -> vertx.createHttpServer(options)
+    // A fresh JVM's clients load their classes before the first answer, not within a check's first timeout.
+    Future<?> warm = Future.all(running.values().stream().map(check -> check.registration().warmedUp()).toList());
+    return Future.all(warm, ssl).compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
         .requestHandler(grpc.requestHandler(vertx, health, router))
         .listen(config.port(), config.host()))

@@ -6,7 +6,8 @@ import io.vertx.core.Vertx;
 /**
  * Connects to {@code host:port} and closes the connection at once: {@code pass} with the output
  * {@code connected to <host>:<port>} when the connection is accepted, {@code fail} with the connection error
- * otherwise.
+ * otherwise. The client is warmed at creation ({@link #warmedUp()}), so that class loading is not counted against
+ * the first run's timeout.
  */
 public interface TcpCheck extends ResourceCheck {
 

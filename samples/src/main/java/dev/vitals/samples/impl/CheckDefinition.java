@@ -38,5 +38,10 @@ public interface CheckDefinition {
 
     /** @return a future completed when the resources are released; it does not fail */
     Future<Void> close();
+
+    /** @return a future completed once the check's client is warm (its classes loaded); it does not fail */
+    default Future<Void> warmedUp() {
+      return Future.succeededFuture();
+    }
   }
 }

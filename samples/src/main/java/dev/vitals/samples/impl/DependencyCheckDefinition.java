@@ -27,6 +27,7 @@ import dev.vitals.health.checks.TcpCheck;
 import dev.vitals.health.checks.TcpCheckOptions;
 import dev.vitals.health.checks.TlsCheck;
 import dev.vitals.health.checks.TlsCheckOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -166,7 +167,17 @@ final class DependencyCheckDefinition implements CheckDefinition {
 
   private static Registration resource(CheckRegistry registry, CheckOptions options, ResourceCheck check) {
     registry.register(options, check);
-    return check::close;
+    return new Registration() {
+      @Override
+      public Future<Void> close() {
+        return check.close();
+      }
+
+      @Override
+      public Future<Void> warmedUp() {
+        return check.warmedUp();
+      }
+    };
   }
 
   @Override

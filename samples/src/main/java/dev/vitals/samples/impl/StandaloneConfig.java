@@ -56,9 +56,9 @@ public final class StandaloneConfig {
 
   /**
    * The checks of a config without a {@code checks} field: the machine the verticle runs on. A full disk makes
-   * the instance unready; a heap or event loop in trouble makes it not live. The event-loop check keeps a failure
-   * 1 s, its probe's window, instead of the default 9 s: the event loop is late while the JVM loads its classes at
-   * start, and that must not fail {@code /health} for the next 9 s.
+   * the instance unready; a heap or event loop in trouble makes it not live. The event-loop check does not judge
+   * the lateness of its start-up grace (10 s: the JVM loading its classes), and keeps a failure 1 s, its probe's
+   * window, instead of the default 9 s: a failure speaks of the last second only.
    */
   private static final JsonArray DEFAULT_CHECKS = new JsonArray()
     .add(new JsonObject().put("name", "disk-space").put("type", "disk-space")

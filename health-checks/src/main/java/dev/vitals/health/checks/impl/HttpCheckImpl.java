@@ -48,6 +48,7 @@ public final class HttpCheckImpl implements HttpCheck {
   private final long maxLatency;
   private final boolean followRedirects;
   private final long timeout;
+  private final Future<Void> warmedUp;
 
   /**
    * @param vertx   the Vert.x instance to create the client on
@@ -64,6 +65,7 @@ public final class HttpCheckImpl implements HttpCheck {
       client.setTrustOptions(new PemTrustOptions().addCertPath(options.getCaPath()));
     }
     this.http = vertx.createHttpClient(client);
+    this.warmedUp = ClientWarmUp.of(vertx);
     URI uri = URI.create(options.getUrl());
     this.url = uri.toString();
     this.shownUrl = Secrets.maskUri(url);
@@ -83,6 +85,15 @@ public final class HttpCheckImpl implements HttpCheck {
    */
   @Override
   public Future<ProcedureResult> run() {
+    return warmedUp.compose(warm -> exchange());
+  }
+
+  @Override
+  public Future<Void> warmedUp() {
+    return warmedUp;
+  }
+
+  private Future<ProcedureResult> exchange() {
     RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
       .setFollowRedirects(followRedirects);
     if (userInfo != null) {

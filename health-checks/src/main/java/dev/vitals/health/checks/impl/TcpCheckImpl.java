@@ -14,6 +14,7 @@ public final class TcpCheckImpl implements TcpCheck {
   private final NetClient client;
   private final String host;
   private final int port;
+  private final Future<Void> warmedUp;
 
   /**
    * @param vertx   the Vert.x instance to create the client on
@@ -24,15 +25,21 @@ public final class TcpCheckImpl implements TcpCheck {
       .setConnectTimeout((int) Math.min(options.getTimeout(), Integer.MAX_VALUE)));
     this.host = options.getHost();
     this.port = options.getPort();
+    this.warmedUp = ClientWarmUp.of(vertx);
   }
 
   @Override
   public Future<ProcedureResult> run() {
     String address = host + ":" + port;
-    return client.connect(port, host)
+    return warmedUp.compose(warm -> client.connect(port, host))
       .compose(socket -> socket.close().otherwiseEmpty())
       .map(closed -> ProcedureResult.pass("connected to " + address))
       .otherwise(failure -> ProcedureResult.fail("connect to " + address + ": " + ProcedureResult.describe(failure)));
+  }
+
+  @Override
+  public Future<Void> warmedUp() {
+    return warmedUp;
   }
 
   @Override
