@@ -14,8 +14,9 @@ import java.util.function.BooleanSupplier;
  *       connection when a request's body has not fully arrived {@code requestTimeoutMs} after its headers, so
  *       that slow or half-sent bodies cannot hold connections and in-flight slots. Only a request whose body is
  *       still to come is timed (over HTTP/1.x, one with a non-zero {@code Content-Length} or with
- *       {@code Transfer-Encoding}; over HTTP/2, a stream not yet ended), and its timer ends with the body, or with
- *       the request's reset or its connection's close: nothing of a request outlives it;</li>
+ *       {@code Transfer-Encoding}; over HTTP/2, a stream not yet ended), and its timer ends with the answer, or with
+ *       the request's reset or its connection's close: nothing of a request outlives it. An HTTP/1.x request
+ *       answered before its body has come is answered with {@code Connection: close}, and the connection closes;</li>
  *   <li>answers with {@code Connection: close} while {@link #closingWhen(BooleanSupplier) closing}, so that
  *       keep-alive clients move to another instance before the server stops;</li>
  *   <li>closes the connection after answering a request that carries {@code Transfer-Encoding}: RFC 9112

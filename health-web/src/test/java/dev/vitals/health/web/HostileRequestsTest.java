@@ -116,6 +116,15 @@ class HostileRequestsTest {
   }
 
   @Test
+  void aRequestAnsweredBeforeItsBodyCameClosesItsConnectionWithTheAnswer() {
+    try (RawConnection raw = RawConnection.open(vertx, port)) {
+      raw.write("GET /health/live HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n"); // the 5 bytes never come
+      String answer = raw.awaitClosed();
+      assertThat(answer).startsWith("HTTP/1.1 200 ").containsIgnoringCase("connection: close");
+    }
+  }
+
+  @Test
   void aRecordOverTheUrlLimitIsAnswered414Json() {
     try (RawConnection raw = RawConnection.open(vertx, port)) {
       raw.write("GET /health/heartbeat/cron?levelno=40&msg=" + "x".repeat(5_000) + " HTTP/1.1\r\nHost: x\r\n\r\n");

@@ -4,6 +4,7 @@ import dev.vitals.health.StatusChange;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -26,12 +27,14 @@ final class EventStreams {
 
   private final class Stream {
     final Context context;
+    final HttpConnection connection;
     final HttpServerResponse response;
     final UnaryOperator<JsonObject> shown;
     long timer = -1;
 
-    Stream(Context context, HttpServerResponse response, UnaryOperator<JsonObject> shown) {
+    Stream(Context context, HttpConnection connection, HttpServerResponse response, UnaryOperator<JsonObject> shown) {
       this.context = context;
+      this.connection = connection;
       this.response = response;
       this.shown = shown;
     }
@@ -64,6 +67,7 @@ final class EventStreams {
   private final ArrayDeque<Event> buffer = new ArrayDeque<>();
   private final Set<Stream> streams = new LinkedHashSet<>();
   private long lastId;
+  private boolean closed;
 
   EventStreams(Vertx vertx, int maxStreams, long keepAlive, int bufferSize) {
     this.vertx = vertx;
@@ -96,9 +100,14 @@ final class EventStreams {
    */
   void open(RoutingContext ctx, Long lastEventId, UnaryOperator<JsonObject> shown) {
     HttpServerResponse response = ctx.response();
-    Stream stream = new Stream(vertx.getOrCreateContext(), response, shown);
+    HttpConnection connection = ctx.request().connection();
+    Stream stream = new Stream(vertx.getOrCreateContext(), connection, response, shown);
     List<Event> missed = new ArrayList<>();
     synchronized (this) {
+      if (closed) {
+        ErrorResponse.send(ctx, 503, "the server is shutting down");
+        return;
+      }
       if (streams.size() >= maxStreams) {
         response.putHeader(HttpHeaders.RETRY_AFTER, "5");
         ErrorResponse.send(ctx, 503, "too many event streams open (" + maxStreams + ")");
@@ -119,9 +128,12 @@ final class EventStreams {
       .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
       .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
       .putHeader("X-Accel-Buffering", "no"); // nginx would hold the events back otherwise
-    response.closeHandler(v -> forget(stream));
-    response.endHandler(v -> forget(stream));
-    ctx.request().connection().shutdownHandler(v -> endQuietly(response)); // the server drains: let it go
+    // Through the router's end handlers, which run on the end, the reset and the close of the response alike: the
+    // response's own handler slots are the router's, and taking them would skip its other end handlers (the
+    // in-flight slot's release among them) when an HTTP/2 stream is reset by the server.
+    ctx.addEndHandler(done -> forget(stream));
+    // The server drains: let every stream of this connection go (one handler per connection, set again by each).
+    connection.shutdownHandler(v -> endStreamsOn(connection));
 
     response.write(": vitals status changes\nretry: 3000\n\n");
     missed.forEach(stream::send);
@@ -151,13 +163,24 @@ final class EventStreams {
     return streams.size();
   }
 
+  /** Ends every open stream and refuses new ones (503). */
   void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    endStreamsOn(null);
+  }
+
+  /** Ends the open streams of a connection, or all of them for {@code null}, each on its own context. */
+  private void endStreamsOn(HttpConnection connection) {
     List<Stream> open;
     synchronized (this) {
       open = new ArrayList<>(streams);
     }
     for (Stream stream : open) {
-      stream.context.runOnContext(v -> endQuietly(stream.response));
+      if (connection == null || stream.connection == connection) {
+        stream.context.runOnContext(v -> endQuietly(stream.response));
+      }
     }
   }
 }

@@ -45,36 +45,54 @@ public final class RequestGuardHandlerImpl implements RequestGuardHandler {
       // answer. Netty drops Content-Length before Vert.x sees the request, so every chunked request closes.
       closeAfterAnswer(ctx);
     }
-    // While closing, the header is decided as the answer's headers are written; the end handler that then closes
-    // the connection must be registered now, as vertx-web takes no end handler once the response is written.
+    long timer = requestTimeout > 0 && awaitsBody(request) ? armTimer(ctx) : -1;
+    // Both decided as the answer goes out, but registered now: vertx-web takes no end handler once the response
+    // is written. While closing, and when the answer goes out before the body has come, the connection closes.
     response.headersEndHandler(v -> {
-      if (closing.getAsBoolean() && request.version() != HttpVersion.HTTP_2) {
+      if (request.version() != HttpVersion.HTTP_2 && (closing.getAsBoolean() || timer != -1 && !request.isEnded())) {
         response.putHeader(HttpHeaders.CONNECTION, "close");
       }
     });
     ctx.addEndHandler(done -> {
-      if (response.headers().contains(HttpHeaders.CONNECTION, "close", true)
-        && request.version() != HttpVersion.HTTP_2) {
+      if (timer != -1) {
+        ctx.vertx().cancelTimer(timer);
+      }
+      if (timer != -1 && !request.isEnded() && request.version() != HttpVersion.HTTP_2) {
+        // The rest of the body would hold the connection. Over HTTP/2 the stream is left to the client: its end may
+        // just not be delivered yet (the router pauses the request), and a stalled one holds only its own stream,
+        // one of a bounded number per connection, until the connection's idle timeout.
+        request.connection().close();
+      } else if (request.version() != HttpVersion.HTTP_2
+        && response.headers().contains(HttpHeaders.CONNECTION, "close", true)) {
         request.connection().close();
       }
     });
-    if (requestTimeout > 0 && awaitsBody(request)) {
-      long timer = ctx.vertx().setTimer(requestTimeout, id -> {
-        if (request.isEnded()) {
-          return;
-        }
-        if (response.ended() || response.headWritten()) {
-          request.connection().close();
-        } else {
-          closeAfterAnswer(ctx);
-          ErrorResponse.send(ctx, 408, "Request not received within " + requestTimeout + " ms");
-        }
-      });
-      // The body's end, or the request's reset or connection's close, whichever comes first: nothing of the
-      // request stays behind in the timer once the request is over, whether or not it has been answered.
-      request.end().onComplete(done -> ctx.vertx().cancelTimer(timer));
-    }
     ctx.next();
+  }
+
+  /**
+   * Arms the request's timer, which ends when the answer does (the router's end handlers also run when the request
+   * is reset or its connection closes): nothing of the request outlives it. Fired before the answer, it answers
+   * 408; fired while an answer streams, it ends the exchange.
+   *
+   * @return the timer's id
+   */
+  private long armTimer(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    HttpServerResponse response = ctx.response();
+    return ctx.vertx().setTimer(requestTimeout, id -> {
+      if (request.isEnded()) {
+        return;
+      }
+      if (response.headWritten() && request.version() == HttpVersion.HTTP_2) {
+        response.reset(); // only this stream: the connection carries others
+      } else if (response.headWritten()) {
+        request.connection().close();
+      } else {
+        closeAfterAnswer(ctx);
+        ErrorResponse.send(ctx, 408, "Request not received within " + requestTimeout + " ms");
+      }
+    });
   }
 
   /**
