@@ -115,6 +115,47 @@ class StandalonePrometheusTest {
   }
 
   @Test
+  void methodsAndPathsAClientMakesUpAddNoSeries() throws Exception {
+    sendRaw(1, i -> "MADEUP /health/live", i -> "GET /no/such/path"); // the series any such request may create
+    Set<String> before = httpServerSeries();
+
+    sendRaw(10_000, i -> String.format("M%05d /health/live", i), i -> "GET /no/such/path/" + i);
+
+    assertThat(httpServerSeries()).as("vertx_http_server_* series after 10,000 made-up methods and paths")
+      .isEqualTo(before);
+  }
+
+  /** Sends {@code count} requests of each kind, pipelined on one connection, and reads every answer. */
+  private static void sendRaw(int count, java.util.function.IntFunction<String> first,
+                              java.util.function.IntFunction<String> second) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      java.io.OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream());
+      for (int i = 0; i < count; i++) {
+        out.write((first.apply(i) + " HTTP/1.1\r\nHost: x\r\n\r\n" + second.apply(i) + " HTTP/1.1\r\nHost: x\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      }
+      out.write("GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      int statusLines = answers.split("HTTP/1.1 ", -1).length - 1;
+      assertThat(statusLines).as("answers read").isEqualTo(2 * count + 1);
+    }
+  }
+
+  /** @return the series (name and labels, without values) of Vert.x's HTTP server meters */
+  private static Set<String> httpServerSeries() throws Exception {
+    Set<String> series = new TreeSet<>();
+    for (String line : send(request("/metrics")).body().split("\n")) {
+      if (line.startsWith("vertx_http_server_")) {
+        series.add(line.substring(0, line.lastIndexOf(' ')));
+      }
+    }
+    assertThat(series).isNotEmpty();
+    return series;
+  }
+
+  @Test
   void textFormatPassesPromtoolAndOpenMetricsIsServedWhenAsked() throws Exception {
     HttpResponse<String> text = send(request("/metrics"));
     assertThat(text.statusCode()).isEqualTo(200);

@@ -4,6 +4,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.metrics.MetricsHandler;
+import dev.vitals.health.metrics.RequestLabels;
 import dev.vitals.health.metrics.VitalsMetrics;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.HealthHandler;
@@ -57,7 +58,10 @@ public final class StandaloneMetrics {
     if (!Boolean.FALSE.equals(metrics.getValue("enabled")) && !Boolean.FALSE.equals(metrics.getValue("vertx"))) {
       options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
-      builder.withMetrics(new MicrometerMetricsFactory());
+      // The request's own labels bounded before Vert.x registers a meter (a filter added later is not applied to it).
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      RequestLabels.filters().forEach(registry.config()::meterFilter);
+      builder.withMetrics(new MicrometerMetricsFactory(registry));
     }
     return builder;
   }
