@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Issue 5's side-by-side measurements: bare vertx-web route, vertx-web's HealthCheckHandler, Vitals; and
-# issue 13's hostile clients against the standalone verticle (dev.vitals.benchmarks.HostileScenario).
+# Issue 5's side-by-side measurements: bare vertx-web route, vertx-web's HealthCheckHandler, Vitals; issue 22's
+# /health of the standalone jar as shipped beside a bare route (shipped, below); and issue 13's hostile clients
+# against the standalone verticle (dev.vitals.benchmarks.HostileScenario).
 # Installs wrk if missing, builds, runs every scenario on loopback, prints one table and writes
-# benchmarks/RESULTS.md. Takes about 15 minutes on 2 cores. Issue 12's scale, heap-per-check and start-up
+# benchmarks/RESULTS.md. Takes about 20 minutes on 2 cores. Issue 12's scale, heap-per-check and start-up
 # measurements are in scale.sh (knobs SCALE_SIZES, STARTUP_RUNS, HEAP_RUNS there).
 #
 #   benchmarks/run.sh
@@ -40,11 +41,13 @@ JVM_OPTS=(-XX:FlightRecorderOptions:stackdepth=256)
 STARTED=$(date +%s)
 SERVER_PID=""
 PORT=""
+SHIPPED_PIDS=()
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 cleanup() {
   if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; fi
+  if [[ ${#SHIPPED_PIDS[@]} -gt 0 ]]; then kill "${SHIPPED_PIDS[@]}" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -81,17 +84,23 @@ start_server() {
   : >"$logfile"
   java "${JVM_OPTS[@]}" "$@" >"$logfile" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    if grep -q '^ready port=' "$logfile"; then
-      PORT=$(sed -n 's/^ready port=\([0-9]*\).*/\1/p' "$logfile")
-      log "server '$scenario' ready on port $PORT ($(grep '^ready' "$logfile"))"
-      return
-    fi
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
+  until_ready "$scenario" "$SERVER_PID" "$logfile" grep -q '^ready port=' "$logfile"
+  PORT=$(sed -n 's/^ready port=\([0-9]*\).*/\1/p' "$logfile")
+  log "server '$scenario' ready on port $PORT ($(grep '^ready' "$logfile"))"
+}
+
+# until_ready NAME PID LOGFILE COMMAND...: returns once COMMAND succeeds; when the server PID exits first or two
+# minutes pass, prints its LOGFILE and exits.
+until_ready() {
+  local name=$1 pid=$2 logfile=$3
+  shift 3
+  for _ in $(seq 1 1200); do
+    if "$@"; then return; fi
+    if ! kill -0 "$pid" 2>/dev/null; then break; fi
     sleep 0.1
   done
   cat "$logfile" >&2
-  echo "server '$scenario' did not start" >&2
+  echo "server '$name' did not start" >&2
   exit 1
 }
 
@@ -113,13 +122,14 @@ runs_between() {
   paste <(tr ' ' '\n' <<<"$before") <(tr ' ' '\n' <<<"$after") | awk '{ d = $2 - $1; if (d > m) m = d } END { print m + 0 }'
 }
 
-# load SCENARIO CONTENDER PATH ROUND SECONDS COUNTER: one wrk run, one line of runs.tsv.
+# load SCENARIO CONTENDER PATH ROUND SECONDS COUNTER [PORT]: one wrk run (on PORT, default the load server's),
+# one line of runs.tsv.
 load() {
-  local scenario=$1 contender=$2 path=$3 round=$4 seconds=$5 counter=$6
+  local scenario=$1 contender=$2 path=$3 round=$4 seconds=$5 counter=$6 port=${7:-$PORT}
   local before after summary secs requests rps p50 p99 p999 errors
   before=$(counts "$counter")
   summary=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$HERE/wrk-summary.lua" \
-    "http://127.0.0.1:$PORT$path" | tee -a "$OUT/wrk-$scenario.log" | grep '^SUMMARY' | cut -f2-)
+    "http://127.0.0.1:$port$path" | tee -a "$OUT/wrk-$scenario.log" | grep '^SUMMARY' | cut -f2-)
   after=$(counts "$counter")
   # summary: seconds requests rps p50 p99 p99.9 errors (µs)
   read -r secs requests rps p50 p99 p999 errors <<<"$summary"
@@ -132,26 +142,72 @@ load() {
 settle() { if [[ $1 == vertx ]]; then sleep "$SETTLE_AFTER_VERTX"; fi; }
 
 warm_up() {
-  local spec contender path
+  local spec contender path port
   for spec in "$@"; do
-    IFS=: read -r contender path _ <<<"$spec"
-    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$PORT$path" >/dev/null
+    IFS=: read -r contender path _ port <<<"$spec"
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:${port:-$PORT}$path" >/dev/null
     settle "$contender"
   done
 }
 
-# rounds SCENARIO SECONDS ROUNDS CONTENDER:PATH:COUNTER...: warm-up, then rounds alternating the contenders.
+# rounds SCENARIO SECONDS ROUNDS CONTENDER:PATH:COUNTER[:PORT]...: warm-up, then rounds alternating the contenders
+# (PORT: a server of its own; default the load server's).
 rounds() {
-  local scenario=$1 seconds=$2 count=$3 spec round
+  local scenario=$1 seconds=$2 count=$3 spec round contender path counter port
   shift 3
   log "scenario $scenario: warm-up ${WARMUP} s per contender, then $count round(s) of $seconds s per contender"
   warm_up "$@"
   for round in $(seq 1 "$count"); do
     for spec in "$@"; do
-      IFS=: read -r contender path counter <<<"$spec"
-      load "$scenario" "$contender" "$path" "$round" "$seconds" "$counter"
+      IFS=: read -r contender path counter port <<<"$spec"
+      load "$scenario" "$contender" "$path" "$round" "$seconds" "$counter" "$port"
     done
   done
+}
+
+# serve NAME PORT JAVA ARGS...: starts a JVM that takes its port from VITALS_HTTP_PORT (the standalone jar,
+# BareStartup), with no JVM option but ARGS (as users start the jar), and waits for its first 200 on /health; its
+# pid joins SHIPPED_PIDS.
+serve() {
+  local name=$1 port=$2 logfile="$OUT/server-$1.log" pid
+  shift 2
+  VITALS_HTTP_PORT=$port java "$@" >"$logfile" 2>&1 &
+  pid=$!
+  SHIPPED_PIDS+=("$pid")
+  until_ready "$name" "$pid" "$logfile" curl -sf -o /dev/null "http://127.0.0.1:$port/health"
+  log "server '$name' ready on port $port"
+}
+
+stop_shipped() {
+  kill "${SHIPPED_PIDS[@]}" 2>/dev/null || true
+  wait "${SHIPPED_PIDS[@]}" 2>/dev/null || true
+  SHIPPED_PIDS=()
+}
+
+# The standalone's config: CHECKS checks of type heap that always pass (maxUsed 1), check-0001 ...; nothing else,
+# so every other section keeps its default (request guard, in-flight limit, metrics, history, gRPC).
+standalone_config() {
+  awk -v n="$1" 'BEGIN {
+    printf "{\"checks\": ["
+    for (i = 1; i <= n; i++) printf "%s{\"name\": \"check-%04d\", \"type\": \"heap\", \"maxUsed\": 1}", (i > 1 ? ", " : ""), i
+    print "]}"
+  }'
+}
+
+# shipped SCENARIO CHECKS: the standalone jar as users run it (java -jar, -conf of standalone_config, the port from
+# VITALS_HTTP_PORT) beside BareStartup serving a constant copy of the standalone's first /health answer, each in a
+# JVM of its own; rounds alternate bare and standalone as in the other scenarios.
+shipped() {
+  local scenario=$1 checks=$2 jar_port bare_port
+  standalone_config "$checks" >"$OUT/$scenario.json"
+  jar_port=$(free_port)
+  serve "$scenario" "$jar_port" -jar "$SAMPLES_JAR" -conf "$OUT/$scenario.json"
+  curl -sf "http://127.0.0.1:$jar_port/health" >"$OUT/$scenario-body.json"
+  fact "${scenario}_body_bytes" "$(wc -c <"$OUT/$scenario-body.json" | tr -d ' ')"
+  bare_port=$(free_port)
+  serve "$scenario-bare" "$bare_port" -cp "$JAR" dev.vitals.benchmarks.BareStartup "$OUT/$scenario-body.json"
+  rounds "$scenario" "$DURATION" "$ROUNDS" "bare:/health:-:$bare_port" "standalone:/health:-:$jar_port"
+  stop_shipped
 }
 
 heap_after_gc() { curl -sf "http://127.0.0.1:$PORT/gc" | tr -d '[:space:]'; }
@@ -229,6 +285,7 @@ main() {
 
   local health=(bare:/bare:- vertx:/vertx-health:vertx vitals:/health:vitals)
 
+  shipped standalone-cheap 10
   start_server cheap
   rounds cheap "$DURATION" "$ROUNDS" "${health[@]}"
   if [[ $PROFILE == 1 ]]; then profile_health; fi
@@ -297,6 +354,18 @@ main() {
     echo "  heap after a full GC with 1 check, then with 1,000. Scenario 8: JVM start to the first 200 on \`/health\`,"
     echo "  $STARTUP_RUNS interleaved rounds of \`BareStartup\` (Vert.x and one vertx-web route), the standalone jar, and"
     echo "  the standalone jar with the AppCDS archive README describes (trained once before the rounds)."
+    echo "- Scenarios \`standalone-cheap\` and \`standalone-scale<N>\`, \`/health\` as users run it: the standalone jar,"
+    echo "  \`java -jar samples/target/vitals-samples.jar -conf <file>\` with \`VITALS_HTTP_PORT\`, its config the default"
+    echo "  but for \`checks\`: N checks of type \`heap\` with \`maxUsed\` 1 (always pass; a \`heap\` check reads the memory"
+    echo "  MXBean, no I/O, and its result is cached with the default TTLs, 27 s / 9 s); N = 10 for \`standalone-cheap\`"
+    echo "  (scenario 1's count), N in $SCALE_SIZES for \`standalone-scale<N>\`. Its default handlers are all on: request"
+    echo "  guard, in-flight limit, Prometheus metrics (Vert.x's own included), history, gRPC, and the config file read"
+    echo "  again every 2 s. \`bare\` = \`BareStartup\` in a JVM of its own serving a constant copy of the standalone's"
+    echo "  first \`/health\` answer (same bytes, same \`Content-Type\` and \`Cache-Control\`); each serves on one event"
+    echo "  loop. Warm-up and rounds as scenarios 1 and 2, bare and standalone alternating. The library alone"
+    echo "  (\`BenchmarkServer\`'s \`vitals\`, \`ScaleServer\`) is the second row of each size. Scenario 2 has no standalone"
+    echo "  counterpart: the standalone config has no check type of a chosen latency (its checks are real probes of"
+    echo "  real dependencies), so slow checks are measured on \`BenchmarkServer\` only."
     echo
     echo "## Results"
     echo

@@ -1,16 +1,19 @@
-# Issue 12's measurements, sourced by run.sh (uses its start_server, rounds, stop_server, fact, free_port, median,
-# log, OUT, JAR, SAMPLES_JAR): the "scale" scenario, heap per registered check, and the first answer after JVM
-# start of the standalone jar beside a bare Vert.x server, with and without an AppCDS archive.
+# Issue 12's measurements, sourced by run.sh (uses its start_server, rounds, stop_server, shipped, fact, free_port,
+# median, log, OUT, JAR, SAMPLES_JAR): the "scale" scenario, heap per registered check, and the first answer after
+# JVM start of the standalone jar beside a bare Vert.x server, with and without an AppCDS archive.
 #
 # Knobs (environment): SCALE_SIZES (default "1 10 100 1000"), STARTUP_RUNS (default 5), HEAP_RUNS (default 3).
 SCALE_SIZES=${SCALE_SIZES:-1 10 100 1000}
 STARTUP_RUNS=${STARTUP_RUNS:-5}
 HEAP_RUNS=${HEAP_RUNS:-3}
 
-# Scenario 6: per size, a fresh ScaleServer; bare and vitals alternate as in scenarios 1 and 2.
+# Scenario 6: per size, the standalone jar with N checks beside a bare route (standalone-scale<N>, see shipped in
+# run.sh), then a fresh ScaleServer (the library alone); bare and the other contender alternate as in scenarios 1
+# and 2.
 scale_scenarios() {
   local n
   for n in $SCALE_SIZES; do
+    shipped "standalone-scale$n" "$n"
     start_server "scale$n" -cp "$JAR" dev.vitals.benchmarks.ScaleServer "$n" 0
     rounds "scale$n" "$DURATION" "$ROUNDS" bare:/bare:- vitals:/health:-
     stop_server

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Turns the raw measurements {@code run.sh} collects into the markdown of {@code RESULTS.md}: one table of medians
- * and ratios, the verdict of each target of issue 5, the footprint and the JMH figures.
+ * and ratios, {@code /health} of the standalone jar beside the library alone ({@code ScaleResults}), the
+ * verdict of each target of issues 5, 12 and 22, the footprint and the JMH figures.
  *
  * <p>Input files, in the directory given as the only argument, tab-separated:
  * <ul>
@@ -96,6 +97,7 @@ public final class ResultsMarkdown {
         + "runs any one check had during a run (median over rounds); in scenario 4, the requests that reached "
         + "Consul.%n",
       facts.getOrDefault("rounds", "?")));
+    md.append(new ScaleResults(this).shipped());
     md.append("\n## Verdicts\n\n").append(verdicts()).append(new ScaleResults(this).verdicts());
     md.append("\n## Footprint (scenario 5)\n\n").append(footprint());
     if (!jmh.isEmpty()) {
@@ -108,13 +110,21 @@ public final class ResultsMarkdown {
   private static final int REQUESTS = 4;
   static final int RPS = 5;
   private static final int P50 = 6;
-  private static final int P99 = 7;
+  static final int P99 = 7;
   private static final int P999 = 8;
   private static final int ERRORS = 9;
   private static final int RUNS = 10;
 
   private String verdicts() {
     StringBuilder md = new StringBuilder();
+    if (has("standalone-cheap", "standalone") && has("standalone-cheap", "bare")) {
+      double rps = ratioValue("standalone-cheap", "standalone", RPS);
+      md.append(String.format(Locale.ROOT,
+        "- **1 cheap checks, standalone jar as shipped** (10 `heap` checks, its default handlers on, beside a bare "
+          + "route serving the same bytes) — target: ≥ %.1f × bare req/s. Measured %.2f × req/s, %.2f × p99: "
+          + "**%s**.%n", ScaleResults.MIN_RPS_RATIO, rps, ratioValue("standalone-cheap", "standalone", P99),
+        verdict(rps >= ScaleResults.MIN_RPS_RATIO)));
+    }
     if (has("cheap", "vitals")) {
       double rps = ratioValue("cheap", "vitals", RPS);
       double p99 = ratioValue("cheap", "vitals", P99);
@@ -219,6 +229,11 @@ public final class ResultsMarkdown {
     return facts.get(key);
   }
 
+  /** @return the median over rounds of one column of a scenario's contender; NaN when it has no figure */
+  double median(String scenario, String contender, int column) {
+    return median(runs.get(scenario).get(contender), column);
+  }
+
   boolean has(String scenario, String contender) {
     return runs.containsKey(scenario) && runs.get(scenario).containsKey(contender);
   }
@@ -279,16 +294,16 @@ public final class ResultsMarkdown {
     return Double.isNaN(runs) ? "" : whole(runs);
   }
 
-  private static String verdict(boolean met) {
+  static String verdict(boolean met) {
     return met ? "met" : "missed";
   }
 
-  private static String whole(double value) {
+  static String whole(double value) {
     return String.format(Locale.ROOT, "%,.0f", value);
   }
 
   /** µs to ms. */
-  private static String ms(double micros) {
+  static String ms(double micros) {
     return String.format(Locale.ROOT, "%.2f", micros / 1000);
   }
 

@@ -58,6 +58,42 @@ class ResultsMarkdownTest {
   }
 
   @Test
+  void theStandaloneJarIsTheFirstRowOfEachSizeAndTheLibraryAloneTheSecond() {
+    List<String> runs = List.of(
+      run("standalone-cheap", "bare", 1, 100_000, 1_000, "-"),
+      run("standalone-cheap", "standalone", 1, 60_000, 3_000, "-"),
+      run("cheap", "bare", 1, 100_000, 1_000, "-"),
+      run("cheap", "vitals", 1, 95_000, 1_500, "-"),
+      run("standalone-scale1", "bare", 1, 100_000, 1_000, "-"),
+      run("standalone-scale1", "standalone", 1, 92_000, 1_000, "-"),
+      run("scale1", "bare", 1, 100_000, 1_000, "-"),
+      run("scale1", "vitals", 1, 96_000, 1_000, "-"),
+      run("standalone-scale1000", "bare", 1, 1_000, 1_000, "-"),
+      run("standalone-scale1000", "standalone", 1, 500, 2_000, "-"),
+      run("scale1000", "bare", 1, 1_000, 1_000, "-"),
+      run("scale1000", "vitals", 1, 950, 1_000, "-"));
+    List<String> facts = List.of("standalone-cheap_body_bytes\t7260", "standalone-scale1_body_bytes\t730");
+    String md = new ResultsMarkdown(runs, facts, List.of()).render();
+
+    assertThat(md).contains("""
+      | 10 (scenario 1) | standalone jar | 60,000 | 100,000 | 0.60 | 3.00 | 3.00 | **missed** |
+      | 10 (scenario 1) | library alone (`BenchmarkServer`) | 95,000 | 100,000 | 0.95 | 1.50 | 1.50 | **met** |
+      | 1 | standalone jar | 92,000 | 100,000 | 0.92 | 1.00 | 1.00 | **met** |
+      | 1 | library alone (`ScaleServer`) | 96,000 | 100,000 | 0.96 | 1.00 | 1.00 | **met** |
+      | 1000 | standalone jar | 500 | 1,000 | 0.50 | 2.00 | 2.00 | **missed** |
+      | 1000 | library alone (`ScaleServer`) | 950 | 1,000 | 0.95 | 1.00 | 1.00 | **met** |
+      """);
+    assertThat(md).contains("(bytes, by checks: 10 (scenario 1): 7260, 1: 730)");
+    assertThat(md).contains("- **1 cheap checks, standalone jar as shipped**")
+      .contains("Measured 0.60 × req/s, 3.00 × p99: **missed**");
+    assertThat(md).contains("- **6 scale, standalone jar as shipped**")
+      .contains("Measured, checks: ratio: 1: 0.92 ×, 1000: 0.50 ×: **missed**")
+      .contains("Measured, checks: ratio: 1: 0.96 ×, 1000: 0.95 ×: **met**");
+    assertThat(md.indexOf("standalone jar as shipped** (10")).isLessThan(md.indexOf("- **1 cheap checks** —"));
+    assertThat(md.indexOf("- **6 scale, standalone")).isLessThan(md.indexOf("- **6 scale** ("));
+  }
+
+  @Test
   void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
     assertThat(ResultsMarkdown.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
   }
