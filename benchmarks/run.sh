@@ -3,7 +3,7 @@
 # /health of the standalone jar as shipped beside a bare route (shipped, below); and issue 13's hostile clients
 # against the standalone verticle (dev.vitals.benchmarks.HostileScenario).
 # Installs wrk if missing, builds, runs every scenario on loopback, prints one table and writes
-# benchmarks/RESULTS.md. Takes about 20 minutes on 2 cores. Issue 12's scale, heap-per-check and start-up
+# benchmarks/RESULTS.md and benchmarks/soak.png. Takes about 30 minutes on 2 cores. Issue 12's scale, heap-per-check and start-up
 # measurements are in scale.sh (knobs SCALE_SIZES, STARTUP_RUNS, HEAP_RUNS there).
 #
 #   benchmarks/run.sh
@@ -11,7 +11,8 @@
 # Knobs (environment): DURATION (s per measured run of scenarios 1 and 2, default 7), ROUNDS (default 3),
 # LONG (s per run of scenarios 3 and 4, default 30), WARMUP (s per contender before measuring, default 3),
 # CONNECTIONS (default 50), WRK_THREADS (default 1), EVENT_LOOPS (server event loops, default 1),
-# PROFILE (1: a JFR profile of /health after scenario 1, default 1).
+# PROFILE (1: a JFR profile of /health after scenario 1, default 1), SOAK_MINUTES (issue 22's soak of the
+# standalone jar, default 10; 0 leaves it out; benchmarks/soak.sh runs it alone).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -24,11 +25,12 @@ CONNECTIONS=${CONNECTIONS:-50}
 WRK_THREADS=${WRK_THREADS:-1}
 EVENT_LOOPS=${EVENT_LOOPS:-1}
 PROFILE=${PROFILE:-1}
+SOAK_MINUTES=${SOAK_MINUTES:-10}
 # vertx-health-check arms a timer of the check timeout (2 s) per check per request and leaves it to fire:
 # after a vertx run, wait them out so that they do not load the next contender's run.
 SETTLE_AFTER_VERTX=2.5
 COMMAND="benchmarks/run.sh"
-for knob in DURATION ROUNDS LONG WARMUP CONNECTIONS WRK_THREADS EVENT_LOOPS PROFILE SCALE_SIZES STARTUP_RUNS HEAP_RUNS; do
+for knob in DURATION ROUNDS LONG WARMUP CONNECTIONS WRK_THREADS EVENT_LOOPS PROFILE SOAK_MINUTES SCALE_SIZES STARTUP_RUNS HEAP_RUNS; do
   if [[ -n "$(printenv "$knob" || true)" ]]; then COMMAND="$knob=${!knob} $COMMAND"; fi
 done
 
@@ -314,6 +316,13 @@ main() {
   log "hostile clients (issue 13): starvation, webhook queue, nesting, /environment flood"
   java -Xmx256m -cp "$JAR" dev.vitals.benchmarks.HostileScenario >"$OUT/hostile.md" 2>"$OUT/hostile.log"
 
+  if ((SOAK_MINUTES > 0)); then
+    log "soak (issue 22): the standalone jar with -Xmx128m under the HTTP mix, SSE and gRPC for $SOAK_MINUTES min"
+    java -cp "$JAR" dev.vitals.benchmarks.soak.SoakMain "$SAMPLES_JAR" "$SOAK_MINUTES" "$OUT/soak" \
+      "$(git -C "$ROOT" log -1 --format=%h 2>/dev/null || echo unknown)" >/dev/null 2>"$OUT/soak.log"
+    cp "$OUT/soak/soak.png" "$HERE/soak.png"
+  fi
+
   local table elapsed
   table=$(java -cp "$JAR" dev.vitals.benchmarks.ResultsMarkdown "$OUT")
   elapsed=$(($(date +%s) - STARTED))
@@ -379,6 +388,19 @@ main() {
     if [[ -f "$OUT/hostile.md" ]]; then
       echo
       cat "$OUT/hostile.md"
+    fi
+    if ((SOAK_MINUTES > 0)); then
+      echo
+      echo "## Soak: the standalone jar as shipped under ordinary traffic for $SOAK_MINUTES minutes"
+      echo
+      echo "\`dev.vitals.benchmarks.soak.SoakMain\` (\`SoakTest\` in CI runs the same for 10 rounds of 6 s): the jar with"
+      echo "\`-Xmx128m\`, its default config with the default checks and two that do I/O (TCP and HTTP to itself); wrk"
+      echo "(2 threads, 32 connections) cycling through \`/health\`, \`/health/live\`, \`/health/ready\`, \`/status\`,"
+      echo "\`/health/history\`, \`/health/ui\`, \`/metrics\` in rounds of 30 s, with 5 SSE streams on \`/health/events\`"
+      echo "and 4 gRPC \`Check\` loops beside it; after each round a full GC (\`jcmd GC.class_histogram\`: live bytes),"
+      echo "a thread dump and \`/proc\`'s file descriptors."
+      echo
+      cat "$OUT/soak/soak.md"
     fi
     if [[ -f "$HERE/ANALYSIS.md" ]]; then
       echo

@@ -2,8 +2,9 @@
 # Issue 22's long soak: the standalone jar as shipped (-Xmx128m, the default checks and two that do I/O) under wrk's
 # mix of /health, /health/live, /health/ready, /status, /metrics, /health/history and /health/ui, with 5 SSE streams
 # and 4 gRPC Check loops beside it, in rounds of 30 s; after each round a full GC and the heap, threads and file
-# descriptors read off the child (dev.vitals.benchmarks.soak.SoakMain). Writes benchmarks/soak.png (heap after GC
-# and req/s over time, drawn by JFreeChart) and benchmarks/SOAK-RESULTS.md; installs wrk if missing.
+# descriptors read off the child (dev.vitals.benchmarks.soak.SoakMain). Prints the table, writes benchmarks/soak.png
+# (heap after GC and req/s over time, drawn by JFreeChart); installs wrk if missing. benchmarks/run.sh runs the same
+# as its last scenario and puts the table in RESULTS.md.
 #
 #   benchmarks/soak.sh            # 10 minutes
 #   MINUTES=2 benchmarks/soak.sh
@@ -24,12 +25,4 @@ rm -rf "$OUT"
 java -cp "$HERE/target/vitals-benchmarks.jar" dev.vitals.benchmarks.soak.SoakMain \
   "$ROOT/samples/target/vitals-samples.jar" "$MINUTES" "$OUT" "$commit"
 cp "$OUT/soak.png" "$HERE/soak.png"
-{
-  echo "# Soak: the standalone jar as shipped, $MINUTES minutes under ordinary traffic"
-  echo
-  echo "Produced by \`benchmarks/soak.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)."
-  echo "The load generator (wrk, 2 threads, 32 connections; the SSE and gRPC clients) shares the cores with the server."
-  echo
-  cat "$OUT/soak.md"
-} >"$HERE/SOAK-RESULTS.md"
-echo "wrote benchmarks/SOAK-RESULTS.md and benchmarks/soak.png" >&2
+echo "wrote benchmarks/soak.png; the table is above and in $OUT/soak.md (run.sh puts it in RESULTS.md)" >&2
