@@ -43,6 +43,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -374,6 +375,9 @@ public class StandaloneVerticle extends VerticleBase {
       health.authenticatedBy(admin::verify);
     }
     Router router = Router.router(vertx);
+    // Built on a worker while the event loop builds the routes below.
+    grpc = GrpcEndpoint.of(config.json());
+    Future<Handler<HttpServerRequest>> requests = grpc.requestHandler(vertx, health, router);
     router.route().handler(RequestGuardHandler.create(config.requestTimeout()).closingWhen(health::isDraining));
     // Probes have a budget of their own: load held elsewhere (half-sent bodies, floods) never refuses them.
     Set<String> probePaths = config.health().getProbes().keySet().stream()
@@ -432,11 +436,10 @@ public class StandaloneVerticle extends VerticleBase {
       tls = new TlsReloader(vertx, config.tls());
       ssl = tls.configure(options);
     }
-    grpc = GrpcEndpoint.of(config.json());
     grpc.configure(options, config.tls() != null);
-    return ssl.compose(ready -> vertx.createHttpServer(options)
+    return Future.all(ssl, requests).compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
-        .requestHandler(grpc.requestHandler(vertx, health, router))
+        .requestHandler(requests.result())
         .listen(config.port(), config.host()))
       .recover(failure -> Future.failedFuture(failure instanceof IllegalArgumentException ? failure
         : new IllegalStateException(

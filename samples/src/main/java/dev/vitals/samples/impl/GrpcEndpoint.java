@@ -19,7 +19,8 @@ public final class GrpcEndpoint {
 
   private final boolean enabled;
   private final GrpcHealthOptions options;
-  private GrpcHealth service;
+  /** Set on a worker thread, read by {@link #close()}. */
+  private volatile GrpcHealth service;
 
   private GrpcEndpoint(boolean enabled, GrpcHealthOptions options) {
     this.enabled = enabled;
@@ -59,17 +60,25 @@ public final class GrpcEndpoint {
   }
 
   /**
+   * Builds the gRPC server on a worker thread: it loads about 300 classes of gRPC and protobuf (over a second of a
+   * loaded 2-core machine), which on the event loop would delay everything else there, the event-loop check's
+   * timer included, while the server could already be listening.
+   *
    * @param vertx  the verticle's Vert.x
    * @param health the health handler whose probes and checks are served
    * @param router what serves every other request
-   * @return the server's request handler: gRPC health before the router when enabled, else the router
+   * @return a future of the server's request handler: gRPC health before the router when enabled, else the router
+   * (at once)
    */
-  public Handler<HttpServerRequest> requestHandler(Vertx vertx, HealthHandler health, Handler<HttpServerRequest> router) {
+  public Future<Handler<HttpServerRequest>> requestHandler(Vertx vertx, HealthHandler health,
+                                                          Handler<HttpServerRequest> router) {
     if (!enabled) {
-      return router;
+      return Future.succeededFuture(router);
     }
-    service = GrpcHealth.create(vertx, health, options);
-    return service.requestHandler(router);
+    return vertx.executeBlocking(() -> {
+      service = GrpcHealth.create(vertx, health, options);
+      return service.requestHandler(router);
+    }, false);
   }
 
   /** @return the line of the start-up log listing the gRPC methods, or null when disabled */
