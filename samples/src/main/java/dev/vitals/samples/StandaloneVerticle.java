@@ -43,7 +43,6 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -375,9 +374,6 @@ public class StandaloneVerticle extends VerticleBase {
       health.authenticatedBy(admin::verify);
     }
     Router router = Router.router(vertx);
-    // Built on a worker while the event loop builds the routes below.
-    grpc = GrpcEndpoint.of(config.json());
-    Future<Handler<HttpServerRequest>> requests = grpc.requestHandler(vertx, health, router);
     router.route().handler(RequestGuardHandler.create(config.requestTimeout()).closingWhen(health::isDraining));
     // Probes have a budget of their own: load held elsewhere (half-sent bodies, floods) never refuses them.
     Set<String> probePaths = config.health().getProbes().keySet().stream()
@@ -436,16 +432,18 @@ public class StandaloneVerticle extends VerticleBase {
       tls = new TlsReloader(vertx, config.tls());
       ssl = tls.configure(options);
     }
+    grpc = GrpcEndpoint.of(config.json());
     grpc.configure(options, config.tls() != null);
-    return Future.all(ssl, requests).compose(ready -> vertx.createHttpServer(options)
+    return ssl.compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
-        .requestHandler(requests.result())
+        .requestHandler(grpc.requestHandler(router))
         .listen(config.port(), config.host()))
       .recover(failure -> Future.failedFuture(failure instanceof IllegalArgumentException ? failure
         : new IllegalStateException(
         "cannot listen on " + config.host() + ":" + config.port() + ": " + failure.getMessage(), failure)))
       .onSuccess(listening -> {
         server = listening;
+        grpc.start(vertx, health, router);
         if (tls != null) {
           tls.watch(listening, config.scanPeriod() > 0 ? config.scanPeriod() : StandaloneConfig.DEFAULT_SCAN_PERIOD);
         }

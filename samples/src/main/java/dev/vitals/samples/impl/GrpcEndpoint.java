@@ -5,6 +5,7 @@ import dev.vitals.health.grpc.GrpcHealthOptions;
 import dev.vitals.health.web.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,8 +20,14 @@ public final class GrpcEndpoint {
 
   private final boolean enabled;
   private final GrpcHealthOptions options;
-  /** Set on a worker thread, read by {@link #close()}. */
+  /** The gRPC service's path prefix, written out so that routing a request loads no gRPC class. */
+  private static final String PATH = "/grpc.health.v1.Health/";
+
+  /** Built on a worker thread by {@link #start}; read by {@link #close()}. */
   private volatile GrpcHealth service;
+  /** The handler of every request once the gRPC server is built ({@link GrpcHealth#requestHandler}). */
+  private volatile Handler<HttpServerRequest> handler;
+  private final Promise<Handler<HttpServerRequest>> built = Promise.promise();
 
   private GrpcEndpoint(boolean enabled, GrpcHealthOptions options) {
     this.enabled = enabled;
@@ -60,25 +67,55 @@ public final class GrpcEndpoint {
   }
 
   /**
-   * Builds the gRPC server on a worker thread: it loads about 300 classes of gRPC and protobuf (over a second of a
-   * loaded 2-core machine), which on the event loop would delay everything else there, the event-loop check's
-   * timer included, while the server could already be listening.
+   * The server's request handler: gRPC health before the router when enabled, else the router. The gRPC server
+   * itself is built by {@link #start} once the server listens: it loads about 320 classes of gRPC and protobuf
+   * (over a second on a loaded 2-core machine) that the first {@code /health} does not need. A gRPC request that
+   * arrives before it is built is paused until it is, then served as any other.
+   *
+   * @param router what serves every other request
+   * @return the request handler
+   */
+  public Handler<HttpServerRequest> requestHandler(Handler<HttpServerRequest> router) {
+    if (!enabled) {
+      return router;
+    }
+    return request -> {
+      Handler<HttpServerRequest> grpc = handler;
+      if (grpc != null) {
+        grpc.handle(request);
+      } else if (!request.path().startsWith(PATH)) {
+        router.handle(request);
+      } else {
+        request.pause();
+        built.future().onComplete(done -> {
+          if (done.succeeded()) {
+            done.result().handle(request);
+            request.resume();
+          } else {
+            request.response().setStatusCode(500).end();
+          }
+        });
+      }
+    };
+  }
+
+  /**
+   * Builds the gRPC server on a worker thread (class loading there holds neither the event loop nor its
+   * event-loop check); requests paused by {@link #requestHandler} are served when it is built. Does nothing when
+   * disabled.
    *
    * @param vertx  the verticle's Vert.x
    * @param health the health handler whose probes and checks are served
-   * @param router what serves every other request
-   * @return a future of the server's request handler: gRPC health before the router when enabled, else the router
-   * (at once)
+   * @param router what serves every other request, as given to {@link #requestHandler}
    */
-  public Future<Handler<HttpServerRequest>> requestHandler(Vertx vertx, HealthHandler health,
-                                                          Handler<HttpServerRequest> router) {
+  public void start(Vertx vertx, HealthHandler health, Handler<HttpServerRequest> router) {
     if (!enabled) {
-      return Future.succeededFuture(router);
+      return;
     }
-    return vertx.executeBlocking(() -> {
+    vertx.<Handler<HttpServerRequest>>executeBlocking(() -> {
       service = GrpcHealth.create(vertx, health, options);
       return service.requestHandler(router);
-    }, false);
+    }, false).onSuccess(grpc -> handler = grpc).onComplete(built);
   }
 
   /** @return the line of the start-up log listing the gRPC methods, or null when disabled */
