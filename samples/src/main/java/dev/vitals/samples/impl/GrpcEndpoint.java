@@ -18,11 +18,11 @@ import io.vertx.core.json.JsonObject;
  */
 public final class GrpcEndpoint {
 
-  private final boolean enabled;
-  private final GrpcHealthOptions options;
   /** The gRPC service's path prefix, written out so that routing a request loads no gRPC class. */
   private static final String PATH = "/grpc.health.v1.Health/";
 
+  private final boolean enabled;
+  private final GrpcHealthOptions options;
   /** Built on a worker thread by {@link #start}; read by {@link #close()}. */
   private volatile GrpcHealth service;
   /** The handler of every request once the gRPC server is built ({@link GrpcHealth#requestHandler}). */
