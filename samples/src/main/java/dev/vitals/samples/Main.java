@@ -4,6 +4,7 @@ import dev.vitals.health.fleet.HazelcastOptions;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.StandaloneMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.Deployable;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -126,7 +128,8 @@ public final class Main {
     if (cluster != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
       launched.add("-cluster"); // fleet.source cluster: the launcher builds a clustered Vert.x
     }
-    new VertxApplication(launched.toArray(String[]::new), new Hooks(confFile(args), cluster, effective)).launch();
+    new VertxApplication(launched.toArray(String[]::new),
+      new Hooks(confFile(args), cluster, StandaloneMetrics.vertxRegistry(effective))).launch();
   }
 
   /**
@@ -200,13 +203,13 @@ public final class Main {
   private static final class Hooks implements VertxApplicationHooks {
     private final Path confFile;
     private final HazelcastOptions cluster;
-    /** The {@code -conf} JSON with the overrides over it, read once by {@code main}. */
-    private final JsonObject config;
+    /** The registry of Vert.x's own metrics, being built since {@code main} read the config; null when off. */
+    private final CompletableFuture<PrometheusMeterRegistry> metrics;
 
-    Hooks(Path confFile, HazelcastOptions cluster, JsonObject config) {
+    Hooks(Path confFile, HazelcastOptions cluster, CompletableFuture<PrometheusMeterRegistry> metrics) {
       this.confFile = confFile;
       this.cluster = cluster;
-      this.config = config;
+      this.metrics = metrics;
     }
 
     @Override
@@ -246,12 +249,12 @@ public final class Main {
     @Override
     public VertxBuilder createVertxBuilder(VertxOptions options) {
       if (cluster == null) {
-        return StandaloneMetrics.vertxBuilder(options, config);
+        return StandaloneMetrics.vertxBuilder(options, metrics);
       }
       // The event bus listens where the Hazelcast member does (loopback by default), not on the first interface.
       options.getEventBusOptions().setHost(cluster.getHost());
       try {
-        return StandaloneMetrics.vertxBuilder(options, config).withClusterManager(cluster.clusterManager());
+        return StandaloneMetrics.vertxBuilder(options, metrics).withClusterManager(cluster.clusterManager());
       } catch (IllegalArgumentException e) {
         System.err.println("/fleet/cluster/" + e.getMessage());
         System.err.flush();

@@ -441,13 +441,14 @@ public class StandaloneVerticle extends VerticleBase {
     Future<?> warm = Future.all(running.values().stream().map(check -> check.registration().warmedUp()).toList());
     return Future.all(warm, ssl).compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
-        .requestHandler(grpc.requestHandler(vertx, health, router))
+        .requestHandler(grpc.requestHandler(router))
         .listen(config.port(), config.host()))
       .recover(failure -> Future.failedFuture(failure instanceof IllegalArgumentException ? failure
         : new IllegalStateException(
         "cannot listen on " + config.host() + ":" + config.port() + ": " + failure.getMessage(), failure)))
       .onSuccess(listening -> {
         server = listening;
+        grpc.start(vertx, health, router);
         if (tls != null) {
           tls.watch(listening, config.scanPeriod() > 0 ? config.scanPeriod() : StandaloneConfig.DEFAULT_SCAN_PERIOD);
         }

@@ -5,6 +5,7 @@ import dev.vitals.health.grpc.GrpcHealthOptions;
 import dev.vitals.health.web.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,9 +18,16 @@ import io.vertx.core.json.JsonObject;
  */
 public final class GrpcEndpoint {
 
+  /** The gRPC service's path prefix, written out so that routing a request loads no gRPC class. */
+  private static final String PATH = "/grpc.health.v1.Health/";
+
   private final boolean enabled;
   private final GrpcHealthOptions options;
-  private GrpcHealth service;
+  /** Built on a worker thread by {@link #start}; read by {@link #close()}. */
+  private volatile GrpcHealth service;
+  /** The handler of every request once the gRPC server is built ({@link GrpcHealth#requestHandler}). */
+  private volatile Handler<HttpServerRequest> handler;
+  private final Promise<Handler<HttpServerRequest>> built = Promise.promise();
 
   private GrpcEndpoint(boolean enabled, GrpcHealthOptions options) {
     this.enabled = enabled;
@@ -59,17 +67,55 @@ public final class GrpcEndpoint {
   }
 
   /**
-   * @param vertx  the verticle's Vert.x
-   * @param health the health handler whose probes and checks are served
+   * The server's request handler: gRPC health before the router when enabled, else the router. The gRPC server
+   * itself is built by {@link #start} once the server listens: it loads about 320 classes of gRPC and protobuf
+   * (over a second on a loaded 2-core machine) that the first {@code /health} does not need. A gRPC request that
+   * arrives before it is built is paused until it is, then served as any other.
+   *
    * @param router what serves every other request
-   * @return the server's request handler: gRPC health before the router when enabled, else the router
+   * @return the request handler
    */
-  public Handler<HttpServerRequest> requestHandler(Vertx vertx, HealthHandler health, Handler<HttpServerRequest> router) {
+  public Handler<HttpServerRequest> requestHandler(Handler<HttpServerRequest> router) {
     if (!enabled) {
       return router;
     }
-    service = GrpcHealth.create(vertx, health, options);
-    return service.requestHandler(router);
+    return request -> {
+      Handler<HttpServerRequest> grpc = handler;
+      if (grpc != null) {
+        grpc.handle(request);
+      } else if (!request.path().startsWith(PATH)) {
+        router.handle(request);
+      } else {
+        request.pause();
+        built.future().onComplete(done -> {
+          if (done.succeeded()) {
+            done.result().handle(request);
+            request.resume();
+          } else {
+            request.response().setStatusCode(500).end();
+          }
+        });
+      }
+    };
+  }
+
+  /**
+   * Builds the gRPC server on a worker thread (class loading there holds neither the event loop nor its
+   * event-loop check); requests paused by {@link #requestHandler} are served when it is built. Does nothing when
+   * disabled.
+   *
+   * @param vertx  the verticle's Vert.x
+   * @param health the health handler whose probes and checks are served
+   * @param router what serves every other request, as given to {@link #requestHandler}
+   */
+  public void start(Vertx vertx, HealthHandler health, Handler<HttpServerRequest> router) {
+    if (!enabled) {
+      return;
+    }
+    vertx.<Handler<HttpServerRequest>>executeBlocking(() -> {
+      service = GrpcHealth.create(vertx, health, options);
+      return service.requestHandler(router);
+    }, false).onSuccess(grpc -> handler = grpc).onComplete(built);
   }
 
   /** @return the line of the start-up log listing the gRPC methods, or null when disabled */

@@ -25,6 +25,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The standalone verticle's metrics ({@code metrics} section): Vert.x's own, enabled by the launcher in its
@@ -42,26 +43,48 @@ public final class StandaloneMetrics {
   }
 
   /**
-   * The launcher's Vert.x: with Vert.x's own metrics in a Prometheus registry when the config (environment variables
-   * and system properties applied) leaves {@code metrics.enabled} and {@code metrics.vertx} on. A config the
-   * verticle will refuse is read leniently here: the verticle names its error.
+   * Starts building the Prometheus registry of Vert.x's own metrics on a thread of its own, when the config
+   * (environment variables and system properties applied) leaves {@code metrics.enabled} and {@code metrics.vertx}
+   * on: Micrometer and the Prometheus client load about 190 classes, which would otherwise be loaded one after the
+   * other with the launcher's and Vert.x's. A config the verticle will refuse is read leniently here: the verticle
+   * names its error.
    *
-   * @param options the launcher's options
-   * @param config  the {@code -conf} JSON with the {@code VITALS_*} and {@code vitals.*} values over it
-   *                ({@link ConfigOverrides#of})
-   * @return the builder of the launcher's Vert.x
+   * @param config the {@code -conf} JSON with the {@code VITALS_*} and {@code vitals.*} values over it
+   *               ({@link ConfigOverrides#of})
+   * @return the registry to come, or {@code null} when Vert.x's metrics are off
    */
-  public static VertxBuilder vertxBuilder(VertxOptions options, JsonObject config) {
+  public static CompletableFuture<PrometheusMeterRegistry> vertxRegistry(JsonObject config) {
     Object section = config.getValue("metrics");
     JsonObject metrics = section instanceof JsonObject ? (JsonObject) section : new JsonObject();
-    VertxBuilder builder = Vertx.builder().with(options);
-    if (!Boolean.FALSE.equals(metrics.getValue("enabled")) && !Boolean.FALSE.equals(metrics.getValue("vertx"))) {
-      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
-      // The request's own labels bounded before Vert.x registers a meter (a filter added later is not applied to it).
+    if (Boolean.FALSE.equals(metrics.getValue("enabled")) || Boolean.FALSE.equals(metrics.getValue("vertx"))) {
+      return null;
+    }
+    // The registry vertx-micrometer-metrics would build itself for these options (PrometheusBackendRegistry), with
+    // the request's own labels bounded before Vert.x registers a meter (a filter added later is not applied to it).
+    return CompletableFuture.supplyAsync(() -> {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       RequestLabels.filters().forEach(registry.config()::meterFilter);
-      builder.withMetrics(new MicrometerMetricsFactory(registry));
+      return registry;
+    }, task -> {
+      Thread thread = new Thread(task, "vitals-metrics-registry");
+      thread.setDaemon(true);
+      thread.start();
+    });
+  }
+
+  /**
+   * The launcher's Vert.x: with Vert.x's own metrics in a Prometheus registry when there is one.
+   *
+   * @param options  the launcher's options
+   * @param registry the registry of {@link #vertxRegistry}, or {@code null} for no Vert.x metrics
+   * @return the builder of the launcher's Vert.x
+   */
+  public static VertxBuilder vertxBuilder(VertxOptions options, CompletableFuture<PrometheusMeterRegistry> registry) {
+    VertxBuilder builder = Vertx.builder().with(options);
+    if (registry != null) {
+      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+      builder.withMetrics(new MicrometerMetricsFactory(registry.join()));
     }
     return builder;
   }
