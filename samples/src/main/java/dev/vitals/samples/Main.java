@@ -200,13 +200,18 @@ public final class Main {
   private static final class Hooks implements VertxApplicationHooks {
     private final Path confFile;
     private final HazelcastOptions cluster;
-    /** The {@code -conf} JSON with the overrides over it, read once by {@code main}. */
+    /**
+     * The {@code metrics} section of the {@code -conf} JSON with the overrides over it, read once by {@code main}:
+     * all that Vert.x's builder needs, rather than the whole config, which grows with the checks and would be kept
+     * for as long as the process runs.
+     */
     private final JsonObject config;
 
     Hooks(Path confFile, HazelcastOptions cluster, JsonObject config) {
       this.confFile = confFile;
       this.cluster = cluster;
-      this.config = config;
+      Object metrics = config.getValue("metrics");
+      this.config = metrics == null ? new JsonObject() : new JsonObject().put("metrics", metrics);
     }
 
     @Override
