@@ -50,7 +50,9 @@ public class CheckOptions {
   private long maxStale = DEFAULT_MAX_STALE;
   private long refreshPeriod = DEFAULT_REFRESH_PERIOD;
   private boolean critical = DEFAULT_CRITICAL;
-  private Set<String> tags = new LinkedHashSet<>();
+  // Most checks have no tags, and every check's options are copied (by the registry, by its observers): the empty
+  // set is shared, a set of their own comes with the first tag.
+  private Set<String> tags = Set.of();
   private int failureThreshold = DEFAULT_FAILURE_THRESHOLD;
   private int successThreshold = DEFAULT_SUCCESS_THRESHOLD;
   private List<String> dependsOn = new ArrayList<>();
@@ -85,7 +87,7 @@ public class CheckOptions {
     this.maxStale = other.maxStale;
     this.refreshPeriod = other.refreshPeriod;
     this.critical = other.critical;
-    this.tags = new LinkedHashSet<>(other.tags);
+    this.tags = other.tags.isEmpty() ? Set.of() : new LinkedHashSet<>(other.tags);
     this.failureThreshold = other.failureThreshold;
     this.successThreshold = other.successThreshold;
     this.dependsOn = new ArrayList<>(other.dependsOn);
@@ -255,7 +257,11 @@ public class CheckOptions {
    * @throws IllegalArgumentException when the tag is blank
    */
   public CheckOptions addTag(String tag) {
-    tags.add(tag(tag));
+    String checked = tag(tag);
+    if (tags.isEmpty()) {
+      tags = new LinkedHashSet<>();
+    }
+    tags.add(checked);
     return this;
   }
 

@@ -124,12 +124,18 @@ public final class Main {
     }
     JsonObject effective = withOverrides(conf.json());
     HazelcastOptions cluster = FleetSection.clusterOf(effective);
+    Path confFile = confFile(args);
     List<String> launched = new ArrayList<>(List.of(args));
+    if (confFile != null) {
+      // The verticle reads the file itself (and again when it changes); the launcher's copy of it would be the
+      // deployment's config, kept for as long as the process runs, beside a config that grows with the checks.
+      launched = withoutConf(launched);
+    }
     if (cluster != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
       launched.add("-cluster"); // fleet.source cluster: the launcher builds a clustered Vert.x
     }
     new VertxApplication(launched.toArray(String[]::new),
-      new Hooks(confFile(args), cluster, StandaloneMetrics.vertxRegistry(effective))).launch();
+      new Hooks(confFile, cluster, StandaloneMetrics.vertxRegistry(effective))).launch();
   }
 
   /**
@@ -152,6 +158,21 @@ public final class Main {
     } catch (InvalidPathException e) {
       return null;
     }
+  }
+
+  /** @return the launcher's arguments without {@code -conf} and its value (in any of the forms {@link #confValue} reads) */
+  private static List<String> withoutConf(List<String> args) {
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String lower = arg.toLowerCase(java.util.Locale.ROOT);
+      if ((lower.equals("-conf") || lower.equals("--conf")) && i + 1 < args.size()) {
+        i++;
+      } else if (!lower.startsWith("-conf=") && !lower.startsWith("--conf=")) {
+        kept.add(arg);
+      }
+    }
+    return kept;
   }
 
   private static String confValue(String[] args) {

@@ -1,6 +1,7 @@
 package dev.vitals.samples;
 
 import dev.vitals.environment.EnvironmentDump;
+import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
@@ -409,7 +410,13 @@ public class StandaloneVerticle extends VerticleBase {
         }
       });
     if (config.environmentEnabled()) {
-      EnvironmentDump dump = EnvironmentDump.create(vertx, config.environment());
+      StandaloneConfig started = config;
+      // The config section is masked when the dump is asked for, rather than a copy of the config kept in the dump.
+      EnvironmentDump dump = EnvironmentDump.create(vertx,
+        new EnvironmentOptions(started.environment()).setIncludeConfig(false));
+      if (started.environment().isIncludeConfig()) {
+        dump.addSection("config", () -> Future.succeededFuture(started.masked()));
+      }
       router.route("/environment").handler(JsonErrorHandler.allowing(HttpMethod.GET, HttpMethod.HEAD));
       // On loopback the dump needs no token, unless the request came through a proxy (which may be open to all).
       Handler<RoutingContext> guard = admin != null ? admin

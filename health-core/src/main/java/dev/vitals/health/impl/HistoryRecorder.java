@@ -33,10 +33,21 @@ final class HistoryRecorder {
   // Nagios' weights: a change between the two oldest of 21 results weighs 0.75, between the two newest 1.25.
   private static final double LOW_WEIGHT = 0.75;
   private static final double HIGH_WEIGHT = 1.25;
+  private static final int STATE_BITS = 2;
+  private static final long STATE_MASK = (1L << STATE_BITS) - 1;
+  private static final int WINDOW = HistoryOptions.FLAP_WINDOW;
+
+  static {
+    if (HealthStatus.values().length > 1 << STATE_BITS || WINDOW * STATE_BITS > Long.SIZE) {
+      throw new AssertionError("the flap window does not fit in a long");
+    }
+  }
 
   private final HistoryOptions options;
-  private final ArrayDeque<CheckHistory.Run> recent = new ArrayDeque<>();
-  private final ArrayDeque<CheckHistory.Transition> transitions = new ArrayDeque<>();
+  // Sized for one entry and grown as runs come (the default 16 slots each, times every check, was most of an idle
+  // check's history).
+  private final ArrayDeque<CheckHistory.Run> recent = new ArrayDeque<>(1);
+  private final ArrayDeque<CheckHistory.Transition> transitions = new ArrayDeque<>(1);
   /** The last transition dropped: the state the retained ones start from, or null while none was dropped. */
   private CheckHistory.Transition baseline;
   private HealthStatus status;
@@ -44,9 +55,12 @@ final class HistoryRecorder {
   private long observedMillis;
   private long availableMillis;
   private long accountedUntil;
-  private final HealthStatus[] states = new HealthStatus[HistoryOptions.FLAP_WINDOW];
+  /**
+   * The last {@link HistoryOptions#FLAP_WINDOW} statuses, newest in the lowest bits, {@link #STATE_BITS} bits each
+   * (the ordinal): one long rather than an array per check.
+   */
+  private long states;
   private int stateCount;
-  private int nextState;
   private boolean flapping;
   private double flapPercent;
 
@@ -90,22 +104,21 @@ final class HistoryRecorder {
   }
 
   private Flap flap(HealthStatus latest) {
-    states[nextState] = latest;
-    nextState = (nextState + 1) % states.length;
-    stateCount = Math.min(stateCount + 1, states.length);
+    states = states << STATE_BITS | latest.ordinal();
+    stateCount = Math.min(stateCount + 1, WINDOW);
     // Oldest first; positions before the first result count as that result (Nagios fills its history so).
-    int offset = states.length - stateCount;
+    int offset = WINDOW - stateCount;
     double changes = 0;
-    HealthStatus previous = null;
+    int previous = -1;
     for (int i = 0; i < stateCount; i++) {
-      HealthStatus state = states[(nextState - stateCount + i + states.length) % states.length];
-      if (previous != null && state != previous) {
+      int state = (int) (states >>> (STATE_BITS * (stateCount - 1 - i)) & STATE_MASK);
+      if (previous >= 0 && state != previous) {
         int x = offset + i; // 1..20: the change ending at position x of the full window
-        changes += (x - 1) * (HIGH_WEIGHT - LOW_WEIGHT) / (states.length - 2) + LOW_WEIGHT;
+        changes += (x - 1) * (HIGH_WEIGHT - LOW_WEIGHT) / (WINDOW - 2) + LOW_WEIGHT;
       }
       previous = state;
     }
-    flapPercent = changes * 100 / (states.length - 1);
+    flapPercent = changes * 100 / (WINDOW - 1);
     boolean was = flapping;
     if (!flapping && flapPercent >= options.getFlapHighThreshold()) {
       flapping = true;

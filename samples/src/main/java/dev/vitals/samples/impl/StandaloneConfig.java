@@ -134,7 +134,7 @@ public final class StandaloneConfig {
     JsonObject envOptions = root.optionalObject("environment").json().copy();
     environmentEnabled = !Boolean.FALSE.equals(envOptions.remove("enabled"));
     environment = nested(new ConfigObject(new JsonObject().put("environment", envOptions), ""), "environment",
-      EnvironmentOptions::new).setConfig(SecretFields.mask(json)).setApplication(application);
+      EnvironmentOptions::new).setApplication(application);
     ConfigObject shutdown = root.optionalObject("shutdown");
     drainDelay = duration(shutdown, "drainDelay", DEFAULT_DRAIN_DELAY);
     graceTimeout = duration(shutdown, "graceTimeout", DEFAULT_GRACE_TIMEOUT);
@@ -387,9 +387,20 @@ public final class StandaloneConfig {
     return environmentEnabled;
   }
 
-  /** @return the environment dump's options, with this config as its {@code config} section */
+  /**
+   * @return the environment dump's options; {@code includeConfig} as configured, without the config itself: its
+   * {@code config} section is {@link #masked()}, made when the dump is asked for
+   */
   public EnvironmentOptions environment() {
     return environment;
+  }
+
+  /**
+   * @return a new copy of this config with its secret fields masked, as the {@code config} section of
+   * {@code /environment} shows it (made on demand rather than kept: the config grows with the checks)
+   */
+  public JsonObject masked() {
+    return SecretFields.mask(json);
   }
 
   /** @return whether the server listens on a loopback address only */

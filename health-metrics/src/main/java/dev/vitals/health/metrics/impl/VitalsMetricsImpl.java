@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Clock;
@@ -42,6 +44,13 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
 
   private static final String CHECK = "check";
   private static final String STATUS = "status";
+  private static final Map<HealthStatus, Tag> STATUS_TAGS = new EnumMap<>(HealthStatus.class);
+
+  static {
+    for (HealthStatus status : HealthStatus.values()) {
+      STATUS_TAGS.put(status, Tag.of(STATUS, status.wireName()));
+    }
+  }
 
   private final CheckRegistry registry;
   private final Clock clock;
@@ -218,6 +227,11 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
         return; // a registration told while bindTo listed the checks
       }
     }
+    // One Tags for the check and one per status, shared by the ids of its meters: a builder's tag(k, v) makes new
+    // ones for every meter, and a check has a dozen meters.
+    Tags checkTags = Tags.of(CHECK, name);
+    Map<HealthStatus, Tags> statusTags = new EnumMap<>(HealthStatus.class);
+    STATUS_TAGS.forEach((status, tag) -> statusTags.put(status, checkTags.and(tag)));
     List<Meter> all = new ArrayList<>();
     for (HealthStatus status : HealthStatus.values()) {
       all.add(Gauge.builder("vitals.check.status", () -> {
@@ -225,31 +239,31 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
           return latest != null && latest.status() == status ? 1 : 0;
         })
         .description("1 for the check's current status, 0 for the others (all 0 before its first result)")
-        .tag(CHECK, name).tag(STATUS, status.wireName()).strongReference(true).register(meters));
+        .tags(statusTags.get(status)).strongReference(true).register(meters));
     }
     all.add(Gauge.builder("vitals.check.result.age", () -> age(registry.latest(name)))
       .description("Age of the check's latest result, the one /health serves now; NaN before the first")
-      .baseUnit("seconds").tag(CHECK, name).strongReference(true).register(meters));
+      .baseUnit("seconds").tags(checkTags).strongReference(true).register(meters));
     Timer duration = Timer.builder("vitals.check.duration").description("Duration of each run of the check")
-      .tag(CHECK, name).register(meters);
+      .tags(checkTags).register(meters);
     all.add(duration);
     Map<HealthStatus, Counter> runs = new EnumMap<>(HealthStatus.class);
     for (HealthStatus status : HealthStatus.values()) {
       Counter counter = Counter.builder("vitals.check.runs")
         .description("Runs of the check by what the run found (a timeout or a fault is a fail)")
-        .tag(CHECK, name).tag(STATUS, status.wireName()).register(meters);
+        .tags(statusTags.get(status)).register(meters);
       runs.put(status, counter);
       all.add(counter);
     }
     // Time-weighted availability for SLO windows longer than the registry's history: a ratio of two increase()s.
     all.add(FunctionCounter.builder("vitals.check.observed", registry, checks -> seconds(checks.history(name), false))
       .description("Time the check has been observed, since its first result (0 with history off)")
-      .baseUnit("seconds").tag(CHECK, name).register(meters));
+      .baseUnit("seconds").tags(checkTags).register(meters));
     all.add(FunctionCounter.builder("vitals.check.available", registry, checks -> seconds(checks.history(name), true))
       .description("Part of the observed time the check was pass or warn")
-      .baseUnit("seconds").tag(CHECK, name).register(meters));
+      .baseUnit("seconds").tags(checkTags).register(meters));
     Counter changes = Counter.builder("vitals.check.status.changes").description("Changes of the check's status")
-      .tag(CHECK, name).register(meters);
+      .tags(checkTags).register(meters);
     all.add(changes);
     PassiveChecks reports = passive;
     if (reports != null && reports.lastReport(name) != null) {
@@ -258,7 +272,7 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
           return last == null ? Double.NaN : Math.max(0, clock.millis() - last.toEpochMilli()) / 1000.0;
         })
         .description("Time since the passive check's last report (or since it was added, before the first)")
-        .baseUnit("seconds").tag(CHECK, name).strongReference(true).register(meters));
+        .baseUnit("seconds").tags(checkTags).strongReference(true).register(meters));
     }
     Map<String, List<CheckMeters>> next = new LinkedHashMap<>(checks);
     List<CheckMeters> perRegistry = new ArrayList<>(next.getOrDefault(name, List.of()));
