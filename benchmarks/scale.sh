@@ -37,24 +37,11 @@ heap_per_check() {
   fact heap_per_check_runs "${served[*]}"
 }
 
+# shellcheck source=first-answer.sh
+source "$HERE/first-answer.sh"
+
 # startup_run COMMAND...: wall and CPU ms (user + system) from JVM start to the first 200 on /health, "wall cpu".
-startup_run() {
-  local port pid start end cpu tick
-  port=$(free_port)
-  tick=$(getconf CLK_TCK)
-  start=$(date +%s%N)
-  VITALS_HTTP_PORT=$port "$@" >>"$OUT/startup.log" 2>&1 &
-  pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "$* exited before answering" >&2; exit 1; fi
-    sleep 0.01
-  done
-  end=$(date +%s%N)
-  cpu=$(awk -v t="$tick" '{ print int(($14 + $15) * 1000 / t) }' "/proc/$pid/stat")
-  kill -9 "$pid" 2>/dev/null || true   # a graceful stop drains for 5 s; nothing to drain here
-  wait "$pid" 2>/dev/null || true
-  echo "$(((end - start) / 1000000)) $cpu"
-}
+startup_run() { first_200 "$OUT/startup.log" "$@" | cut -d' ' -f1-2; }
 
 # The AppCDS archive of the standalone jar, as README describes it: one run with -XX:ArchiveClassesAtExit that
 # answers the main routes, stopped by SIGTERM (the archive is written at exit).
