@@ -222,6 +222,31 @@ public class FleetOptions {
     return this;
   }
 
+  /**
+   * The cluster name a Hazelcast member of this fleet should use, derived from the secret, so that a member started
+   * without the secret (with Hazelcast's default name, {@code dev}, or any guess) is refused at join. Hazelcast's
+   * community edition sends the name in clear text in its join messages: it keeps out processes that do not know
+   * the secret and cannot read the cluster's traffic, not an eavesdropper; the signatures are what protects the
+   * messages.
+   *
+   * @return {@code "vitals-"} and the first 16 hex digits of HMAC-SHA256(secret, {@code "vitals fleet cluster"}),
+   * or {@code null} without a secret
+   */
+  public String clusterName() {
+    if (secret == null) {
+      return null;
+    }
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "HmacSHA256"));
+      byte[] digest = mac.doFinal("vitals fleet cluster".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "vitals-" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
   /** @return the JSON form, the secret masked as {@code ********} */
   @Override
   public String toString() {

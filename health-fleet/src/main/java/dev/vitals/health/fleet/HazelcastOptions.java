@@ -223,6 +223,21 @@ public class HazelcastOptions {
     return new HazelcastClusterManager(toConfig());
   }
 
+  /**
+   * @param fleet the fleet this member is for
+   * @return a cluster manager over {@link #toConfig()} whose cluster name is {@link FleetOptions#clusterName()}
+   * when the fleet has a secret and there is no {@code configFile} (a config file names its own cluster), so that a
+   * member without the secret is refused at join
+   */
+  @SuppressWarnings("exports") // as toConfig()
+  public HazelcastClusterManager clusterManager(FleetOptions fleet) {
+    Config config = toConfig();
+    if (configFile == null && fleet.clusterName() != null) {
+      config.setClusterName(fleet.clusterName());
+    }
+    return new HazelcastClusterManager(config);
+  }
+
   @Override
   public String toString() {
     return toJson().encode();

@@ -145,4 +145,34 @@ class FleetAuthTest {
     assertThat(member(fleets.get(0).view(), "node-b").status().maintenance()).isFalse();
     assertThat(fleets.get(0).rejectedMessages()).isGreaterThan(rejected);
   }
+
+  /** With the secret, the Hazelcast cluster is named after it: a member without the secret is refused at join. */
+  @Test
+  void aHazelcastMemberWithoutTheSecretIsRefusedAtJoinOneWithItJoins() {
+    List<Integer> ports = ClusterNodes.freePorts(3);
+    List<String> members = ports.stream().map(port -> "127.0.0.1:" + port).toList();
+    FleetOptions fleet = new FleetOptions().setSecret(SECRET);
+    List<Vertx> started = new ArrayList<>();
+    try {
+      Vertx victim = Await.result(ClusterNodes.clustered("127.0.0.1",
+        ClusterNodes.options(ports.get(0), members).clusterManager(fleet)));
+      started.add(victim);
+      Vertx rogue = Await.result(ClusterNodes.clustered("127.0.0.1",
+        ClusterNodes.options(ports.get(1), members).clusterManager()));
+      started.add(rogue);
+      Vertx peer = Await.result(ClusterNodes.clustered("127.0.0.1",
+        ClusterNodes.options(ports.get(2), members).clusterManager(fleet)));
+      started.add(peer);
+
+      Await.until(() -> nodes(victim) == 2 && nodes(peer) == 2, () -> "the peer with the secret joined the victim");
+      assertThat(nodes(rogue)).isEqualTo(1);
+      assertThat(fleet.clusterName()).startsWith("vitals-").hasSize(23).doesNotContain(SECRET);
+    } finally {
+      started.forEach(vertx -> Await.result(vertx.close().otherwiseEmpty()));
+    }
+  }
+
+  private static int nodes(Vertx vertx) {
+    return ((io.vertx.core.internal.VertxInternal) vertx).clusterManager().getNodes().size();
+  }
 }

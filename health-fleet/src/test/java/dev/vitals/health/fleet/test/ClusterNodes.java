@@ -61,9 +61,14 @@ public final class ClusterNodes implements AutoCloseable {
 
   /** @return a clustered Vert.x over those options, its event bus on loopback */
   public static Future<Vertx> clustered(HazelcastOptions options) {
+    return clustered(options.getHost(), options.clusterManager());
+  }
+
+  /** @return a clustered Vert.x over that cluster manager, its event bus on {@code host} */
+  public static Future<Vertx> clustered(String host, io.vertx.core.spi.cluster.ClusterManager clusterManager) {
     VertxOptions vertxOptions = new VertxOptions()
-      .setEventBusOptions(new EventBusOptions().setHost(options.getHost()).setPort(0));
-    return Vertx.builder().with(vertxOptions).withClusterManager(options.clusterManager()).buildClustered();
+      .setEventBusOptions(new EventBusOptions().setHost(host).setPort(0));
+    return Vertx.builder().with(vertxOptions).withClusterManager(clusterManager).buildClustered();
   }
 
   /** @return {@code count} loopback ports free now */
