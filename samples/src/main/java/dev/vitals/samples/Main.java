@@ -1,5 +1,6 @@
 package dev.vitals.samples;
 
+import dev.vitals.health.fleet.FleetOptions;
 import dev.vitals.health.fleet.HazelcastOptions;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.FleetSection;
@@ -121,12 +122,12 @@ public final class Main {
       System.exit(1);
     }
     JsonObject effective = withOverrides(conf.json());
-    HazelcastOptions cluster = FleetSection.clusterOf(effective);
+    FleetSection fleet = FleetSection.clusteredOf(effective);
     List<String> launched = new ArrayList<>(List.of(args));
-    if (cluster != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
+    if (fleet != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
       launched.add("-cluster"); // fleet.source cluster: the launcher builds a clustered Vert.x
     }
-    new VertxApplication(launched.toArray(String[]::new), new Hooks(confFile(args), cluster, effective)).launch();
+    new VertxApplication(launched.toArray(String[]::new), new Hooks(confFile(args), fleet, effective)).launch();
   }
 
   /**
@@ -200,12 +201,15 @@ public final class Main {
   private static final class Hooks implements VertxApplicationHooks {
     private final Path confFile;
     private final HazelcastOptions cluster;
+    /** The fleet's options: with a secret, they name the Hazelcast cluster. */
+    private final FleetOptions fleet;
     /** The {@code -conf} JSON with the overrides over it, read once by {@code main}. */
     private final JsonObject config;
 
-    Hooks(Path confFile, HazelcastOptions cluster, JsonObject config) {
+    Hooks(Path confFile, FleetSection fleet, JsonObject config) {
       this.confFile = confFile;
-      this.cluster = cluster;
+      this.cluster = fleet == null ? null : fleet.cluster();
+      this.fleet = fleet == null ? null : fleet.options();
       this.config = config;
     }
 
@@ -251,7 +255,7 @@ public final class Main {
       // The event bus listens where the Hazelcast member does (loopback by default), not on the first interface.
       options.getEventBusOptions().setHost(cluster.getHost());
       try {
-        return StandaloneMetrics.vertxBuilder(options, config).withClusterManager(cluster.clusterManager());
+        return StandaloneMetrics.vertxBuilder(options, config).withClusterManager(cluster.clusterManager(fleet));
       } catch (IllegalArgumentException e) {
         System.err.println("/fleet/cluster/" + e.getMessage());
         System.err.flush();
