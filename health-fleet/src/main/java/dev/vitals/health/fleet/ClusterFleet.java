@@ -103,5 +103,6 @@ public interface ClusterFleet extends FleetSource, FleetMaintenance {
    * @return how many messages this instance dropped since it started because they were unsigned, badly signed,
    * stale, replayed or signed by another node than the status's (always 0 without a secret)
    */
+  @Override
   long rejectedMessages();
 }

@@ -176,6 +176,12 @@ public final class StandaloneFleet {
       }
 
       @Override
+      public long rejectedMessages() {
+        FleetSource joined = source;
+        return joined == null ? 0 : joined.rejectedMessages();
+      }
+
+      @Override
       public FleetSource addListener(io.vertx.core.Handler<FleetView> listener) {
         throw new UnsupportedOperationException("listen to the joined source");
       }
