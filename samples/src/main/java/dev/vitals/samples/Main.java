@@ -253,8 +253,8 @@ public final class Main {
         return StandaloneMetrics.vertxBuilder(options, config);
       }
       // The event bus listens where the Hazelcast member does (loopback by default), not on the first interface.
-      options.getEventBusOptions().setHost(cluster.getHost());
       try {
+        cluster.applyTo(options.getEventBusOptions()); // and mutual TLS with fleet.cluster's certificates
         return StandaloneMetrics.vertxBuilder(options, config).withClusterManager(cluster.clusterManager(fleet));
       } catch (IllegalArgumentException e) {
         System.err.println("/fleet/cluster/" + e.getMessage());

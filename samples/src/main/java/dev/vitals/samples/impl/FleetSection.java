@@ -38,6 +38,11 @@ public final class FleetSection {
     Object clusterJson = rest.remove("cluster");
     cluster = clusterJson == null ? new HazelcastOptions() : nested("cluster", (JsonObject) clusterJson);
     options = new FleetOptions(rest);
+    try {
+      cluster.applyTo(new io.vertx.core.eventbus.EventBusOptions()); // keyPath, certPath and trustPath go together
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cluster." + e.getMessage(), e);
+    }
     if (source == Source.CLUSTER && options.getSecret() == null && !isLoopback(cluster.getHost())) {
       throw new IllegalArgumentException("secret: required when cluster.host (" + cluster.getHost() + ") is not a "
         + "loopback address: any process that reaches it could join the cluster and forge statuses or switch "

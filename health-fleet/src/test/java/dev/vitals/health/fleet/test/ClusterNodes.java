@@ -61,7 +61,8 @@ public final class ClusterNodes implements AutoCloseable {
 
   /** @return a clustered Vert.x over those options, its event bus on loopback */
   public static Future<Vertx> clustered(HazelcastOptions options) {
-    return clustered(options.getHost(), options.clusterManager());
+    VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(options.applyTo(new EventBusOptions().setPort(0)));
+    return Vertx.builder().with(vertxOptions).withClusterManager(options.clusterManager()).buildClustered();
   }
 
   /** @return a clustered Vert.x over that cluster manager, its event bus on {@code host} */
