@@ -43,7 +43,8 @@ import java.util.Objects;
  * and a message that is unsigned, badly signed, more than 30 s off this instance's clock, a replay (its nonce
  * already accepted from that sender within 30 s), or a status of a node other than its signer is dropped, counted
  * ({@link #rejectedMessages()}) and logged once per claimed sender; a dropped maintenance request is answered
- * with failure code 403. Without a secret, messages are neither signed nor checked: any cluster member may publish
+ * with failure code 403. An instance's answer to a maintenance request is signed for that request (its nonce), so
+ * an answer another member made up is not counted as reached: that instance is listed with an {@code error}. Without a secret, messages are neither signed nor checked: any cluster member may publish
  * statuses or switch maintenance, as any member may send any message.
  */
 public interface ClusterFleet extends FleetSource, FleetMaintenance {

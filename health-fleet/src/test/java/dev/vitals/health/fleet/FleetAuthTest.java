@@ -146,6 +146,34 @@ class FleetAuthTest {
     assertThat(fleets.get(0).rejectedMessages()).isGreaterThan(rejected);
   }
 
+  /**
+   * The rogue registers a consumer at node-a's maintenance address (the event bus then shares requests between it and
+   * node-a) and answers "switched" for node-a: with the secret, an answer it made up never counts as reached.
+   */
+  @Test
+  void aRogueAnsweringInAnInstancesPlaceIsNotCountedAsReached() {
+    startFleets();
+    String nodeA = fleets.get(0).nodeId();
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    Await.result(cluster.node(2).eventBus().<JsonObject>consumer(address + ".maintenance." + nodeA, message -> {
+      asked.incrementAndGet();
+      boolean enable = new JsonObject(message.body().getString("payload")).getBoolean("enable");
+      message.reply(new JsonObject().put("status", enable ? "maintenance" : "ok").put("reason", "made up"));
+    }).completion());
+
+    for (boolean enable : new boolean[]{true, false, true, false}) {
+      JsonObject answer = Await.result(enable ? fleets.get(1).enable("r") : fleets.get(1).disable());
+      JsonObject a = answer.getJsonArray("nodes").stream().map(JsonObject.class::cast)
+        .filter(node -> node.getString("node").equals(nodeA)).findFirst().orElseThrow();
+      if (!a.containsKey("error")) {
+        assertThat(maintenances.get(0).state().inMaintenance()).as("node-a reported switched: " + answer).isEqualTo(enable);
+      } else {
+        assertThat(a.getString("error")).contains("not signed with the fleet's secret");
+      }
+    }
+    assertThat(asked.get()).as("the rogue got some of the requests").isPositive();
+  }
+
   /** With the secret, the Hazelcast cluster is named after it: a member without the secret is refused at join. */
   @Test
   void aHazelcastMemberWithoutTheSecretIsRefusedAtJoinOneWithItJoins() {

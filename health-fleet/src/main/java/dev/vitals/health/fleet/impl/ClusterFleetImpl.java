@@ -116,6 +116,14 @@ public final class ClusterFleetImpl implements ClusterFleet {
     return options.getAddress() + ".maintenance." + node;
   }
 
+  /**
+   * What a reply to the maintenance request with that nonce is signed for: a reply cannot be made up by another
+   * member that received no request (it would need the secret), nor reused for another request.
+   */
+  private String replyAddress(String node, String nonce) {
+    return maintenanceAddress(node) + "#reply:" + nonce;
+  }
+
   @Override
   public String nodeId() {
     return nodeId;
@@ -372,9 +380,10 @@ public final class ClusterFleetImpl implements ClusterFleet {
       reason = reason.substring(0, MAX_REASON);
     }
     Future<MaintenanceState> switched = enable ? maintenance.enable(reason) : maintenance.disable();
+    String replyAddress = signature == null ? null : replyAddress(nodeId, ((JsonObject) message.body()).getString("nonce"));
     switched.onComplete(ar -> {
       if (ar.succeeded()) {
-        message.reply(stateJson(ar.result()));
+        message.reply(replyAddress == null ? stateJson(ar.result()) : sealed(replyAddress, stateJson(ar.result())));
       } else {
         message.fail(500, ProcedureResult.describe(ar.cause()));
       }
@@ -410,7 +419,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
     for (String node : targets) {
       Future<JsonObject> answer = node.equals(nodeId)
         ? (request.getBoolean("enable") ? maintenance.enable(reason) : maintenance.disable()).map(ClusterFleetImpl::stateJson)
-        : vertx.eventBus().request(maintenanceAddress(node), sealed(maintenanceAddress(node), request), delivery).map(reply -> (JsonObject) reply.body());
+        : requestSwitch(node, request, delivery);
       answers.add(answer.map(json -> json.copy().put("node", node))
         .otherwise(failure -> new JsonObject().put("node", node).put("error", ProcedureResult.describe(failure))));
     }
@@ -429,6 +438,21 @@ public final class ClusterFleetImpl implements ClusterFleet {
       }
       return Future.succeededFuture(new JsonObject().put("scope", "fleet").put("status", status).put("reason", reason)
         .put("reached", reached).put("total", answers.size()).put("nodes", nodesJson));
+    });
+  }
+
+  /** Asks another instance to switch; its answer must be signed for this request when there is a secret. */
+  private Future<JsonObject> requestSwitch(String node, JsonObject request, DeliveryOptions delivery) {
+    JsonObject sealed = sealed(maintenanceAddress(node), request);
+    return vertx.eventBus().request(maintenanceAddress(node), sealed, delivery).map(reply -> {
+      if (signature == null) {
+        return (JsonObject) reply.body();
+      }
+      String address = replyAddress(node, sealed.getString("nonce"));
+      if (!(opened(address, reply.body()) instanceof JsonObject answer)) {
+        throw new IllegalStateException("the answer was not signed with the fleet's secret for this request");
+      }
+      return answer;
     });
   }
 
