@@ -1,5 +1,6 @@
 package dev.vitals.samples;
 
+import dev.vitals.health.fleet.FleetOptions;
 import dev.vitals.health.fleet.HazelcastOptions;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.FleetSection;
@@ -123,7 +124,7 @@ public final class Main {
       System.exit(1);
     }
     JsonObject effective = withOverrides(conf.json());
-    HazelcastOptions cluster = FleetSection.clusterOf(effective);
+    FleetSection fleet = FleetSection.clusteredOf(effective);
     Path confFile = confFile(args);
     List<String> launched = new ArrayList<>(List.of(args));
     if (confFile != null) {
@@ -131,11 +132,11 @@ public final class Main {
       // deployment's config, kept for as long as the process runs, beside a config that grows with the checks.
       launched = withoutConf(launched);
     }
-    if (cluster != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
+    if (fleet != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
       launched.add("-cluster"); // fleet.source cluster: the launcher builds a clustered Vert.x
     }
     new VertxApplication(launched.toArray(String[]::new),
-      new Hooks(confFile, cluster, StandaloneMetrics.vertxRegistry(effective))).launch();
+      new Hooks(confFile, fleet, StandaloneMetrics.vertxRegistry(effective))).launch();
   }
 
   /**
@@ -224,12 +225,15 @@ public final class Main {
   private static final class Hooks implements VertxApplicationHooks {
     private final Path confFile;
     private final HazelcastOptions cluster;
+    /** The fleet's options: with a secret, they name the Hazelcast cluster. */
+    private final FleetOptions fleet;
     /** The registry of Vert.x's own metrics, being built since {@code main} read the config; null when off. */
     private final CompletableFuture<PrometheusMeterRegistry> metrics;
 
-    Hooks(Path confFile, HazelcastOptions cluster, CompletableFuture<PrometheusMeterRegistry> metrics) {
+    Hooks(Path confFile, FleetSection fleet, CompletableFuture<PrometheusMeterRegistry> metrics) {
       this.confFile = confFile;
-      this.cluster = cluster;
+      this.cluster = fleet == null ? null : fleet.cluster();
+      this.fleet = fleet == null ? null : fleet.options();
       this.metrics = metrics;
     }
 
@@ -273,9 +277,9 @@ public final class Main {
         return StandaloneMetrics.vertxBuilder(options, metrics);
       }
       // The event bus listens where the Hazelcast member does (loopback by default), not on the first interface.
-      options.getEventBusOptions().setHost(cluster.getHost());
       try {
-        return StandaloneMetrics.vertxBuilder(options, metrics).withClusterManager(cluster.clusterManager());
+        cluster.applyTo(options.getEventBusOptions()); // and mutual TLS with fleet.cluster's certificates
+        return StandaloneMetrics.vertxBuilder(options, metrics).withClusterManager(cluster.clusterManager(fleet));
       } catch (IllegalArgumentException e) {
         System.err.println("/fleet/cluster/" + e.getMessage());
         System.err.flush();

@@ -155,6 +155,8 @@ class ConfigReferenceTest {
         value = resolved.getJsonArray("enum").getValue(0);
       } else if (e.getKey().equals("url")) {
         value = "http://127.0.0.1/hook";
+      } else if (e.getKey().equals("secret")) {
+        value = "at least 16 bytes"; // the fleet's secret has a minimum length of its own
       } else if ("boolean".equals(type)) {
         value = true;
       } else if ("number".equals(type)) {

@@ -181,7 +181,7 @@ class StandaloneConfigErrorsTest {
       arguments("{\"fleet\": {\"cluster\": {\"members\": [\"127.0.0.1:5701-5703\"]}}}",
         "/fleet/cluster/members/0: expected"),
       arguments("{\"fleet\": {\"cluster\": {\"prot\": 5701}}}",
-        "/fleet/cluster/prot: unknown key, expected one of configFile, host, members, port"),
+        "/fleet/cluster/prot: unknown key, expected one of certPath, configFile, host, keyPath, members, port, trustPath"),
       arguments("{\"fleet\": {}, \"checks\": [{\"name\": \"cluster\", \"type\": \"heap\"}]}",
         "/checks/0/name: 'cluster' is the cluster check's name when fleet.source is cluster"),
       arguments("{\"fleet\": {\"source\": \"consul\"}}",
@@ -196,6 +196,10 @@ class StandaloneConfigErrorsTest {
         "/checks/0/name: 'fleet' would be hidden by /health/fleet"),
       arguments("{\"fleet\": {}, \"health\": {\"probes\": {\"fleet\": {}}}}",
         "/health/probes/fleet: the probe would be hidden by /health/fleet"),
+      arguments("{\"fleet\": {\"cluster\": {\"keyPath\": \"member-key.pem\"}}}",
+        "/fleet/cluster/certPath: keyPath, certPath and trustPath go together; missing certPath, trustPath"),
+      arguments("{\"fleet\": {\"secret\": \"too-short\"}}",
+        "/fleet/secret: must be at least 16 bytes, got 9"),
       arguments("{\"fleet\": {}}",
         "/fleet/source: 'cluster' needs a clustered Vert.x; start the verticle with vitals-samples.jar's launcher"));
   }
@@ -206,6 +210,35 @@ class StandaloneConfigErrorsTest {
     deploy(vertx, new JsonObject(config)).onComplete(test.failing(failure -> test.verify(() -> {
       assertThat(failure).isInstanceOf(IllegalArgumentException.class);
       assertThat(failure.getMessage()).startsWith(message);
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void aShortFleetSecretFromTheEnvironmentFailsInOneLineWithoutShowingIt(Vertx vertx, VertxTestContext test) {
+    deploy(vertx, new JsonObject().put("fleet", new JsonObject()), Map.of("VITALS_FLEET_SECRET", "hunter2hunter2"))
+      .onComplete(test.failing(failure -> test.verify(() -> {
+        assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("/fleet/secret: must be at least 16 bytes, got 14");
+        test.completeNow();
+      })));
+  }
+
+  /** A fleet listening beyond loopback needs the secret; VITALS_FLEET_SECRET gives it (the next error is then reached). */
+  @Test
+  void aFleetOnAnotherInterfaceNeedsTheSecret(Vertx vertx, VertxTestContext test) throws Exception {
+    String address = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+      .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+      .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+      .map(java.net.InetAddress::getHostAddress).findFirst().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(address != null, "no non-loopback IPv4 interface");
+    JsonObject config = new JsonObject().put("fleet", new JsonObject().put("cluster", new JsonObject().put("host", address)));
+    deploy(vertx, config).compose(ok -> io.vertx.core.Future.failedFuture(new AssertionError("deployed")), unsecured -> {
+      test.verify(() -> assertThat(unsecured).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("/fleet/secret: required when cluster.host (" + address + ") is not a loopback address"));
+      return deploy(vertx, config, Map.of("VITALS_FLEET_SECRET", "0123456789abcdef"));
+    }).onComplete(test.failing(secured -> test.verify(() -> {
+      assertThat(secured).hasMessageStartingWith("/fleet/source: 'cluster' needs a clustered Vert.x");
       test.completeNow();
     })));
   }

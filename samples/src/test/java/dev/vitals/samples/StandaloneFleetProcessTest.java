@@ -64,8 +64,7 @@ class StandaloneFleetProcessTest {
   @Test
   void threeJarsAgreeOnTheFleetSeeAFailureShareMaintenanceAndLoseAKilledOne() throws Exception {
     List<Integer> hazelcast = ClusterNodes.freePorts(3);
-    JsonArray members = new JsonArray();
-    hazelcast.forEach(port -> members.add("127.0.0.1:" + port));
+    JsonArray members = members(hazelcast);
     List<Process> processes = new ArrayList<>();
     List<Path> logs = new ArrayList<>();
     try {
@@ -153,13 +152,25 @@ class StandaloneFleetProcessTest {
       assertThat(fleet(a).getInteger("total")).isEqualTo(2);
       assertThat(send(request(a, "/health/fleet")).statusCode()).isEqualTo(503);
     } finally {
-      processes.forEach(Process::destroyForcibly);
-      for (int i = 0; i < logs.size(); i++) {
-        if (!processes.get(i).waitFor(30, TimeUnit.SECONDS)) {
-          System.out.println(read(logs.get(i)));
-        }
-        Files.deleteIfExists(logs.get(i));
+      stop(processes, logs);
+    }
+  }
+
+  /** @return {@code 127.0.0.1:<port>} for each Hazelcast port */
+  static JsonArray members(List<Integer> hazelcast) {
+    JsonArray members = new JsonArray();
+    hazelcast.forEach(port -> members.add("127.0.0.1:" + port));
+    return members;
+  }
+
+  /** Kills the child JVMs, prints the log of one that does not end within 30 s, deletes the logs. */
+  static void stop(List<Process> processes, List<Path> logs) throws Exception {
+    processes.forEach(Process::destroyForcibly);
+    for (int i = 0; i < logs.size(); i++) {
+      if (!processes.get(i).waitFor(30, TimeUnit.SECONDS)) {
+        System.out.println(read(logs.get(i)));
       }
+      Files.deleteIfExists(logs.get(i));
     }
   }
 }

@@ -31,8 +31,21 @@ import java.util.Objects;
  *
  * <p>Fleet maintenance ({@link FleetMaintenance}) sends a request to {@code <address>.maintenance.<node>} of this
  * instance and of every instance heard of on this address and not left (other Vert.x nodes of the cluster are not
- * asked); each switches its own {@link MaintenanceSource}. The event bus is trusted: any cluster member may
- * publish statuses or switch maintenance, as any member may send any message.
+ * asked); each switches its own {@link MaintenanceSource}.
+ *
+ * <p><b>Authentication.</b> Neither the cluster manager's join nor the event bus authenticates a member. With a
+ * {@linkplain FleetOptions#setSecret(String) fleet secret}, every status and maintenance request is sent signed
+ * (HMAC-SHA256 over the message, its address, the sender's node id, a timestamp and a random nonce):
+ * <pre>{@code
+ * {"payload": "<the status or request JSON, as text>", "sender": "<node id>", "ts": <epoch ms>,
+ *  "nonce": "<base64, 16 bytes>", "sig": "<base64>"}
+ * }</pre>
+ * and a message that is unsigned, badly signed, more than 30 s off this instance's clock, a replay (its nonce
+ * already accepted from that sender within 30 s), or a status of a node other than its signer is dropped, counted
+ * ({@link #rejectedMessages()}) and logged once per claimed sender; a dropped maintenance request is answered
+ * with failure code 403. An instance's answer to a maintenance request is signed for that request (its nonce), so
+ * an answer another member made up is not counted as reached: that instance is listed with an {@code error}. Without a secret, messages are neither signed nor checked: any cluster member may publish
+ * statuses or switch maintenance, as any member may send any message.
  */
 public interface ClusterFleet extends FleetSource, FleetMaintenance {
 
@@ -86,4 +99,11 @@ public interface ClusterFleet extends FleetSource, FleetMaintenance {
 
   /** @return this instance's node id (the cluster manager's) */
   String nodeId();
+
+  /**
+   * @return how many messages this instance dropped since it started because they were unsigned, badly signed,
+   * stale, replayed or signed by another node than the status's (always 0 without a secret)
+   */
+  @Override
+  long rejectedMessages();
 }

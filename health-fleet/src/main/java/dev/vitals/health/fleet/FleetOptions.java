@@ -9,10 +9,11 @@ import io.vertx.core.json.JsonObject;
  * Options of the fleet view. JSON form (every field optional):
  * <pre>{@code
  * {"publishPeriod": "5s", "minMembers": 1, "quorum": 1, "maxNodes": 1024, "address": "vitals.fleet",
- *  "maintenanceTimeout": "5s"}
+ *  "maintenanceTimeout": "5s", "secret": null}
  * }</pre>
  * Durations are ms or strings such as {@code "5s"}; {@code quorum} is a count ({@code 2}) or a percentage
- * ({@code "50%"}, see {@link Quorum}).
+ * ({@code "50%"}, see {@link Quorum}). {@code secret} is the fleet's shared secret (see {@link #setSecret(String)});
+ * {@link #toString()} masks it, {@link #toJson()} keeps it (it is the copy form).
  */
 @DataObject
 @JsonGen(publicConverter = false)
@@ -30,6 +31,8 @@ public class FleetOptions {
   public static final String DEFAULT_ADDRESS = "vitals.fleet";
   /** Default time an instance has to answer a fleet maintenance switch: 5000 ms. */
   public static final long DEFAULT_MAINTENANCE_TIMEOUT = 5_000;
+  /** The shortest fleet secret accepted, in bytes (UTF-8): 16. */
+  public static final int MIN_SECRET_BYTES = 16;
 
   private long publishPeriod = DEFAULT_PUBLISH_PERIOD;
   private int minMembers = DEFAULT_MIN_MEMBERS;
@@ -37,10 +40,11 @@ public class FleetOptions {
   private int maxNodes = DEFAULT_MAX_NODES;
   private String address = DEFAULT_ADDRESS;
   private long maintenanceTimeout = DEFAULT_MAINTENANCE_TIMEOUT;
+  private String secret;
 
   /** The JSON form, read before the generated converter. */
   private static final JsonForm FORM = JsonForm.of("").duration("publishPeriod", "maintenanceTimeout")
-    .integer("minMembers", "maxNodes").string("quorum", "address");
+    .integer("minMembers", "maxNodes").string("quorum", "address", "secret");
 
   /** Default options. */
   public FleetOptions() {
@@ -54,6 +58,7 @@ public class FleetOptions {
     this.maxNodes = other.maxNodes;
     this.address = other.address;
     this.maintenanceTimeout = other.maintenanceTimeout;
+    this.secret = other.secret;
   }
 
   /**
@@ -189,8 +194,66 @@ public class FleetOptions {
     return this;
   }
 
+  /** @return the fleet's shared secret, or {@code null} when its messages are not signed */
+  public String getSecret() {
+    return secret;
+  }
+
+  /**
+   * Makes the cluster fleet sign every message it sends (statuses, maintenance switches) with HMAC-SHA256 over the
+   * message, its address, the sender's node id, a timestamp (ms) and a random nonce, and drop every message that is
+   * unsigned, badly signed, more than 30 s off this instance's clock, or a replay of one already accepted. Every
+   * instance of the fleet needs the same secret; without one ({@code null}, the default) messages are neither
+   * signed nor checked, and any member of the cluster can forge statuses and switch maintenance.
+   *
+   * @param secret the shared secret, at least {@value #MIN_SECRET_BYTES} bytes in UTF-8 (a random 32-byte value,
+   *               base64, is a good one), or {@code null}
+   * @return this
+   * @throws IllegalArgumentException {@code "secret: must be at least 16 bytes, got <n>"} (the value is never named)
+   */
+  public FleetOptions setSecret(String secret) {
+    if (secret != null) {
+      int bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes < MIN_SECRET_BYTES) {
+        throw new IllegalArgumentException("secret: must be at least " + MIN_SECRET_BYTES + " bytes, got " + bytes);
+      }
+    }
+    this.secret = secret;
+    return this;
+  }
+
+  /**
+   * The cluster name a Hazelcast member of this fleet should use, derived from the secret, so that a member started
+   * without the secret (with Hazelcast's default name, {@code dev}, or any guess) is refused at join. Hazelcast's
+   * community edition sends the name in clear text in its join messages: it keeps out processes that do not know
+   * the secret and cannot read the cluster's traffic, not an eavesdropper; the signatures are what protects the
+   * messages.
+   *
+   * @return {@code "vitals-"} and the first 16 hex digits of HMAC-SHA256(secret, {@code "vitals fleet cluster"}),
+   * or {@code null} without a secret
+   */
+  public String clusterName() {
+    if (secret == null) {
+      return null;
+    }
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "HmacSHA256"));
+      byte[] digest = mac.doFinal("vitals fleet cluster".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "vitals-" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+  /** @return the JSON form, the secret masked as {@code ********} */
   @Override
   public String toString() {
-    return toJson().encode();
+    JsonObject json = toJson();
+    if (json.getValue("secret") != null) {
+      json.put("secret", "********");
+    }
+    return json.encode();
   }
 }

@@ -25,6 +25,15 @@ public interface FleetSource {
   FleetSource addListener(Handler<FleetView> listener);
 
   /**
+   * @return how many messages of other instances this source dropped since it started because they were not
+   * authenticated (unsigned, badly signed, stale or replayed; see {@link ClusterFleet}); 0 for a source that
+   * authenticates none (the default) or has no secret
+   */
+  default long rejectedMessages() {
+    return 0;
+  }
+
+  /**
    * Stops listening to the fleet.
    *
    * @return a future completed when done

@@ -8,7 +8,11 @@ import com.hazelcast.config.NetworkConfig;
 import dev.vitals.health.impl.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 import java.io.FileNotFoundException;
@@ -19,7 +23,8 @@ import java.util.List;
  * The Hazelcast cluster a clustered Vert.x joins for the fleet (needs {@code io.vertx:vertx-hazelcast}, an optional
  * dependency of this module). JSON form (every field optional):
  * <pre>{@code
- * {"host": "127.0.0.1", "port": 5701, "members": ["127.0.0.1:5701", "127.0.0.1:5702"], "configFile": null}
+ * {"host": "127.0.0.1", "port": 5701, "members": ["127.0.0.1:5701", "127.0.0.1:5702"], "configFile": null,
+ *  "keyPath": null, "certPath": null, "trustPath": null}
  * }</pre>
  *
  * <p>{@code host} is where the clustered event bus listens too (on a port of its own, chosen at start unless the
@@ -32,6 +37,11 @@ import java.util.List;
  * by members started together merge after 10 s (Hazelcast's default: 300 s, then every 120 s); the maps Vert.x
  * needs are those of vertx-hazelcast's {@code default-cluster.xml}. With {@code configFile}, that
  * {@code hazelcast.xml} (or {@code .yaml}) is used as it is.
+ *
+ * <p>With {@code keyPath}, {@code certPath} and {@code trustPath} (PEM files), {@link #applyTo(EventBusOptions)}
+ * makes the clustered event bus mutual TLS: each member presents its certificate and accepts only peers whose
+ * certificate chains to one in {@code trustPath}. Hazelcast's own connections stay plain (its community edition
+ * has no TLS).
  */
 @DataObject
 @JsonGen(publicConverter = false)
@@ -46,9 +56,12 @@ public class HazelcastOptions {
   private int port = DEFAULT_PORT;
   private List<String> members = new ArrayList<>();
   private String configFile;
+  private String keyPath;
+  private String certPath;
+  private String trustPath;
 
   /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").string("host", "configFile").integer("port").strings("members");
+  private static final JsonForm FORM = JsonForm.of("").string("host", "configFile", "keyPath", "certPath", "trustPath").integer("port").strings("members");
 
   /** Default options. */
   public HazelcastOptions() {
@@ -60,6 +73,9 @@ public class HazelcastOptions {
     this.port = other.port;
     this.members = new ArrayList<>(other.members);
     this.configFile = other.configFile;
+    this.keyPath = other.keyPath;
+    this.certPath = other.certPath;
+    this.trustPath = other.trustPath;
   }
 
   /**
@@ -179,6 +195,85 @@ public class HazelcastOptions {
     return this;
   }
 
+  /** @return this member's private key for the event bus's TLS, a PEM file (PKCS#8 or PKCS#1), or {@code null} */
+  public String getKeyPath() {
+    return keyPath;
+  }
+
+  /**
+   * @param keyPath this member's private key for the event bus's mutual TLS, a PEM file, or {@code null}; with
+   *                {@code certPath} and {@code trustPath}
+   * @return this
+   */
+  public HazelcastOptions setKeyPath(String keyPath) {
+    this.keyPath = keyPath;
+    return this;
+  }
+
+  /** @return this member's certificate (chain) for the event bus's TLS, a PEM file, or {@code null} */
+  public String getCertPath() {
+    return certPath;
+  }
+
+  /**
+   * @param certPath this member's certificate (chain) for the event bus's mutual TLS, a PEM file, or {@code null};
+   *                 with {@code keyPath} and {@code trustPath}
+   * @return this
+   */
+  public HazelcastOptions setCertPath(String certPath) {
+    this.certPath = certPath;
+    return this;
+  }
+
+  /** @return the certificates the event bus's peers are checked against, a PEM file, or {@code null} */
+  public String getTrustPath() {
+    return trustPath;
+  }
+
+  /**
+   * @param trustPath the CA (or self-signed) certificates a peer's certificate must chain to on the event bus, a
+   *                  PEM file, or {@code null}; with {@code keyPath} and {@code certPath}
+   * @return this
+   */
+  public HazelcastOptions setTrustPath(String trustPath) {
+    this.trustPath = trustPath;
+    return this;
+  }
+
+  /**
+   * Sets the event bus's host to {@link #getHost()} and, with {@code keyPath}, {@code certPath} and
+   * {@code trustPath}, makes it mutual TLS (client certificates required; no hostname check: the members are
+   * named by their certificates' issuer, not by their addresses).
+   *
+   * @param options the event bus options to change (its port is kept)
+   * @return {@code options}
+   * @throws IllegalArgumentException {@code "keyPath: keyPath, certPath and trustPath go together; missing <names>"}
+   *                                  when only some are set
+   */
+  public EventBusOptions applyTo(EventBusOptions options) {
+    options.setHost(host);
+    List<String> missing = new ArrayList<>();
+    if (keyPath == null) {
+      missing.add("keyPath");
+    }
+    if (certPath == null) {
+      missing.add("certPath");
+    }
+    if (trustPath == null) {
+      missing.add("trustPath");
+    }
+    if (missing.size() == 3) {
+      return options;
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(missing.get(0) + ": keyPath, certPath and trustPath go together; missing "
+        + String.join(", ", missing));
+    }
+    return options.setSsl(true).setClientAuth(ClientAuth.REQUIRED)
+      .setKeyCertOptions(new PemKeyCertOptions().setKeyPath(keyPath).setCertPath(certPath))
+      .setTrustOptions(new PemTrustOptions().addCertPath(trustPath));
+  }
+
   /**
    * @return the Hazelcast config described on this class
    * @throws IllegalArgumentException {@code "configFile: cannot read '<path>': <reason>"} when the file cannot be
@@ -221,6 +316,21 @@ public class HazelcastOptions {
   @SuppressWarnings("exports") // as toConfig()
   public HazelcastClusterManager clusterManager() {
     return new HazelcastClusterManager(toConfig());
+  }
+
+  /**
+   * @param fleet the fleet this member is for
+   * @return a cluster manager over {@link #toConfig()} whose cluster name is {@link FleetOptions#clusterName()}
+   * when the fleet has a secret and there is no {@code configFile} (a config file names its own cluster), so that a
+   * member without the secret is refused at join
+   */
+  @SuppressWarnings("exports") // as toConfig()
+  public HazelcastClusterManager clusterManager(FleetOptions fleet) {
+    Config config = toConfig();
+    if (configFile == null && fleet.clusterName() != null) {
+      config.setClusterName(fleet.clusterName());
+    }
+    return new HazelcastClusterManager(config);
   }
 
   @Override

@@ -70,6 +70,9 @@ import java.time.Clock;
  *       ready ({@link FleetView#quorumMet(Quorum)}), what makes {@code /health/fleet} answer 200</td></tr>
  *   <tr><td>{@code vitals_fleet_stale}</td><td>gauge</td><td>1 or 0</td><td>1 while the fleet's source cannot
  *       be reached and its last view is shown (Consul)</td></tr>
+ *   <tr><td>{@code vitals_fleet_rejected_messages_total}</td><td>counter</td><td>messages</td><td>messages of
+ *       other instances dropped as unsigned, badly signed, stale or replayed
+ *       ({@link FleetSource#rejectedMessages()}; 0 without a fleet secret)</td></tr>
  * </table>
  *
  * <p>A scrape never runs a check: the gauges read what the registry holds ({@link CheckRegistry#latest(String)}),

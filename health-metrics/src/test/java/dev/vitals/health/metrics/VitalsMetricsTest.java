@@ -327,6 +327,11 @@ class VitalsMetricsTest {
       }
 
       @Override
+      public long rejectedMessages() {
+        return 7;
+      }
+
+      @Override
       public Future<Void> close() {
         return Future.succeededFuture();
       }
@@ -354,7 +359,8 @@ class VitalsMetricsTest {
     assertThat(gauge("vitals.fleet.quorum.met")).isZero();
     assertThat(gauge("vitals.fleet.stale")).isEqualTo(1);
     assertThat(prometheus.scrape()).contains("vitals_fleet_instances{state=\"left\"} 1.0")
-      .contains("vitals_fleet_ready_instances 1.0").contains("vitals_fleet_quorum_met 0.0");
+      .contains("vitals_fleet_ready_instances 1.0").contains("vitals_fleet_quorum_met 0.0")
+      .contains("vitals_fleet_rejected_messages_total 7.0");
   }
 
   @Test

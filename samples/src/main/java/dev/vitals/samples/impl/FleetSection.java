@@ -10,7 +10,8 @@ import java.util.Locale;
  * The config's {@code fleet} section: where the fleet view comes from ({@code source}: {@code cluster}, the default,
  * or {@code consul}), the Hazelcast member of the clustered Vert.x ({@code cluster}, {@link HazelcastOptions}) and
  * the view's {@link FleetOptions} ({@code publishPeriod}, {@code minMembers}, {@code quorum}, {@code maxNodes},
- * {@code address}, {@code maintenanceTimeout}).
+ * {@code address}, {@code maintenanceTimeout}, {@code secret}: required
+ * with the cluster source when {@code cluster.host} is not a loopback address).
  */
 public final class FleetSection {
 
@@ -37,6 +38,25 @@ public final class FleetSection {
     Object clusterJson = rest.remove("cluster");
     cluster = clusterJson == null ? new HazelcastOptions() : nested("cluster", (JsonObject) clusterJson);
     options = new FleetOptions(rest);
+    try {
+      cluster.applyTo(new io.vertx.core.eventbus.EventBusOptions()); // keyPath, certPath and trustPath go together
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cluster." + e.getMessage(), e);
+    }
+    if (source == Source.CLUSTER && options.getSecret() == null && !isLoopback(cluster.getHost())) {
+      throw new IllegalArgumentException("secret: required when cluster.host (" + cluster.getHost() + ") is not a "
+        + "loopback address: any process that reaches it could join the cluster and forge statuses or switch "
+        + "maintenance; set fleet.secret (or VITALS_FLEET_SECRET), at least 16 bytes, the same on every instance");
+    }
+  }
+
+  /** Whether an IP literal (HazelcastOptions admits no name) is a loopback address. */
+  private static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   private static HazelcastOptions nested(String key, JsonObject json) {
@@ -48,20 +68,21 @@ public final class FleetSection {
   }
 
   /**
-   * What the launcher needs before Vert.x exists: the Hazelcast member to start, when the config asks for the
-   * cluster source. A config that is not valid gives {@code null} here: the verticle then names the error.
+   * What the launcher needs before Vert.x exists: the Hazelcast member to start, and the fleet's options (its secret
+   * names the cluster), when the config asks for the cluster source. A config that is not valid gives {@code null}
+   * here: the verticle then names the error.
    *
    * @param config the whole config, overrides applied
-   * @return the cluster's options, or {@code null} when there is no {@code fleet} section, its source is Consul, or
-   * it is not valid
+   * @return the section, or {@code null} when there is no {@code fleet} section, its source is Consul, or it is not
+   * valid
    */
-  public static HazelcastOptions clusterOf(JsonObject config) {
+  public static FleetSection clusteredOf(JsonObject config) {
     if (!(config.getValue("fleet") instanceof JsonObject fleet)) {
       return null;
     }
     try {
       FleetSection section = new FleetSection(fleet);
-      return section.source == Source.CLUSTER ? section.cluster : null;
+      return section.source == Source.CLUSTER ? section : null;
     } catch (RuntimeException e) {
       return null;
     }

@@ -120,6 +120,11 @@ public final class StandaloneFleet {
         return ClusterFleet.start(vertx, local, maintenance, section.options()).map(cluster -> {
           maintenanceHandler.fleet(cluster);
           LOG.info(() -> "Joined the fleet as " + instance + " (node " + cluster.nodeId() + "): " + PATH);
+          if (section.options().getSecret() == null) {
+            LOG.warning(() -> "Fleet: no fleet.secret: messages are not signed, so any process that joins the "
+              + "cluster (on this host: " + section.cluster().getHost() + ") can forge statuses and switch this "
+              + "instance's maintenance; set fleet.secret (or VITALS_FLEET_SECRET) on every instance");
+          }
           return cluster;
         });
       });
@@ -168,6 +173,12 @@ public final class StandaloneFleet {
         FleetSource joined = source;
         return joined != null ? joined.view() : new FleetView(section.source().name().toLowerCase(java.util.Locale.ROOT),
           java.util.List.of(), java.time.Instant.now(), true, "joining the fleet");
+      }
+
+      @Override
+      public long rejectedMessages() {
+        FleetSource joined = source;
+        return joined == null ? 0 : joined.rejectedMessages();
       }
 
       @Override

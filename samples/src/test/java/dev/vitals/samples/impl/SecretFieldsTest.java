@@ -10,7 +10,15 @@ class SecretFieldsTest {
   @Test
   void theSchemasWriteOnlyKeysAreTheSecrets() {
     assertThat(SecretFields.POINTERS).containsExactlyInAnyOrder("/admin/token", "/checks/*/token", "/checks/*/password",
-      "/consul/token",
+      "/consul/token", "/fleet/secret",
       "/notifications/webhooks/*/url", "/notifications/webhooks/*/headers/*");
+  }
+
+  @Test
+  void theFleetSecretIsMaskedInTheConfigShown() {
+    io.vertx.core.json.JsonObject config = new io.vertx.core.json.JsonObject()
+      .put("fleet", new io.vertx.core.json.JsonObject().put("secret", "FLEET-SECRET-0123456789").put("quorum", 2));
+    assertThat(SecretFields.mask(config).getJsonObject("fleet").getString("secret")).isEqualTo("********");
+    assertThat(SecretFields.mask(config).getJsonObject("fleet").getInteger("quorum")).isEqualTo(2);
   }
 }

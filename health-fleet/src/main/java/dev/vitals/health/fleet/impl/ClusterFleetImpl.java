@@ -42,6 +42,8 @@ public final class ClusterFleetImpl implements ClusterFleet {
   /** The least time between two log lines about dropped messages, in ms. */
   private static final long LOG_INTERVAL = 60_000;
   private static final int MAX_REASON = NodeStatus.MAX_TEXT;
+  /** The most senders whose rejected messages are logged (once each); later ones are only counted. */
+  private static final int MAX_LOGGED_SENDERS = 1_024;
 
   private static final Logger LOG = Logger.getLogger(ClusterFleet.class.getName());
   private static final Comparator<FleetMember> ORDER = Comparator.comparing((FleetMember m) -> !m.self())
@@ -62,6 +64,10 @@ public final class ClusterFleetImpl implements ClusterFleet {
   private final Map<String, Heard> nodes = new ConcurrentHashMap<>();
   private final FleetListeners listeners = new FleetListeners();
   private final AtomicLong lastDropLog = new AtomicLong(Long.MIN_VALUE / 2);
+  /** Signs and checks messages; {@code null} without a secret. */
+  private final FleetSignature signature;
+  private final AtomicLong rejected = new AtomicLong();
+  private final Set<String> loggedSenders = ConcurrentHashMap.newKeySet();
   private MessageConsumer<Object> statusConsumer;
   private MessageConsumer<Object> maintenanceConsumer;
   private long publishTimer = -1;
@@ -85,6 +91,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
     this.clock = clock;
     this.nodeId = clusterManager.getNodeId();
     this.statusAddress = options.getAddress() + ".status";
+    this.signature = options.getSecret() == null ? null : new FleetSignature(options.getSecret(), clock);
   }
 
   public Future<ClusterFleet> start() {
@@ -109,9 +116,54 @@ public final class ClusterFleetImpl implements ClusterFleet {
     return options.getAddress() + ".maintenance." + node;
   }
 
+  /**
+   * What a reply to the maintenance request with that nonce is signed for: a reply cannot be made up by another
+   * member that received no request (it would need the secret), nor reused for another request.
+   */
+  private String replyAddress(String node, String nonce) {
+    return maintenanceAddress(node) + "#reply:" + nonce;
+  }
+
   @Override
   public String nodeId() {
     return nodeId;
+  }
+
+  @Override
+  public long rejectedMessages() {
+    return rejected.get();
+  }
+
+  /** @return the message as sent to {@code address}: signed when there is a secret */
+  private JsonObject sealed(String address, JsonObject message) {
+    return signature == null ? message : signature.sign(address, nodeId, message);
+  }
+
+  /**
+   * @return the message received at {@code address} when it is signed with the secret (or there is none), else
+   * {@code null} after counting it and logging its sender once
+   */
+  private Object opened(String address, Object body) {
+    if (signature == null) {
+      return body;
+    }
+    FleetSignature.Opened opened = signature.open(address, body);
+    if (opened.rejection() == null) {
+      return opened.payload();
+    }
+    rejected(opened.sender(), opened.rejection(), address);
+    return null;
+  }
+
+  private void rejected(String sender, String why, String address) {
+    rejected.incrementAndGet();
+    String printable = sender.length() > NodeStatus.MAX_NAME ? sender.substring(0, NodeStatus.MAX_NAME) : sender;
+    printable = printable.replaceAll("\\p{Cntrl}", "?");
+    if (loggedSenders.size() < MAX_LOGGED_SENDERS && loggedSenders.add(printable)) {
+      String named = printable;
+      LOG.warning(() -> "Fleet: dropped a message on " + address + " from '" + named + "': " + why
+        + " (the fleet's secret signs every message; further ones from this sender are counted, not logged)");
+    }
   }
 
   // ---- publishing this instance's status
@@ -173,7 +225,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
       lastSent = status;
       lastPublished = clock.millis();
     }
-    vertx.eventBus().publish(statusAddress, status.toJson());
+    vertx.eventBus().publish(statusAddress, sealed(statusAddress, status.toJson()));
     if (changed) {
       notifyListeners(); // this instance's own entry changed
     }
@@ -182,7 +234,11 @@ public final class ClusterFleetImpl implements ClusterFleet {
   // ---- hearing other instances
 
   private void heard(Message<Object> message) {
-    if (!(message.body() instanceof JsonObject body)) {
+    Object opened = opened(statusAddress, message.body());
+    if (opened == null) {
+      return;
+    }
+    if (!(opened instanceof JsonObject body)) {
       dropped("a status that is not a JSON object");
       return;
     }
@@ -195,6 +251,11 @@ public final class ClusterFleetImpl implements ClusterFleet {
     }
     if (status.node().equals(nodeId)) {
       return; // our own, kept from memory
+    }
+    if (signature != null && !status.node().equals(((JsonObject) message.body()).getString("sender"))) {
+      rejected(((JsonObject) message.body()).getString("sender"), "a status of another node (" + status.node() + ")",
+        statusAddress);
+      return;
     }
     Heard before = nodes.get(status.node());
     if (before != null && before.left() != null) {
@@ -304,7 +365,12 @@ public final class ClusterFleetImpl implements ClusterFleet {
   // ---- fleet maintenance
 
   private void switchMaintenance(Message<Object> message) {
-    if (!(message.body() instanceof JsonObject body) || !(body.getValue("enable") instanceof Boolean enable)
+    Object opened = opened(maintenanceAddress(nodeId), message.body());
+    if (opened == null) {
+      message.fail(403, "not signed with the fleet's secret");
+      return;
+    }
+    if (!(opened instanceof JsonObject body) || !(body.getValue("enable") instanceof Boolean enable)
       || (body.getValue("reason") != null && !(body.getValue("reason") instanceof String))) {
       message.fail(400, "expected {\"enable\": true|false, \"reason\": \"...\"}");
       return;
@@ -314,9 +380,10 @@ public final class ClusterFleetImpl implements ClusterFleet {
       reason = reason.substring(0, MAX_REASON);
     }
     Future<MaintenanceState> switched = enable ? maintenance.enable(reason) : maintenance.disable();
+    String replyAddress = signature == null ? null : replyAddress(nodeId, ((JsonObject) message.body()).getString("nonce"));
     switched.onComplete(ar -> {
       if (ar.succeeded()) {
-        message.reply(stateJson(ar.result()));
+        message.reply(replyAddress == null ? stateJson(ar.result()) : sealed(replyAddress, stateJson(ar.result())));
       } else {
         message.fail(500, ProcedureResult.describe(ar.cause()));
       }
@@ -352,7 +419,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
     for (String node : targets) {
       Future<JsonObject> answer = node.equals(nodeId)
         ? (request.getBoolean("enable") ? maintenance.enable(reason) : maintenance.disable()).map(ClusterFleetImpl::stateJson)
-        : vertx.eventBus().request(maintenanceAddress(node), request, delivery).map(reply -> (JsonObject) reply.body());
+        : requestSwitch(node, request, delivery);
       answers.add(answer.map(json -> json.copy().put("node", node))
         .otherwise(failure -> new JsonObject().put("node", node).put("error", ProcedureResult.describe(failure))));
     }
@@ -371,6 +438,21 @@ public final class ClusterFleetImpl implements ClusterFleet {
       }
       return Future.succeededFuture(new JsonObject().put("scope", "fleet").put("status", status).put("reason", reason)
         .put("reached", reached).put("total", answers.size()).put("nodes", nodesJson));
+    });
+  }
+
+  /** Asks another instance to switch; its answer must be signed for this request when there is a secret. */
+  private Future<JsonObject> requestSwitch(String node, JsonObject request, DeliveryOptions delivery) {
+    JsonObject sealed = sealed(maintenanceAddress(node), request);
+    return vertx.eventBus().request(maintenanceAddress(node), sealed, delivery).map(reply -> {
+      if (signature == null) {
+        return (JsonObject) reply.body();
+      }
+      String address = replyAddress(node, sealed.getString("nonce"));
+      if (!(opened(address, reply.body()) instanceof JsonObject answer)) {
+        throw new IllegalStateException("the answer was not signed with the fleet's secret for this request");
+      }
+      return answer;
     });
   }
 

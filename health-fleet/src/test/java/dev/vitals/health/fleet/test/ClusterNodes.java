@@ -61,9 +61,15 @@ public final class ClusterNodes implements AutoCloseable {
 
   /** @return a clustered Vert.x over those options, its event bus on loopback */
   public static Future<Vertx> clustered(HazelcastOptions options) {
-    VertxOptions vertxOptions = new VertxOptions()
-      .setEventBusOptions(new EventBusOptions().setHost(options.getHost()).setPort(0));
+    VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(options.applyTo(new EventBusOptions().setPort(0)));
     return Vertx.builder().with(vertxOptions).withClusterManager(options.clusterManager()).buildClustered();
+  }
+
+  /** @return a clustered Vert.x over that cluster manager, its event bus on {@code host} */
+  public static Future<Vertx> clustered(String host, io.vertx.core.spi.cluster.ClusterManager clusterManager) {
+    VertxOptions vertxOptions = new VertxOptions()
+      .setEventBusOptions(new EventBusOptions().setHost(host).setPort(0));
+    return Vertx.builder().with(vertxOptions).withClusterManager(clusterManager).buildClustered();
   }
 
   /** @return {@code count} loopback ports free now */

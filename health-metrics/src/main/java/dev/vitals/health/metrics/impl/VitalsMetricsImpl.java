@@ -180,6 +180,9 @@ public final class VitalsMetricsImpl implements VitalsMetrics, CheckObserver {
       shared.add(gauge(meters, "vitals.fleet.stale",
         "1 while the fleet's source cannot be reached and its last view is shown, else 0", null,
         () -> source.view().stale() ? 1 : 0));
+      shared.add(FunctionCounter.builder("vitals.fleet.rejected.messages", source, FleetSource::rejectedMessages)
+        .description("Messages of other instances dropped as unsigned, badly signed, stale or replayed")
+        .register(meters));
     }
     if (!webhooks.isEmpty()) {
       webhookCounter(meters, "delivered", WebhookNotifier::delivered);
