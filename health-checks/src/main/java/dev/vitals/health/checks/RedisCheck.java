@@ -36,7 +36,8 @@ public interface RedisCheck extends ResourceCheck {
    * the run's output. Create it on a {@link DependencyLoop}'s instance to keep its I/O off the application's
    * event loops.
    *
-   * @param vertx   the Vert.x instance to create the client on
+   * @param vertx   the Vert.x instance to create the client on (a {@link DependencyLoop}'s keeps its I/O off the
+   *                application's event loops)
    * @param options where to connect, {@code timeout}, {@code maxLatency} and {@code maxReplySize}
    * @return the check
    */

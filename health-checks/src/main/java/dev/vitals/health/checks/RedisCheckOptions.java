@@ -33,7 +33,9 @@ public class RedisCheckOptions {
   /** Default server: {@code redis://localhost:6379}. */
   public static final String DEFAULT_URI = "redis://localhost:6379";
 
-  /** Default {@code maxReplySize}: 64 KB (65536 bytes), far above what {@code PING} and {@code INFO replication} take. */
+  /**
+   * Default {@code maxReplySize}: 64 KB (65536 bytes), far above what {@code PING} and {@code INFO replication} need.
+   */
   public static final long DEFAULT_MAX_REPLY_SIZE = 64 * 1024;
 
   private static final JsonForm FORM = JsonForm.of("").open()

@@ -25,9 +25,9 @@ public final class BoundedRun {
    * @param code      the code to run
    * @return its result, completed on the caller's context even when the code's future completes on another
    * thread (a check whose client does its I/O on a Vert.x instance of its own); failed with a
-   * {@link ProcedureFault} around a {@link TimeoutException} {@code "timed out after <n> ms"} or around what the code threw, with an {@link IllegalStateException}
-   * {@code "<what> returned no future"} / {@code "<what> completed with no result"}, or with what the code's
-   * future failed with
+   * {@link ProcedureFault} around a {@link TimeoutException} {@code "timed out after <n> ms"} or around what the
+   * code threw, with an {@link IllegalStateException} {@code "<what> returned no future"} / {@code "<what> completed
+   * with no result"}, or with what the code's future failed with
    */
   public static <T> Future<T> start(Vertx vertx, String what, long timeoutMs, Supplier<Future<T>> code) {
     Promise<T> outcome = Promise.promise();

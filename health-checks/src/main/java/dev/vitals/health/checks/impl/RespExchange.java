@@ -75,7 +75,8 @@ final class RespExchange {
         return;
       }
       socket.exceptionHandler(exchange.replies::tryFail);
-      socket.closeHandler(closed -> exchange.replies.tryFail(new IllegalStateException("connection closed by the server")));
+      socket.closeHandler(closed ->
+        exchange.replies.tryFail(new IllegalStateException("connection closed by the server")));
       socket.handler(exchange::read);
       socket.write(encode(commands));
     });
