@@ -2,6 +2,7 @@ package dev.vitals.samples;
 
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
+import dev.vitals.health.checks.DependencyLoop;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
@@ -188,6 +189,8 @@ public class StandaloneVerticle extends VerticleBase {
   /** Top-level keys whose change was logged as needing a restart, so that it is logged once. */
   private final Set<String> restartLogged = new HashSet<>();
   private CheckRegistry registry;
+  /** Where dependency checks do their I/O: an event loop apart from the ones serving liveness. */
+  private DependencyLoop dependencies;
   private MaintenanceSource maintenance;
   private PassiveChecks passive;
   private final List<WebhookNotifier> notifiers = new ArrayList<>();
@@ -317,7 +320,8 @@ public class StandaloneVerticle extends VerticleBase {
     for (CheckDefinition check : next.checks()) {
       String name = check.options().getName();
       if (!running.containsKey(name)) {
-        running.put(name, new RunningCheck(wanted.get(name), check.register(vertx, registry, passive)));
+        running.put(name, new RunningCheck(wanted.get(name),
+          check.register(vertx, dependencies.vertx(), registry, passive)));
         added.add(name);
       }
     }
@@ -346,9 +350,11 @@ public class StandaloneVerticle extends VerticleBase {
     }
     registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setHistory(config.history().registryOptions()));
     passive = PassiveChecks.create(vertx, registry, Clock.systemUTC());
+    dependencies = DependencyLoop.create();
     for (CheckDefinition check : config.checks()) {
       String name = check.options().getName();
-      running.put(name, new RunningCheck(config.checkEntries().get(name), check.register(vertx, registry, passive)));
+      running.put(name, new RunningCheck(config.checkEntries().get(name),
+        check.register(vertx, dependencies.vertx(), registry, passive)));
     }
     if (config.consul() != null) {
       ConsulMaintenance consul = ConsulMaintenance.create(vertx, config.consul());
@@ -606,7 +612,10 @@ public class StandaloneVerticle extends VerticleBase {
     if (maintenance != null) {
       closing.add(maintenance.close());
     }
-    return Future.join(closing).mapEmpty();
+    DependencyLoop loop = dependencies;
+    dependencies = null;
+    // The checks' clients first, then the instance they ran on (closed from here, not from its own loop).
+    return Future.join(closing).transform(closed -> loop == null ? Future.<Void>succeededFuture() : loop.close());
   }
 
   /**

@@ -43,11 +43,7 @@ public class DiskSpaceCheckOptions {
    * @throws IllegalArgumentException naming the field when a value is invalid
    */
   public DiskSpaceCheckOptions(JsonObject json) {
-    JsonObject read = FORM.read(json);
-    if (json.getValue("minFree") != null) {
-      read.put("minFree", ByteSize.toBytes(json.getValue("minFree"), "minFree"));
-    }
-    DiskSpaceCheckOptionsConverter.fromJson(read, this);
+    DiskSpaceCheckOptionsConverter.fromJson(ByteSize.readSizes(FORM.read(json), json, "minFree"), this);
   }
 
   /** @return the JSON form, {@code minFree} in bytes */

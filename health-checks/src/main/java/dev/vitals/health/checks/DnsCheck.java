@@ -13,6 +13,7 @@ public interface DnsCheck extends ResourceCheck {
 
   /**
    * @param vertx   the Vert.x instance to create the check's {@code DnsClient} on
+   *                (a {@link DependencyLoop}'s keeps its I/O off the application's event loops)
    * @param options the name, the expected addresses and the server
    * @return the check; close it to close its client
    */

@@ -17,7 +17,8 @@ import io.vertx.core.Vertx;
 public interface HttpCheck extends ResourceCheck {
 
   /**
-   * @param vertx   the Vert.x instance to create the check's HTTP client on
+   * @param vertx   the Vert.x instance to create the check's HTTP client on (a {@link DependencyLoop}'s keeps its I/O
+   *                off the application's event loops)
    * @param options what to request and accept
    * @return the check; close it to close its client
    * @throws IllegalArgumentException {@code url: required field missing}, or {@code jsonValue: required with

@@ -1,6 +1,7 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.CheckOptions;
+import dev.vitals.health.checks.impl.ByteSize;
 import dev.vitals.health.checks.impl.Limits;
 import dev.vitals.health.impl.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
@@ -25,6 +26,7 @@ import java.util.List;
  *  "maxLatency": "500ms",               // above it the result is warn; 0 (default): never
  *  "followRedirects": false,            // the default: a 301 is a 301
  *  "trustAll": false, "caPath": "/etc/ssl/internal-ca.pem",  // TLS trust (default: the JVM's)
+ *  "maxBodySize": "1MB",                // the most of a body bodyContains or jsonPointer reads
  *  "timeout": "2s"}
  * }</pre>
  * Keys it does not know are left to the check's {@code CheckOptions} (the standalone config's {@code timeout} is
@@ -33,6 +35,9 @@ import java.util.List;
 @DataObject
 @JsonGen(publicConverter = false)
 public class HttpCheckOptions {
+
+  /** Default {@code maxBodySize}: 1 MB (1048576 bytes). */
+  public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
 
   private static final JsonForm FORM = JsonForm.of("").open()
     .string("url", "bodyContains", "jsonPointer", "jsonValue", "caPath")
@@ -51,6 +56,7 @@ public class HttpCheckOptions {
   private boolean followRedirects;
   private boolean trustAll;
   private String caPath;
+  private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
 
   /** Options without a URL, to set. */
   public HttpCheckOptions() {
@@ -69,6 +75,7 @@ public class HttpCheckOptions {
     followRedirects = other.followRedirects;
     trustAll = other.trustAll;
     caPath = other.caPath;
+    maxBodySize = other.maxBodySize;
   }
 
   /**
@@ -76,7 +83,7 @@ public class HttpCheckOptions {
    * @throws IllegalArgumentException naming the field when a value is invalid or {@code url} is missing
    */
   public HttpCheckOptions(JsonObject json) {
-    JsonObject read = FORM.read(json);
+    JsonObject read = ByteSize.readSizes(FORM.read(json), json, "maxBodySize");
     Object accepted = json.getValue("acceptedStatus");
     if (accepted != null) {
       if (!(accepted instanceof JsonArray) || ((JsonArray) accepted).stream().anyMatch(v -> !(v instanceof Integer))) {
@@ -183,7 +190,7 @@ public class HttpCheckOptions {
   }
 
   /**
-   * @param bodyContains text the body (read as UTF-8, at most 1 MiB) must contain, or {@code null}
+   * @param bodyContains text the body (read as UTF-8, at most {@code maxBodySize}) must contain, or {@code null}
    * @return this
    */
   public HttpCheckOptions setBodyContains(String bodyContains) {
@@ -298,6 +305,26 @@ public class HttpCheckOptions {
    */
   public HttpCheckOptions setTimeout(long timeout) {
     this.timeout = Limits.positive(timeout, "timeout");
+    return this;
+  }
+
+  /** @return the most bytes of a body that {@code bodyContains} or {@code jsonPointer} reads, in bytes */
+  public long getMaxBodySize() {
+    return maxBodySize;
+  }
+
+  /**
+   * @param maxBodySize the most bytes of a body that {@code bodyContains} or {@code jsonPointer} reads, in bytes,
+   *                    from 1 to 2147483647; a longer body fails the run ({@code body longer than <n> bytes}) and
+   *                    its connection is closed at once. The JSON form also takes a size such as {@code "1MB"}
+   * @return this
+   * @throws IllegalArgumentException {@code maxBodySize: expected 1 to 2147483647 bytes, got <n>}
+   */
+  public HttpCheckOptions setMaxBodySize(long maxBodySize) {
+    if (maxBodySize <= 0 || maxBodySize > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("maxBodySize: expected 1 to 2147483647 bytes, got " + maxBodySize);
+    }
+    this.maxBodySize = maxBodySize;
     return this;
   }
 }

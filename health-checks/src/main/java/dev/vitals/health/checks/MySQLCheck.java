@@ -29,10 +29,13 @@ public interface MySQLCheck extends ResourceCheck {
   }
 
   /**
-   * A check with a client of its own: a pool of one connection, opened at the first run and kept; closing the
-   * check closes it.
+   * A check with a client of its own: a pool of one connection, opened at the first run and kept while runs pass;
+   * a run that fails, or reaches {@code timeout} (the check's own deadline, in ms), closes the pool and its
+   * connection, however far the client got in a reply, and the next run opens a new one; closing the check closes
+   * it. The client has no bound on a reply's size: the deadline is what bounds a hostile one.
    *
-   * @param vertx   the Vert.x instance to create the pool on
+   * @param vertx   the Vert.x instance to create the pool on: a {@link DependencyLoop}'s, to keep its I/O off the
+   *                application's event loops
    * @param options where to connect ({@code mysql://} or {@code mariadb://} URI and fields), the query and
    *                {@code maxLatency}
    * @return the check

@@ -1,9 +1,9 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.checks.impl.RedisCheckImpl;
+import dev.vitals.health.checks.impl.RespCheckImpl;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 
 /**
  * {@code PING} and {@code INFO replication} in one batch on a Redis connection: {@code pass} with the output
@@ -27,17 +27,21 @@ public interface RedisCheck extends ResourceCheck {
   }
 
   /**
-   * A check with a client of its own: one connection, opened at the first run and kept; closing the check closes
-   * it.
+   * A check with a connection of its own, bounded: each run opens one connection, sends {@code AUTH} (when a
+   * password is set), {@code SELECT} (when a database is), {@code PING} and {@code INFO replication} in one
+   * write, reads at most {@code maxReplySize} bytes (default 64 KB) of replies, and closes the connection when
+   * the run ends, passed, failed or timed out at {@code timeout}. A reply announcing more than
+   * {@code maxReplySize} fails the run at once ({@code PING <server>: a reply announces <n> bytes, more than
+   * maxReplySize (<m> bytes)}) without being read. Nothing is logged by the connection itself: every error is
+   * the run's output. Create it on a {@link DependencyLoop}'s instance to keep its I/O off the application's
+   * event loops.
    *
-   * @param vertx   the Vert.x instance to create the client on
-   * @param options where to connect and {@code maxLatency}
+   * @param vertx   the Vert.x instance to create the client on (a {@link DependencyLoop}'s keeps its I/O off the
+   *                application's event loops)
+   * @param options where to connect, {@code timeout}, {@code maxLatency} and {@code maxReplySize}
    * @return the check
    */
   static RedisCheck create(Vertx vertx, RedisCheckOptions options) {
-    RedisOptions redis = options.toRedisOptions();
-    String endpoint = redis.getEndpoint();
-    return new RedisCheckImpl(Redis.createClient(vertx, redis), true, options.getMaxLatency(),
-      endpoint.substring(endpoint.indexOf("://") + 3), redis.getPassword());
+    return new RespCheckImpl(vertx, options);
   }
 }

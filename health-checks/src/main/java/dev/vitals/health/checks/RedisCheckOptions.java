@@ -1,6 +1,7 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.CheckOptions;
+import dev.vitals.health.checks.impl.ByteSize;
 import dev.vitals.health.checks.impl.Limits;
 import dev.vitals.health.checks.impl.Secrets;
 import dev.vitals.health.impl.JsonForm;
@@ -18,7 +19,8 @@ import java.net.URI;
  * {"uri": "redis://:secret@cache.internal:6379/0",   // or the fields below, which override the URI's
  *  "host": "cache.internal", "port": 6379, "database": 0, "user": "monitor", "password": "secret",
  *  "maxLatency": "100ms",                            // above it the result is warn; 0 (default): never
- *  "timeout": "2s"}                                  // connect timeout of the check's own client
+ *  "timeout": "2s",                                  // the longest a run of the check's own connection takes
+ *  "maxReplySize": "64KB"}                           // the most bytes of replies a run reads
  * }</pre>
  * Keys it does not know are left to the check's {@code CheckOptions}. Without {@code uri} or a field, the check
  * connects to {@code redis://localhost:6379}. {@link #toString()} masks the password, in {@code password} and
@@ -30,6 +32,11 @@ public class RedisCheckOptions {
 
   /** Default server: {@code redis://localhost:6379}. */
   public static final String DEFAULT_URI = "redis://localhost:6379";
+
+  /**
+   * Default {@code maxReplySize}: 64 KB (65536 bytes), far above what {@code PING} and {@code INFO replication} need.
+   */
+  public static final long DEFAULT_MAX_REPLY_SIZE = 64 * 1024;
 
   private static final JsonForm FORM = JsonForm.of("").open()
     .string("uri", "host", "user", "password")
@@ -44,6 +51,7 @@ public class RedisCheckOptions {
   private String password;
   private long maxLatency;
   private long timeout = CheckOptions.DEFAULT_TIMEOUT;
+  private long maxReplySize = DEFAULT_MAX_REPLY_SIZE;
 
   /** Default options: {@code PING} to {@code localhost:6379}. */
   public RedisCheckOptions() {
@@ -59,6 +67,7 @@ public class RedisCheckOptions {
     password = other.password;
     maxLatency = other.maxLatency;
     timeout = other.timeout;
+    maxReplySize = other.maxReplySize;
   }
 
   /**
@@ -66,7 +75,7 @@ public class RedisCheckOptions {
    * @throws IllegalArgumentException naming the field when a value is invalid (the message never holds a password)
    */
   public RedisCheckOptions(JsonObject json) {
-    RedisCheckOptionsConverter.fromJson(FORM.read(json), this);
+    RedisCheckOptionsConverter.fromJson(ByteSize.readSizes(FORM.read(json), json, "maxReplySize"), this);
   }
 
   /** @return the JSON form, password included (see {@link #toString()} for a form safe to log) */
@@ -232,19 +241,39 @@ public class RedisCheckOptions {
     return this;
   }
 
-  /** @return the connect timeout of the check's own client, in ms; default 2000 */
+  /** @return the longest a run of the check's own connection takes (connect and replies), in ms; default 2000 */
   public long getTimeout() {
     return timeout;
   }
 
   /**
-   * @param timeout the connect timeout of the check's own client, in ms, {@code > 0}; the standalone verticle gives
-   *                it the check's timeout (the same key)
+   * @param timeout the longest a run of the check's own connection takes, in ms, {@code > 0}, after which it is
+   *                closed; the standalone verticle gives it the check's timeout (the same key)
    * @return this
    * @throws IllegalArgumentException when not positive
    */
   public RedisCheckOptions setTimeout(long timeout) {
     this.timeout = Limits.positive(timeout, "timeout");
+    return this;
+  }
+
+  /** @return the most bytes of replies one run of the check's own connection reads, in bytes */
+  public long getMaxReplySize() {
+    return maxReplySize;
+  }
+
+  /**
+   * @param maxReplySize the most bytes of replies one run of the check's own connection reads, in bytes,
+   *                     {@code >= 1}; a run past it, or meeting a reply that announces more, fails and closes its
+   *                     connection. The JSON form also takes a size such as {@code "64KB"}
+   * @return this
+   * @throws IllegalArgumentException {@code maxReplySize: must be positive, got <n> bytes}
+   */
+  public RedisCheckOptions setMaxReplySize(long maxReplySize) {
+    if (maxReplySize <= 0) {
+      throw new IllegalArgumentException("maxReplySize: must be positive, got " + maxReplySize + " bytes");
+    }
+    this.maxReplySize = maxReplySize;
     return this;
   }
 }

@@ -13,6 +13,7 @@ public interface TcpCheck extends ResourceCheck {
 
   /**
    * @param vertx   the Vert.x instance to create the check's {@code NetClient} on
+   *                (a {@link DependencyLoop}'s keeps its I/O off the application's event loops)
    * @param options where to connect, and the connect timeout
    * @return the check; close it to close its client
    */

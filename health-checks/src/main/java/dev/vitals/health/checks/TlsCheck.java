@@ -18,6 +18,7 @@ public interface TlsCheck extends ResourceCheck {
 
   /**
    * @param vertx   the Vert.x instance to create the check's {@code NetClient} on
+   *                (a {@link DependencyLoop}'s keeps its I/O off the application's event loops)
    * @param options where to connect, the name and the warning period
    * @return the check; close it to close its client
    */
@@ -27,6 +28,7 @@ public interface TlsCheck extends ResourceCheck {
 
   /**
    * @param vertx   the Vert.x instance to create the check's {@code NetClient} on
+   *                (a {@link DependencyLoop}'s keeps its I/O off the application's event loops)
    * @param options where to connect, the name and the warning period
    * @param clock   the time certificates are judged at
    * @return the check; close it to close its client

@@ -1,5 +1,7 @@
 package dev.vitals.health.impl;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -21,13 +23,15 @@ public final class BoundedRun {
    * @param what      what the code is, for messages ({@code check}, {@code section})
    * @param timeoutMs the time allowed, in ms
    * @param code      the code to run
-   * @return its result; failed with a {@link ProcedureFault} around a {@link TimeoutException}
-   * {@code "timed out after <n> ms"} or around what the code threw, with an {@link IllegalStateException}
-   * {@code "<what> returned no future"} / {@code "<what> completed with no result"}, or with what the code's
-   * future failed with
+   * @return its result, completed on the caller's context even when the code's future completes on another
+   * thread (a check whose client does its I/O on a Vert.x instance of its own); failed with a
+   * {@link ProcedureFault} around a {@link TimeoutException} {@code "timed out after <n> ms"} or around what the
+   * code threw, with an {@link IllegalStateException} {@code "<what> returned no future"} / {@code "<what> completed
+   * with no result"}, or with what the code's future failed with
    */
   public static <T> Future<T> start(Vertx vertx, String what, long timeoutMs, Supplier<Future<T>> code) {
     Promise<T> outcome = Promise.promise();
+    Context caller = Vertx.currentContext();
     long timer = vertx.setTimer(timeoutMs,
       id -> outcome.tryFail(new ProcedureFault(new TimeoutException("timed out after " + timeoutMs + " ms"))));
     Future<T> run;
@@ -40,16 +44,24 @@ public final class BoundedRun {
       run = Future.failedFuture(new ProcedureFault(t));
     }
     run.onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      if (ar.failed()) {
-        outcome.tryFail(ar.cause());
-      } else if (ar.result() == null) {
-        outcome.tryFail(new IllegalStateException(what + " completed with no result"));
+      if (caller != null && Vertx.currentContext() != caller) {
+        caller.runOnContext(v -> settle(vertx, timer, what, ar, outcome));
       } else {
-        outcome.tryComplete(ar.result());
+        settle(vertx, timer, what, ar, outcome);
       }
     });
     return outcome.future();
+  }
+
+  private static <T> void settle(Vertx vertx, long timer, String what, AsyncResult<T> ar, Promise<T> outcome) {
+    vertx.cancelTimer(timer);
+    if (ar.failed()) {
+      outcome.tryFail(ar.cause());
+    } else if (ar.result() == null) {
+      outcome.tryFail(new IllegalStateException(what + " completed with no result"));
+    } else {
+      outcome.tryComplete(ar.result());
+    }
   }
 
   /** @return the message shown for a failure: the exception's message, or its type when it has none */

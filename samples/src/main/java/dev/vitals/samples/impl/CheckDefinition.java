@@ -8,7 +8,7 @@ import io.vertx.core.Vertx;
 
 /**
  * One validated entry of the standalone config's {@code checks} array. Parsing creates nothing; the clients
- * and timers a check needs are created by {@link #register(Vertx, CheckRegistry, PassiveChecks)}, so that a
+ * and timers a check needs are created by {@link #register(Vertx, Vertx, CheckRegistry, PassiveChecks)}, so that a
  * config that fails half-way leaves nothing to clean up.
  */
 public interface CheckDefinition {
@@ -22,12 +22,14 @@ public interface CheckDefinition {
   /**
    * Creates what the check needs on the caller's context and registers the check.
    *
-   * @param vertx    the Vert.x instance to create clients and timers on
+   * @param vertx        the Vert.x instance to create timers and in-process probes on (event loop, event bus)
+   * @param dependencies the Vert.x instance to create dependency clients on (http, tcp, tls, dns, SQL, Redis):
+   *                     the dependency loop, apart from the event loops that serve liveness
    * @param registry the registry to register the check in
    * @param passive  where passive checks are added (they register themselves in the registry)
    * @return what releases those clients and timers; close it once, when the verticle stops
    */
-  Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks passive);
+  Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, PassiveChecks passive);
 
   /** The resources a registered check holds until the verticle stops. */
   @FunctionalInterface

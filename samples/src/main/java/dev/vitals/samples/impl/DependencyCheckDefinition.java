@@ -51,34 +51,34 @@ final class DependencyCheckDefinition implements CheckDefinition {
   /** What registers a check of one type, from its parsed options. */
   @FunctionalInterface
   private interface Binder<T> {
-    Registration register(Vertx vertx, CheckRegistry registry, CheckOptions options, T typeOptions);
+    Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions options, T typeOptions);
   }
 
   /** The types, by config name: how each reads its options and registers its check. */
   static final Map<String, BiFunction<ConfigObject, CheckOptions, CheckDefinition>> TYPES = Map.ofEntries(
-    type("http", HttpCheckOptions::new, (vertx, registry, options, http) ->
-      resource(registry, options, HttpCheck.create(vertx, http))),
-    type("tcp", TcpCheckOptions::new, (vertx, registry, options, tcp) ->
-      resource(registry, options, TcpCheck.create(vertx, tcp))),
-    type("disk-space", DiskSpaceCheckOptions::new, (vertx, registry, options, disk) -> {
+    type("http", HttpCheckOptions::new, (vertx, dependencies, registry, options, http) ->
+      resource(registry, options, HttpCheck.create(dependencies, http))),
+    type("tcp", TcpCheckOptions::new, (vertx, dependencies, registry, options, tcp) ->
+      resource(registry, options, TcpCheck.create(dependencies, tcp))),
+    type("disk-space", DiskSpaceCheckOptions::new, (vertx, dependencies, registry, options, disk) -> {
       registry.registerBlocking(options, DiskSpaceCheck.create(disk));
       return Registration.NONE;
     }),
-    type("heap", HeapCheckOptions::new, (vertx, registry, options, heap) -> {
+    type("heap", HeapCheckOptions::new, (vertx, dependencies, registry, options, heap) -> {
       registry.register(options, HeapCheck.create(heap));
       return Registration.NONE;
     }),
-    type("event-loop", EventLoopCheckOptions::new, (vertx, registry, options, loop) ->
+    type("event-loop", EventLoopCheckOptions::new, (vertx, dependencies, registry, options, loop) ->
       resource(registry, options, EventLoopCheck.create(vertx, loop))),
-    type("tls", TlsCheckOptions::new, (vertx, registry, options, tls) ->
-      resource(registry, options, TlsCheck.create(vertx, tls))),
-    type("dns", DnsCheckOptions::new, (vertx, registry, options, dns) ->
-      resource(registry, options, DnsCheck.create(vertx, dns))),
-    type("eventbus", EventBusCheckOptions::new, (vertx, registry, options, bus) -> {
+    type("tls", TlsCheckOptions::new, (vertx, dependencies, registry, options, tls) ->
+      resource(registry, options, TlsCheck.create(dependencies, tls))),
+    type("dns", DnsCheckOptions::new, (vertx, dependencies, registry, options, dns) ->
+      resource(registry, options, DnsCheck.create(dependencies, dns))),
+    type("eventbus", EventBusCheckOptions::new, (vertx, dependencies, registry, options, bus) -> {
       registry.register(options, EventBusCheck.create(vertx, bus));
       return Registration.NONE;
     }),
-    type("jdbc", JdbcCheckOptions::new, (vertx, registry, options, jdbc) -> {
+    type("jdbc", JdbcCheckOptions::new, (vertx, dependencies, registry, options, jdbc) -> {
       JdbcCheck check = JdbcCheck.create(jdbc);
       registry.registerBlocking(options, check);
       return () -> vertx.executeBlocking(() -> {
@@ -86,19 +86,25 @@ final class DependencyCheckDefinition implements CheckDefinition {
         return null;
       }).mapEmpty();
     }),
-    type("postgres", SqlCheckOptions::new, (vertx, registry, options, sql) ->
-      resource(registry, options, PostgresCheck.create(vertx, sql))),
-    type("mysql", SqlCheckOptions::new, (vertx, registry, options, sql) ->
-      resource(registry, options, MySQLCheck.create(vertx, sql))),
-    type("redis", RedisCheckOptions::new, (vertx, registry, options, redis) ->
-      resource(registry, options, RedisCheck.create(vertx, redis))));
+    type("postgres", SqlCheckOptions::new, (vertx, dependencies, registry, options, sql) ->
+      resource(registry, options, PostgresCheck.create(dependencies, sql))),
+    type("mysql", SqlCheckOptions::new, (vertx, dependencies, registry, options, sql) ->
+      resource(registry, options, MySQLCheck.create(dependencies, sql))),
+    type("redis", RedisCheckOptions::new, (vertx, dependencies, registry, options, redis) ->
+      resource(registry, options, RedisCheck.create(dependencies, redis))));
+
+  /** A parsed entry's registration, waiting for the instances to create its check on. */
+  @FunctionalInterface
+  private interface Registrar {
+    Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry);
+  }
 
   private final CheckOptions options;
   private final String type;
-  private final Function<Vertx, Function<CheckRegistry, Registration>> registrar;
+  private final Registrar registrar;
 
   private DependencyCheckDefinition(CheckOptions options, String type,
-                                    Function<Vertx, Function<CheckRegistry, Registration>> registrar) {
+                                    Registrar registrar) {
     this.options = options;
     this.type = type;
     this.registrar = registrar;
@@ -114,7 +120,7 @@ final class DependencyCheckDefinition implements CheckDefinition {
         throw new IllegalArgumentException(entry.path() + "." + e.getMessage(), e);
       }
       return new DependencyCheckDefinition(options, type,
-        vertx -> registry -> binder.register(vertx, registry, options, typeOptions));
+        (vertx, dependencies, registry) -> binder.register(vertx, dependencies, registry, options, typeOptions));
     });
   }
 
@@ -191,7 +197,7 @@ final class DependencyCheckDefinition implements CheckDefinition {
   }
 
   @Override
-  public Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks passive) {
-    return registrar.apply(vertx).apply(registry);
+  public Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, PassiveChecks passive) {
+    return registrar.register(vertx, dependencies, registry);
   }
 }

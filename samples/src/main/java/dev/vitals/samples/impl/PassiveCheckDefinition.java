@@ -50,7 +50,7 @@ final class PassiveCheckDefinition implements CheckDefinition {
   }
 
   @Override
-  public Registration register(Vertx vertx, CheckRegistry registry, PassiveChecks checks) {
+  public Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, PassiveChecks checks) {
     checks.add(options, passive);
     return () -> {
       checks.remove(options.getName());

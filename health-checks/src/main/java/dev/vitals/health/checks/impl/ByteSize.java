@@ -1,5 +1,7 @@
 package dev.vitals.health.checks.impl;
 
+import io.vertx.core.json.JsonObject;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -43,6 +45,22 @@ public final class ByteSize {
     }
     throw new IllegalArgumentException(field + ": invalid size '" + value
       + "', expected bytes or a string like \"500MB\", \"10GB\" (units B, KB, MB, GB, TB; 1 KB = 1024 B)");
+  }
+
+  /**
+   * @param read   the JSON form as read so far, where the sizes go in bytes
+   * @param json   the JSON form as given
+   * @param fields the fields holding sizes, each in either form
+   * @return {@code read}, each field present in {@code json} put as bytes
+   * @throws IllegalArgumentException as {@link #toBytes(Object, String)}, naming the field
+   */
+  public static JsonObject readSizes(JsonObject read, JsonObject json, String... fields) {
+    for (String field : fields) {
+      if (json.getValue(field) != null) {
+        read.put(field, toBytes(json.getValue(field), field));
+      }
+    }
+    return read;
   }
 
   /**

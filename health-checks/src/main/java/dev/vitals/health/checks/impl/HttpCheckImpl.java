@@ -28,12 +28,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One bounded GET per run on a client of its own, judged on its status line, and on its body when an expectation
- * needs it (read up to {@link #MAX_BODY} bytes).
+ * needs it (read up to {@code maxBodySize} bytes, then the connection is closed).
  */
 public final class HttpCheckImpl implements HttpCheck {
-
-  /** The most of a body an expectation reads: 1 MiB; a longer body fails the run. */
-  static final int MAX_BODY = 1024 * 1024;
 
   private final Vertx vertx;
   private final HttpClientAgent http;
@@ -48,6 +45,7 @@ public final class HttpCheckImpl implements HttpCheck {
   private final long maxLatency;
   private final boolean followRedirects;
   private final long timeout;
+  private final long maxBodySize;
   private final Future<Void> warmedUp;
 
   /**
@@ -57,6 +55,7 @@ public final class HttpCheckImpl implements HttpCheck {
   public HttpCheckImpl(Vertx vertx, HttpCheckOptions options) {
     this.vertx = vertx;
     this.timeout = options.getTimeout();
+    this.maxBodySize = options.getMaxBodySize();
     HttpClientOptions client = new HttpClientOptions()
       .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE))
       .setTrustAll(options.isTrustAll())
@@ -133,9 +132,9 @@ public final class HttpCheckImpl implements HttpCheck {
         Buffer body = Buffer.buffer();
         answered.result().exceptionHandler(answer::tryFail);
         answered.result().handler(chunk -> {
-          if (body.length() + chunk.length() > MAX_BODY) {
+          if ((long) body.length() + chunk.length() > maxBodySize) {
             vertx.cancelTimer(timer);
-            answer.tryFail(new IllegalStateException("body longer than " + MAX_BODY + " bytes"));
+            answer.tryFail(new IllegalStateException("body longer than " + maxBodySize + " bytes"));
             sent.connection().close();
           } else {
             body.appendBuffer(chunk);

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 
 import java.util.List;
 import java.util.Locale;
@@ -40,15 +39,28 @@ public final class RedisCheckImpl implements RedisCheck {
   public Future<ProcedureResult> run() {
     long start = System.nanoTime();
     return redis.batch(List.of(Request.cmd(Command.PING), Request.cmd(Command.INFO).arg("replication")))
-      .map(responses -> judge((System.nanoTime() - start) / 1e6, responses))
-      .otherwise(failure -> ProcedureResult.fail("PING " + server + ": "
-        + Secrets.mask(ProcedureResult.describe(failure), password)));
+      .map(responses -> judge(server, maxLatency, (System.nanoTime() - start) / 1e6, responses.get(0).toString(),
+        responses.get(1).toString()))
+      .otherwise(failure -> failed(server, password, failure));
   }
 
-  private ProcedureResult judge(double latencyMs, List<Response> responses) {
-    String summary = String.format(Locale.ROOT, "PING %s: %s in %.1f ms", server, responses.get(0), latencyMs);
+  /** @return the failed result of a run, its output naming the server and the failure, the password masked */
+  static ProcedureResult failed(String server, String password, Throwable failure) {
+    return ProcedureResult.fail("PING " + server + ": " + Secrets.mask(ProcedureResult.describe(failure), password));
+  }
+
+  /**
+   * @param server     how outputs name the server
+   * @param maxLatency the latency above which a run is {@code warn}, in ms; 0: never
+   * @param latencyMs  how long the run took, in ms
+   * @param pong       the reply to {@code PING}
+   * @param info       the reply to {@code INFO replication}
+   * @return the run's result, {@code pass} or {@code warn}, with its data
+   */
+  static ProcedureResult judge(String server, long maxLatency, double latencyMs, String pong, String info) {
+    String summary = String.format(Locale.ROOT, "PING %s: %s in %.1f ms", server, pong, latencyMs);
     JsonObject data = new JsonObject().put("server", server);
-    for (String line : responses.get(1).toString().split("\r?\n")) {
+    for (String line : info.split("\r?\n")) {
       if (line.startsWith("role:")) {
         data.put("role", line.substring(5).trim());
       } else if (line.startsWith("master_link_status:")) {

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlConnectOptions;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The one-connection pool of a SQL check that has a client of its own, for any Vert.x SQL client. */
 public final class SqlPools {
@@ -51,14 +52,14 @@ public final class SqlPools {
       connect.setPassword(options.getPassword());
     }
     int timeout = (int) Math.min(options.getTimeout(), Integer.MAX_VALUE);
-    Pool pool = builder
+    Supplier<Pool> pools = () -> builder
       .with(new PoolOptions().setMaxSize(1).setConnectionTimeout(timeout).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
       .with(new NetClientOptions().setConnectTimeout(timeout))
       .connectingTo(connect)
       .using(vertx)
       .build();
     String database = connect.getDatabase() == null ? "" : connect.getDatabase();
-    return new SqlCheckImpl(pool, true, options.getQuery(), options.getMaxLatency(),
+    return new SqlCheckImpl(vertx, pools, options.getTimeout(), options.getQuery(), options.getMaxLatency(),
       connect.getHost() + ":" + connect.getPort() + "/" + database, connect.getPassword());
   }
 }
