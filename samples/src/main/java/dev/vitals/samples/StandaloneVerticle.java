@@ -27,6 +27,7 @@ import dev.vitals.samples.impl.ConfigFiles;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.GrpcEndpoint;
+import dev.vitals.samples.impl.PeerLimits;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneFleet;
 import dev.vitals.samples.impl.StandaloneMetrics;
@@ -128,6 +129,11 @@ import java.util.stream.Collectors;
  *   <li>{@code http.idleTimeout} (default 60 s): a connection without a byte read or written is closed;
  *       {@code http.requestTimeout} (default 30 s): a request whose body has not arrived that long after its
  *       headers is answered 408 and its connection closed. 0 disables either.</li>
+ *   <li>HTTP/2: {@code http.maxConcurrentStreams} (default 100) streams open at once per connection;
+ *       {@code http.maxResets} (default 100) streams a connection may reset within {@code http.resetWindow}
+ *       (default 30 s, whole seconds) before it gets GOAWAY, after which its peer address has its other
+ *       connections closed and new ones refused for {@code http.resetWindow} (HTTP/2 rapid reset,
+ *       CVE-2023-44487).</li>
  *   <li>{@code application}: {@code name}, {@code version}, {@code releaseId}, {@code serviceId},
  *       {@code description}, shown by {@code /status} and the health+json format; name and version fall back to
  *       the jar's manifest.</li>
@@ -430,6 +436,8 @@ public class StandaloneVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
       .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE))
       .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    PeerLimits peers = new PeerLimits(config.maxResets(), config.resetWindow());
+    peers.configure(options, config.maxConcurrentStreams());
     Future<Void> ssl = Future.succeededFuture();
     if (config.tls() != null) {
       tls = new TlsReloader(vertx, config.tls());
@@ -441,6 +449,7 @@ public class StandaloneVerticle extends VerticleBase {
     Future<?> warm = Future.all(running.values().stream().map(check -> check.registration().warmedUp()).toList());
     return Future.all(warm, ssl).compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
+        .connectionHandler(peers::connected)
         .requestHandler(grpc.requestHandler(vertx, health, router))
         .listen(config.port(), config.host()))
       .recover(failure -> Future.failedFuture(failure instanceof IllegalArgumentException ? failure
