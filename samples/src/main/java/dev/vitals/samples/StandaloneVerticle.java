@@ -154,8 +154,9 @@ import java.util.stream.Collectors;
  *       scrape of Vitals' meters and, with {@code vertx} (default true) when started by the jar's launcher, of
  *       Vert.x's own.</li>
  *   <li>{@code history}: the {@code HistoryOptions} JSON ({@code enabled}, {@code flapHighThreshold},
- *       {@code flapLowThreshold}) and the {@code HistoryRoutesOptions} JSON ({@code maxStreams}, {@code keepAlive},
- *       {@code eventBuffer}) of {@code /health/history}, {@code /health/events} and {@code /health/ui}.</li>
+ *       {@code flapLowThreshold}) and the {@code HistoryRoutesOptions} JSON ({@code maxStreams},
+ *       {@code maxStreamsPerClient}, {@code keepAlive}, {@code eventBuffer}) of {@code /health/history},
+ *       {@code /health/events} and {@code /health/ui}.</li>
  * </ul>
  *
  * <p>The config is read with vertx-config: the file given to
