@@ -14,6 +14,7 @@ module dev.vitals.samples {
   requires io.vertx.jsonschema;
   requires io.vertx.clustermanager.hazelcast;
   requires com.hazelcast.core;
+  requires io.netty.codec.http2; // an HTTP/2 connection error's code: the reset flood's ENHANCE_YOUR_CALM
   requires java.logging;
   requires java.management;
 

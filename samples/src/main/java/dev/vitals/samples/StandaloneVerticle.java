@@ -29,6 +29,7 @@ import dev.vitals.samples.impl.ConfigFiles;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.GrpcEndpoint;
+import dev.vitals.samples.impl.PeerLimits;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneFleet;
 import dev.vitals.samples.impl.StandaloneMetrics;
@@ -130,6 +131,11 @@ import java.util.stream.Collectors;
  *   <li>{@code http.idleTimeout} (default 60 s): a connection without a byte read or written is closed;
  *       {@code http.requestTimeout} (default 30 s): a request whose body has not arrived that long after its
  *       headers is answered 408 and its connection closed. 0 disables either.</li>
+ *   <li>HTTP/2: {@code http.maxConcurrentStreams} (default 100) streams open at once per connection;
+ *       {@code http.maxResets} (default 100) streams a connection may reset within {@code http.resetWindow}
+ *       (default 30 s, whole seconds) before it gets GOAWAY, after which its peer address has its other
+ *       connections closed and new ones refused for {@code http.resetWindow} (HTTP/2 rapid reset,
+ *       CVE-2023-44487).</li>
  *   <li>{@code application}: {@code name}, {@code version}, {@code releaseId}, {@code serviceId},
  *       {@code description}, shown by {@code /status} and the health+json format; name and version fall back to
  *       the jar's manifest.</li>
@@ -150,8 +156,9 @@ import java.util.stream.Collectors;
  *       scrape of Vitals' meters and, with {@code vertx} (default true) when started by the jar's launcher, of
  *       Vert.x's own.</li>
  *   <li>{@code history}: the {@code HistoryOptions} JSON ({@code enabled}, {@code flapHighThreshold},
- *       {@code flapLowThreshold}) and the {@code HistoryRoutesOptions} JSON ({@code maxStreams}, {@code keepAlive},
- *       {@code eventBuffer}) of {@code /health/history}, {@code /health/events} and {@code /health/ui}.</li>
+ *       {@code flapLowThreshold}) and the {@code HistoryRoutesOptions} JSON ({@code maxStreams},
+ *       {@code maxStreamsPerClient}, {@code keepAlive}, {@code eventBuffer}) of {@code /health/history},
+ *       {@code /health/events} and {@code /health/ui}.</li>
  * </ul>
  *
  * <p>The config is read with vertx-config: the file given to
@@ -443,6 +450,8 @@ public class StandaloneVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
       .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE))
       .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    PeerLimits peers = new PeerLimits(config.maxResets(), config.resetWindow());
+    peers.configure(options, config.maxConcurrentStreams());
     Future<Void> ssl = Future.succeededFuture();
     if (config.tls() != null) {
       tls = new TlsReloader(vertx, config.tls());
@@ -454,6 +463,7 @@ public class StandaloneVerticle extends VerticleBase {
     Future<?> warm = Future.all(running.values().stream().map(check -> check.registration().warmedUp()).toList());
     return Future.all(warm, ssl).compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
+        .connectionHandler(peers::connected)
         .requestHandler(grpc.requestHandler(router))
         .listen(config.port(), config.host()))
       .recover(failure -> Future.failedFuture(failure instanceof IllegalArgumentException ? failure

@@ -22,9 +22,12 @@ import java.util.function.Predicate;
  *   <li>{@code GET <path>/events}: Server-Sent Events, one per {@link dev.vitals.health.StatusChange} (its JSON as
  *       {@code data}), each with an {@code id}; a client reconnecting with {@code Last-Event-ID} first gets the
  *       events it missed that are still in the buffer ({@link HistoryRoutesOptions#getEventBuffer()}; ids start at 1
- *       with the process, and an id above the last one given, from before a restart, replays the whole buffer); a comment
+ *       with the process, and an id above the last one given, from before a restart or made up, is unknown: nothing is
+ *       replayed, and the client reads the current state from {@code <path>/history}); a comment
  *       every {@link HistoryRoutesOptions#getKeepAlive() keepAlive}; beyond
- *       {@link HistoryRoutesOptions#getMaxStreams() maxStreams} open streams, 503 with {@code Retry-After}.</li>
+ *       {@link HistoryRoutesOptions#getMaxStreams() maxStreams} open streams, or
+ *       {@link HistoryRoutesOptions#getMaxStreamsPerClient() maxStreamsPerClient} from one client address, 503 with
+ *       {@code Retry-After}; a stream whose client does not read is reset once its write queue is full.</li>
  *   <li>{@code GET <path>/ui}: an HTML dashboard (and its stylesheet and script under {@code <path>/ui/}), with
  *       {@code Content-Security-Policy: default-src 'self'}: complete without JavaScript, live with it.</li>
  * </ul>

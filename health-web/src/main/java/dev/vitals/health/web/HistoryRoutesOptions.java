@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Options of {@link HistoryRoutes}: the bounds of the event stream. JSON form (every field optional):
- * {@code {"maxStreams": 100, "keepAlive": "15s", "eventBuffer": 1000}}; durations are ms or strings such as
+ * {@code {"maxStreams": 100, "maxStreamsPerClient": 4, "keepAlive": "15s", "eventBuffer": 1000}}; durations are ms or strings such as
  * {@code "15s"}.
  */
 @DataObject
@@ -16,17 +16,23 @@ public class HistoryRoutesOptions {
 
   /** Default number of event streams open at once: 100; one more is answered 503. */
   public static final int DEFAULT_MAX_STREAMS = 100;
+  /**
+   * Default number of event streams open at once from one client IP address: 4 (a few dashboard tabs; clients
+   * behind one proxy or NAT share it); one more is answered 503.
+   */
+  public static final int DEFAULT_MAX_STREAMS_PER_CLIENT = 4;
   /** Default time between two keep-alive comments on an idle stream: 15000 ms. */
   public static final long DEFAULT_KEEP_ALIVE = 15_000;
   /** Default number of events kept for {@code Last-Event-ID} replay: 1000. */
   public static final int DEFAULT_EVENT_BUFFER = 1_000;
 
   private int maxStreams = DEFAULT_MAX_STREAMS;
+  private int maxStreamsPerClient = DEFAULT_MAX_STREAMS_PER_CLIENT;
   private long keepAlive = DEFAULT_KEEP_ALIVE;
   private int eventBuffer = DEFAULT_EVENT_BUFFER;
 
   /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").integer("maxStreams", "eventBuffer").duration("keepAlive");
+  private static final JsonForm FORM = JsonForm.of("").integer("maxStreams", "maxStreamsPerClient", "eventBuffer").duration("keepAlive");
 
   /** Default options. */
   public HistoryRoutesOptions() {
@@ -35,6 +41,7 @@ public class HistoryRoutesOptions {
   /** @param other options to copy */
   public HistoryRoutesOptions(HistoryRoutesOptions other) {
     this.maxStreams = other.maxStreams;
+    this.maxStreamsPerClient = other.maxStreamsPerClient;
     this.keepAlive = other.keepAlive;
     this.eventBuffer = other.eventBuffer;
   }
@@ -69,6 +76,27 @@ public class HistoryRoutesOptions {
       throw new IllegalArgumentException("maxStreams: must be at least 1, got " + maxStreams);
     }
     this.maxStreams = maxStreams;
+    return this;
+  }
+
+  /** @return how many event streams may be open at once from one client IP address */
+  public int getMaxStreamsPerClient() {
+    return maxStreamsPerClient;
+  }
+
+  /**
+   * @param maxStreamsPerClient how many event streams may be open at once from one client IP address (the peer of
+   *                            the connection: behind a proxy, the proxy's), {@code >= 1}; one more is answered 503
+   *                            with {@code Retry-After}, so that one client cannot take every one of
+   *                            {@link #getMaxStreams()}
+   * @return this
+   * @throws IllegalArgumentException when below 1
+   */
+  public HistoryRoutesOptions setMaxStreamsPerClient(int maxStreamsPerClient) {
+    if (maxStreamsPerClient < 1) {
+      throw new IllegalArgumentException("maxStreamsPerClient: must be at least 1, got " + maxStreamsPerClient);
+    }
+    this.maxStreamsPerClient = maxStreamsPerClient;
     return this;
   }
 

@@ -45,6 +45,12 @@ public final class StandaloneConfig {
   public static final long DEFAULT_IDLE_TIMEOUT = 60_000;
   /** Default {@code http.requestTimeout}: 30000 ms for a request's body to arrive after its headers. */
   public static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
+  /** Default {@code http.maxConcurrentStreams}: HTTP/2 streams open at once per connection, Vert.x's 100. */
+  public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 100;
+  /** Default {@code http.maxResets}: HTTP/2 streams one connection may reset within the reset window: 100. */
+  public static final int DEFAULT_MAX_RESETS = 100;
+  /** Default {@code http.resetWindow}: 30000 ms, the window of {@code http.maxResets} and of a flooder's ban. */
+  public static final long DEFAULT_RESET_WINDOW = 30_000;
   /** Default {@code reload.scanPeriod}: the config file is read again every 2000 ms. */
   public static final long DEFAULT_SCAN_PERIOD = 2_000;
   /** Default {@code shutdown.drainDelay}: 5000 ms of failing readiness before the server stops accepting. */
@@ -78,6 +84,9 @@ public final class StandaloneConfig {
   private final int maxInFlight;
   private final long idleTimeout;
   private final long requestTimeout;
+  private final int maxConcurrentStreams;
+  private final int maxResets;
+  private final long resetWindow;
   private final Tls tls;
   private final long scanPeriod;
   private final List<CheckDefinition> checks;
@@ -116,6 +125,12 @@ public final class StandaloneConfig {
     maxInFlight = http.optionalInt("maxInFlight", 1, Integer.MAX_VALUE, DEFAULT_MAX_IN_FLIGHT);
     idleTimeout = duration(http, "idleTimeout", DEFAULT_IDLE_TIMEOUT);
     requestTimeout = duration(http, "requestTimeout", DEFAULT_REQUEST_TIMEOUT);
+    maxConcurrentStreams = http.optionalInt("maxConcurrentStreams", 1, Integer.MAX_VALUE, DEFAULT_MAX_CONCURRENT_STREAMS);
+    maxResets = http.optionalInt("maxResets", 1, Integer.MAX_VALUE, DEFAULT_MAX_RESETS);
+    resetWindow = duration(http, "resetWindow", DEFAULT_RESET_WINDOW);
+    if (resetWindow < 1_000) {
+      throw http.invalid("resetWindow", "expected at least 1s, got " + resetWindow + " ms");
+    }
     tls = Boolean.TRUE.equals(http.value("ssl"))
       ? new Tls(http.requiredString("certPath"), http.requiredString("keyPath"),
       http.optionalString("clientCaPath", null))
@@ -335,6 +350,21 @@ public final class StandaloneConfig {
   /** @return how long a request's body may take to arrive after its headers, in ms; 0: forever */
   public long requestTimeout() {
     return requestTimeout;
+  }
+
+  /** @return the HTTP/2 streams one connection may have open at once */
+  public int maxConcurrentStreams() {
+    return maxConcurrentStreams;
+  }
+
+  /** @return the HTTP/2 streams one connection may reset within {@link #resetWindow()} */
+  public int maxResets() {
+    return maxResets;
+  }
+
+  /** @return the window of {@link #maxResets()}, and how long a flooding peer address is refused, in ms */
+  public long resetWindow() {
+    return resetWindow;
   }
 
   /** @return TLS on the endpoints, or {@code null} for plain HTTP */

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayDeque;
@@ -28,6 +29,7 @@ final class EventStreams {
   private final class Stream {
     final Context context;
     final HttpConnection connection;
+    final String peer;
     final HttpServerResponse response;
     final UnaryOperator<JsonObject> shown;
     long timer = -1;
@@ -35,6 +37,8 @@ final class EventStreams {
     Stream(Context context, HttpConnection connection, HttpServerResponse response, UnaryOperator<JsonObject> shown) {
       this.context = context;
       this.connection = connection;
+      SocketAddress remote = connection.remoteAddress();
+      this.peer = remote == null ? "" : String.valueOf(remote.hostAddress());
       this.response = response;
       this.shown = shown;
     }
@@ -61,6 +65,7 @@ final class EventStreams {
 
   private final Vertx vertx;
   private final int maxStreams;
+  private final int maxStreamsPerClient;
   private final long keepAlive;
   private final int bufferSize;
   // Guarded by this.
@@ -69,9 +74,10 @@ final class EventStreams {
   private long lastId;
   private boolean closed;
 
-  EventStreams(Vertx vertx, int maxStreams, long keepAlive, int bufferSize) {
+  EventStreams(Vertx vertx, int maxStreams, int maxStreamsPerClient, long keepAlive, int bufferSize) {
     this.vertx = vertx;
     this.maxStreams = maxStreams;
+    this.maxStreamsPerClient = maxStreamsPerClient;
     this.keepAlive = keepAlive;
     this.bufferSize = bufferSize;
   }
@@ -94,7 +100,8 @@ final class EventStreams {
   }
 
   /**
-   * Opens a stream, replaying what came after {@code lastEventId}; 503 beyond the cap.
+   * Opens a stream, replaying what came after {@code lastEventId} (nothing for an id never given); 503 beyond the
+   * cap, or beyond the cap of the client's address.
    *
    * @param shown what a change looks like to this caller, or null to leave it out
    */
@@ -108,17 +115,21 @@ final class EventStreams {
         ErrorResponse.send(ctx, 503, "the server is shutting down");
         return;
       }
-      if (streams.size() >= maxStreams) {
+      // One address cannot take every slot either (never-read streams hold theirs until their write queue fills).
+      String full = streams.size() >= maxStreams ? "too many event streams open (" + maxStreams + ")"
+        : streams.stream().filter(open -> open.peer.equals(stream.peer)).count() >= maxStreamsPerClient
+        ? "too many event streams open from your address (" + maxStreamsPerClient + ")" : null;
+      if (full != null) {
         response.putHeader(HttpHeaders.RETRY_AFTER, "5");
-        ErrorResponse.send(ctx, 503, "too many event streams open (" + maxStreams + ")");
+        ErrorResponse.send(ctx, 503, full);
         return;
       }
       streams.add(stream);
-      if (lastEventId != null) {
-        // An id this process never gave came from before a restart: everything kept is news to that client.
-        long after = lastEventId > lastId ? 0 : lastEventId;
+      // An id this process never gave (from before a restart, or made up) is unknown: nothing is replayed, the client
+      // reads the current state from /history (as the dashboard does on each open) rather than the whole buffer.
+      if (lastEventId != null && lastEventId <= lastId) {
         for (Event event : buffer) {
-          if (event.id() > after) {
+          if (event.id() > lastEventId) {
             missed.add(event);
           }
         }
