@@ -396,7 +396,7 @@ main() {
       echo "\`dev.vitals.benchmarks.soak.SoakMain\` (\`SoakTest\` in CI runs the same for 10 rounds of 6 s): the jar with"
       echo "\`-Xmx128m\`, its default config with the default checks and two that do I/O (TCP and HTTP to itself); wrk"
       echo "(2 threads, 32 connections) cycling through \`/health\`, \`/health/live\`, \`/health/ready\`, \`/status\`,"
-      echo "\`/health/history\`, \`/health/ui\`, \`/metrics\` in rounds of 30 s, with 5 SSE streams on \`/health/events\`"
+      echo "\`/health/history\`, \`/health/ui\`, \`/metrics\` in rounds of 30 s, with 4 SSE streams (the most one client address may hold) on \`/health/events\`"
       echo "and 4 gRPC \`Check\` loops beside it; after each round a full GC (\`jcmd GC.class_histogram\`: live bytes),"
       echo "a thread dump and \`/proc\`'s file descriptors."
       echo

@@ -2,6 +2,7 @@ package dev.vitals.benchmarks.soak;
 
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.health.CheckRegistryOptions;
+import dev.vitals.health.web.HistoryRoutesOptions;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,6 +38,12 @@ public final class Soak {
    * the event buffer fill up to their bounds while the soak runs.
    */
   public static final long HEAP_SLACK_BYTES = 4L * 1024 * 1024;
+
+  /**
+   * SSE streams the soak holds open: as many as the standalone lets one client address have
+   * ({@code history.maxStreamsPerClient}, default 4); the soak's clients all come from 127.0.0.1.
+   */
+  public static final int STREAMS = HistoryRoutesOptions.DEFAULT_MAX_STREAMS_PER_CLIENT;
 
   /**
    * What to run.

@@ -34,7 +34,7 @@ public final class SoakMain {
     String commit = args[3];
     int rounds = Math.max(1, minutes * 60 / ROUND_SECONDS);
     long started = System.nanoTime();
-    Soak.Report report = Soak.run(new Soak.Settings(jar, "128m", 20, rounds, ROUND_SECONDS, 32, 5, 4, out),
+    Soak.Report report = Soak.run(new Soak.Settings(jar, "128m", 20, rounds, ROUND_SECONDS, 32, Soak.STREAMS, 4, out),
       sample -> System.err.println("soak: " + sample));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     SoakPlot.write(report, "Standalone jar, -Xmx128m, commit " + commit, out.resolve("soak.png"));

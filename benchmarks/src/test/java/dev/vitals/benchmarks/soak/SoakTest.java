@@ -20,7 +20,7 @@ class SoakTest {
   void heapThreadsAndDescriptorsStayFlatAndEveryAnswerIsOk(@TempDir Path dir) throws Exception {
     Path jar = Path.of("..", "samples", "target", "vitals-samples.jar").toAbsolutePath().normalize();
     assertThat(jar).as("the standalone jar, built by `mvn package` of samples").exists();
-    Soak.Report report = Soak.run(new Soak.Settings(jar, "128m", 10, 10, 6, 32, 5, 4, dir),
+    Soak.Report report = Soak.run(new Soak.Settings(jar, "128m", 10, 10, 6, 32, Soak.STREAMS, 4, dir),
       sample -> System.out.println("soak: " + sample));
     System.out.printf("soak: %,d requests, %,d non-2xx, %,d socket errors; gRPC %,d calls, %,d errors; SSE %,d chunks,"
         + " %,d errors; first tenth %.0f req/s, last tenth %.0f req/s%n", report.requests(), report.non2xx(),
