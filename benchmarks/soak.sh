@@ -2,8 +2,8 @@
 # Issue 22's long soak: the standalone jar as shipped (-Xmx128m, the default checks and two that do I/O) under wrk's
 # mix of /health, /health/live, /health/ready, /status, /metrics, /health/history and /health/ui, with 4 SSE streams
 # (the most one client address may hold) and 4 gRPC Check loops beside it, in rounds of 30 s; after each round a
-# full GC and the heap, threads and file
-# descriptors read off the child (dev.vitals.benchmarks.soak.SoakMain). Prints the table, writes benchmarks/soak.png
+# full GC and the heap, threads and file descriptors read off the child (dev.vitals.benchmarks.soak.SoakMain).
+# Prints the table, writes benchmarks/soak.png
 # (heap after GC and req/s over time, drawn by JFreeChart); installs wrk if missing. benchmarks/run.sh runs the same
 # as its last scenario and puts the table in RESULTS.md.
 #

@@ -96,7 +96,7 @@ class FleetAuthTest {
     Object answer = Await.result(rogue.eventBus()
       .request(address + ".maintenance." + fleets.get(0).nodeId(),
         new JsonObject().put("enable", true).put("reason", "pwned by rogue"), new DeliveryOptions().setSendTimeout(2_000))
-      .map(reply -> (Object) reply.body()).otherwise(failure -> failure));
+      .map(reply -> reply.body()).otherwise(failure -> failure));
     try (LogCapture log = LogCapture.of(ClusterFleet.class.getName())) {
       for (int i = 0; i < 5; i++) {
         rogue.eventBus().publish(address + ".status", forgedStatusOfB().toJson());
