@@ -14,6 +14,9 @@ module dev.vitals.health.checks {
   requires transitive io.vertx.redis.client;
   requires dev.vitals.health.web;
   requires java.management;
+  requires io.netty.buffer;
+  requires io.netty.common;
+  requires io.netty.transport;
   requires transitive java.sql;
 
   exports dev.vitals.health.checks;

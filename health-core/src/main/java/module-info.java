@@ -9,8 +9,11 @@ module dev.vitals.health {
   requires static io.vertx.codegen.json;
   requires transitive io.vertx.core;
   requires transitive io.vertx.healthcheck;
+  requires io.netty.transport;
+  requires io.netty.common;
 
   exports dev.vitals.health;
+  exports dev.vitals.health.internal;
   // The bounded run of user code (environment sections) and the options' JSON form, shared with sibling modules.
   exports dev.vitals.health.impl to dev.vitals.environment, dev.vitals.health.fleet, dev.vitals.status.consul, dev.vitals.health.web,
     dev.vitals.health.metrics, dev.vitals.health.checks, dev.vitals.health.grpc;

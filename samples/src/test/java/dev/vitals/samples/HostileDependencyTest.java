@@ -59,10 +59,21 @@ class HostileDependencyTest {
 
   /** A raw TCP server on loopback that counts its open connections and answers the first bytes it reads. */
   private int fakeServer(Vertx vertx, Consumer<NetSocket> onFirstBytes) {
+    return fakeServer(vertx, false, onFirstBytes);
+  }
+
+  /**
+   * @param speaksFirst whether it writes as soon as a client connects (a MySQL server's greeting) rather than when
+   *                    it reads the client's first bytes
+   */
+  private int fakeServer(Vertx vertx, boolean speaksFirst, Consumer<NetSocket> onFirstBytes) {
     NetServer server = vertx.createNetServer().connectHandler(socket -> {
       openConnections.incrementAndGet();
-      boolean[] answered = {false};
+      boolean[] answered = {speaksFirst};
       socket.closeHandler(closed -> openConnections.decrementAndGet());
+      if (speaksFirst) {
+        onFirstBytes.accept(socket);
+      }
       socket.handler(bytes -> {
         if (!answered[0]) {
           answered[0] = true;
@@ -183,11 +194,30 @@ class HostileDependencyTest {
     });
     try (LogCapture log = LogCapture.of("")) {
       JsonObject result = hostileRun(new JsonObject().put("type", "postgres")
-        .put("uri", "postgres://u:p@127.0.0.1:" + port + "/db"));
+        .put("uri", "postgres://user:hostile-test@127.0.0.1:" + port + "/db"));
       assertThat(result.getBoolean("passed")).isFalse();
-      // the registry's timeout and the check's own deadline are the same: either may word the output
-      assertThat(result.getString("output")).contains("timed out after 1000 ms");
+      // the dependency loop's reply budget: the client never buffers more than 1 MB of the announced 2 GB
+      assertThat(result.getString("output")).contains("reply longer than 1048576 bytes");
       assertThat(result.getDouble("response_time")).as("response_time, s").isLessThan(1.25);
+      assertThat(foreignLogs(log)).as("what the client logged itself").isEmpty();
+      assertThat(changeLines(log)).as("status-change lines in %s", log.messages()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aMySqlGreetingWithEndlessPacketsFailsTheCheckWithinTheReplyBudget(Vertx vertx) {
+    // a packet header announcing 16 MB - 1 (a message continued in the next packet, endlessly), then its bytes
+    int port = fakeServer(vertx, true, socket -> {
+      socket.write(Buffer.buffer(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0}));
+      stream(vertx, socket);
+    });
+    try (LogCapture log = LogCapture.of("")) {
+      JsonObject result = hostileRun(new JsonObject().put("type", "mysql")
+        .put("uri", "mysql://user:hostile-test@127.0.0.1:" + port + "/db"));
+      assertThat(result.getBoolean("passed")).isFalse();
+      // the MySQL client words the budget's close as a lost connection; without the budget the run times out
+      assertThat(result.getString("output")).startsWith("SELECT 1 on 127.0.0.1:" + port + "/db: ")
+        .doesNotContain("timed out");
       assertThat(foreignLogs(log)).as("what the client logged itself").isEmpty();
       assertThat(changeLines(log)).as("status-change lines in %s", log.messages()).isEqualTo(1);
     }

@@ -17,8 +17,20 @@ import io.vertx.core.Vertx;
  * dependencies ({@code HttpCheck.create(loop.vertx(), ...)}); register those checks in the application's registry
  * as usual: their results are delivered on the registry's context. Close the loop after closing those checks.
  * It has no metrics and its own DNS resolver (the system's), as a fresh {@code Vertx.vertx()} has.
+ *
+ * <p><b>Reply budget.</b> Every TCP connection a client on the loop opens, except an HTTP client's, reads at most
+ * {@link #maxReplySize()} bytes between two of its own writes: beyond, the rest is dropped, the request the client
+ * waits for fails with {@code "reply longer than <n> bytes"} and the connection is closed. The PostgreSQL and MySQL
+ * clients buffer a whole protocol message before parsing it, for whatever length the server announces (up to
+ * 2 GB); with the budget, a server gone hostile costs the loop at most that many bytes per connection instead of
+ * what it can send before the check's timeout. An HTTP client buffers nothing unbounded (the http check reads a
+ * body only up to its {@code maxBodySize}); a Redis check bounds its replies itself too ({@code maxReplySize}), and
+ * on the loop the smaller of its bound and the loop's applies.
  */
 public interface DependencyLoop {
+
+  /** Default {@link #maxReplySize()}: 1 MB (1,048,576 bytes), far above a health query's reply. */
+  long DEFAULT_MAX_REPLY_SIZE = 1024 * 1024;
 
   /**
    * Starts the loop's Vert.x instance, on a short-lived thread of its own (so that Vert.x does not warn about an
@@ -28,8 +40,23 @@ public interface DependencyLoop {
    * @throws IllegalStateException when the instance cannot start or the caller is interrupted meanwhile
    */
   static DependencyLoop create() {
-    return new DependencyLoopImpl();
+    return new DependencyLoopImpl(DEFAULT_MAX_REPLY_SIZE);
   }
+
+  /**
+   * As {@link #create()}, with another reply budget.
+   *
+   * @param maxReplySize the bytes a connection reads between two of its writes, at most; positive
+   * @return a running loop
+   * @throws IllegalArgumentException {@code maxReplySize: must be positive, got <n> bytes}
+   * @throws IllegalStateException    when the instance cannot start or the caller is interrupted meanwhile
+   */
+  static DependencyLoop create(long maxReplySize) {
+    return new DependencyLoopImpl(maxReplySize);
+  }
+
+  /** @return the reply budget: the bytes a connection reads between two of its writes, at most */
+  long maxReplySize();
 
   /** @return the Vert.x instance to create dependency clients on; never {@code null} */
   Vertx vertx();

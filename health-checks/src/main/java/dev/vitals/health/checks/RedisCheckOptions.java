@@ -265,7 +265,8 @@ public class RedisCheckOptions {
   /**
    * @param maxReplySize the most bytes of replies one run of the check's own connection reads, in bytes,
    *                     {@code >= 1}; a run past it, or meeting a reply that announces more, fails and closes its
-   *                     connection. The JSON form also takes a size such as {@code "64KB"}
+   *                     connection. The JSON form also takes a size such as {@code "64KB"}. On a {@link
+   *                     DependencyLoop} (as in the standalone), the loop's reply budget (1 MB by default) bounds it too
    * @return this
    * @throws IllegalArgumentException {@code maxReplySize: must be positive, got <n> bytes}
    */
