@@ -15,6 +15,9 @@ module dev.vitals.health.web {
   requires io.vertx.web.client;
   requires io.netty.codec;
   requires io.netty.codec.http;
+  requires io.netty.buffer;
+  requires io.netty.common;
+  requires io.netty.transport;
   requires java.logging;
 
   exports dev.vitals.health.web;

@@ -2,8 +2,10 @@ package dev.vitals.samples;
 
 import dev.vitals.health.fleet.FleetOptions;
 import dev.vitals.health.fleet.HazelcastOptions;
+import dev.vitals.health.web.RequestHeadTimeout;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.FleetSection;
+import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxBuilder;
@@ -12,6 +14,7 @@ import io.vertx.core.Deployable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.transport.Transport;
 import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
@@ -135,8 +138,8 @@ public final class Main {
     if (fleet != null && !launched.contains("-cluster") && !launched.contains("--cluster")) {
       launched.add("-cluster"); // fleet.source cluster: the launcher builds a clustered Vert.x
     }
-    new VertxApplication(launched.toArray(String[]::new),
-      new Hooks(confFile, fleet, StandaloneMetrics.vertxRegistry(effective))).launch();
+    new VertxApplication(launched.toArray(String[]::new), new Hooks(confFile, fleet,
+      StandaloneMetrics.vertxRegistry(effective), StandaloneConfig.requestHeadTimeout(effective))).launch();
   }
 
   /**
@@ -229,12 +232,16 @@ public final class Main {
     private final FleetOptions fleet;
     /** The registry of Vert.x's own metrics, being built since {@code main} read the config; null when off. */
     private final CompletableFuture<PrometheusMeterRegistry> metrics;
+    /** {@code http.requestHeadTimeout}, in ms: a transport of Vert.x, so read before Vert.x is built. */
+    private final long requestHeadTimeout;
 
-    Hooks(Path confFile, FleetSection fleet, CompletableFuture<PrometheusMeterRegistry> metrics) {
+    Hooks(Path confFile, FleetSection fleet, CompletableFuture<PrometheusMeterRegistry> metrics,
+          long requestHeadTimeout) {
       this.confFile = confFile;
       this.cluster = fleet == null ? null : fleet.cluster();
       this.fleet = fleet == null ? null : fleet.options();
       this.metrics = metrics;
+      this.requestHeadTimeout = requestHeadTimeout;
     }
 
     @Override
@@ -270,16 +277,23 @@ public final class Main {
       }
     }
 
-    /** With Vert.x's own metrics unless the config turns them off ({@code metrics.vertx}, {@code metrics.enabled}). */
+    /**
+     * With Vert.x's own metrics unless the config turns them off ({@code metrics.vertx}, {@code metrics.enabled}), and
+     * the request head deadline in its transport (the native one when {@code -options} prefers it and it loads).
+     */
     @Override
     public VertxBuilder createVertxBuilder(VertxOptions options) {
+      Transport base = options.getPreferNativeTransport() && Transport.nativeTransport() != null
+        && Transport.nativeTransport().available() ? Transport.nativeTransport() : Transport.NIO;
+      VertxBuilder builder = StandaloneMetrics.vertxBuilder(options, metrics)
+        .withTransport(RequestHeadTimeout.transport(base, requestHeadTimeout));
       if (cluster == null) {
-        return StandaloneMetrics.vertxBuilder(options, metrics);
+        return builder;
       }
       // The event bus listens where the Hazelcast member does (loopback by default), not on the first interface.
       try {
         cluster.applyTo(options.getEventBusOptions()); // and mutual TLS with fleet.cluster's certificates
-        return StandaloneMetrics.vertxBuilder(options, metrics).withClusterManager(cluster.clusterManager(fleet));
+        return builder.withClusterManager(cluster.clusterManager(fleet));
       } catch (IllegalArgumentException e) {
         System.err.println("/fleet/cluster/" + e.getMessage());
         System.err.flush();

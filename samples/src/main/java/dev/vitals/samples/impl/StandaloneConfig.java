@@ -6,6 +6,7 @@ import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Durations;
 import dev.vitals.health.web.HealthHandlerOptions;
+import dev.vitals.health.web.RequestHeadTimeout;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
@@ -45,6 +46,8 @@ public final class StandaloneConfig {
   public static final long DEFAULT_IDLE_TIMEOUT = 60_000;
   /** Default {@code http.requestTimeout}: 30000 ms for a request's body to arrive after its headers. */
   public static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
+  /** Default {@code http.requestHeadTimeout}: 10000 ms for an HTTP/1.x request head, from its first byte. */
+  public static final long DEFAULT_REQUEST_HEAD_TIMEOUT = RequestHeadTimeout.DEFAULT_TIMEOUT;
   /** Default {@code http.maxConcurrentStreams}: HTTP/2 streams open at once per connection, Vert.x's 100. */
   public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 100;
   /** Default {@code http.maxResets}: HTTP/2 streams one connection may reset within the reset window: 100. */
@@ -84,6 +87,7 @@ public final class StandaloneConfig {
   private final int maxInFlight;
   private final long idleTimeout;
   private final long requestTimeout;
+  private final long requestHeadTimeout;
   private final int maxConcurrentStreams;
   private final int maxResets;
   private final long resetWindow;
@@ -125,6 +129,10 @@ public final class StandaloneConfig {
     maxInFlight = http.optionalInt("maxInFlight", 1, Integer.MAX_VALUE, DEFAULT_MAX_IN_FLIGHT);
     idleTimeout = duration(http, "idleTimeout", DEFAULT_IDLE_TIMEOUT);
     requestTimeout = duration(http, "requestTimeout", DEFAULT_REQUEST_TIMEOUT);
+    requestHeadTimeout = duration(http, "requestHeadTimeout", DEFAULT_REQUEST_HEAD_TIMEOUT);
+    if (requestHeadTimeout < 1) {
+      throw http.invalid("requestHeadTimeout", "expected at least 1ms, got " + requestHeadTimeout + " ms");
+    }
     maxConcurrentStreams = http.optionalInt("maxConcurrentStreams", 1, Integer.MAX_VALUE, DEFAULT_MAX_CONCURRENT_STREAMS);
     maxResets = http.optionalInt("maxResets", 1, Integer.MAX_VALUE, DEFAULT_MAX_RESETS);
     resetWindow = duration(http, "resetWindow", DEFAULT_RESET_WINDOW);
@@ -350,6 +358,32 @@ public final class StandaloneConfig {
   /** @return how long a request's body may take to arrive after its headers, in ms; 0: forever */
   public long requestTimeout() {
     return requestTimeout;
+  }
+
+  /**
+   * {@code http.requestHeadTimeout} of a config not validated yet, for the launcher, which builds Vert.x before the
+   * verticle reads its config.
+   *
+   * @param json the config, overrides applied
+   * @return the value in ms, or the default when absent or invalid (the verticle then stops start-up with the error)
+   */
+  public static long requestHeadTimeout(JsonObject json) {
+    Object http = json.getValue("http");
+    Object value = http instanceof JsonObject ? ((JsonObject) http).getValue("requestHeadTimeout") : null;
+    try {
+      long ms = value == null ? DEFAULT_REQUEST_HEAD_TIMEOUT : Durations.toMillis(value, "/http/requestHeadTimeout");
+      return ms >= 1 ? ms : DEFAULT_REQUEST_HEAD_TIMEOUT;
+    } catch (IllegalArgumentException e) {
+      return DEFAULT_REQUEST_HEAD_TIMEOUT;
+    }
+  }
+
+  /**
+   * @return {@code http.requestHeadTimeout}, in ms: applied by the transport the launcher builds Vert.x with (see
+   * {@code RequestHeadTimeout}), so a change needs a restart
+   */
+  public long requestHeadTimeout() {
+    return requestHeadTimeout;
   }
 
   /** @return the HTTP/2 streams one connection may have open at once */
