@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
 import static dev.vitals.samples.Standalone.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +91,33 @@ class StandaloneSlowClientsTest {
       for (Socket socket : held) {
         socket.close();
       }
+    }
+  }
+
+  @Test
+  void aNeverReadStreamGivesItsSlotBackAtItsMaximumAge(Vertx vertx) throws IOException {
+    int port = result(deploy(vertx, config(new JsonObject().put("maxStreamsPerClient", 1)
+      .put("maxStreamAge", "1s")))).actualPort();
+    try (Socket never = connect("127.0.0.2", port)) {
+      send(never, events()); // and never read again
+      // its one slot is taken: another stream of the address is refused until the age ended the first
+      List<String> refused = new ArrayList<>();
+      until(() -> {
+        try (Socket next = connect("127.0.0.2", port)) {
+          send(next, events());
+          String status = readUntil(next, "\r\n").lines().findFirst().orElse("");
+          if (status.contains(" 503 ")) {
+            refused.add(status);
+          }
+          return status.contains(" 200 ");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, () -> "the never-read stream still holds its slot");
+      assertThat(refused).as("refused while the first stream was younger than its age").isNotEmpty();
+      String ended = readUntil(never, "0\r\n\r\n");
+      assertThat(ended).as("the never-read stream, ended by the server").startsWith("HTTP/1.1 200")
+        .endsWith("0\r\n\r\n");
     }
   }
 }

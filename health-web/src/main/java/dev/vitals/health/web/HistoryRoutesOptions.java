@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Options of {@link HistoryRoutes}: the bounds of the event stream. JSON form (every field optional):
- * {@code {"maxStreams": 100, "maxStreamsPerClient": 4, "keepAlive": "15s", "eventBuffer": 1000}}; durations are ms or strings such as
+ * {@code {"maxStreams": 100, "maxStreamsPerClient": 4, "keepAlive": "15s", "maxStreamAge": "5m", "eventBuffer": 1000}}; durations are ms or strings such as
  * {@code "15s"}.
  */
 @DataObject
@@ -23,16 +23,23 @@ public class HistoryRoutesOptions {
   public static final int DEFAULT_MAX_STREAMS_PER_CLIENT = 4;
   /** Default time between two keep-alive comments on an idle stream: 15000 ms. */
   public static final long DEFAULT_KEEP_ALIVE = 15_000;
+  /**
+   * Default time after which an event stream is ended: 300000 ms (5 minutes). An {@code EventSource} reconnects by
+   * itself ({@code retry: 3000}) and resumes from {@code Last-Event-ID}; a client that stopped reading holds its slot
+   * no longer than that.
+   */
+  public static final long DEFAULT_MAX_STREAM_AGE = 300_000;
   /** Default number of events kept for {@code Last-Event-ID} replay: 1000. */
   public static final int DEFAULT_EVENT_BUFFER = 1_000;
 
   private int maxStreams = DEFAULT_MAX_STREAMS;
   private int maxStreamsPerClient = DEFAULT_MAX_STREAMS_PER_CLIENT;
   private long keepAlive = DEFAULT_KEEP_ALIVE;
+  private long maxStreamAge = DEFAULT_MAX_STREAM_AGE;
   private int eventBuffer = DEFAULT_EVENT_BUFFER;
 
   /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").integer("maxStreams", "maxStreamsPerClient", "eventBuffer").duration("keepAlive");
+  private static final JsonForm FORM = JsonForm.of("").integer("maxStreams", "maxStreamsPerClient", "eventBuffer").duration("keepAlive", "maxStreamAge");
 
   /** Default options. */
   public HistoryRoutesOptions() {
@@ -43,6 +50,7 @@ public class HistoryRoutesOptions {
     this.maxStreams = other.maxStreams;
     this.maxStreamsPerClient = other.maxStreamsPerClient;
     this.keepAlive = other.keepAlive;
+    this.maxStreamAge = other.maxStreamAge;
     this.eventBuffer = other.eventBuffer;
   }
 
@@ -116,6 +124,28 @@ public class HistoryRoutesOptions {
       throw new IllegalArgumentException("keepAlive: must be positive, got " + keepAlive + " ms");
     }
     this.keepAlive = keepAlive;
+    return this;
+  }
+
+  /** @return the time after which an event stream is ended, in ms */
+  public long getMaxStreamAge() {
+    return maxStreamAge;
+  }
+
+  /**
+   * @param maxStreamAge the time after which an event stream is ended by the server, in ms, {@code > 0}. A client
+   *                     cannot be seen to stop reading until its connection's buffers fill, which the keep-alive
+   *                     comments alone take hours to do: the age bounds how long a never-read stream holds one of
+   *                     {@link #getMaxStreams()}. An {@code EventSource} reconnects by itself and resumes from
+   *                     {@code Last-Event-ID}, losing nothing kept in the event buffer
+   * @return this
+   * @throws IllegalArgumentException {@code maxStreamAge: must be positive, got <n> ms}
+   */
+  public HistoryRoutesOptions setMaxStreamAge(long maxStreamAge) {
+    if (maxStreamAge <= 0) {
+      throw new IllegalArgumentException("maxStreamAge: must be positive, got " + maxStreamAge + " ms");
+    }
+    this.maxStreamAge = maxStreamAge;
     return this;
   }
 

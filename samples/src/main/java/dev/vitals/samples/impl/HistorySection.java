@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 /**
  * The config's {@code history} section: the registry's {@link HistoryOptions} ({@code enabled},
  * {@code flapHighThreshold}, {@code flapLowThreshold}) and the routes' {@link HistoryRoutesOptions}
- * ({@code maxStreams}, {@code maxStreamsPerClient}, {@code keepAlive}, {@code eventBuffer}) side by side, and the
+ * ({@code maxStreams}, {@code maxStreamsPerClient}, {@code keepAlive}, {@code maxStreamAge}, {@code eventBuffer}) side by side, and the
  * routes mounted by the standalone verticle.
  */
 public final class HistorySection {

@@ -1,6 +1,7 @@
 package dev.vitals.health.web.impl;
 
 import dev.vitals.health.StatusChange;
+import dev.vitals.health.web.HistoryRoutesOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -33,6 +34,7 @@ final class EventStreams {
     final HttpServerResponse response;
     final UnaryOperator<JsonObject> shown;
     long timer = -1;
+    long ageTimer = -1;
 
     Stream(Context context, HttpConnection connection, HttpServerResponse response, UnaryOperator<JsonObject> shown) {
       this.context = context;
@@ -67,6 +69,7 @@ final class EventStreams {
   private final int maxStreams;
   private final int maxStreamsPerClient;
   private final long keepAlive;
+  private final long maxAge;
   private final int bufferSize;
   // Guarded by this.
   private final ArrayDeque<Event> buffer = new ArrayDeque<>();
@@ -74,12 +77,13 @@ final class EventStreams {
   private long lastId;
   private boolean closed;
 
-  EventStreams(Vertx vertx, int maxStreams, int maxStreamsPerClient, long keepAlive, int bufferSize) {
+  EventStreams(Vertx vertx, HistoryRoutesOptions options) {
     this.vertx = vertx;
-    this.maxStreams = maxStreams;
-    this.maxStreamsPerClient = maxStreamsPerClient;
-    this.keepAlive = keepAlive;
-    this.bufferSize = bufferSize;
+    this.maxStreams = options.getMaxStreams();
+    this.maxStreamsPerClient = options.getMaxStreamsPerClient();
+    this.keepAlive = options.getKeepAlive();
+    this.maxAge = options.getMaxStreamAge();
+    this.bufferSize = options.getEventBuffer();
   }
 
   /** Called on whatever thread observed the change: each stream gets it on its own context. */
@@ -155,6 +159,9 @@ final class EventStreams {
         stream.write(": keep-alive\n\n");
       }
     });
+    // A client that stopped reading cannot be told from one that reads until its buffers fill: none holds a slot
+    // longer than the age; an EventSource reconnects (retry: 3000) and resumes from Last-Event-ID.
+    stream.ageTimer = vertx.setTimer(maxAge, id -> endQuietly(response));
   }
 
   private static void endQuietly(HttpServerResponse response) {
@@ -168,6 +175,7 @@ final class EventStreams {
       streams.remove(stream);
     }
     vertx.cancelTimer(stream.timer);
+    vertx.cancelTimer(stream.ageTimer);
   }
 
   synchronized int open() {

@@ -45,7 +45,7 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.maintenance = maintenance;
     HistoryRoutesOptions o = new HistoryRoutesOptions(Objects.requireNonNull(options, "options"));
-    streams = new EventStreams(vertx, o.getMaxStreams(), o.getMaxStreamsPerClient(), o.getKeepAlive(), o.getEventBuffer());
+    streams = new EventStreams(vertx, o);
     StatusEvents.listen(registry, maintenance, streams::publish);
   }
 
