@@ -18,11 +18,10 @@ import dev.vitals.health.web.HistoryRoutes;
 import dev.vitals.health.web.HeartbeatHandler;
 import dev.vitals.health.web.WebhookNotifier;
 import dev.vitals.health.web.WebhookOptions;
-import dev.vitals.health.web.InFlightLimitHandler;
-import dev.vitals.health.web.JsonErrorHandler;
 import dev.vitals.health.web.MaintenanceHandler;
 import dev.vitals.health.web.RequestGuardHandler;
 import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.VitalsRoutes;
 import dev.vitals.health.web.impl.BurstLog;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.ConfigFiles;
@@ -41,15 +40,10 @@ import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -181,11 +175,6 @@ import java.util.stream.Collectors;
  */
 public class StandaloneVerticle extends VerticleBase {
 
-  /** The largest request body accepted (the maintenance reason), in bytes: 64 KiB. */
-  public static final long MAX_BODY_BYTES = 64 * 1024;
-  /** The route the health handler is mounted on. */
-  public static final String HEALTH_ROUTE = "/health*";
-
   private static final Logger LOG = Logger.getLogger(StandaloneVerticle.class.getName());
 
   private final Map<String, String> environment;
@@ -203,7 +192,7 @@ public class StandaloneVerticle extends VerticleBase {
   private final List<WebhookNotifier> notifiers = new ArrayList<>();
   private HealthHandler health;
   private HistoryRoutes historyRoutes;
-  private List<InFlightLimitHandler> inFlight = List.of();
+  private VitalsRoutes routes;
   private StandaloneConfig config;
   private ConfigRetriever retriever;
   private TlsReloader tls;
@@ -390,62 +379,22 @@ public class StandaloneVerticle extends VerticleBase {
     if (admin != null) {
       health.authenticatedBy(admin::verify);
     }
-    Router router = Router.router(vertx);
-    router.route().handler(RequestGuardHandler.create(config.requestTimeout()).closingWhen(health::isDraining));
-    // Probes have a budget of their own: load held elsewhere (half-sent bodies, floods) never refuses them.
-    Set<String> probePaths = config.health().getProbes().keySet().stream()
-      .map(name -> name.equals("health") ? "/health" : "/health/" + name).collect(Collectors.toSet());
-    InFlightLimitHandler probes = InFlightLimitHandler.create(config.maxInFlight());
-    InFlightLimitHandler others = InFlightLimitHandler.create(config.maxInFlight());
-    inFlight = List.of(probes, others);
-    router.route().handler(ctx -> (isProbe(ctx, probePaths) ? probes : others).handle(ctx));
-    router.route(config.heartbeatPath() + "/*").handler(HeartbeatHandler.create(passive, config.adminToken()));
-    historyRoutes = config.history().mount(vertx, router, registry, maintenance,
-      config.health().getProbe(HealthHandlerOptions.HEALTH), admin == null ? null : admin::verify);
-    if (config.fleet() != null) {
-      fleet = StandaloneFleet.mount(vertx, config.fleet(), router, registry);
-    }
-    router.route(HEALTH_ROUTE).handler(health);
-    router.route("/status").handler(StatusHandler.create(maintenance, config.application()));
-    // The method before the token: a wrong method gets 405 with Allow, token or not.
-    router.route("/status/maintenance").handler(JsonErrorHandler.allowing(HttpMethod.PUT, HttpMethod.DELETE));
-    // The token before the body, on a route of its own (vertx-web orders body handlers before authentication
-    // ones on one route): a client without it cannot make the server wait for, or buffer, a body.
-    router.route("/status/maintenance")
-      .handler(admin != null ? admin : refuse("Maintenance switching is off: set admin.token or VITALS_ADMIN_TOKEN"));
     MaintenanceHandler maintenanceHandler = MaintenanceHandler.create(maintenance, config.application());
-    router.route("/status/maintenance")
-      .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES))
-      .handler(maintenanceHandler)
-      .failureHandler(ctx -> {
-        if (!(ctx.failure() instanceof HttpClosedException)) {
-          ctx.next(); // a client that went away mid-body needs no answer and no log line
-        }
-      });
+    routes = VitalsRoutes.create(health).requestTimeout(config.requestTimeout()).maxInFlight(config.maxInFlight())
+      .adminToken(admin)
+      .heartbeats(config.heartbeatPath(), HeartbeatHandler.create(passive, config.adminToken()))
+      .routes(router -> historyRoutes = config.history().mount(vertx, router, registry, maintenance,
+        config.health().getProbe(HealthHandlerOptions.HEALTH), admin == null ? null : admin::verify))
+      .routes(router -> fleet = config.fleet() == null ? null
+        : StandaloneFleet.mount(vertx, config.fleet(), router, registry))
+      .routes(router -> metrics = StandaloneMetrics.mount(vertx, router, config.metrics(), registry, maintenance,
+        passive, notifiers, health, fleet))
+      .status(StatusHandler.create(maintenance, config.application()))
+      .maintenance(maintenanceHandler);
     if (config.environmentEnabled()) {
-      StandaloneConfig started = config;
-      // The config section is masked when the dump is asked for, rather than a copy of the config kept in the dump.
-      EnvironmentDump dump = EnvironmentDump.create(vertx,
-        new EnvironmentOptions(started.environment()).setIncludeConfig(false));
-      if (started.environment().isIncludeConfig()) {
-        dump.addSection("config", () -> Future.succeededFuture(started.masked()));
-      }
-      router.route("/environment").handler(JsonErrorHandler.allowing(HttpMethod.GET, HttpMethod.HEAD));
-      // On loopback the dump needs no token, unless the request came through a proxy (which may be open to all).
-      Handler<RoutingContext> guard = admin != null ? admin
-        : refuse("The environment dump behind a proxy needs a token: set admin.token or VITALS_ADMIN_TOKEN");
-      router.route("/environment").handler(ctx -> {
-        if (config.loopbackOnly() && !forwarded(ctx)) {
-          ctx.next();
-        } else {
-          guard.handle(ctx);
-        }
-      });
-      router.route("/environment").handler(EnvironmentHandler.create(dump));
+      routes.environment(EnvironmentHandler.create(environmentDump(config)), config.loopbackOnly());
     }
-    metrics = StandaloneMetrics.mount(vertx, router, config.metrics(), registry, maintenance, passive, notifiers, health,
-      fleet);
-    JsonErrorHandler.register(router);
+    Router router = routes.mount(Router.router(vertx));
 
     HttpServerOptions options = new HttpServerOptions()
       .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE))
@@ -483,24 +432,6 @@ public class StandaloneVerticle extends VerticleBase {
       .recover(failure -> release().transform(released -> Future.failedFuture(failure)));
   }
 
-  /** A path that cannot be decoded is no probe: the router answers it 400. */
-  private static boolean isProbe(RoutingContext ctx, Set<String> probePaths) {
-    try {
-      return probePaths.contains(ctx.normalizedPath());
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  /** Whether a proxy says the request came from elsewhere. */
-  private static boolean forwarded(RoutingContext ctx) {
-    return ctx.request().headers().contains("Forwarded") || ctx.request().headers().contains("X-Forwarded-For");
-  }
-
-  private static Handler<RoutingContext> refuse(String message) {
-    return ctx -> JsonErrorHandler.send(ctx, 403, message);
-  }
-
   private void logStarted(int port) {
     LOG.info(() -> "Vitals standalone listening on " + (config.tls() != null ? "https" : "http") + "://"
       + config.host() + ":" + port);
@@ -508,6 +439,16 @@ public class StandaloneVerticle extends VerticleBase {
     LOG.info(() -> "Checks: " + (config.checks().isEmpty() ? "none" : config.checks().stream()
       .map(check -> check.options().getName() + " (" + check.type() + ")")
       .collect(Collectors.joining(", "))));
+  }
+
+  /** The dump of {@code /environment}, its config section masked when asked for rather than a masked copy kept. */
+  private EnvironmentDump environmentDump(StandaloneConfig started) {
+    EnvironmentDump dump = EnvironmentDump.create(vertx,
+      new EnvironmentOptions(started.environment()).setIncludeConfig(false));
+    if (started.environment().isIncludeConfig()) {
+      dump.addSection("config", () -> Future.succeededFuture(started.masked()));
+    }
+    return dump;
   }
 
   /** @return every path served, with its methods, in the order the router tries them */
@@ -593,7 +534,7 @@ public class StandaloneVerticle extends VerticleBase {
 
   /** @return the requests being served now */
   private int inFlight() {
-    return inFlight.stream().mapToInt(InFlightLimitHandler::inFlight).sum();
+    return routes == null ? 0 : routes.inFlight();
   }
 
   private Future<Void> release() {
