@@ -343,7 +343,7 @@ $(head -n -1 "$OUT/propagation.txt")
 
 $FLAPPING_CHANGES more changes with no report in between: the check flaps within a few changes
 (\`$FLAPPING_LINE\`). While a check flaps, the registry does not notify its changes
-(README, "History, availability and flapping"); the fleet looks at its status after every run of a check too, and
+(docs/history.md); the fleet looks at its status after every run of a check too, and
 sends it when it differs from the last one sent.$FLAPPING_SAYS
 
 | | median (ms) | p95 (ms) | max (ms) |

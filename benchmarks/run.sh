@@ -362,7 +362,7 @@ main() {
     echo "  warm-up and rounds as scenarios 1 and 2. Scenario 7: \`HeapPerCheck\` (one JVM per run, $HEAP_RUNS runs):"
     echo "  heap after a full GC with 1 check, then with 1,000. Scenario 8: JVM start to the first 200 on \`/health\`,"
     echo "  $STARTUP_RUNS interleaved rounds of \`BareStartup\` (Vert.x and one vertx-web route), the standalone jar, and"
-    echo "  the standalone jar with the AppCDS archive README describes (trained once before the rounds)."
+    echo "  the standalone jar with the AppCDS archive docs/running.md describes (trained once before the rounds)."
     echo "- Scenarios \`standalone-cheap\` and \`standalone-scale<N>\`, \`/health\` as users run it: the standalone jar,"
     echo "  \`java -jar samples/target/vitals-samples.jar -conf <file>\` with \`VITALS_HTTP_PORT\`, its config the default"
     echo "  but for \`checks\`: N checks of type \`heap\` with \`maxUsed\` 1 (always pass; a \`heap\` check reads the memory"

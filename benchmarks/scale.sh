@@ -43,7 +43,7 @@ source "$HERE/first-answer.sh"
 # startup_run COMMAND...: wall and CPU ms (user + system) from JVM start to the first 200 on /health, "wall cpu".
 startup_run() { first_200 "$OUT/startup.log" "$@" | cut -d' ' -f1-2; }
 
-# The AppCDS archive of the standalone jar, as README describes it: one run with -XX:ArchiveClassesAtExit that
+# The AppCDS archive of the standalone jar, as docs/running.md describes it: one run with -XX:ArchiveClassesAtExit that
 # answers the main routes, stopped by SIGTERM (the archive is written at exit).
 train_cds() {
   local port pid path

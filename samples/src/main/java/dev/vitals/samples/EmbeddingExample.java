@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Vitals mounted in an application's own {@link Router}: {@code /health} (with its probes) over a check
  * registry, {@code /status} over a local maintenance switch, {@code /environment} with a section of the
  * application's own, and the heartbeat route of a passive check. Run {@code main}, then
- * {@code curl localhost:8081/health}. README's "Mount it" section shows this file.
+ * {@code curl localhost:8081/health}. docs/embedding.md shows this file.
  */
 public final class EmbeddingExample {
 

@@ -98,7 +98,7 @@ public final class Main {
     "  CONSUL_CLIENT_CERT, CONSUL_CLIENT_KEY",
     "                      maintenance in Consul, as the Consul CLI reads them (the consul section wins)",
     "",
-    "Config reference: README.md, \"Config reference (standalone verticle)\".",
+    "Config reference: docs/configuration.md in the repository.",
     "JSON Schema: " + dev.vitals.samples.impl.ConfigSchema.RESOURCE
       + " in this jar (samples/src/main/resources in the repository);",
     "  add \"$schema\": \"./" + dev.vitals.samples.impl.ConfigSchema.RESOURCE

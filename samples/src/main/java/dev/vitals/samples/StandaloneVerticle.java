@@ -116,8 +116,8 @@ import java.util.stream.Collectors;
  * directory (100 MB free, tagged {@code readiness}), {@code heap} (90 % used) and {@code event-loop} (200 ms),
  * both tagged {@code liveness}, all with the defaults above. {@code "checks": []} means no checks at all.
  *
- * <p>Beside {@code http} and {@code checks}, the config has these optional sections (README.md, "Config
- * reference", gives every key and default):
+ * <p>Beside {@code http} and {@code checks}, the config has these optional sections (docs/configuration.md, the
+ * config reference, gives every key and default):
  * <ul>
  *   <li>{@code http.maxInFlight} (default 1024): requests served at once; beyond it 503 with {@code Retry-After}.
  *       The probe paths ({@code /health}, {@code /health/live}, ...) have a budget of that size of their own, so

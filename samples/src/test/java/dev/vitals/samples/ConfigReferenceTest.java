@@ -32,17 +32,17 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * README's config reference, the JSON Schema and the options classes name the same keys: a key added to one and
- * not the others fails here.
+ * The config reference (docs/configuration.md), the JSON Schema and the options classes name the same keys: a key
+ * added to one and not the others fails here.
  */
 class ConfigReferenceTest {
 
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
   private static final JsonObject SCHEMA = ConfigSchema.schema();
 
-  /** @return the rows of the README table that follows the heading, first cell and second cell */
+  /** @return the rows of the config reference's table that follows the heading, first cell and second cell */
   private static List<String[]> table(String heading, String header) throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
+    String readme = Files.readString(Path.of("..", "docs", "configuration.md"));
     String section = readme.substring(readme.indexOf(heading));
     String table = section.substring(section.indexOf(header));
     return table.lines().skip(2).takeWhile(line -> line.startsWith("|"))
@@ -70,7 +70,7 @@ class ConfigReferenceTest {
 
   private static Set<String> readmeKeys() throws IOException {
     Set<String> keys = new TreeSet<>();
-    for (String[] row : table("## Config reference", "| key | default | meaning |")) {
+    for (String[] row : table("# Configuration reference", "| key | default | meaning |")) {
       keys.addAll(keys(row[0]));
     }
     return keys;

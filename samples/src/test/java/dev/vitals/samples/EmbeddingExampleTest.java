@@ -20,7 +20,10 @@ import java.nio.file.Path;
 import static dev.vitals.health.test.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The example README shows, served on port 0 and asked through real HTTP; and README shows it as it is. */
+/**
+ * The example docs/embedding.md shows, served on port 0 and asked through real HTTP; and docs/embedding.md shows it as
+ * it is.
+ */
 @ExtendWith(VertxExtension.class)
 class EmbeddingExampleTest {
 
@@ -79,7 +82,7 @@ class EmbeddingExampleTest {
   @Test
   void readmeShowsTheExampleAsItIs() throws IOException {
     String example = Files.readString(Path.of("src/main/java/dev/vitals/samples/EmbeddingExample.java"));
-    String readme = Files.readString(Path.of("../README.md"));
+    String readme = Files.readString(Path.of("../docs/embedding.md"));
     assertThat(readme).contains("```java\n" + example.substring(example.indexOf("import ")) + "```\n");
   }
 }

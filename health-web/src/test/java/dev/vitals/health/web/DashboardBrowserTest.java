@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven by
  * Selenium on loopback: a check flips and the page shows it without a reload. Saves
- * {@code target/dashboard.png} (README shows a copy, {@code docs/dashboard.png}).
+ * {@code target/dashboard.png} (docs/history.md shows a copy, {@code docs/dashboard.png}).
  */
 @ExtendWith(VertxExtension.class)
 class DashboardBrowserTest {

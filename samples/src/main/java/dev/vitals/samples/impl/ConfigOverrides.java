@@ -79,12 +79,12 @@ public final class ConfigOverrides {
         next = i + 1;
       }
       if (key == null || segments.get(i).isEmpty()) {
-        throw new IllegalArgumentException(name + ": names no config key (README.md, \"Config reference\")");
+        throw new IllegalArgumentException(name + ": names no config key (docs/configuration.md)");
       }
       path.add(key);
       schema = ConfigSchema.property(path);
       if (schema == null) {
-        throw new IllegalArgumentException(name + ": names no config key (README.md, \"Config reference\")");
+        throw new IllegalArgumentException(name + ": names no config key (docs/configuration.md)");
       }
       i = next;
     }

@@ -24,7 +24,7 @@ import java.util.function.Function;
 /**
  * The standalone verticle's config, validated as a whole before anything is created: first against
  * {@link ConfigSchema} (keys, types, ranges, formats), then the rules a schema cannot express (unique check names,
- * the heartbeat path, a host that resolves). README.md, "Config reference", documents it. Every error is an
+ * the heartbeat path, a host that resolves). docs/configuration.md documents it. Every error is an
  * {@link IllegalArgumentException} whose message starts with the value's JSON Pointer: {@code /http/port: ...},
  * {@code /checks/1/name: duplicate name 'db'}.
  */

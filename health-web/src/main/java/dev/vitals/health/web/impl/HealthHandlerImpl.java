@@ -260,8 +260,8 @@ public final class HealthHandlerImpl implements HealthHandler {
   }
 
   /**
-   * The format asked for, or null after answering 400 or 406. In {@code ?format=health+json} as README spells
-   * it the {@code +} arrives as a space: a space stands for a {@code +}.
+   * The format asked for, or null after answering 400 or 406. In {@code ?format=health+json} as docs/http-api.md
+   * spells it the {@code +} arrives as a space: a space stands for a {@code +}.
    *
    * @throws IllegalArgumentException when the query string is malformed
    */
