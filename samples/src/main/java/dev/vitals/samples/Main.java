@@ -2,7 +2,6 @@ package dev.vitals.samples;
 
 import dev.vitals.health.fleet.FleetOptions;
 import dev.vitals.health.fleet.HazelcastOptions;
-import dev.vitals.health.web.RequestHeadTimeout;
 import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.StandaloneConfig;
@@ -139,7 +138,7 @@ public final class Main {
       launched.add("-cluster"); // fleet.source cluster: the launcher builds a clustered Vert.x
     }
     new VertxApplication(launched.toArray(String[]::new), new Hooks(confFile, fleet,
-      StandaloneMetrics.vertxRegistry(effective), StandaloneConfig.requestHeadTimeout(effective))).launch();
+      StandaloneMetrics.vertxRegistry(effective), effective)).launch();
   }
 
   /**
@@ -232,16 +231,15 @@ public final class Main {
     private final FleetOptions fleet;
     /** The registry of Vert.x's own metrics, being built since {@code main} read the config; null when off. */
     private final CompletableFuture<PrometheusMeterRegistry> metrics;
-    /** {@code http.requestHeadTimeout}, in ms: a transport of Vert.x, so read before Vert.x is built. */
-    private final long requestHeadTimeout;
+    /** The config as read by {@code main}: the connection caps and head deadline are Vert.x's transport. */
+    private final JsonObject config;
 
-    Hooks(Path confFile, FleetSection fleet, CompletableFuture<PrometheusMeterRegistry> metrics,
-          long requestHeadTimeout) {
+    Hooks(Path confFile, FleetSection fleet, CompletableFuture<PrometheusMeterRegistry> metrics, JsonObject config) {
       this.confFile = confFile;
       this.cluster = fleet == null ? null : fleet.cluster();
       this.fleet = fleet == null ? null : fleet.options();
       this.metrics = metrics;
-      this.requestHeadTimeout = requestHeadTimeout;
+      this.config = config;
     }
 
     @Override
@@ -279,14 +277,15 @@ public final class Main {
 
     /**
      * With Vert.x's own metrics unless the config turns them off ({@code metrics.vertx}, {@code metrics.enabled}), and
-     * the request head deadline in its transport (the native one when {@code -options} prefers it and it loads).
+     * the connection caps and the request head deadline in its transport (over the native one when {@code -options}
+     * prefers it and it loads).
      */
     @Override
     public VertxBuilder createVertxBuilder(VertxOptions options) {
       Transport base = options.getPreferNativeTransport() && Transport.nativeTransport() != null
         && Transport.nativeTransport().available() ? Transport.nativeTransport() : Transport.NIO;
       VertxBuilder builder = StandaloneMetrics.vertxBuilder(options, metrics)
-        .withTransport(RequestHeadTimeout.transport(base, requestHeadTimeout));
+        .withTransport(StandaloneConfig.launcherTransport(config, base));
       if (cluster == null) {
         return builder;
       }

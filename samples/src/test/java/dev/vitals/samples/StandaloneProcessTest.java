@@ -48,6 +48,25 @@ class StandaloneProcessTest {
     return new ProcessBuilder(command).redirectErrorStream(true);
   }
 
+  /** A child JVM started by {@link #launch(String)}, listening on {@code port}. */
+  record Launched(Process process, int port) {
+  }
+
+  /**
+   * Starts the entry point with an inline config on a free port and waits until it listens.
+   *
+   * @param conf the {@code -conf} JSON
+   * @return the child and its port; destroy the process when done
+   */
+  static Launched launch(String conf) throws IOException {
+    ProcessBuilder builder = java("-conf", conf);
+    builder.environment().put("VITALS_HTTP_PORT", "0");
+    Path log = Files.createTempFile("vitals", ".log");
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    return new Launched(process, listeningPort(log, process));
+  }
+
   private static String output(Process process) throws IOException {
     return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }

@@ -18,8 +18,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.vitals.health.test.Await.result;
@@ -39,13 +37,10 @@ class StandaloneRequestHeadTest {
 
   @BeforeAll
   static void start() throws IOException {
-    ProcessBuilder builder = StandaloneProcessTest.java("-conf",
+    StandaloneProcessTest.Launched launched = StandaloneProcessTest.launch(
       "{\"checks\": [], \"http\": {\"requestHeadTimeout\": \"1s\"}}");
-    builder.environment().put("VITALS_HTTP_PORT", "0");
-    Path log = Files.createTempFile("vitals", ".log");
-    builder.redirectOutput(log.toFile());
-    process = builder.start();
-    port = StandaloneProcessTest.listeningPort(log, process);
+    process = launched.process();
+    port = launched.port();
   }
 
   @AfterAll

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
@@ -21,6 +22,7 @@ import io.vertx.core.transport.Transport;
 import java.net.SocketAddress;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * A Vert.x {@link Transport} that is another one (NIO by default) but hands each TCP connection to a hook, with the
@@ -43,7 +45,7 @@ public final class ChannelTransport implements Transport {
   private static final AttributeKey<ClientOptionsBase> CLIENT = AttributeKey.valueOf(ChannelTransport.class, "client");
 
   private ChannelTransport(Transport base, BiConsumer<Channel, ClientOptionsBase> opened,
-                           BiConsumer<Channel, NetServerOptions> accepted) {
+                           BiPredicate<Channel, NetServerOptions> accepted) {
     this.base = base;
     this.implementation = new Implementation(base.implementation(), opened, accepted);
   }
@@ -52,12 +54,13 @@ public final class ChannelTransport implements Transport {
    * @param base     the transport to be (for example {@code Transport.NIO})
    * @param opened   called on the connection's event loop with each connection a client opens and that client's
    *                 options, once registered and before it connects; {@code null} for none
-   * @param accepted called on the server's event loop with each connection a server accepts and that server's
-   *                 options, before Vert.x adds its handlers; {@code null} for none
+   * @param accepted called on the server's acceptor thread with each connection a server accepts and that server's
+   *                 options, before Vert.x adds its handlers; false refuses the connection: it is closed at once and
+   *                 Vert.x never sees it; {@code null} for none
    * @return the transport
    */
   public static Transport of(Transport base, BiConsumer<Channel, ClientOptionsBase> opened,
-                             BiConsumer<Channel, NetServerOptions> accepted) {
+                             BiPredicate<Channel, NetServerOptions> accepted) {
     return new ChannelTransport(base, opened, accepted);
   }
 
@@ -86,10 +89,10 @@ public final class ChannelTransport implements Transport {
 
     private final io.vertx.core.spi.transport.Transport base;
     private final BiConsumer<Channel, ClientOptionsBase> opened;
-    private final BiConsumer<Channel, NetServerOptions> accepted;
+    private final BiPredicate<Channel, NetServerOptions> accepted;
 
     Implementation(io.vertx.core.spi.transport.Transport base, BiConsumer<Channel, ClientOptionsBase> opened,
-                   BiConsumer<Channel, NetServerOptions> accepted) {
+                   BiPredicate<Channel, NetServerOptions> accepted) {
       this.base = base;
       this.opened = opened;
       this.accepted = accepted;
@@ -114,15 +117,22 @@ public final class ChannelTransport implements Transport {
     }
 
     /**
-     * Each server's options reach the server channel as an option of its bootstrap: the bootstrap is configured
-     * here, before it binds, and the handler it gets first sees every accepted connection before the bootstrap's
-     * acceptor gives it to Vert.x.
+     * The bootstrap of each server is configured here, with the server's options, before it binds: the handler it
+     * gets sees every accepted connection before the bootstrap's acceptor gives it to Vert.x. A base that is a
+     * channel transport too set its own handler first: both stay, the base's first.
      */
     @Override
     public void configure(NetServerOptions options, boolean domainSocket, ServerBootstrap bootstrap) {
       base.configure(options, domainSocket, bootstrap);
       if (accepted != null) {
-        bootstrap.handler(new Acceptor(options, accepted));
+        ChannelHandler previous = bootstrap.config().handler();
+        Acceptor acceptor = new Acceptor(options, accepted);
+        bootstrap.handler(previous == null ? acceptor : new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            channel.pipeline().addLast(previous, acceptor);
+          }
+        });
       }
     }
 
@@ -189,22 +199,26 @@ public final class ChannelTransport implements Transport {
     }
   }
 
-  /** The server channel's handler: hands each accepted connection over, then passes it on to the acceptor. */
+  /**
+   * The server channel's handler: hands each accepted connection over, then passes it on to the acceptor, or closes
+   * it when refused.
+   */
   @ChannelHandler.Sharable
   private static final class Acceptor extends ChannelInboundHandlerAdapter {
 
     private final NetServerOptions options;
-    private final BiConsumer<Channel, NetServerOptions> accepted;
+    private final BiPredicate<Channel, NetServerOptions> accepted;
 
-    Acceptor(NetServerOptions options, BiConsumer<Channel, NetServerOptions> accepted) {
+    Acceptor(NetServerOptions options, BiPredicate<Channel, NetServerOptions> accepted) {
       this.options = options;
       this.accepted = accepted;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (msg instanceof Channel) {
-        accepted.accept((Channel) msg, options);
+      if (msg instanceof Channel && !accepted.test((Channel) msg, options)) {
+        ((Channel) msg).unsafe().closeForcibly(); // not registered yet: the socket is closed, nothing else to free
+        return;
       }
       ctx.fireChannelRead(msg);
     }

@@ -48,6 +48,7 @@ public final class RequestHeadTimeout {
       if (server instanceof HttpServerOptions) {
         channel.pipeline().addFirst(HeadDeadline.NAME, new HeadDeadline(timeoutMs));
       }
+      return true;
     });
   }
 }

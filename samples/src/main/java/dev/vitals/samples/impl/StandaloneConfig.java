@@ -5,12 +5,14 @@ import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Durations;
+import dev.vitals.health.web.ConnectionLimits;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.RequestHeadTimeout;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.transport.Transport;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -48,6 +50,10 @@ public final class StandaloneConfig {
   public static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
   /** Default {@code http.requestHeadTimeout}: 10000 ms for an HTTP/1.x request head, from its first byte. */
   public static final long DEFAULT_REQUEST_HEAD_TIMEOUT = RequestHeadTimeout.DEFAULT_TIMEOUT;
+  /** Default {@code http.maxConnections}: open HTTP connections in all, 4,096. */
+  public static final int DEFAULT_MAX_CONNECTIONS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS;
+  /** Default {@code http.maxConnectionsPerClient}: open HTTP connections from one client IP address, 1,024. */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
   /** Default {@code http.maxConcurrentStreams}: HTTP/2 streams open at once per connection, Vert.x's 100. */
   public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 100;
   /** Default {@code http.maxResets}: HTTP/2 streams one connection may reset within the reset window: 100. */
@@ -87,7 +93,6 @@ public final class StandaloneConfig {
   private final int maxInFlight;
   private final long idleTimeout;
   private final long requestTimeout;
-  private final long requestHeadTimeout;
   private final int maxConcurrentStreams;
   private final int maxResets;
   private final long resetWindow;
@@ -129,10 +134,13 @@ public final class StandaloneConfig {
     maxInFlight = http.optionalInt("maxInFlight", 1, Integer.MAX_VALUE, DEFAULT_MAX_IN_FLIGHT);
     idleTimeout = duration(http, "idleTimeout", DEFAULT_IDLE_TIMEOUT);
     requestTimeout = duration(http, "requestTimeout", DEFAULT_REQUEST_TIMEOUT);
-    requestHeadTimeout = duration(http, "requestHeadTimeout", DEFAULT_REQUEST_HEAD_TIMEOUT);
+    long requestHeadTimeout = duration(http, "requestHeadTimeout", DEFAULT_REQUEST_HEAD_TIMEOUT);
     if (requestHeadTimeout < 1) {
       throw http.invalid("requestHeadTimeout", "expected at least 1ms, got " + requestHeadTimeout + " ms");
     }
+    // Read again by the launcher (see launcherTransport), which builds Vert.x before this: validated here.
+    http.optionalInt("maxConnections", 1, Integer.MAX_VALUE, DEFAULT_MAX_CONNECTIONS);
+    http.optionalInt("maxConnectionsPerClient", 1, Integer.MAX_VALUE, DEFAULT_MAX_CONNECTIONS_PER_CLIENT);
     maxConcurrentStreams = http.optionalInt("maxConcurrentStreams", 1, Integer.MAX_VALUE, DEFAULT_MAX_CONCURRENT_STREAMS);
     maxResets = http.optionalInt("maxResets", 1, Integer.MAX_VALUE, DEFAULT_MAX_RESETS);
     resetWindow = duration(http, "resetWindow", DEFAULT_RESET_WINDOW);
@@ -361,29 +369,31 @@ public final class StandaloneConfig {
   }
 
   /**
-   * {@code http.requestHeadTimeout} of a config not validated yet, for the launcher, which builds Vert.x before the
-   * verticle reads its config.
+   * The transport of the launcher's Vert.x, which the launcher builds before the verticle reads its config: the
+   * connection caps ({@code http.maxConnections}, {@code maxConnectionsPerClient}) and the request head deadline
+   * ({@code http.requestHeadTimeout}) of a config not validated yet. An absent or invalid value is its default
+   * here; the verticle then stops start-up with the error. A change needs a restart.
    *
    * @param json the config, overrides applied
-   * @return the value in ms, or the default when absent or invalid (the verticle then stops start-up with the error)
+   * @param base the transport to be otherwise
+   * @return the transport
    */
-  public static long requestHeadTimeout(JsonObject json) {
-    Object http = json.getValue("http");
-    Object value = http instanceof JsonObject ? ((JsonObject) http).getValue("requestHeadTimeout") : null;
+  public static Transport launcherTransport(JsonObject json, Transport base) {
+    JsonObject http = json.getValue("http") instanceof JsonObject ? json.getJsonObject("http") : new JsonObject();
+    long headTimeout;
     try {
-      long ms = value == null ? DEFAULT_REQUEST_HEAD_TIMEOUT : Durations.toMillis(value, "/http/requestHeadTimeout");
-      return ms >= 1 ? ms : DEFAULT_REQUEST_HEAD_TIMEOUT;
+      headTimeout = http.getValue("requestHeadTimeout") == null ? DEFAULT_REQUEST_HEAD_TIMEOUT
+        : Durations.toMillis(http.getValue("requestHeadTimeout"), "/http/requestHeadTimeout");
     } catch (IllegalArgumentException e) {
-      return DEFAULT_REQUEST_HEAD_TIMEOUT;
+      headTimeout = DEFAULT_REQUEST_HEAD_TIMEOUT;
     }
+    Transport capped = ConnectionLimits.transport(base, positive(http.getValue("maxConnections"),
+      DEFAULT_MAX_CONNECTIONS), positive(http.getValue("maxConnectionsPerClient"), DEFAULT_MAX_CONNECTIONS_PER_CLIENT));
+    return RequestHeadTimeout.transport(capped, headTimeout >= 1 ? headTimeout : DEFAULT_REQUEST_HEAD_TIMEOUT);
   }
 
-  /**
-   * @return {@code http.requestHeadTimeout}, in ms: applied by the transport the launcher builds Vert.x with (see
-   * {@code RequestHeadTimeout}), so a change needs a restart
-   */
-  public long requestHeadTimeout() {
-    return requestHeadTimeout;
+  private static int positive(Object value, int defaultValue) {
+    return value instanceof Integer && (Integer) value >= 1 ? (Integer) value : defaultValue;
   }
 
   /** @return the HTTP/2 streams one connection may have open at once */
