@@ -43,7 +43,7 @@ final class RapidReset {
    * @param handled     streams the server handled: what each GOAWAY's last stream id says, or all sent on a
    *                    connection that got no GOAWAY
    * @param goAways     GOAWAY error codes received (Http2Error names), each with its count
-   * @param first       the first connection's streams sent, handled, and its GOAWAY's error code ({@code none})
+   * @param first       the first connection's streams sent, handled, and its GOAWAY's error code
    */
   record Result(long connections, long refused, long sent, long handled, Map<String, Long> goAways, String first) {
   }
@@ -56,7 +56,7 @@ final class RapidReset {
     final AtomicLong sent = new AtomicLong();
     final Map<String, Long> goAways;
     volatile long goAwayLastStream = -1;
-    volatile String goAwayError = "none";
+    volatile String goAwayError;
 
     Attack(Map<String, Long> goAways) {
       this.goAways = goAways;
@@ -120,8 +120,10 @@ final class RapidReset {
         sent += attack.sent.get();
         handled += attack.handled();
         if (connections == 1) {
-          first = String.format(Locale.ROOT, "%,d sent, %,d handled, GOAWAY %s", attack.sent.get(), attack.handled(),
-            attack.goAwayError);
+          first = attack.goAwayLastStream < 0
+            ? String.format(Locale.ROOT, "%,d sent, closed with no GOAWAY read (all counted handled)", attack.sent.get())
+            : String.format(Locale.ROOT, "%,d sent, %,d handled, GOAWAY %s", attack.sent.get(), attack.handled(),
+              attack.goAwayError);
         }
       }
     } finally {
