@@ -198,19 +198,26 @@ public final class ResilienceScenario {
     System.err.println("resilience: " + attack);
     long heapBefore = child.heapAfterFullGc();
     int logBefore = child.log().length();
+    double cpuBefore = child.cpuSeconds();
+    long started = System.nanoTime();
     Attacked attacked;
     Liveness.Window during;
     Liveness.Window after;
+    double attackSeconds;
+    double attackCpu;
     try (Liveness probe = Liveness.start(child.port())) {
       attacked = run.run(child);
       during = probe.cut();
+      attackSeconds = (System.nanoTime() - started) / 1e9;
+      attackCpu = child.isAlive() ? child.cpuSeconds() - cpuBefore : Double.NaN;
       Thread.sleep(TimeUnit.SECONDS.toMillis(AFTER_SECONDS));
       after = probe.cut();
     }
     String outcome = child.isAlive() ? attacked.outcome().call() : "**the jar exited**";
     String logged = child.log().substring(logBefore);
     long lines = logged.lines().count();
-    outcome += String.format(Locale.ROOT, "; log: %s", lines == 0 ? "nothing"
+    outcome += String.format(Locale.ROOT, "; CPU of the jar during the attack: %.1f s in %.1f s; log: %s", attackCpu,
+      attackSeconds, lines == 0 ? "nothing"
       : String.format(Locale.ROOT, "%,d lines, %,d bytes", lines, logged.length()));
     long heapAfter = child.isAlive() ? child.heapAfterFullGc() : -1;
     Row row = new Row(attack, attacked.what(), during, after, heapBefore, heapAfter, outcome);
@@ -278,8 +285,12 @@ public final class ResilienceScenario {
     Runs runs = runs(child.port(), check);
     return new Attacked(String.format(Locale.ROOT, "%s; `GET /health/%s` %d times in %d s, one after another",
       fake, check, runs.runs(), DEPENDENCY_SECONDS),
-      () -> runs.summary() + String.format(Locale.ROOT, "; fake: %,d connections, %d open after",
-        server.connections().get(), server.open().get()));
+      () -> runs.summary() + "; " + fakeSummary(server));
+  }
+
+  private static String fakeSummary(HostileDependencies.Fake server) {
+    return String.format(Locale.ROOT, "fake: %,d connections, %,.1f MB written to them, %d open after",
+      server.connections().get(), server.bytes().get() / MB, server.open().get());
   }
 
   private Attacked silentRedis(ChildJvm child, HostileDependencies.Fake server) {
@@ -288,9 +299,8 @@ public final class ResilienceScenario {
     Runs runs = runs(child.port(), "redis-silent");
     return new Attacked(String.format(Locale.ROOT, "a fake Redis answering `$2000000000` and 1 KB, then silent; "
         + "`GET /health/redis-silent` %d times in %d s, one after another", runs.runs(), DEPENDENCY_SECONDS),
-      () -> String.format(Locale.ROOT, "fds %d → %d, established connections %d → %d; %s; fake: %,d connections, %d "
-          + "open after", fds, child.fileDescriptors(), established, child.establishedConnections(), runs.summary(),
-        server.connections().get(), server.open().get()));
+      () -> String.format(Locale.ROOT, "fds %d → %d, established connections %d → %d; %s; %s", fds,
+        child.fileDescriptors(), established, child.establishedConnections(), runs.summary(), fakeSummary(server)));
   }
 
   private Attacked rapidReset(ChildJvm child) throws InterruptedException {
@@ -422,7 +432,8 @@ public final class ResilienceScenario {
       + "each answer, " + Liveness.TIMEOUT_MS / 1000 + " s timeout (`none`: no answer), during the attack and for "
       + AFTER_SECONDS + " s after; no attack starts within the event-loop check's 10 s start-up grace. Heap: live "
       + "bytes after a full GC (`jcmd GC.class_histogram`) before the attack and after those " + AFTER_SECONDS
-      + " s.\n\n");
+      + " s. The last column ends with the jar's CPU time (user and system, `/proc/<pid>/stat`) while the attack ran "
+      + "and the lines it logged meanwhile.\n\n");
     md.append("| attack (item) | what the attacker did | `/health/live` 200 during | 200 in the " + AFTER_SECONDS
       + " s after | live heap before → after | what the standalone reported |\n|---|---|---|---|---|---|\n");
     for (Row row : rows) {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * The standalone jar as users start it ({@code java -jar vitals-samples.jar}), in a child JVM, with what the soak
  * reads off it from outside: live objects after a full GC and threads by name ({@code jcmd}), open file descriptors
- * and established TCP connections ({@code /proc/<pid>}, Linux).
+ * established TCP connections and CPU time ({@code /proc/<pid>}, Linux).
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -169,6 +169,21 @@ public final class ChildJvm implements AutoCloseable {
         }
       }
       return established;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * @return CPU time it has used so far, user and system, in s: {@code utime} and {@code stime} of
+   *         {@code /proc/<pid>/stat} at 100 ticks a second (Linux's {@code USER_HZ})
+   */
+  public double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+      // fields after the command name, which is in parentheses and may hold spaces: state is field 3, utime 14
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
