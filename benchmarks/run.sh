@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Issue 5's side-by-side measurements: bare vertx-web route, vertx-web's HealthCheckHandler, Vitals; issue 22's
-# /health of the standalone jar as shipped beside a bare route (shipped, below); and issue 13's hostile clients
-# against the standalone verticle (dev.vitals.benchmarks.HostileScenario).
+# /health of the standalone jar as shipped beside a bare route (shipped, below); issue 13's hostile clients
+# against the standalone verticle (dev.vitals.benchmarks.HostileScenario); and issue 23's hostile clients and
+# dependencies against the standalone jar as shipped (dev.vitals.benchmarks.resilience.ResilienceScenario, about
+# 6 minutes; benchmarks/resilience.sh runs it alone).
 # Installs wrk if missing, builds, runs every scenario on loopback, prints one table and writes
-# benchmarks/RESULTS.md and benchmarks/soak.png. Takes about 30 minutes on 2 cores. Issue 12's scale, heap-per-check and start-up
+# benchmarks/RESULTS.md and benchmarks/soak.png. Takes about 36 minutes on 2 cores. Issue 12's scale, heap-per-check and start-up
 # measurements are in scale.sh (knobs SCALE_SIZES, STARTUP_RUNS, HEAP_RUNS there).
 #
 #   benchmarks/run.sh
@@ -316,6 +318,10 @@ main() {
   log "hostile clients (issue 13): starvation, webhook queue, nesting, /environment flood"
   java -Xmx256m -cp "$JAR" dev.vitals.benchmarks.HostileScenario >"$OUT/hostile.md" 2>"$OUT/hostile.log"
 
+  log "hostile clients and dependencies (issue 23): the standalone jar with -Xmx128m, about 6 min"
+  java -cp "$JAR" dev.vitals.benchmarks.resilience.ResilienceScenario "$SAMPLES_JAR" "$OUT/resilience" \
+    >"$OUT/resilience.md" 2>"$OUT/resilience.log"
+
   if ((SOAK_MINUTES > 0)); then
     log "soak (issue 22): the standalone jar with -Xmx128m under the HTTP mix, SSE and gRPC for $SOAK_MINUTES min"
     java -cp "$JAR" dev.vitals.benchmarks.soak.SoakMain "$SAMPLES_JAR" "$SOAK_MINUTES" "$OUT/soak" \
@@ -388,6 +394,10 @@ main() {
     if [[ -f "$OUT/hostile.md" ]]; then
       echo
       cat "$OUT/hostile.md"
+    fi
+    if [[ -f "$OUT/resilience.md" ]]; then
+      echo
+      cat "$OUT/resilience.md"
     fi
     if ((SOAK_MINUTES > 0)); then
       echo

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -17,13 +19,14 @@ import java.util.stream.Stream;
 /**
  * The standalone jar as users start it ({@code java -jar vitals-samples.jar}), in a child JVM, with what the soak
  * reads off it from outside: live objects after a full GC and threads by name ({@code jcmd}), open file descriptors
- * ({@code /proc/<pid>}, Linux).
+ * established TCP connections and CPU time ({@code /proc/<pid>}, Linux).
  */
 public final class ChildJvm implements AutoCloseable {
 
   private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
   private static final Pattern THREAD_NAME = Pattern.compile("(?m)^\"(.*?)\\d*\" ");
+  private static final Pattern SOCKET_LINK = Pattern.compile("socket:\\[(\\d+)]");
   private static final long START_LIMIT_MS = 60_000;
 
   private final Process process;
@@ -132,6 +135,55 @@ public final class ChildJvm implements AutoCloseable {
   public int fileDescriptors() {
     try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
       return (int) fds.count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * @return its TCP connections in state ESTABLISHED: the sockets among its file descriptors that
+   *         {@code /proc/<pid>/net/tcp} and {@code tcp6} list in state {@code 01} (Linux)
+   */
+  public int establishedConnections() {
+    Set<String> sockets = new HashSet<>();
+    Path fdDir = Path.of("/proc", Long.toString(pid()), "fd");
+    try (Stream<Path> fds = Files.list(fdDir)) {
+      fds.forEach(fd -> {
+        try {
+          Matcher socket = SOCKET_LINK.matcher(Files.readSymbolicLink(fd).toString());
+          if (socket.matches()) {
+            sockets.add(socket.group(1));
+          }
+        } catch (IOException closedMeanwhile) {
+          // the descriptor closed between the listing and the read: not counted
+        }
+      });
+      int established = 0;
+      for (String table : List.of("tcp", "tcp6")) {
+        List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid()), "net", table));
+        for (String line : lines.subList(1, lines.size())) { // after the header line
+          String[] fields = line.trim().split("\\s+");
+          if (fields.length > 9 && fields[3].equals("01") && sockets.contains(fields[9])) {
+            established++;
+          }
+        }
+      }
+      return established;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * @return CPU time it has used so far, user and system, in s: {@code utime} and {@code stime} of
+   *         {@code /proc/<pid>/stat} at 100 ticks a second (Linux's {@code USER_HZ})
+   */
+  public double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+      // fields after the command name, which is in parentheses and may hold spaces: state is field 3, utime 14
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
