@@ -10,10 +10,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.vitals.health.test.RawSockets;
 
 import static dev.vitals.health.test.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,17 +58,6 @@ class StandaloneConnectionLimitsTest {
     return status.length == 0 ? "closed" : new String(status, StandardCharsets.US_ASCII);
   }
 
-  /** Whether the server closed the connection without a byte (a refused one), within the socket's timeout. */
-  private static boolean closedAtOnce(Socket socket) throws IOException {
-    try {
-      return socket.getInputStream().read() < 0;
-    } catch (SocketTimeoutException stillOpen) {
-      return false;
-    } catch (IOException reset) {
-      return true;
-    }
-  }
-
   @Test
   void aConnectionBeyondEitherCapIsClosedWhenAcceptedAndTheCountsComeBack() throws IOException {
     List<Socket> held = new ArrayList<>();
@@ -76,7 +66,7 @@ class StandaloneConnectionLimitsTest {
         held.add(connect("127.0.0.2"));
       }
       try (Socket sixth = connect("127.0.0.2")) {
-        assertThat(closedAtOnce(sixth)).as("a sixth connection of 127.0.0.2").isTrue();
+        assertThat(RawSockets.closedAtOnce(sixth)).as("a sixth connection of 127.0.0.2").isTrue();
       }
       Socket other = connect("127.0.0.3");
       held.add(other);
@@ -84,7 +74,7 @@ class StandaloneConnectionLimitsTest {
       held.add(connect("127.0.0.4"));
       held.add(connect("127.0.0.4"));
       try (Socket ninth = connect("127.0.0.5")) {
-        assertThat(closedAtOnce(ninth)).as("a ninth connection in all").isTrue();
+        assertThat(RawSockets.closedAtOnce(ninth)).as("a ninth connection in all").isTrue();
       }
       for (Socket socket : held.subList(0, 5)) {
         socket.close();

@@ -55,8 +55,9 @@ public final class ChannelTransport implements Transport {
    * @param opened   called on the connection's event loop with each connection a client opens and that client's
    *                 options, once registered and before it connects; {@code null} for none
    * @param accepted called on the server's acceptor thread with each connection a server accepts and that server's
-   *                 options, before Vert.x adds its handlers; false refuses the connection: it is closed at once and
-   *                 Vert.x never sees it; {@code null} for none
+   *                 options, before Vert.x adds its handlers (and before the hook of a channel transport it wraps);
+   *                 false refuses the connection: it is closed at once, unregistered, and neither Vert.x nor the
+   *                 wrapped transport's hook sees it; {@code null} for none
    * @return the transport
    */
   public static Transport of(Transport base, BiConsumer<Channel, ClientOptionsBase> opened,
@@ -119,7 +120,9 @@ public final class ChannelTransport implements Transport {
     /**
      * The bootstrap of each server is configured here, with the server's options, before it binds: the handler it
      * gets sees every accepted connection before the bootstrap's acceptor gives it to Vert.x. A base that is a
-     * channel transport too set its own handler first: both stay, the base's first.
+     * channel transport too set its own handler first: both stay, this one's first, so that a connection refused
+     * here never reaches the base's hook (a refused connection is closed before it is registered: its close future
+     * never completes, so a hook that counts connections must see only those admitted: wrap it innermost).
      */
     @Override
     public void configure(NetServerOptions options, boolean domainSocket, ServerBootstrap bootstrap) {
@@ -130,7 +133,7 @@ public final class ChannelTransport implements Transport {
         bootstrap.handler(previous == null ? acceptor : new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel channel) {
-            channel.pipeline().addLast(previous, acceptor);
+            channel.pipeline().addLast(acceptor, previous);
           }
         });
       }

@@ -20,7 +20,10 @@ import io.vertx.core.transport.Transport;
  *   .build();
  * }</pre>
  * Clients behind one proxy or NAT share the address' cap. Connections of servers other than HTTP (the clustered
- * event bus, TCP servers) are not counted.
+ * event bus, TCP servers) are not counted. Composed with other such transports ({@link RapidResetLimits},
+ * {@link RequestHeadTimeout}), it goes innermost ({@code RequestHeadTimeout.transport(RapidResetLimits.transport(
+ * ConnectionLimits.transport(Transport.NIO, ...), ...), ...)}): the outer ones refuse first, and it counts only the
+ * connections that are kept.
  */
 public final class ConnectionLimits {
 

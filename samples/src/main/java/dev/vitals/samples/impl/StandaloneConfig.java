@@ -7,6 +7,7 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Durations;
 import dev.vitals.health.web.ConnectionLimits;
 import dev.vitals.health.web.HealthHandlerOptions;
+import dev.vitals.health.web.RapidResetLimits;
 import dev.vitals.health.web.RequestHeadTimeout;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
@@ -370,8 +371,9 @@ public final class StandaloneConfig {
 
   /**
    * The transport of the launcher's Vert.x, which the launcher builds before the verticle reads its config: the
-   * connection caps ({@code http.maxConnections}, {@code maxConnectionsPerClient}) and the request head deadline
-   * ({@code http.requestHeadTimeout}) of a config not validated yet. An absent or invalid value is its default
+   * connection caps ({@code http.maxConnections}, {@code maxConnectionsPerClient}), the HTTP/2 reset budget per
+   * address ({@code http.maxResets}, {@code resetWindow}) and the request head deadline ({@code
+   * http.requestHeadTimeout}) of a config not validated yet. An absent or invalid value is its default
    * here; the verticle then stops start-up with the error. A change needs a restart.
    *
    * @param json the config, overrides applied
@@ -380,16 +382,23 @@ public final class StandaloneConfig {
    */
   public static Transport launcherTransport(JsonObject json, Transport base) {
     JsonObject http = json.getValue("http") instanceof JsonObject ? json.getJsonObject("http") : new JsonObject();
-    long headTimeout;
-    try {
-      headTimeout = http.getValue("requestHeadTimeout") == null ? DEFAULT_REQUEST_HEAD_TIMEOUT
-        : Durations.toMillis(http.getValue("requestHeadTimeout"), "/http/requestHeadTimeout");
-    } catch (IllegalArgumentException e) {
-      headTimeout = DEFAULT_REQUEST_HEAD_TIMEOUT;
-    }
+    long headTimeout = millis(http.getValue("requestHeadTimeout"), 1, DEFAULT_REQUEST_HEAD_TIMEOUT);
+    long resetWindow = millis(http.getValue("resetWindow"), 1_000, DEFAULT_RESET_WINDOW);
     Transport capped = ConnectionLimits.transport(base, positive(http.getValue("maxConnections"),
       DEFAULT_MAX_CONNECTIONS), positive(http.getValue("maxConnectionsPerClient"), DEFAULT_MAX_CONNECTIONS_PER_CLIENT));
-    return RequestHeadTimeout.transport(capped, headTimeout >= 1 ? headTimeout : DEFAULT_REQUEST_HEAD_TIMEOUT);
+    Transport resets = RapidResetLimits.transport(capped, positive(http.getValue("maxResets"), DEFAULT_MAX_RESETS),
+      resetWindow);
+    return RequestHeadTimeout.transport(resets, headTimeout);
+  }
+
+  /** @return the duration in ms, or the default when absent, invalid or below {@code min} */
+  private static long millis(Object value, long min, long defaultValue) {
+    try {
+      long ms = value == null ? defaultValue : Durations.toMillis(value, "");
+      return ms >= min ? ms : defaultValue;
+    } catch (IllegalArgumentException e) {
+      return defaultValue;
+    }
   }
 
   private static int positive(Object value, int defaultValue) {
