@@ -3,7 +3,7 @@ package dev.vitals.health.checks.impl;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.checks.HttpCheck;
 import dev.vitals.health.checks.HttpCheckOptions;
-import dev.vitals.health.web.impl.BoundedExchange;
+import dev.vitals.health.internal.BoundedExchange;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.internal;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

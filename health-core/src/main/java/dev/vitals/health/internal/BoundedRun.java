@@ -1,4 +1,4 @@
-package dev.vitals.health.impl;
+package dev.vitals.health.internal;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;

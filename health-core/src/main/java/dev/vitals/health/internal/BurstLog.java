@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.internal;
 
 import java.util.function.Supplier;
 import java.util.logging.Level;
