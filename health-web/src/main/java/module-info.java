@@ -18,6 +18,9 @@ module dev.vitals.health.web {
   requires java.logging;
 
   exports dev.vitals.health.web;
+  // Plumbing shared with sibling modules (health-metrics' format negotiation), exported to all with no
+  // compatibility promise (its package-info says so), as vertx-web exports io.vertx.ext.web.internal.
+  exports dev.vitals.health.web.internal;
   // The standalone verticle reuses internals merged from other branches (to move to the API or out of samples);
   // health-metrics negotiates the Prometheus formats as the health formats are; the http check reads bodies bounded.
   exports dev.vitals.health.web.impl to dev.vitals.samples, dev.vitals.health.metrics, dev.vitals.health.checks;

@@ -17,6 +17,7 @@ import dev.vitals.health.web.HealthFormat;
 import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.ProbeOptions;
+import dev.vitals.health.web.internal.Negotiation;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
