@@ -4,8 +4,7 @@
  * (status-consul implements {@link dev.vitals.health.fleet.FleetSource} for it). No membership or gossip of its
  * own. The API exposes health-core and Vert.x core types, so both are read by whoever reads this module.
  */
-@SuppressWarnings({"requires-automatic", "module"}) // Hazelcast's jar is an automatic module; status-consul is
-// not on this module's path
+@SuppressWarnings("requires-automatic") // Hazelcast's jar is an automatic module
 module dev.vitals.health.fleet {
   requires static io.vertx.codegen.api;
   requires static io.vertx.codegen.json;
@@ -16,6 +15,4 @@ module dev.vitals.health.fleet {
   requires static com.hazelcast.core;
 
   exports dev.vitals.health.fleet;
-  // The listeners' fan-out, shared with the Consul source.
-  exports dev.vitals.health.fleet.impl to dev.vitals.status.consul;
 }

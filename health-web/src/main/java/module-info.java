@@ -4,7 +4,6 @@
  * webhooks. The API exposes vertx-web ({@code RoutingContext}),
  * health-core, health-fleet and environment-dump types, so those modules are read by whoever reads this one.
  */
-@SuppressWarnings("module") // the qualified export names a module that is not on this module's path
 module dev.vitals.health.web {
   requires static io.vertx.codegen.api;
   requires static io.vertx.codegen.json;
@@ -21,7 +20,7 @@ module dev.vitals.health.web {
   requires java.logging;
 
   exports dev.vitals.health.web;
-  // The standalone verticle reuses internals merged from other branches (to move to the API or out of samples);
-  // health-metrics negotiates the Prometheus formats as the health formats are; the http check reads bodies bounded.
-  exports dev.vitals.health.web.impl to dev.vitals.samples, dev.vitals.health.metrics, dev.vitals.health.checks;
+  // Plumbing shared with sibling modules (health-metrics' format negotiation), exported to all with no
+  // compatibility promise (its package-info says so), as vertx-web exports io.vertx.ext.web.internal.
+  exports dev.vitals.health.web.internal;
 }

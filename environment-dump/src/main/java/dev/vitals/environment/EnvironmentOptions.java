@@ -1,7 +1,7 @@
 package dev.vitals.environment;
 
 import dev.vitals.health.ApplicationOptions;
-import dev.vitals.health.impl.JsonForm;
+import dev.vitals.health.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.annotations.GenIgnore;
 import io.vertx.codegen.json.annotations.JsonGen;

@@ -152,7 +152,8 @@ public interface CheckRegistry extends HealthChecks {
    * any lock, in the order the changes happened for one check; it must not block. {@link StatusEvents}
    * publishes them on the event bus.
    *
-   * @param listener the listener; an exception it throws is ignored
+   * @param listener the listener; an exception it throws is logged (a line per burst of faults) and the other
+   *                 listeners are still told
    * @return this
    */
   CheckRegistry addListener(Handler<StatusChange> listener);

@@ -49,7 +49,9 @@ public interface MaintenanceSource {
   Future<MaintenanceState> disable();
 
   /**
-   * @param listener called with the new state each time the status or reason changes (not on mere staleness)
+   * @param listener called with the new state each time the status or reason changes (not on mere staleness); an
+   *                 exception it throws is logged (a line per burst of faults) and neither keeps the other
+   *                 listeners from being told nor fails the switch that changed the state
    * @return this
    */
   MaintenanceSource addListener(Handler<MaintenanceState> listener);

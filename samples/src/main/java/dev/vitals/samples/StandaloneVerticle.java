@@ -22,7 +22,7 @@ import dev.vitals.health.web.MaintenanceHandler;
 import dev.vitals.health.web.RequestGuardHandler;
 import dev.vitals.health.web.StatusHandler;
 import dev.vitals.health.web.VitalsRoutes;
-import dev.vitals.health.web.impl.BurstLog;
+import dev.vitals.health.internal.BurstLog;
 import dev.vitals.samples.impl.CheckDefinition;
 import dev.vitals.samples.impl.ConfigFiles;
 import dev.vitals.samples.impl.ConfigOverrides;

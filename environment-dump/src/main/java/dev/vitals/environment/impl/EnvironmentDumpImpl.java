@@ -4,7 +4,7 @@ import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.environment.Scrubber;
 import dev.vitals.health.ApplicationOptions;
-import dev.vitals.health.impl.BoundedRun;
+import dev.vitals.health.internal.BoundedRun;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

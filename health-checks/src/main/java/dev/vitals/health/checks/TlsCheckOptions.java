@@ -1,8 +1,8 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.CheckOptions;
+import dev.vitals.health.JsonForm;
 import dev.vitals.health.checks.impl.Limits;
-import dev.vitals.health.impl.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;

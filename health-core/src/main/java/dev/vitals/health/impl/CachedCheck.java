@@ -5,6 +5,8 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.internal.BoundedRun;
+import dev.vitals.health.internal.ProcedureFault;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -13,6 +13,7 @@ import dev.vitals.health.HealthStatus;
 import dev.vitals.health.HistoryOptions;
 import dev.vitals.health.StatusChange;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.internal.Listeners;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -46,7 +47,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
   /** Versions come from one counter for every registry, so that no two registries hand out the same one. */
   private static final AtomicLong VERSIONS = new AtomicLong();
 
-  private final List<Handler<StatusChange>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Listeners<StatusChange> listeners = new Listeners<>(CheckRegistry.class, "status changes");
   private final List<CheckObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Moves whenever a run stores a result or a check is registered or unregistered: see {@link #isCurrent}. */
   private volatile long version = VERSIONS.incrementAndGet();
@@ -229,7 +230,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
 
   @Override
   public CheckRegistry addListener(Handler<StatusChange> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    listeners.add(listener);
     return this;
   }
 
@@ -305,7 +306,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
         ? "state changed in %.1f %% of the last %d results (flapping from %.1f %%)"
         : "state changed in %.1f %% of the last %d results (stable below %.1f %%)", percent,
       HistoryOptions.FLAP_WINDOW, start ? history.getFlapHighThreshold() : history.getFlapLowThreshold());
-    notify(new StatusChange(StatusChange.Kind.FLAPPING, report.name(), start ? status : "flapping",
+    listeners.tell(new StatusChange(StatusChange.Kind.FLAPPING, report.name(), start ? status : "flapping",
       start ? "flapping" : status, output, Instant.ofEpochMilli(report.timestamp())));
   }
 
@@ -336,7 +337,7 @@ public final class CheckRegistryImpl implements CheckRegistry {
   /** A check's status changed: tell the listeners, then see whether the overall outcome changed with it. */
   void changed(CheckReport previous, CheckReport next) {
     Instant at = Instant.ofEpochMilli(next.timestamp());
-    notify(new StatusChange(StatusChange.Kind.CHECK, next.name(),
+    listeners.tell(new StatusChange(StatusChange.Kind.CHECK, next.name(),
       previous == null ? null : previous.status().wireName(), next.status().wireName(), next.output(), at));
     // The overall outcome before is the one with this check's previous result (or without it, if it had none).
     List<CheckReport> after = new ArrayList<>();
@@ -360,18 +361,8 @@ public final class CheckRegistryImpl implements CheckRegistry {
           failing.append(failing.length() == 0 ? "" : ", ").append(report.name()).append(": ").append(report.output());
         }
       }
-      notify(new StatusChange(StatusChange.Kind.OVERALL, "overall", was.wireName(), now.wireName(),
+      listeners.tell(new StatusChange(StatusChange.Kind.OVERALL, "overall", was.wireName(), now.wireName(),
         failing.toString(), at));
-    }
-  }
-
-  private void notify(StatusChange change) {
-    for (Handler<StatusChange> listener : listeners) {
-      try {
-        listener.handle(change);
-      } catch (RuntimeException e) {
-        // A listener's fault must not break the run that completed; it is the listener's to log.
-      }
     }
   }
 

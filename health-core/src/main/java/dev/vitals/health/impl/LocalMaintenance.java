@@ -3,19 +3,18 @@ package dev.vitals.health.impl;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
+import dev.vitals.health.internal.Listeners;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 public final class LocalMaintenance implements MaintenanceSource {
 
   static final String SOURCE = "local";
 
   private final Clock clock;
-  private final List<Handler<MaintenanceState>> listeners = new CopyOnWriteArrayList<>();
+  private final Listeners<MaintenanceState> listeners = new Listeners<>(MaintenanceSource.class, "maintenance states");
   private volatile MaintenanceState state;
 
   public LocalMaintenance(Clock clock) {
@@ -48,16 +47,14 @@ public final class LocalMaintenance implements MaintenanceSource {
       }
     }
     if (changed != null) {
-      for (Handler<MaintenanceState> listener : listeners) {
-        listener.handle(changed);
-      }
+      listeners.tell(changed);
     }
     return Future.succeededFuture(state);
   }
 
   @Override
   public MaintenanceSource addListener(Handler<MaintenanceState> listener) {
-    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    listeners.add(listener);
     return this;
   }
 

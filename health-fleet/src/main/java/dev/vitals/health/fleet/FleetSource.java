@@ -19,7 +19,7 @@ public interface FleetSource {
   /**
    * @param listener called with the new view when an instance was added, changed, went missing or left, or the
    *                 source turned stale or fresh; on any thread; it must not block; an exception it throws is
-   *                 ignored
+   *                 logged (a line per burst of faults) and the other listeners are still told
    * @return this
    */
   FleetSource addListener(Handler<FleetView> listener);

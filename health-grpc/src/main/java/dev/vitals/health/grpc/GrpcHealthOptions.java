@@ -1,6 +1,6 @@
 package dev.vitals.health.grpc;
 
-import dev.vitals.health.impl.JsonForm;
+import dev.vitals.health.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;

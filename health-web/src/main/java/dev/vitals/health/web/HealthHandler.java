@@ -154,7 +154,8 @@ public interface HealthHandler extends Handler<RoutingContext> {
    * Adds a listener told whenever the status of a path may have changed: a check's status or the overall outcome
    * changed ({@link dev.vitals.health.CheckRegistry#addListener}), maintenance started or ended, or draining
    * started. It is not told of runs that change nothing, nor of results that merely expire. Called on the thread
-   * that observed the change; it must not block; an exception it throws is ignored.
+   * that observed the change; it must not block; an exception it throws is logged (a line per burst of faults)
+   * and the other listeners are still told.
    *
    * @param listener the listener
    * @return this

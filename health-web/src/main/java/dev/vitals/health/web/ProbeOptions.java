@@ -2,7 +2,7 @@ package dev.vitals.health.web;
 
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.HealthStatus;
-import dev.vitals.health.impl.JsonForm;
+import dev.vitals.health.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,6 @@
 package dev.vitals.samples.impl;
 
-import dev.vitals.health.web.impl.BurstLog;
+import dev.vitals.health.internal.BurstLog;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.vertx.core.http.HttpConnection;

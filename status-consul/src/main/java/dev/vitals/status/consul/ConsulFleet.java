@@ -92,7 +92,7 @@ public interface ConsulFleet extends FleetSource {
   /**
    * @param listener called on the watcher's context with the new view when an instance was added, changed or
    *                 gone, went missing, or the view turned stale or fresh or its error changed; an exception it
-   *                 throws is logged and ignored
+   *                 throws is logged (a line per burst of faults) and the other listeners are still told
    * @return this
    */
   @Override

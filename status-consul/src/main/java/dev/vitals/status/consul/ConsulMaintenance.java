@@ -99,7 +99,8 @@ public interface ConsulMaintenance extends MaintenanceSource {
 
   /**
    * @param listener called on the watcher's context with the new state each time the status or reason changes
-   *                 (not when it merely becomes stale or fresh again)
+   *                 (not when it merely becomes stale or fresh again); an exception it throws is logged (a line per
+   *                 burst of faults) and the other listeners are still told
    * @return this
    */
   @Override

@@ -1,8 +1,8 @@
 package dev.vitals.status.consul;
 
 import dev.vitals.health.Durations;
+import dev.vitals.health.JsonForm;
 import dev.vitals.health.ServiceStatus;
-import dev.vitals.health.impl.JsonForm;
 import dev.vitals.status.consul.impl.AgentAddress;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;

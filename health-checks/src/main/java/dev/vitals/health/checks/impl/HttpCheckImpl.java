@@ -3,14 +3,12 @@ package dev.vitals.health.checks.impl;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.checks.HttpCheck;
 import dev.vitals.health.checks.HttpCheckOptions;
-import dev.vitals.health.web.impl.BoundedExchange;
+import dev.vitals.health.internal.BoundedExchange;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -24,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One bounded GET per run on a client of its own, judged on its status line, and on its body when an expectation
@@ -103,50 +100,9 @@ public final class HttpCheckImpl implements HttpCheck {
     long start = System.nanoTime();
     Future<ProcedureResult> judged = bodyContains == null && jsonPointer == null
       ? BoundedExchange.send(vertx, http, request, null, timeout).map(status -> judge(status, null, start))
-      : withBody(request).map(answer -> judge(answer.status, answer.body, start));
+      : BoundedExchange.receive(vertx, http, request, timeout, maxBodySize)
+        .map(answer -> judge(answer.status(), answer.body(), start));
     return judged.otherwise(this::failed);
-  }
-
-  private record Answer(int status, Buffer body) {
-  }
-
-  /** The status and the body, both within the timeout; the connection is closed at the deadline. */
-  private Future<Answer> withBody(RequestOptions request) {
-    Promise<Answer> answer = Promise.promise();
-    http.request(request).onComplete(created -> {
-      if (created.failed()) {
-        answer.tryFail(created.cause());
-        return;
-      }
-      HttpClientRequest sent = created.result();
-      long timer = vertx.setTimer(timeout, id -> {
-        answer.tryFail(new TimeoutException("timed out after " + timeout + " ms"));
-        sent.connection().close();
-      });
-      sent.send().onComplete(answered -> {
-        if (answered.failed()) {
-          vertx.cancelTimer(timer);
-          answer.tryFail(answered.cause());
-          return;
-        }
-        Buffer body = Buffer.buffer();
-        answered.result().exceptionHandler(answer::tryFail);
-        answered.result().handler(chunk -> {
-          if ((long) body.length() + chunk.length() > maxBodySize) {
-            vertx.cancelTimer(timer);
-            answer.tryFail(new IllegalStateException("body longer than " + maxBodySize + " bytes"));
-            sent.connection().close();
-          } else {
-            body.appendBuffer(chunk);
-          }
-        });
-        answered.result().endHandler(ended -> {
-          vertx.cancelTimer(timer);
-          answer.tryComplete(new Answer(answered.result().statusCode(), body));
-        });
-      });
-    });
-    return answer.future();
   }
 
   private ProcedureResult failed(Throwable failure) {

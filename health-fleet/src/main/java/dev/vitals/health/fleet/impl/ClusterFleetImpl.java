@@ -9,6 +9,7 @@ import dev.vitals.health.fleet.FleetOptions;
 import dev.vitals.health.fleet.FleetView;
 import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.NodeStatus;
+import dev.vitals.health.internal.Listeners;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -62,7 +63,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
   private final String nodeId;
   private final String statusAddress;
   private final Map<String, Heard> nodes = new ConcurrentHashMap<>();
-  private final FleetListeners listeners = new FleetListeners();
+  private final Listeners<FleetView> listeners = new Listeners<>(ClusterFleet.class, "fleet views");
   private final AtomicLong lastDropLog = new AtomicLong(Long.MIN_VALUE / 2);
   /** Signs and checks messages; {@code null} without a secret. */
   private final FleetSignature signature;
@@ -353,7 +354,9 @@ public final class ClusterFleetImpl implements ClusterFleet {
   }
 
   private void notifyListeners() {
-    listeners.tell(this::view);
+    if (!listeners.isEmpty()) { // a view is built only for someone to tell
+      listeners.tell(view());
+    }
   }
 
   @Override

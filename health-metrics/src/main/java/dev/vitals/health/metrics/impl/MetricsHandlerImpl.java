@@ -1,7 +1,7 @@
 package dev.vitals.health.metrics.impl;
 
 import dev.vitals.health.metrics.MetricsHandler;
-import dev.vitals.health.web.impl.Negotiation;
+import dev.vitals.health.web.internal.Negotiation;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;

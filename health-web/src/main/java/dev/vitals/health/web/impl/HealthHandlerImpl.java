@@ -9,6 +9,7 @@ import dev.vitals.health.HealthStatus;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.internal.Listeners;
 import dev.vitals.health.web.Detail;
 import dev.vitals.health.web.FailureDetails;
 import dev.vitals.health.web.FormatContext;
@@ -16,6 +17,7 @@ import dev.vitals.health.web.HealthFormat;
 import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.ProbeOptions;
+import dev.vitals.health.web.internal.Negotiation;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -56,7 +58,7 @@ public final class HealthHandlerImpl implements HealthHandler {
   private volatile Predicate<RoutingContext> authenticated = ctx -> ctx.user() != null;
   private volatile boolean draining;
   private volatile long drainStarted;
-  private final List<Handler<Void>> changeListeners = new CopyOnWriteArrayList<>();
+  private final Listeners<Void> changeListeners = new Listeners<>(HealthHandler.class, "health changes");
   private boolean listening;
 
   public HealthHandlerImpl(CheckRegistry registry, HealthHandlerOptions given) {
@@ -103,13 +105,7 @@ public final class HealthHandlerImpl implements HealthHandler {
   }
 
   private void changed() {
-    for (Handler<Void> listener : changeListeners) {
-      try {
-        listener.handle(null);
-      } catch (RuntimeException e) {
-        // The listener's to log; a fault must not break the run or the switch that told it.
-      }
-    }
+    changeListeners.tell(null);
   }
 
   @Override

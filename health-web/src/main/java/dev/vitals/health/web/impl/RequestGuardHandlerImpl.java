@@ -1,5 +1,6 @@
 package dev.vitals.health.web.impl;
 
+import dev.vitals.health.internal.BurstLog;
 import dev.vitals.health.web.RequestGuardHandler;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;

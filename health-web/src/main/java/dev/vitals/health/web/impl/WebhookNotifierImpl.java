@@ -1,6 +1,8 @@
 package dev.vitals.health.web.impl;
 
 import dev.vitals.health.StatusChange;
+import dev.vitals.health.internal.BoundedExchange;
+import dev.vitals.health.internal.BurstLog;
 import dev.vitals.health.web.WebhookNotifier;
 import dev.vitals.health.web.WebhookOptions;
 import io.vertx.core.Future;

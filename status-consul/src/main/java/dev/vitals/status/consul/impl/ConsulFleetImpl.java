@@ -3,8 +3,8 @@ package dev.vitals.status.consul.impl;
 import dev.vitals.health.fleet.FleetMember;
 import dev.vitals.health.fleet.FleetOptions;
 import dev.vitals.health.fleet.FleetView;
-import dev.vitals.health.fleet.impl.FleetListeners;
 import dev.vitals.health.fleet.NodeStatus;
+import dev.vitals.health.internal.Listeners;
 import dev.vitals.status.consul.ConsulFleet;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.Context;
@@ -64,7 +64,7 @@ public final class ConsulFleetImpl implements ConsulFleet {
   private final Clock clock;
   private final AgentClient agent;
   private final BlockingWatch watch;
-  private final FleetListeners listeners = new FleetListeners();
+  private final Listeners<FleetView> listeners = new Listeners<>(ConsulFleet.class, "fleet views");
   private volatile Known known;
 
   private Future<String> selfNode;
@@ -223,6 +223,8 @@ public final class ConsulFleetImpl implements ConsulFleet {
   }
 
   private void notifyListeners() {
-    listeners.tell(this::view);
+    if (!listeners.isEmpty()) { // a view is built only for someone to tell
+      listeners.tell(view());
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.vitals.health.Check;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.ServiceStatus;
+import dev.vitals.health.internal.Listeners;
 import dev.vitals.status.consul.ConsulException;
 import dev.vitals.status.consul.ConsulMaintenance;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
@@ -16,9 +17,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.lang.System.Logger.Level;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -35,7 +34,7 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
   private final ConsulMaintenanceOptions options;
   private final AgentClient agent;
   private final BlockingWatch watch;
-  private final List<Handler<MaintenanceState>> listeners = new CopyOnWriteArrayList<>();
+  private final Listeners<MaintenanceState> listeners = new Listeners<>(ConsulMaintenance.class, "maintenance states");
   private volatile MaintenanceState state;
 
   private Future<String> node;
@@ -82,7 +81,7 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
 
   @Override
   public ConsulMaintenance addListener(Handler<MaintenanceState> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    listeners.add(listener);
     return this;
   }
 
@@ -131,13 +130,7 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
     }
     state = new MaintenanceState(status, reason, Instant.now(), SOURCE, false, null);
     LOG.log(Level.INFO, "Maintenance state from Consul: " + state);
-    for (Handler<MaintenanceState> listener : listeners) {
-      try {
-        listener.handle(state);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Maintenance listener failed", e);
-      }
-    }
+    listeners.tell(state);
   }
 
   private Future<String> node() {

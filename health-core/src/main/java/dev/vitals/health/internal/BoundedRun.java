@@ -1,4 +1,4 @@
-package dev.vitals.health.impl;
+package dev.vitals.health.internal;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -20,9 +20,11 @@ public final class BoundedRun {
   }
 
   /**
+   * @param vertx     for the timeout timer
    * @param what      what the code is, for messages ({@code check}, {@code section})
    * @param timeoutMs the time allowed, in ms
    * @param code      the code to run
+   * @param <T>       the type of its result
    * @return its result, completed on the caller's context even when the code's future completes on another
    * thread (a check whose client does its I/O on a Vert.x instance of its own); failed with a
    * {@link ProcedureFault} around a {@link TimeoutException} {@code "timed out after <n> ms"} or around what the
@@ -64,7 +66,11 @@ public final class BoundedRun {
     }
   }
 
-  /** @return the message shown for a failure: the exception's message, or its type when it has none */
+  /**
+   * @param failure what a run failed with
+   * @return the message shown for it: the exception's message (of the cause, for a {@link ProcedureFault}), or its
+   * type when it has none
+   */
   public static String describe(Throwable failure) {
     if (failure instanceof ProcedureFault) {
       failure = failure.getCause();

@@ -1,4 +1,4 @@
-package dev.vitals.health.impl;
+package dev.vitals.health.internal;
 
 /**
  * A run that went wrong in the procedure itself (it threw, or it timed out), as opposed to a procedure that

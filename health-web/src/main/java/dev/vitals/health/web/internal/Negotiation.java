@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.internal;
 
 import dev.vitals.health.web.HealthFormat;
 import io.vertx.ext.web.MIMEHeader;
@@ -15,8 +15,13 @@ public final class Negotiation {
   private Negotiation() {
   }
 
-  /** @return the chosen format, or {@code null} when none is acceptable */
-  static HealthFormat choose(List<MIMEHeader> accepted, List<HealthFormat> formats) {
+  /**
+   * @param accepted the request's parsed {@code Accept} ranges; {@code null} or empty when it sent none
+   * @param formats  the formats on offer, the server's preferred first; not empty
+   * @return the chosen format (the first on offer when the request accepts anything), or {@code null} when none is
+   * acceptable
+   */
+  public static HealthFormat choose(List<MIMEHeader> accepted, List<HealthFormat> formats) {
     if (accepted == null || accepted.isEmpty()) {
       return formats.get(0);
     }

@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.internal;
 
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -25,13 +25,34 @@ public final class BurstLog {
     this.quietMs = quietMs;
   }
 
-  /** Counts one event; logs it at WARNING when the previous line is older than {@code quietMs}. */
+  /**
+   * Counts one event; logs it at {@code WARNING} when the previous line is older than {@code quietMs}.
+   *
+   * @param message the line, built only when it is logged
+   */
   public void log(Supplier<String> message) {
-    log(Level.WARNING, message);
+    log(Level.WARNING, null, message);
   }
 
-  /** Counts one event; logs it at the level when the previous line is older than {@code quietMs}. */
+  /**
+   * Counts one event; logs it at the level when the previous line is older than {@code quietMs}.
+   *
+   * @param level   the level of the line
+   * @param message the line, built only when it is logged
+   */
   public void log(Level level, Supplier<String> message) {
+    log(level, null, message);
+  }
+
+  /**
+   * Counts one event; logs it at the level, with the exception's stack trace, when the previous line is older than
+   * {@code quietMs}.
+   *
+   * @param level   the level of the line
+   * @param thrown  the exception behind the event, or {@code null}
+   * @param message the line, built only when it is logged
+   */
+  public void log(Level level, Throwable thrown, Supplier<String> message) {
     long now = System.currentTimeMillis();
     long skipped;
     synchronized (this) {
@@ -44,7 +65,7 @@ public final class BurstLog {
       skipped = unlogged;
       unlogged = 0;
     }
-    log.log(level, () -> message.get()
+    log.log(level, thrown, () -> message.get()
       + (skipped == 0 ? "" : " (" + skipped + " more since the previous line, not logged)"));
   }
 
