@@ -13,8 +13,8 @@ import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.HeartbeatHandler;
 import dev.vitals.health.web.HistoryRoutes;
 import dev.vitals.health.web.HistoryRoutesOptions;
-import dev.vitals.health.web.JsonErrorHandler;
 import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.VitalsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -80,18 +80,21 @@ public final class EmbeddingExample {
     environment.addSection("greeter", new JsonObject().put("greeting", "Hello!").put("apiKey", "scrubbed"));
     environment.addSection("traffic", () -> Future.succeededFuture(new JsonObject().put("greetings", greetings.get())));
 
+    // Vitals' routes in the standalone's safe order (request guard, in-flight budgets with one of their own for the
+    // probes, heartbeats and history before /health*, /status, /environment on loopback or behind a token, JSON
+    // errors); the application's routes after them are behind the same guard and budget.
     Router router = Router.router(vertx);
+    VitalsRoutes.create(HealthHandler.create(registry).maintenance(maintenance))
+      .heartbeats("/health/heartbeat", HeartbeatHandler.create(passive, null))
+      .routes(r -> HistoryRoutes.create(vertx, registry, maintenance, new HistoryRoutesOptions()) // /health/history,
+        .mount(r, "/health"))                                                                      // /events, /ui
+      .status(StatusHandler.create(maintenance, application))
+      .environment(EnvironmentHandler.create(environment), true) // loopback callers without proxy headers
+      .mount(router);
     router.get("/hello").handler(ctx -> {
       greetings.incrementAndGet();
       ctx.end("Hello!");
     });
-    router.route("/health/heartbeat/*").handler(HeartbeatHandler.create(passive, null)); // before /health*
-    HistoryRoutes.create(vertx, registry, maintenance, new HistoryRoutesOptions())   // /health/history, /events, /ui
-      .mount(router, "/health");                                                   // before /health* too
-    router.route("/health*").handler(HealthHandler.create(registry).maintenance(maintenance));
-    router.route("/status").handler(StatusHandler.create(maintenance, application));
-    router.route("/environment").handler(EnvironmentHandler.create(environment)); // loopback, or behind a token
-    JsonErrorHandler.register(router); // the router's own answers (404, 405, 413, undecodable paths) as JSON
     return router;
   }
 }
