@@ -61,117 +61,24 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * A health server that watches the dependencies declared in its config and serves them at {@code /health}.
- * It is the main verticle of {@code vitals-samples.jar}:
+ * The standalone health server: the main verticle of {@code vitals-samples.jar}, a composition of the Vitals
+ * modules driven by a JSON config (docs/configuration.md gives every key and default; the JSON Schema
+ * {@code vitals-config.schema.json} at the jar's root is what the config is checked against).
  *
- * <pre>
- * java -jar vitals-samples.jar                    # default checks, http://127.0.0.1:8080/health
- * java -jar vitals-samples.jar -conf config.json  # the config below, from a file or inline JSON
- * </pre>
+ * <p>{@link #start()} reads the config with vertx-config (the file given to
+ * {@link #StandaloneVerticle(Map, Map, Path)}, read again every {@code reload.scanPeriod} so that checks change
+ * without a restart, or the deployment's config), with {@code VITALS_*} environment variables and {@code vitals.*}
+ * system properties over it; registers the checks (their clients on a {@code DependencyLoop}, apart from the event
+ * loops serving liveness); mounts the routes through {@code VitalsRoutes} (the safe order) plus the history, fleet
+ * and metrics routes; and listens. Any config error fails {@link #start()} before anything is created, with an
+ * {@link IllegalArgumentException} whose message starts with the value's JSON Pointer ({@code /checks/1/timeout:
+ * expected integer milliseconds, ...}); the jar prints that line and exits 15.
  *
- * <h2>Config</h2>
- * <pre>{@code
- * {
- *   "http": {"host": "127.0.0.1", "port": 8080},
- *   "checks": [
- *     {"name": "api", "type": "http", "url": "http://localhost:9000/ping", "timeout": "500ms"},
- *     {"name": "db", "type": "tcp", "host": "db.internal", "port": 5432, "critical": false},
- *     {"name": "disk", "type": "disk-space", "path": "/var/lib/app", "minFree": "10GB"},
- *     {"name": "heap", "type": "heap", "maxUsed": 0.95},
- *     {"name": "event-loop", "type": "event-loop", "maxDelay": "200ms"}
- *   ]
- * }
- * }</pre>
- *
- * <ul>
- *   <li>{@code http.host} (default {@code 127.0.0.1}) and {@code http.port} (default 8080, 0 for any free
- *       port, see {@link #actualPort()}); the environment variables {@code VITALS_HTTP_HOST} and
- *       {@code VITALS_HTTP_PORT} set them too.</li>
- *   <li>Every check has a {@code name} and a {@code type}, and may have the fields of
- *       {@link dev.vitals.health.CheckOptions}' JSON form: {@code timeout} (default 2 s), {@code successTtl}
- *       (27 s), {@code failureTtl} (9 s), {@code maxStale}, {@code refreshPeriod}, {@code critical} (true),
- *       {@code tags}. Durations are integer milliseconds or strings such as {@code "500ms"}, {@code "27s"},
- *       {@code "5m"}.</li>
- *   <li>{@code http}: {@code url} (required, http or https), {@code expectedStatus} (optional). Passes on a
- *       2xx answer, or on exactly {@code expectedStatus}; redirects are not followed. The output names the
- *       status code or the connection error. User info in the URL ({@code http://user:password@host/}) is
- *       sent as basic authentication and masked in outputs.</li>
- *   <li>{@code tcp}: {@code host} and {@code port} (required). Connects and closes; fails with the connection
- *       error.</li>
- *   <li>{@code disk-space}: {@code path} (default the working directory), {@code minFree} (default 100 MB):
- *       integer bytes or a string such as {@code "500MB"}, {@code "10GB"}, {@code "1024KB"} with units B,
- *       KB, MB, GB, TB in powers of 1024. Fails when less is usable. Data: {@code freeBytes},
- *       {@code totalBytes}, {@code minFreeBytes}, {@code path}.</li>
- *   <li>{@code heap}: {@code maxUsed}, a ratio in (0, 1] of used to maximum heap (default 0.9). Data:
- *       {@code usedBytes}, {@code maxBytes}, {@code usedRatio}, {@code maxUsed}.</li>
- *   <li>{@code event-loop}: {@code maxDelay}, a duration (default 200 ms); {@code startupGrace}, a duration
- *       (default 10 s). A timer set every 100 ms on the verticle's event loop measures how late it fires; the
- *       check fails when the largest lateness of the last 10 samples exceeds {@code maxDelay}. Lateness within
- *       {@code startupGrace} of the check's start (the JVM loading its classes) is not judged. Data:
- *       {@code delayMs}, {@code maxDelayMs}, {@code samples}, {@code lateSamples}, {@code startup},
- *       {@code startupGraceMs}, {@code startupDelayMs}.</li>
- * </ul>
- *
- * <p>Without a {@code checks} field the verticle checks its own machine: {@code disk-space} of the working
- * directory (100 MB free, tagged {@code readiness}), {@code heap} (90 % used) and {@code event-loop} (200 ms),
- * both tagged {@code liveness}, all with the defaults above. {@code "checks": []} means no checks at all.
- *
- * <p>Beside {@code http} and {@code checks}, the config has these optional sections (docs/configuration.md, the
- * config reference, gives every key and default):
- * <ul>
- *   <li>{@code http.maxInFlight} (default 1024): requests served at once; beyond it 503 with {@code Retry-After}.
- *       The probe paths ({@code /health}, {@code /health/live}, ...) have a budget of that size of their own, so
- *       that load held on other routes never refuses them.</li>
- *   <li>{@code http.idleTimeout} (default 60 s): a connection without a byte read or written is closed;
- *       {@code http.requestTimeout} (default 30 s): a request whose body has not arrived that long after its
- *       headers is answered 408 and its connection closed. 0 disables either.</li>
- *   <li>HTTP/2: {@code http.maxConcurrentStreams} (default 100) streams open at once per connection;
- *       {@code http.maxResets} (default 100) streams a connection may reset within {@code http.resetWindow}
- *       (default 30 s, whole seconds) before it gets GOAWAY, after which its peer address has its other
- *       connections closed and new ones refused for {@code http.resetWindow} (HTTP/2 rapid reset,
- *       CVE-2023-44487).</li>
- *   <li>{@code application}: {@code name}, {@code version}, {@code releaseId}, {@code serviceId},
- *       {@code description}, shown by {@code /status} and the health+json format; name and version fall back to
- *       the jar's manifest.</li>
- *   <li>{@code admin.token} (or {@code VITALS_ADMIN_TOKEN}): the bearer token of {@code PUT|DELETE
- *       /status/maintenance} (always required; without a token they answer 403) and of {@code /environment} when
- *       the server does not listen on a loopback address, or the request carries {@code Forwarded} or
- *       {@code X-Forwarded-For} (it came through a proxy).</li>
- *   <li>{@code health}: the {@code HealthHandlerOptions} JSON ({@code hostname}, {@code probes}).</li>
- *   <li>{@code environment}: {@code enabled} (default true) and the {@code EnvironmentOptions} JSON. On a
- *       non-loopback address without a token the start fails, naming {@code environment.enabled}.</li>
- *   <li>{@code consul}: the {@code ConsulMaintenanceOptions} JSON; it, or {@code CONSUL_HTTP_ADDR} in the
- *       environment, moves maintenance to Consul and registers a non-critical check named {@code consul}.</li>
- *   <li>{@code grpc}: {@code enabled} (default true) and {@code maxWatches} (1024): {@code grpc.health.v1.Health}
- *       ({@code Check}, {@code Watch}) on the HTTP port over HTTP/2 (cleartext, or TLS with ALPN), from the same
- *       probes and checks as {@code /health}; open {@code Watch} streams end once the drain delay is over.</li>
- *   <li>{@code shutdown}: {@code drainDelay} (default 5 s), {@code graceTimeout} (default 10 s).</li>
- *   <li>{@code metrics}: {@code enabled} (default true), {@code path} (default {@code /metrics}): the Prometheus
- *       scrape of Vitals' meters and, with {@code vertx} (default true) when started by the jar's launcher, of
- *       Vert.x's own.</li>
- *   <li>{@code history}: the {@code HistoryOptions} JSON ({@code enabled}, {@code flapHighThreshold},
- *       {@code flapLowThreshold}) and the {@code HistoryRoutesOptions} JSON ({@code maxStreams},
- *       {@code maxStreamsPerClient}, {@code keepAlive}, {@code eventBuffer}) of {@code /health/history},
- *       {@code /health/events} and {@code /health/ui}.</li>
- * </ul>
- *
- * <p>The config is read with vertx-config: the file given to
- * {@link #StandaloneVerticle(Map, Map, Path)} (read again every {@code reload.scanPeriod}: checks added, removed
- * or changed there are applied without a restart) or the deployment's config, then {@code VITALS_*} environment
- * variables and {@code vitals.*} system properties over it ({@code VITALS_HTTP_PORT}, {@code -Dvitals.http.port}
- * set {@code http.port}; see {@code ConfigOverrides}). It is checked against the JSON Schema
- * {@code vitals-config.schema.json} (at the jar's root): keys not listed there are rejected. Any error fails
- * {@link #start()} before anything is created, with an {@link IllegalArgumentException} whose message starts
- * with the value's JSON Pointer: {@code /checks/1/timeout: expected integer milliseconds, ...},
- * {@code /checks/2/name: duplicate name 'db'}; {@code vitals-samples.jar} then prints that one line and exits
- * with code 15. {@code http.ssl} with {@code http.certPath}, {@code http.keyPath} (PEM) and optionally
- * {@code http.clientCaPath} serves HTTPS, reloading the certificate when the files change.
- *
- * <p>On start it logs (java.util.logging, as Vert.x) the address it listens on, its routes and its checks. On
- * stop (SIGTERM, {@code vertx.close()}, undeploy) readiness fails at once, the server keeps serving for
- * {@code shutdown.drainDelay}, then stops accepting and lets in-flight requests finish for up to
- * {@code shutdown.graceTimeout}; then the check clients, timers, the maintenance source and the registry are
- * closed, so that it can be deployed again at once on the same port.
+ * <p>{@link #stop()} drains: readiness fails at once, the server keeps serving for {@code shutdown.drainDelay},
+ * then stops accepting and lets in-flight requests finish for up to {@code shutdown.graceTimeout}; then everything
+ * it created is closed, so that it can be deployed again at once on the same port. The connection-level guards
+ * ({@code http.maxConnections}, {@code maxResets} per address, {@code requestHeadTimeout}) are in the transport the
+ * launcher ({@link Main}) builds Vert.x with, not here.
  */
 public class StandaloneVerticle extends VerticleBase {
 
