@@ -1,14 +1,11 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
 import dev.vitals.health.checks.impl.ByteSize;
-import dev.vitals.health.checks.impl.Limits;
 import dev.vitals.health.checks.impl.Secrets;
 import dev.vitals.health.impl.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.RedisOptions;
 
 import java.net.URI;
@@ -19,10 +16,10 @@ import java.net.URI;
  * {"uri": "redis://:secret@cache.internal:6379/0",   // or the fields below, which override the URI's
  *  "host": "cache.internal", "port": 6379, "database": 0, "user": "monitor", "password": "secret",
  *  "maxLatency": "100ms",                            // above it the result is warn; 0 (default): never
- *  "timeout": "2s",                                  // the longest a run of the check's own connection takes
  *  "maxReplySize": "64KB"}                           // the most bytes of replies a run reads
  * }</pre>
- * Keys it does not know are left to the check's {@code CheckOptions}. Without {@code uri} or a field, the check
+ * Keys it does not know are left to the check's {@code CheckOptions}, whose {@code timeout} is the longest a run of
+ * the check's own connection takes. Without {@code uri} or a field, the check
  * connects to {@code redis://localhost:6379}. {@link #toString()} masks the password, in {@code password} and
  * inside {@code uri}.
  */
@@ -41,10 +38,9 @@ public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
   private static final JsonForm FORM = JsonForm.of("").open()
     .string("uri", "host", "user", "password")
     .integer("port", "database")
-    .duration("maxLatency", "timeout");
+    .duration("maxLatency");
 
   private int database = -1;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
   private long maxReplySize = DEFAULT_MAX_REPLY_SIZE;
 
   /** Default options: {@code PING} to {@code localhost:6379}. */
@@ -55,7 +51,6 @@ public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
   public RedisCheckOptions(RedisCheckOptions other) {
     super(other);
     database = other.database;
-    timeout = other.timeout;
     maxReplySize = other.maxReplySize;
   }
 
@@ -80,7 +75,8 @@ public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
 
   /**
    * @return the options of the check's own client: one connection, the endpoint from the URI with the fields set
-   * here over it, the connect timeout from {@link #getTimeout()}
+   * here over it, with the client's own connect timeout (a {@link RedisCheck} of its own is given the check's, its
+   * {@code CheckOptions} timeout)
    */
   public RedisOptions toRedisOptions() {
     URI base = URI.create(getUri() == null ? DEFAULT_URI : getUri());
@@ -97,8 +93,7 @@ public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
       + (database >= 0 ? "/" + database : path);
     RedisOptions options = new RedisOptions().setConnectionString(endpoint)
       .setMaxPoolSize(1)
-      .setMaxPoolWaiting(16)
-      .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE)));
+      .setMaxPoolWaiting(16);
     if (effectiveUser != null) {
       options.setUser(effectiveUser);
     }
@@ -144,22 +139,6 @@ public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
       throw new IllegalArgumentException("database: must not be negative, got " + database);
     }
     this.database = database;
-    return this;
-  }
-
-  /** @return the longest a run of the check's own connection takes (connect and replies), in ms; default 2000 */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout the longest a run of the check's own connection takes, in ms, {@code > 0}, after which it is
-   *                closed; the standalone verticle gives it the check's timeout (the same key)
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public RedisCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
     return this;
   }
 

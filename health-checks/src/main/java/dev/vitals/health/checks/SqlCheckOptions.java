@@ -1,7 +1,5 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
-import dev.vitals.health.checks.impl.Limits;
 import dev.vitals.health.checks.impl.Secrets;
 import dev.vitals.health.impl.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
@@ -17,10 +15,10 @@ import java.net.URI;
  * {"uri": "postgres://monitor:secret@db.internal:5432/app",  // or the fields below, which override the URI's
  *  "host": "db.internal", "port": 5432, "database": "app", "user": "monitor", "password": "secret",
  *  "query": "SELECT 1",                                      // the default
- *  "maxLatency": "500ms",                                    // above it the result is warn; 0 (default): never
- *  "timeout": "2s"}                                          // connect timeout of the check's own client
+ *  "maxLatency": "500ms"}                                    // above it the result is warn; 0 (default): never
  * }</pre>
- * Keys it does not know are left to the check's {@code CheckOptions}. The URI is the client's own form
+ * Keys it does not know are left to the check's {@code CheckOptions}, whose {@code timeout} is the deadline of a
+ * run of the check's own client. The URI is the client's own form
  * ({@code postgres://} or {@code postgresql://} for PostgreSQL, {@code mysql://} or {@code mariadb://} for
  * MySQL); without {@code uri} or a field, the client's defaults apply (PostgreSQL: {@code localhost:5432},
  * database, user and password {@code postgres}; MySQL: {@code localhost:3306}, user {@code root}).
@@ -36,11 +34,10 @@ public class SqlCheckOptions extends ServerCheckOptions<SqlCheckOptions> {
   private static final JsonForm FORM = JsonForm.of("").open()
     .string("uri", "host", "database", "user", "password", "query")
     .integer("port")
-    .duration("maxLatency", "timeout");
+    .duration("maxLatency");
 
   private String database;
   private String query = DEFAULT_QUERY;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
 
   /** Default options: {@code SELECT 1} on the client's default server. */
   public SqlCheckOptions() {
@@ -51,7 +48,6 @@ public class SqlCheckOptions extends ServerCheckOptions<SqlCheckOptions> {
     super(other);
     database = other.database;
     query = other.query;
-    timeout = other.timeout;
   }
 
   /**
@@ -122,19 +118,4 @@ public class SqlCheckOptions extends ServerCheckOptions<SqlCheckOptions> {
     return this;
   }
 
-  /** @return the connect timeout of the check's own client, in ms; default 2000 */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout the connect timeout of the check's own client, in ms, {@code > 0}; the standalone verticle gives
-   *                it the check's timeout (the same key)
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public SqlCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
-    return this;
-  }
 }

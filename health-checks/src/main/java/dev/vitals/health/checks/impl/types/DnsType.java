@@ -25,6 +25,6 @@ public final class DnsType extends BuiltInType<DnsCheckOptions> {
   @Override
   Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions check,
                         DnsCheckOptions options) {
-    return Registration.of(registry, check, DnsCheck.create(dependencies, options));
+    return Registration.of(registry, check, DnsCheck.create(dependencies, check, options));
   }
 }

@@ -22,7 +22,7 @@ public final class EventBusType extends BuiltInType<EventBusCheckOptions> {
   @Override
   Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions check,
                         EventBusCheckOptions options) {
-    registry.register(check, EventBusCheck.create(vertx, options));
+    registry.register(check, EventBusCheck.create(vertx, check, options));
     return Registration.NONE;
   }
 }

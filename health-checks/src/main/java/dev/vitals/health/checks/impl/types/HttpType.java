@@ -31,6 +31,6 @@ public final class HttpType extends BuiltInType<HttpCheckOptions> {
   @Override
   Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions check,
                         HttpCheckOptions options) {
-    return Registration.of(registry, check, HttpCheck.create(dependencies, options));
+    return Registration.of(registry, check, HttpCheck.create(dependencies, check, options));
   }
 }

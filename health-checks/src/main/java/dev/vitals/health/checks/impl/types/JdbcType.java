@@ -28,7 +28,7 @@ public final class JdbcType extends BuiltInType<JdbcCheckOptions> {
   @Override
   Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions check,
                         JdbcCheckOptions options) {
-    JdbcCheck jdbc = JdbcCheck.create(options);
+    JdbcCheck jdbc = JdbcCheck.create(check, options);
     registry.registerBlocking(check, jdbc);
     return () -> vertx.executeBlocking(() -> {
       jdbc.close();

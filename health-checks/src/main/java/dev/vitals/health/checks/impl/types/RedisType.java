@@ -28,6 +28,6 @@ public final class RedisType extends BuiltInType<RedisCheckOptions> {
   @Override
   Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions check,
                         RedisCheckOptions options) {
-    return Registration.of(registry, check, RedisCheck.create(dependencies, options));
+    return Registration.of(registry, check, RedisCheck.create(dependencies, check, options));
   }
 }

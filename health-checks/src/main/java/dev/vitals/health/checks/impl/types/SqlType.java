@@ -6,12 +6,17 @@ import dev.vitals.health.checks.ResourceCheck;
 import dev.vitals.health.checks.SqlCheckOptions;
 import io.vertx.core.Vertx;
 
-import java.util.function.BiFunction;
 
 /** {@code postgres} and {@code mysql}: a SQL check with a connection of its own, on the dependency loop. */
 abstract class SqlType extends BuiltInType<SqlCheckOptions> {
 
-  private final BiFunction<Vertx, SqlCheckOptions, ResourceCheck> factory;
+  private final SqlFactory factory;
+
+  /** {@code PostgresCheck::create}, {@code MySQLCheck::create}. */
+  @FunctionalInterface
+  interface SqlFactory {
+    ResourceCheck create(Vertx vertx, CheckOptions check, SqlCheckOptions options);
+  }
 
   /**
    * @param name       the config's {@code type}
@@ -19,7 +24,7 @@ abstract class SqlType extends BuiltInType<SqlCheckOptions> {
    * @param example    the URI's form, for the schema's description
    * @param factory    the check's factory
    */
-  SqlType(String name, String uriPattern, String example, BiFunction<Vertx, SqlCheckOptions, ResourceCheck> factory) {
+  SqlType(String name, String uriPattern, String example, SqlFactory factory) {
     super(name, SqlCheckOptions::new, """
       {"properties": {
         "uri": {"type": "string", "pattern": "%s", "description": "%s"},
@@ -38,6 +43,6 @@ abstract class SqlType extends BuiltInType<SqlCheckOptions> {
   @Override
   Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions check,
                         SqlCheckOptions options) {
-    return Registration.of(registry, check, factory.apply(dependencies, options));
+    return Registration.of(registry, check, factory.create(dependencies, check, options));
   }
 }

@@ -22,6 +22,6 @@ public final class TcpType extends BuiltInType<TcpCheckOptions> {
   @Override
   Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions check,
                         TcpCheckOptions options) {
-    return Registration.of(registry, check, TcpCheck.create(dependencies, options));
+    return Registration.of(registry, check, TcpCheck.create(dependencies, check, options));
   }
 }

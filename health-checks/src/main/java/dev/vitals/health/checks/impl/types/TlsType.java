@@ -24,6 +24,6 @@ public final class TlsType extends BuiltInType<TlsCheckOptions> {
   @Override
   Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions check,
                         TlsCheckOptions options) {
-    return Registration.of(registry, check, TlsCheck.create(dependencies, options));
+    return Registration.of(registry, check, TlsCheck.create(dependencies, check, options));
   }
 }
