@@ -117,7 +117,12 @@ public final class Main {
 
   /** @return the names of the check types: passive, and those {@link CheckType#available()} finds; sorted */
   private static List<String> checkTypes() {
-    java.util.SortedSet<String> types = new java.util.TreeSet<>(CheckType.available().keySet());
+    java.util.SortedSet<String> types = new java.util.TreeSet<>();
+    try {
+      types.addAll(CheckType.available().keySet());
+    } catch (IllegalStateException e) {
+      types.add("(" + e.getMessage() + ")");
+    }
     types.add("passive");
     return List.copyOf(types);
   }

@@ -65,7 +65,7 @@ public interface CheckType {
    * this interface).
    *
    * @return the types by name, sorted; unmodifiable
-   * @throws IllegalStateException when two types have the same name, or a type has none
+   * @throws IllegalStateException when two types have the same name, a type has none, or one cannot be created
    */
   static SortedMap<String, CheckType> available() {
     return CheckTypes.available();

@@ -34,7 +34,23 @@ public final class ConfigSchema {
   /** Where the schema is on the class path (the jar's root). */
   public static final String RESOURCE = "vitals-config.schema.json";
 
-  private static final JsonObject SCHEMA = withTypes(load(), CheckType.available().values());
+  /** Why the check types on the class path cannot join the schema (one fails, two share a name), or null. */
+  private static final IllegalStateException TYPES_PROBLEM;
+  private static final JsonObject SCHEMA;
+
+  static {
+    JsonObject shipped = load();
+    JsonObject schema = shipped;
+    IllegalStateException problem = null;
+    try {
+      schema = withTypes(shipped, CheckType.available().values());
+    } catch (RuntimeException e) { // a duplicate name, a failing provider, a fragment that is not an object schema
+      problem = e instanceof IllegalStateException ? (IllegalStateException) e : new IllegalStateException(e.toString(), e);
+    }
+    SCHEMA = schema;
+    TYPES_PROBLEM = problem;
+  }
+
   /** Masks credentials in the values error messages quote, by the environment dump's rules. */
   private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
   private static final Validator VALIDATOR = Validator.create(JsonSchema.of(SCHEMA), new JsonSchemaOptions()
@@ -132,8 +148,12 @@ public final class ConfigSchema {
    * @param config a config
    * @throws IllegalArgumentException {@code "<JSON Pointer>: <what was expected>"}, one line, for the most
    *                                  specific violation when the config does not match the schema
+   * @throws IllegalStateException    {@code "check types: ..."} when a check type on the class path cannot be used
    */
   public static void validate(JsonObject config) {
+    if (TYPES_PROBLEM != null) {
+      throw new IllegalStateException("check types: " + TYPES_PROBLEM.getMessage(), TYPES_PROBLEM);
+    }
     OutputUnit result = VALIDATOR.validate(config);
     if (Boolean.TRUE.equals(result.getValid())) {
       return;

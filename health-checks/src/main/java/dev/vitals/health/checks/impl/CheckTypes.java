@@ -3,6 +3,7 @@ package dev.vitals.health.checks.impl;
 import dev.vitals.health.checks.CheckType;
 
 import java.util.Collections;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,17 +14,23 @@ public final class CheckTypes {
   private CheckTypes() {
   }
 
-  /** Loaded on first use, so that a type's failing constructor surfaces where the types are asked for. */
-  private static final class Holder {
-    static final SortedMap<String, CheckType> TYPES = load();
-  }
+  /** Loaded on first use, so that a type that cannot be loaded surfaces where the types are asked for. */
+  private static SortedMap<String, CheckType> types;
 
   /**
    * @return the types by name
-   * @throws IllegalStateException when two types share a name, or one has none
+   * @throws IllegalStateException when two types share a name, one has none, or one cannot be created (each call
+   *                               then tries again, and fails the same way)
    */
-  public static SortedMap<String, CheckType> available() {
-    return Holder.TYPES;
+  public static synchronized SortedMap<String, CheckType> available() {
+    if (types == null) {
+      try {
+        types = load();
+      } catch (ServiceConfigurationError e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+    return types;
   }
 
   private static SortedMap<String, CheckType> load() {
