@@ -1,5 +1,6 @@
 package dev.vitals.samples;
 
+import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.fleet.FleetOptions;
 import dev.vitals.health.fleet.HazelcastOptions;
 import dev.vitals.samples.impl.ConfigOverrides;
@@ -97,6 +98,9 @@ public final class Main {
     "  CONSUL_CLIENT_CERT, CONSUL_CLIENT_KEY",
     "                      maintenance in Consul, as the Consul CLI reads them (the consul section wins)",
     "",
+    "Check types (a checks entry's \"type\"): " + String.join(", ", checkTypes()) + ";",
+    "  a jar on the class path adds more (dev.vitals.health.checks.CheckType, through ServiceLoader).",
+    "",
     "Config reference: docs/configuration.md in the repository.",
     "JSON Schema: " + dev.vitals.samples.impl.ConfigSchema.RESOURCE
       + " in this jar (samples/src/main/resources in the repository);",
@@ -108,6 +112,18 @@ public final class Main {
     "Exit codes: 0 stopped (SIGTERM), 1 unreadable -conf, 15 invalid config or cannot listen (one line on stderr).");
 
   private Main() {
+  }
+
+  /** @return the names of the check types: passive, and those {@link CheckType#available()} finds; sorted */
+  private static List<String> checkTypes() {
+    java.util.SortedSet<String> types = new java.util.TreeSet<>();
+    try {
+      types.addAll(CheckType.available().keySet());
+    } catch (IllegalStateException e) {
+      types.add("(" + e.getMessage() + ")");
+    }
+    types.add("passive");
+    return List.copyOf(types);
   }
 
   /**

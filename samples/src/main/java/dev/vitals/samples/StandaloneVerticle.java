@@ -2,6 +2,7 @@ package dev.vitals.samples;
 
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
+import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.checks.DependencyLoop;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
@@ -109,7 +110,7 @@ public class StandaloneVerticle extends VerticleBase {
   private volatile HttpServer server;
 
   /** A configured check as registered: its config entry, to notice changes, and what releases it. */
-  private record RunningCheck(JsonObject entry, CheckDefinition.Registration registration) {
+  private record RunningCheck(JsonObject entry, CheckType.Registration registration) {
   }
 
   /** A verticle configured by its config, the process environment and the system properties. */

@@ -4,6 +4,7 @@ import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.PassiveOptions;
+import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.grpc.GrpcHealthOptions;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.HealthHandlerOptions;
@@ -118,6 +119,18 @@ class ConfigReferenceTest {
       fields.put(type, new TreeSet<>(rule.getJsonObject("then").getJsonObject("properties").fieldNames()));
     }
     return fields;
+  }
+
+  /** Each built-in type's fragment is written once, in health-checks; the shipped file must hold it as it is there. */
+  @Test
+  void shippedSchemaHoldsTheFragmentOfEachBuiltInType() throws IOException {
+    JsonObject shipped = new JsonObject(Files.readString(Path.of("src", "main", "resources", ConfigSchema.RESOURCE)));
+    assertThat(ConfigSchema.withTypes(shipped, CheckType.available().values())).isEqualTo(shipped);
+    Set<String> types = new TreeSet<>(CheckType.available().keySet());
+    types.add("passive");
+    assertThat(SCHEMA.getJsonObject("$defs").getJsonObject("check").getJsonObject("properties")
+      .getJsonObject("type").getJsonArray("enum")).as("no other type on this class path")
+      .containsExactlyInAnyOrderElementsOf(types);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
 import dev.vitals.health.JsonForm;
 import dev.vitals.health.checks.impl.Limits;
 import io.vertx.codegen.annotations.DataObject;
@@ -14,8 +13,8 @@ import java.util.Objects;
 
 /**
  * What a {@link DnsCheck} resolves, and with which server. JSON form: {@code {"host": "db.internal",
- * "ipv6": false, "expected": ["10.0.0.5"], "server": "10.0.0.2", "serverPort": 53, "timeout": "2s"}}; keys it does
- * not know are left to the check's {@code CheckOptions}.
+ * "ipv6": false, "expected": ["10.0.0.5"], "server": "10.0.0.2", "serverPort": 53}}; keys it does not know are left
+ * to the check's {@code CheckOptions}, whose {@code timeout} is the query timeout.
  */
 @DataObject
 @JsonGen(publicConverter = false)
@@ -25,14 +24,13 @@ public class DnsCheckOptions {
   public static final int DEFAULT_SERVER_PORT = 53;
 
   private static final JsonForm FORM = JsonForm.of("").open().string("host", "server").bool("ipv6")
-    .strings("expected").integer("serverPort").duration("timeout");
+    .strings("expected").integer("serverPort");
 
   private String host;
   private boolean ipv6;
   private List<String> expected = new ArrayList<>();
   private String server;
   private int serverPort = DEFAULT_SERVER_PORT;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
 
   /** Options without a host, to set. */
   public DnsCheckOptions() {
@@ -45,7 +43,6 @@ public class DnsCheckOptions {
     expected = new ArrayList<>(other.expected);
     server = other.server;
     serverPort = other.serverPort;
-    timeout = other.timeout;
   }
 
   /**
@@ -137,19 +134,4 @@ public class DnsCheckOptions {
     return this;
   }
 
-  /** @return the query timeout, in ms; default 2000 */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout the query timeout in ms, {@code > 0}; the standalone verticle gives it the check's timeout (the
-   *                same key)
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public DnsCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
-    return this;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Check;
 import dev.vitals.health.checks.impl.EventBusCheckImpl;
 import io.vertx.core.Vertx;
@@ -14,10 +15,12 @@ public interface EventBusCheck extends Check {
 
   /**
    * @param vertx   the Vert.x instance whose event bus to use
-   * @param options the address, the body and the timeout
+   * @param check   the options the check is registered with: their {@code timeout} (ms) is the check's one deadline, how long the
+   *                reply may take
+   * @param options the address and the body
    * @return the check
    */
-  static EventBusCheck create(Vertx vertx, EventBusCheckOptions options) {
-    return new EventBusCheckImpl(vertx, new EventBusCheckOptions(options));
+  static EventBusCheck create(Vertx vertx, CheckOptions check, EventBusCheckOptions options) {
+    return new EventBusCheckImpl(vertx, new EventBusCheckOptions(options), check.getTimeout());
   }
 }

@@ -1,25 +1,23 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
 import dev.vitals.health.JsonForm;
-import dev.vitals.health.checks.impl.Limits;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Where an {@link EventBusCheck} sends its request. JSON form: {@code {"address": "orders.ping", "message":
- * "ping", "timeout": "2s"}}; keys it does not know are left to the check's {@code CheckOptions}.
+ * "ping"}}; keys it does not know are left to the check's {@code CheckOptions}, whose {@code timeout} is how long
+ * the reply may take.
  */
 @DataObject
 @JsonGen(publicConverter = false)
 public class EventBusCheckOptions {
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("address", "message").duration("timeout");
+  private static final JsonForm FORM = JsonForm.of("").open().string("address", "message");
 
   private String address;
   private String message;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
 
   /** Options without an address, to set. */
   public EventBusCheckOptions() {
@@ -29,7 +27,6 @@ public class EventBusCheckOptions {
   public EventBusCheckOptions(EventBusCheckOptions other) {
     address = other.address;
     message = other.message;
-    timeout = other.timeout;
   }
 
   /**
@@ -82,19 +79,4 @@ public class EventBusCheckOptions {
     return this;
   }
 
-  /** @return how long the reply may take, in ms; default 2000 */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout how long the reply may take, in ms, {@code > 0}; the standalone verticle gives it the check's
-   *                timeout (the same key)
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public EventBusCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
-    return this;
-  }
 }

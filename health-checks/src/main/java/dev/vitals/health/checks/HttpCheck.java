@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.checks.impl.HttpCheckImpl;
 import io.vertx.core.Vertx;
 
@@ -19,14 +20,16 @@ public interface HttpCheck extends ResourceCheck {
   /**
    * @param vertx   the Vert.x instance to create the check's HTTP client on (a {@link DependencyLoop}'s keeps its I/O
    *                off the application's event loops)
+   * @param check   the options the check is registered with: their {@code timeout} (ms) is the check's one deadline, after which
+   *                the exchange's connection is closed (and its connect timeout)
    * @param options what to request and accept
    * @return the check; close it to close its client
    * @throws IllegalArgumentException {@code url: required field missing}, or {@code jsonValue: required with
    *                                  jsonPointer} (and the other way round)
    */
-  static HttpCheck create(Vertx vertx, HttpCheckOptions options) {
+  static HttpCheck create(Vertx vertx, CheckOptions check, HttpCheckOptions options) {
     HttpCheckOptions copy = new HttpCheckOptions(options);
     copy.validate();
-    return new HttpCheckImpl(vertx, copy);
+    return new HttpCheckImpl(vertx, copy, check.getTimeout());
   }
 }

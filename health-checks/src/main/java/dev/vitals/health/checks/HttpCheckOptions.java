@@ -1,6 +1,5 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
 import dev.vitals.health.JsonForm;
 import dev.vitals.health.checks.impl.ByteSize;
 import dev.vitals.health.checks.impl.Limits;
@@ -26,11 +25,10 @@ import java.util.List;
  *  "maxLatency": "500ms",               // above it the result is warn; 0 (default): never
  *  "followRedirects": false,            // the default: a 301 is a 301
  *  "trustAll": false, "caPath": "/etc/ssl/internal-ca.pem",  // TLS trust (default: the JVM's)
- *  "maxBodySize": "1MB",                // the most of a body bodyContains or jsonPointer reads
- *  "timeout": "2s"}
+ *  "maxBodySize": "1MB"}                // the most of a body bodyContains or jsonPointer reads
  * }</pre>
- * Keys it does not know are left to the check's {@code CheckOptions} (the standalone config's {@code timeout} is
- * both).
+ * Keys it does not know are left to the check's {@code CheckOptions}, whose {@code timeout} is the deadline of one
+ * exchange.
  */
 @DataObject
 @JsonGen(publicConverter = false)
@@ -43,11 +41,10 @@ public class HttpCheckOptions {
     .string("url", "bodyContains", "jsonPointer", "jsonValue", "caPath")
     .integer("expectedStatus")
     .bool("followRedirects", "trustAll")
-    .duration("timeout", "maxLatency");
+    .duration("maxLatency");
 
   private String url;
   private int expectedStatus;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
   private List<Integer> acceptedStatus = new ArrayList<>();
   private String bodyContains;
   private String jsonPointer;
@@ -66,7 +63,6 @@ public class HttpCheckOptions {
   public HttpCheckOptions(HttpCheckOptions other) {
     url = other.url;
     expectedStatus = other.expectedStatus;
-    timeout = other.timeout;
     acceptedStatus = new ArrayList<>(other.acceptedStatus);
     bodyContains = other.bodyContains;
     jsonPointer = other.jsonPointer;
@@ -289,22 +285,6 @@ public class HttpCheckOptions {
    */
   public HttpCheckOptions setCaPath(String caPath) {
     this.caPath = caPath;
-    return this;
-  }
-
-  /** @return the deadline of one exchange (connect, request, status line, body), in ms; default 2000 */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout the deadline of one exchange in ms, {@code > 0}; at the deadline the connection is closed, so a
-   *                hung or endlessly streaming upstream never pins a pooled connection
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public HttpCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.BlockingCheck;
 import dev.vitals.health.checks.impl.JdbcCheckImpl;
 
@@ -19,26 +20,29 @@ public interface JdbcCheck extends BlockingCheck {
    * gives it back.
    *
    * @param dataSource the application's data source; closing the check leaves it alone
-   * @param options    the validation timeout (the connection fields are not used)
+   * @param check      the options the check is registered with: their {@code timeout} (ms) is the check's one
+   *                   deadline, how long {@code Connection.isValid} may take (JDBC counts in seconds: rounded up)
    * @return the check; outputs name the server {@code jdbc}
    */
-  static JdbcCheck create(DataSource dataSource, JdbcCheckOptions options) {
-    return new JdbcCheckImpl(dataSource::getConnection, false, "jdbc", null, options.getTimeout());
+  static JdbcCheck create(DataSource dataSource, CheckOptions check) {
+    return new JdbcCheckImpl(dataSource::getConnection, false, "jdbc", null, check.getTimeout());
   }
 
   /**
    * A check with a connection of its own ({@code DriverManager}), opened at the first run, kept while valid and
    * opened again after a failure; {@link #close()} closes it.
    *
-   * @param options the URL, user, password and validation timeout
+   * @param check   the options the check is registered with: their {@code timeout} (ms) is the check's one deadline,
+   *                how long {@code Connection.isValid} may take (JDBC counts in seconds: rounded up)
+   * @param options the URL, user and password
    * @return the check
    * @throws IllegalArgumentException {@code url: required field missing} without a URL
    */
-  static JdbcCheck create(JdbcCheckOptions options) {
+  static JdbcCheck create(CheckOptions check, JdbcCheckOptions options) {
     if (options.getUrl() == null) {
       throw new IllegalArgumentException("url: required field missing");
     }
-    return JdbcCheckImpl.ownConnection(new JdbcCheckOptions(options));
+    return JdbcCheckImpl.ownConnection(new JdbcCheckOptions(options), check.getTimeout());
   }
 
   /** Closes the check's own connection, if it has one; blocks while the driver closes it. */

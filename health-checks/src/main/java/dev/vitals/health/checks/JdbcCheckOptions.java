@@ -1,29 +1,26 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
 import dev.vitals.health.JsonForm;
-import dev.vitals.health.checks.impl.Limits;
 import dev.vitals.health.checks.impl.Secrets;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Where a {@link JdbcCheck}'s own connection goes, and how long validation may take. JSON form:
- * {@code {"url": "jdbc:postgresql://db.internal:5432/app", "user": "monitor", "password": "secret",
- * "timeout": "2s"}}; keys it does not know are left to the check's {@code CheckOptions}. The JDBC driver of the URL
- * must be on the class or module path. {@link #toString()} masks the password.
+ * Where a {@link JdbcCheck}'s own connection goes. JSON form:
+ * {@code {"url": "jdbc:postgresql://db.internal:5432/app", "user": "monitor", "password": "secret"}}; keys it does
+ * not know are left to the check's {@code CheckOptions}, whose {@code timeout} is how long validation may take. The
+ * JDBC driver of the URL must be on the class or module path. {@link #toString()} masks the password.
  */
 @DataObject
 @JsonGen(publicConverter = false)
 public class JdbcCheckOptions {
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("url", "user", "password").duration("timeout");
+  private static final JsonForm FORM = JsonForm.of("").open().string("url", "user", "password");
 
   private String url;
   private String user;
   private String password;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
 
   /** Options without a URL, to set (a check over a {@code DataSource} needs none). */
   public JdbcCheckOptions() {
@@ -34,7 +31,6 @@ public class JdbcCheckOptions {
     url = other.url;
     user = other.user;
     password = other.password;
-    timeout = other.timeout;
   }
 
   /**
@@ -112,19 +108,4 @@ public class JdbcCheckOptions {
     return this;
   }
 
-  /** @return how long {@code Connection.isValid} may take, in ms (rounded up to seconds); default 2000 */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout how long validation may take, in ms, {@code > 0} (JDBC counts in seconds: rounded up); the
-   *                standalone verticle gives it the check's timeout (the same key)
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public JdbcCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
-    return this;
-  }
 }

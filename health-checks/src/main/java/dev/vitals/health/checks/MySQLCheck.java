@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.checks.impl.SqlCheckImpl;
 import dev.vitals.health.checks.impl.SqlPools;
 import io.vertx.core.Vertx;
@@ -30,18 +31,20 @@ public interface MySQLCheck extends ResourceCheck {
 
   /**
    * A check with a client of its own: a pool of one connection, opened at the first run and kept while runs pass;
-   * a run that fails, or reaches {@code timeout} (the check's own deadline, in ms), closes the pool and its
+   * a run that fails, or reaches the check's {@code timeout} (its one deadline, in ms), closes the pool and its
    * connection, however far the client got in a reply, and the next run opens a new one; closing the check closes
    * it. The client has no bound on a reply's size: the deadline is what bounds a hostile one.
    *
    * @param vertx   the Vert.x instance to create the pool on: a {@link DependencyLoop}'s, to keep its I/O off the
    *                application's event loops
+   * @param check   the options the check is registered with: their {@code timeout} (ms) is the check's one deadline, and the pool's
+   *                connect timeout
    * @param options where to connect ({@code mysql://} or {@code mariadb://} URI and fields), the query and
    *                {@code maxLatency}
    * @return the check
    * @throws IllegalArgumentException {@code uri: ...} when the MySQL client cannot read the URI
    */
-  static MySQLCheck create(Vertx vertx, SqlCheckOptions options) {
-    return SqlPools.check(vertx, options, MySQLBuilder.pool(), MySQLConnectOptions::fromUri, new MySQLConnectOptions());
+  static MySQLCheck create(Vertx vertx, CheckOptions check, SqlCheckOptions options) {
+    return SqlPools.check(vertx, options, check.getTimeout(), MySQLBuilder.pool(), MySQLConnectOptions::fromUri, new MySQLConnectOptions());
   }
 }

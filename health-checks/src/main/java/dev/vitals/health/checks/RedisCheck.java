@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.checks.impl.RedisCheckImpl;
 import dev.vitals.health.checks.impl.RespCheckImpl;
 import io.vertx.core.Vertx;
@@ -30,7 +31,7 @@ public interface RedisCheck extends ResourceCheck {
    * A check with a connection of its own, bounded: each run opens one connection, sends {@code AUTH} (when a
    * password is set), {@code SELECT} (when a database is), {@code PING} and {@code INFO replication} in one
    * write, reads at most {@code maxReplySize} bytes (default 64 KB) of replies, and closes the connection when
-   * the run ends, passed, failed or timed out at {@code timeout}. A reply announcing more than
+   * the run ends, passed, failed or timed out at the check's {@code timeout}. A reply announcing more than
    * {@code maxReplySize} fails the run at once ({@code PING <server>: a reply announces <n> bytes, more than
    * maxReplySize (<m> bytes)}) without being read. Nothing is logged by the connection itself: every error is
    * the run's output. Create it on a {@link DependencyLoop}'s instance to keep its I/O off the application's
@@ -38,10 +39,12 @@ public interface RedisCheck extends ResourceCheck {
    *
    * @param vertx   the Vert.x instance to create the client on (a {@link DependencyLoop}'s keeps its I/O off the
    *                application's event loops)
-   * @param options where to connect, {@code timeout}, {@code maxLatency} and {@code maxReplySize}
+   * @param check   the options the check is registered with: their {@code timeout} (ms) is the check's one deadline, the longest a
+   *                run of its connection takes
+   * @param options where to connect, {@code maxLatency} and {@code maxReplySize}
    * @return the check
    */
-  static RedisCheck create(Vertx vertx, RedisCheckOptions options) {
-    return new RespCheckImpl(vertx, options);
+  static RedisCheck create(Vertx vertx, CheckOptions check, RedisCheckOptions options) {
+    return new RespCheckImpl(vertx, options, check.getTimeout());
   }
 }

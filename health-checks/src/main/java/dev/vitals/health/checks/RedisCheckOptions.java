@@ -1,14 +1,11 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
 import dev.vitals.health.JsonForm;
 import dev.vitals.health.checks.impl.ByteSize;
-import dev.vitals.health.checks.impl.Limits;
 import dev.vitals.health.checks.impl.Secrets;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.RedisOptions;
 
 import java.net.URI;
@@ -19,16 +16,16 @@ import java.net.URI;
  * {"uri": "redis://:secret@cache.internal:6379/0",   // or the fields below, which override the URI's
  *  "host": "cache.internal", "port": 6379, "database": 0, "user": "monitor", "password": "secret",
  *  "maxLatency": "100ms",                            // above it the result is warn; 0 (default): never
- *  "timeout": "2s",                                  // the longest a run of the check's own connection takes
  *  "maxReplySize": "64KB"}                           // the most bytes of replies a run reads
  * }</pre>
- * Keys it does not know are left to the check's {@code CheckOptions}. Without {@code uri} or a field, the check
+ * Keys it does not know are left to the check's {@code CheckOptions}, whose {@code timeout} is the longest a run of
+ * the check's own connection takes. Without {@code uri} or a field, the check
  * connects to {@code redis://localhost:6379}. {@link #toString()} masks the password, in {@code password} and
  * inside {@code uri}.
  */
 @DataObject
-@JsonGen(publicConverter = false)
-public class RedisCheckOptions {
+@JsonGen(publicConverter = false, inheritConverter = true)
+public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
 
   /** Default server: {@code redis://localhost:6379}. */
   public static final String DEFAULT_URI = "redis://localhost:6379";
@@ -41,16 +38,9 @@ public class RedisCheckOptions {
   private static final JsonForm FORM = JsonForm.of("").open()
     .string("uri", "host", "user", "password")
     .integer("port", "database")
-    .duration("maxLatency", "timeout");
+    .duration("maxLatency");
 
-  private String uri;
-  private String host;
-  private int port;
   private int database = -1;
-  private String user;
-  private String password;
-  private long maxLatency;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
   private long maxReplySize = DEFAULT_MAX_REPLY_SIZE;
 
   /** Default options: {@code PING} to {@code localhost:6379}. */
@@ -59,14 +49,8 @@ public class RedisCheckOptions {
 
   /** @param other options to copy */
   public RedisCheckOptions(RedisCheckOptions other) {
-    uri = other.uri;
-    host = other.host;
-    port = other.port;
+    super(other);
     database = other.database;
-    user = other.user;
-    password = other.password;
-    maxLatency = other.maxLatency;
-    timeout = other.timeout;
     maxReplySize = other.maxReplySize;
   }
 
@@ -78,17 +62,11 @@ public class RedisCheckOptions {
     RedisCheckOptionsConverter.fromJson(ByteSize.readSizes(FORM.read(json), json, "maxReplySize"), this);
   }
 
-  /** @return the JSON form, password included (see {@link #toString()} for a form safe to log) */
+  @Override
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
     RedisCheckOptionsConverter.toJson(this, json);
     return json;
-  }
-
-  /** @return the JSON form with the password masked, in {@code password} and inside {@code uri} */
-  @Override
-  public String toString() {
-    return Secrets.masked(toJson()).encode();
   }
 
   private static String decode(String part) {
@@ -97,25 +75,25 @@ public class RedisCheckOptions {
 
   /**
    * @return the options of the check's own client: one connection, the endpoint from the URI with the fields set
-   * here over it, the connect timeout from {@link #getTimeout()}
+   * here over it, with the client's own connect timeout (a {@link RedisCheck} of its own is given the check's, its
+   * {@code CheckOptions} timeout)
    */
   public RedisOptions toRedisOptions() {
-    URI base = URI.create(uri == null ? DEFAULT_URI : uri);
+    URI base = URI.create(getUri() == null ? DEFAULT_URI : getUri());
     String scheme = base.getScheme();
     String info = base.getRawUserInfo();
     // Percent-decoded, as Vert.x's own RedisURI reads them: p%40ss is the password p@ss.
     String baseUser = info == null ? null : decode(info.contains(":") ? info.substring(0, info.indexOf(':')) : info);
     String basePassword = info == null || !info.contains(":") ? null : decode(info.substring(info.indexOf(':') + 1));
-    String effectiveUser = user != null ? user : baseUser == null || baseUser.isEmpty() ? null : baseUser;
-    String effectivePassword = password != null ? password : basePassword;
+    String effectiveUser = getUser() != null ? getUser() : baseUser == null || baseUser.isEmpty() ? null : baseUser;
+    String effectivePassword = getPassword() != null ? getPassword() : basePassword;
     String path = base.getPath() == null || base.getPath().length() <= 1 ? "" : base.getPath();
-    String endpoint = scheme + "://" + (host != null ? host : base.getHost()) + ":"
-      + (port != 0 ? port : base.getPort() > 0 ? base.getPort() : 6379)
+    String endpoint = scheme + "://" + (getHost() != null ? getHost() : base.getHost()) + ":"
+      + (getPort() != 0 ? getPort() : base.getPort() > 0 ? base.getPort() : 6379)
       + (database >= 0 ? "/" + database : path);
     RedisOptions options = new RedisOptions().setConnectionString(endpoint)
       .setMaxPoolSize(1)
-      .setMaxPoolWaiting(16)
-      .setNetClientOptions(new NetClientOptions().setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE)));
+      .setMaxPoolWaiting(16);
     if (effectiveUser != null) {
       options.setUser(effectiveUser);
     }
@@ -125,16 +103,12 @@ public class RedisCheckOptions {
     return options;
   }
 
-  /** @return the connection URI, or {@code null} */
-  public String getUri() {
-    return uri;
-  }
-
   /**
    * @param uri {@code redis://[[user]:password@]host[:port][/database]} or {@code rediss://...} (TLS)
    * @return this
    * @throws IllegalArgumentException {@code uri: ...} when it is not one (the password masked)
    */
+  @Override
   public RedisCheckOptions setUri(String uri) {
     URI parsed;
     try {
@@ -147,37 +121,7 @@ public class RedisCheckOptions {
       throw new IllegalArgumentException("uri: expected redis://:password@host:port/database, got '"
         + Secrets.maskUri(uri) + "'");
     }
-    this.uri = uri;
-    return this;
-  }
-
-  /** @return the host, or {@code null} for the URI's */
-  public String getHost() {
-    return host;
-  }
-
-  /**
-   * @param host the server's host name or address
-   * @return this
-   */
-  public RedisCheckOptions setHost(String host) {
-    this.host = host;
-    return this;
-  }
-
-  /** @return the port, or 0 for the URI's (6379 by default) */
-  public int getPort() {
-    return port;
-  }
-
-  /**
-   * @param port from 1 to 65535
-   * @return this
-   * @throws IllegalArgumentException when out of range
-   */
-  public RedisCheckOptions setPort(int port) {
-    this.port = Limits.port(port, "port");
-    return this;
+    return super.setUri(uri);
   }
 
   /** @return the database number selected, or -1 for the URI's (0 by default) */
@@ -195,65 +139,6 @@ public class RedisCheckOptions {
       throw new IllegalArgumentException("database: must not be negative, got " + database);
     }
     this.database = database;
-    return this;
-  }
-
-  /** @return the ACL user, or {@code null} for the URI's (the default user) */
-  public String getUser() {
-    return user;
-  }
-
-  /**
-   * @param user the ACL user to authenticate as (Redis 6+)
-   * @return this
-   */
-  public RedisCheckOptions setUser(String user) {
-    this.user = user;
-    return this;
-  }
-
-  /** @return the password, or {@code null} for the URI's */
-  public String getPassword() {
-    return password;
-  }
-
-  /**
-   * @param password the password ({@code AUTH}); never shown in outputs or logs
-   * @return this
-   */
-  public RedisCheckOptions setPassword(String password) {
-    this.password = password;
-    return this;
-  }
-
-  /** @return the latency above which a run is {@code warn}, in ms; 0: never */
-  public long getMaxLatency() {
-    return maxLatency;
-  }
-
-  /**
-   * @param maxLatency the latency above which a run is {@code warn}, in ms, {@code >= 0}; 0: never
-   * @return this
-   * @throws IllegalArgumentException when negative
-   */
-  public RedisCheckOptions setMaxLatency(long maxLatency) {
-    this.maxLatency = Limits.nonNegative(maxLatency, "maxLatency");
-    return this;
-  }
-
-  /** @return the longest a run of the check's own connection takes (connect and replies), in ms; default 2000 */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout the longest a run of the check's own connection takes, in ms, {@code > 0}, after which it is
-   *                closed; the standalone verticle gives it the check's timeout (the same key)
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public RedisCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
     return this;
   }
 

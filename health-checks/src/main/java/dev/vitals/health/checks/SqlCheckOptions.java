@@ -1,8 +1,6 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
 import dev.vitals.health.JsonForm;
-import dev.vitals.health.checks.impl.Limits;
 import dev.vitals.health.checks.impl.Secrets;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
@@ -17,18 +15,18 @@ import java.net.URI;
  * {"uri": "postgres://monitor:secret@db.internal:5432/app",  // or the fields below, which override the URI's
  *  "host": "db.internal", "port": 5432, "database": "app", "user": "monitor", "password": "secret",
  *  "query": "SELECT 1",                                      // the default
- *  "maxLatency": "500ms",                                    // above it the result is warn; 0 (default): never
- *  "timeout": "2s"}                                          // connect timeout of the check's own client
+ *  "maxLatency": "500ms"}                                    // above it the result is warn; 0 (default): never
  * }</pre>
- * Keys it does not know are left to the check's {@code CheckOptions}. The URI is the client's own form
+ * Keys it does not know are left to the check's {@code CheckOptions}, whose {@code timeout} is the deadline of a
+ * run of the check's own client. The URI is the client's own form
  * ({@code postgres://} or {@code postgresql://} for PostgreSQL, {@code mysql://} or {@code mariadb://} for
  * MySQL); without {@code uri} or a field, the client's defaults apply (PostgreSQL: {@code localhost:5432},
  * database, user and password {@code postgres}; MySQL: {@code localhost:3306}, user {@code root}).
  * {@link #toString()} masks the password, in {@code password} and inside {@code uri}.
  */
 @DataObject
-@JsonGen(publicConverter = false)
-public class SqlCheckOptions {
+@JsonGen(publicConverter = false, inheritConverter = true)
+public class SqlCheckOptions extends ServerCheckOptions<SqlCheckOptions> {
 
   /** Default {@code query}: {@code SELECT 1}. */
   public static final String DEFAULT_QUERY = "SELECT 1";
@@ -36,17 +34,10 @@ public class SqlCheckOptions {
   private static final JsonForm FORM = JsonForm.of("").open()
     .string("uri", "host", "database", "user", "password", "query")
     .integer("port")
-    .duration("maxLatency", "timeout");
+    .duration("maxLatency");
 
-  private String uri;
-  private String host;
-  private int port;
   private String database;
-  private String user;
-  private String password;
   private String query = DEFAULT_QUERY;
-  private long maxLatency;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
 
   /** Default options: {@code SELECT 1} on the client's default server. */
   public SqlCheckOptions() {
@@ -54,15 +45,9 @@ public class SqlCheckOptions {
 
   /** @param other options to copy */
   public SqlCheckOptions(SqlCheckOptions other) {
-    uri = other.uri;
-    host = other.host;
-    port = other.port;
+    super(other);
     database = other.database;
-    user = other.user;
-    password = other.password;
     query = other.query;
-    maxLatency = other.maxLatency;
-    timeout = other.timeout;
   }
 
   /**
@@ -73,22 +58,11 @@ public class SqlCheckOptions {
     SqlCheckOptionsConverter.fromJson(FORM.read(json), this);
   }
 
-  /** @return the JSON form, password included (see {@link #toString()} for a form safe to log) */
+  @Override
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
     SqlCheckOptionsConverter.toJson(this, json);
     return json;
-  }
-
-  /** @return the JSON form with the password masked, in {@code password} and inside {@code uri} */
-  @Override
-  public String toString() {
-    return Secrets.masked(toJson()).encode();
-  }
-
-  /** @return the connection URI, or {@code null} */
-  public String getUri() {
-    return uri;
   }
 
   /**
@@ -97,6 +71,7 @@ public class SqlCheckOptions {
    * @return this
    * @throws IllegalArgumentException {@code uri: ...} when it is not an absolute URI (the password masked)
    */
+  @Override
   public SqlCheckOptions setUri(String uri) {
     boolean absolute;
     try {
@@ -108,37 +83,7 @@ public class SqlCheckOptions {
       throw new IllegalArgumentException("uri: expected scheme://user:password@host:port/database, got '"
         + Secrets.maskUri(uri) + "'");
     }
-    this.uri = uri;
-    return this;
-  }
-
-  /** @return the host, or {@code null} for the URI's or the client's default */
-  public String getHost() {
-    return host;
-  }
-
-  /**
-   * @param host the server's host name or address
-   * @return this
-   */
-  public SqlCheckOptions setHost(String host) {
-    this.host = host;
-    return this;
-  }
-
-  /** @return the port, or 0 for the URI's or the client's default (5432, 3306) */
-  public int getPort() {
-    return port;
-  }
-
-  /**
-   * @param port from 1 to 65535
-   * @return this
-   * @throws IllegalArgumentException when out of range
-   */
-  public SqlCheckOptions setPort(int port) {
-    this.port = Limits.port(port, "port");
-    return this;
+    return super.setUri(uri);
   }
 
   /** @return the database, or {@code null} for the URI's or the client's default */
@@ -152,34 +97,6 @@ public class SqlCheckOptions {
    */
   public SqlCheckOptions setDatabase(String database) {
     this.database = database;
-    return this;
-  }
-
-  /** @return the user, or {@code null} for the URI's or the client's default */
-  public String getUser() {
-    return user;
-  }
-
-  /**
-   * @param user the user to connect as
-   * @return this
-   */
-  public SqlCheckOptions setUser(String user) {
-    this.user = user;
-    return this;
-  }
-
-  /** @return the password, or {@code null} for the URI's or the client's default */
-  public String getPassword() {
-    return password;
-  }
-
-  /**
-   * @param password the user's password; never shown in outputs or logs
-   * @return this
-   */
-  public SqlCheckOptions setPassword(String password) {
-    this.password = password;
     return this;
   }
 
@@ -201,34 +118,4 @@ public class SqlCheckOptions {
     return this;
   }
 
-  /** @return the latency above which a run is {@code warn}, in ms; 0: never */
-  public long getMaxLatency() {
-    return maxLatency;
-  }
-
-  /**
-   * @param maxLatency the latency above which a run is {@code warn}, in ms, {@code >= 0}; 0: never
-   * @return this
-   * @throws IllegalArgumentException when negative
-   */
-  public SqlCheckOptions setMaxLatency(long maxLatency) {
-    this.maxLatency = Limits.nonNegative(maxLatency, "maxLatency");
-    return this;
-  }
-
-  /** @return the connect timeout of the check's own client, in ms; default 2000 */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout the connect timeout of the check's own client, in ms, {@code > 0}; the standalone verticle gives
-   *                it the check's timeout (the same key)
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public SqlCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
-    return this;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.checks.impl.TcpCheckImpl;
 import io.vertx.core.Vertx;
 
@@ -14,10 +15,12 @@ public interface TcpCheck extends ResourceCheck {
   /**
    * @param vertx   the Vert.x instance to create the check's {@code NetClient} on
    *                (a {@link DependencyLoop}'s keeps its I/O off the application's event loops)
-   * @param options where to connect, and the connect timeout
+   * @param check   the options the check is registered with: their {@code timeout} (ms) is the check's one deadline, the connect
+   *                timeout
+   * @param options where to connect
    * @return the check; close it to close its client
    */
-  static TcpCheck create(Vertx vertx, TcpCheckOptions options) {
-    return new TcpCheckImpl(vertx, new TcpCheckOptions(options));
+  static TcpCheck create(Vertx vertx, CheckOptions check, TcpCheckOptions options) {
+    return new TcpCheckImpl(vertx, new TcpCheckOptions(options), check.getTimeout());
   }
 }

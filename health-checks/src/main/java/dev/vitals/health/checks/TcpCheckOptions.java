@@ -1,6 +1,5 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
 import dev.vitals.health.JsonForm;
 import dev.vitals.health.checks.impl.Limits;
 import io.vertx.codegen.annotations.DataObject;
@@ -8,19 +7,17 @@ import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Where a {@link TcpCheck} connects. JSON form: {@code {"host": "db.internal", "port": 5432,
- * "timeout": "2s"}}; keys it does not know are left to the check's {@code CheckOptions}.
+ * Where a {@link TcpCheck} connects. JSON form: {@code {"host": "db.internal", "port": 5432}}; keys it does not
+ * know are left to the check's {@code CheckOptions}, whose {@code timeout} is the connect timeout.
  */
 @DataObject
 @JsonGen(publicConverter = false)
 public class TcpCheckOptions {
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("host").integer("port")
-    .duration("timeout");
+  private static final JsonForm FORM = JsonForm.of("").open().string("host").integer("port");
 
   private String host;
   private int port;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
 
   /** Options without a host or port, to set. */
   public TcpCheckOptions() {
@@ -30,7 +27,6 @@ public class TcpCheckOptions {
   public TcpCheckOptions(TcpCheckOptions other) {
     host = other.host;
     port = other.port;
-    timeout = other.timeout;
   }
 
   /**
@@ -84,18 +80,4 @@ public class TcpCheckOptions {
     return this;
   }
 
-  /** @return the connect timeout, in ms (default 2000, as the check's own default timeout) */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout the connect timeout in ms, {@code > 0}; the standalone verticle gives it the check's timeout (the same key)
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public TcpCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
-    return this;
-  }
 }

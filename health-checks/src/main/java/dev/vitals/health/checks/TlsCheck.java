@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.checks.impl.TlsCheckImpl;
 import io.vertx.core.Vertx;
 
@@ -19,21 +20,25 @@ public interface TlsCheck extends ResourceCheck {
   /**
    * @param vertx   the Vert.x instance to create the check's {@code NetClient} on
    *                (a {@link DependencyLoop}'s keeps its I/O off the application's event loops)
+   * @param check   the options the check is registered with: their {@code timeout} (ms) is the check's one deadline, the connect
+   *                and handshake timeout
    * @param options where to connect, the name and the warning period
    * @return the check; close it to close its client
    */
-  static TlsCheck create(Vertx vertx, TlsCheckOptions options) {
-    return create(vertx, options, Clock.systemUTC());
+  static TlsCheck create(Vertx vertx, CheckOptions check, TlsCheckOptions options) {
+    return create(vertx, check, options, Clock.systemUTC());
   }
 
   /**
    * @param vertx   the Vert.x instance to create the check's {@code NetClient} on
    *                (a {@link DependencyLoop}'s keeps its I/O off the application's event loops)
+   * @param check   the options the check is registered with: their {@code timeout} (ms) is the check's one deadline, the connect
+   *                and handshake timeout
    * @param options where to connect, the name and the warning period
    * @param clock   the time certificates are judged at
    * @return the check; close it to close its client
    */
-  static TlsCheck create(Vertx vertx, TlsCheckOptions options, Clock clock) {
-    return new TlsCheckImpl(vertx, new TlsCheckOptions(options), clock);
+  static TlsCheck create(Vertx vertx, CheckOptions check, TlsCheckOptions options, Clock clock) {
+    return new TlsCheckImpl(vertx, new TlsCheckOptions(options), check.getTimeout(), clock);
   }
 }

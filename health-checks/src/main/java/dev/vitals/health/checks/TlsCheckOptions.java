@@ -1,6 +1,5 @@
 package dev.vitals.health.checks;
 
-import dev.vitals.health.CheckOptions;
 import dev.vitals.health.JsonForm;
 import dev.vitals.health.checks.impl.Limits;
 import io.vertx.codegen.annotations.DataObject;
@@ -9,8 +8,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Which certificate a {@link TlsCheck} looks at, and when it warns. JSON form: {@code {"host": "api.example.com",
- * "port": 443, "serverName": "api.example.com", "warnBefore": "14d", "timeout": "2s"}}; keys it does not know are
- * left to the check's {@code CheckOptions}.
+ * "port": 443, "serverName": "api.example.com", "warnBefore": "14d"}}; keys it does not know are left to the
+ * check's {@code CheckOptions}, whose {@code timeout} is the connect and handshake timeout.
  */
 @DataObject
 @JsonGen(publicConverter = false)
@@ -22,13 +21,12 @@ public class TlsCheckOptions {
   public static final long DEFAULT_WARN_BEFORE = 14L * 24 * 3600 * 1000;
 
   private static final JsonForm FORM = JsonForm.of("").open().string("host", "serverName").integer("port")
-    .duration("warnBefore", "timeout");
+    .duration("warnBefore");
 
   private String host;
   private int port = DEFAULT_PORT;
   private String serverName;
   private long warnBefore = DEFAULT_WARN_BEFORE;
-  private long timeout = CheckOptions.DEFAULT_TIMEOUT;
 
   /** Options without a host, to set. */
   public TlsCheckOptions() {
@@ -40,7 +38,6 @@ public class TlsCheckOptions {
     port = other.port;
     serverName = other.serverName;
     warnBefore = other.warnBefore;
-    timeout = other.timeout;
   }
 
   /**
@@ -120,19 +117,4 @@ public class TlsCheckOptions {
     return this;
   }
 
-  /** @return the connect and handshake timeout, in ms; default 2000 */
-  public long getTimeout() {
-    return timeout;
-  }
-
-  /**
-   * @param timeout the connect timeout in ms, {@code > 0}; the standalone verticle gives it the check's timeout (the
-   *                same key)
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public TlsCheckOptions setTimeout(long timeout) {
-    this.timeout = Limits.positive(timeout, "timeout");
-    return this;
-  }
 }

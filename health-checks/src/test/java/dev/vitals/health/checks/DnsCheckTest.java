@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.test.Await;
@@ -37,8 +38,8 @@ class DnsCheckTest {
   }
 
   private ProcedureResult resolve(Vertx vertx, JsonObject options) {
-    DnsCheck check = DnsCheck.create(vertx, new DnsCheckOptions(options.put("server", "127.0.0.1")
-      .put("serverPort", server.port()).put("timeout", 500)));
+    DnsCheck check = DnsCheck.create(vertx, new CheckOptions("dns").setTimeout(500),
+      new DnsCheckOptions(options.put("server", "127.0.0.1").put("serverPort", server.port())));
     try {
       return Await.result(check.run());
     } finally {

@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.test.Await;
@@ -17,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventBusCheckTest {
 
   private static EventBusCheck check(Vertx vertx, String address) {
-    return EventBusCheck.create(vertx, new EventBusCheckOptions(new JsonObject().put("address", address)
-      .put("message", "ping").put("timeout", "200ms")));
+    return EventBusCheck.create(vertx, new CheckOptions("bus").setTimeout(200),
+      new EventBusCheckOptions(new JsonObject().put("address", address).put("message", "ping")));
   }
 
   @Test

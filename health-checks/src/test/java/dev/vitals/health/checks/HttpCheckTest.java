@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.checks.test.TestCertificates;
@@ -42,7 +43,7 @@ class HttpCheckTest {
   }
 
   private ProcedureResult get(Vertx vertx, JsonObject options) {
-    HttpCheck check = HttpCheck.create(vertx, new HttpCheckOptions(options.put("timeout", 10_000)));
+    HttpCheck check = HttpCheck.create(vertx, new CheckOptions("api").setTimeout(10_000), new HttpCheckOptions(options));
     try {
       return Await.result(check.run());
     } finally {

@@ -42,11 +42,11 @@ class JdbcCheckTest {
 
   @Test
   void itsOwnConnectionPassesFailsWhileTheServerIsDownAndIsOpenedAgain(Vertx vertx) throws Exception {
-    JdbcCheck check = JdbcCheck.create(new JdbcCheckOptions(new JsonObject().put("url", url())
-      .put("user", "postgres").put("password", PostgresServer.PASSWORD).put("timeout", SLACK)));
+    CheckOptions db = new CheckOptions("db").setSuccessTtl(0).setFailureTtl(0).setMaxStale(0).setTimeout(SLACK);
+    JdbcCheck check = JdbcCheck.create(db, new JdbcCheckOptions(new JsonObject().put("url", url())
+      .put("user", "postgres").put("password", PostgresServer.PASSWORD)));
     CheckRegistry registry = CheckRegistry.create(vertx);
-    registry.registerBlocking(new CheckOptions("db").setSuccessTtl(0).setFailureTtl(0).setMaxStale(0)
-      .setTimeout(SLACK), check);
+    registry.registerBlocking(db, check);
 
     CheckReport passing = report(registry, "db");
     assertThat(passing.status()).as(passing.toString()).isEqualTo(HealthStatus.PASS);
@@ -69,7 +69,7 @@ class JdbcCheckTest {
     String wrong = "Wr0ng-jdbc-Pa55";
     JdbcCheckOptions options = new JdbcCheckOptions().setUrl(url() + "?password=" + wrong).setUser("postgres");
     assertThat(options.toString()).doesNotContain(wrong);
-    JdbcCheck check = JdbcCheck.create(options);
+    JdbcCheck check = JdbcCheck.create(new CheckOptions("db"), options);
     ProcedureResult failing = check.run();
     assertThat(failing.status()).isEqualTo(HealthStatus.FAIL);
     assertThat(failing.output()).contains("password authentication failed").doesNotContain(wrong);
@@ -82,7 +82,7 @@ class JdbcCheckTest {
     dataSource.setUrl(url());
     dataSource.setUser("postgres");
     dataSource.setPassword(PostgresServer.PASSWORD);
-    JdbcCheck check = JdbcCheck.create(dataSource, new JdbcCheckOptions());
+    JdbcCheck check = JdbcCheck.create(dataSource, new CheckOptions("db"));
 
     ProcedureResult passing = check.run();
     assertThat(passing.status()).as(passing.toString()).isEqualTo(HealthStatus.PASS);

@@ -41,9 +41,10 @@ class MySQLCheckTest {
   @Test
   void passesFailsWhileTheServerIsDownAndPassesAgainWhenItReturns(Vertx vertx) throws Exception {
     CheckRegistry registry = CheckRegistry.create(vertx);
-    MySQLCheck check = MySQLCheck.create(vertx,
-      new SqlCheckOptions(new JsonObject().put("uri", server.uri(MariaDbServer.PASSWORD)).put("timeout", SLACK)));
-    registry.register(new CheckOptions("db").setSuccessTtl(0).setFailureTtl(0).setMaxStale(0).setTimeout(SLACK), check);
+    CheckOptions db = new CheckOptions("db").setSuccessTtl(0).setFailureTtl(0).setMaxStale(0).setTimeout(SLACK);
+    MySQLCheck check = MySQLCheck.create(vertx, db,
+      new SqlCheckOptions(new JsonObject().put("uri", server.uri(MariaDbServer.PASSWORD))));
+    registry.register(db, check);
 
     CheckReport passing = report(registry, "db");
     assertThat(passing.status()).as(passing.toString()).isEqualTo(HealthStatus.PASS);
@@ -65,8 +66,9 @@ class MySQLCheckTest {
   @Test
   void aWrongPasswordFailsWithoutShowingIt(Vertx vertx) {
     String wrong = "Wr0ng-maria-Pa55";
-    MySQLCheck check = MySQLCheck.create(vertx, new SqlCheckOptions().setUri("mariadb://127.0.0.1/mysql")
-      .setPort(server.port()).setUser("monitor").setPassword(wrong).setTimeout(SLACK));
+    MySQLCheck check = MySQLCheck.create(vertx, new CheckOptions("db").setTimeout(SLACK),
+      new SqlCheckOptions().setUri("mariadb://127.0.0.1/mysql").setPort(server.port()).setUser("monitor")
+        .setPassword(wrong));
 
     ProcedureResult failing = Await.result(check.run());
     assertThat(failing.status()).isEqualTo(HealthStatus.FAIL);

@@ -54,8 +54,8 @@ class PostgresCheckTest {
   @Test
   void passesFailsWhileTheServerIsDownAndPassesAgainWhenItReturns(Vertx vertx) throws Exception {
     CheckRegistry registry = CheckRegistry.create(vertx);
-    PostgresCheck check = PostgresCheck.create(vertx,
-      new SqlCheckOptions(new JsonObject().put("uri", server.uri(PostgresServer.PASSWORD)).put("timeout", SLACK)));
+    PostgresCheck check = PostgresCheck.create(vertx, uncached("db"),
+      new SqlCheckOptions(new JsonObject().put("uri", server.uri(PostgresServer.PASSWORD))));
     registry.register(uncached("db"), check);
 
     CheckReport passing = report(registry, "db");
@@ -81,9 +81,9 @@ class PostgresCheckTest {
   @Test
   void aWrongPasswordFailsWithoutShowingIt(Vertx vertx) {
     String wrong = "Wr0ng-pg-Pa55";
-    SqlCheckOptions options = new SqlCheckOptions().setUri(server.uri(wrong)).setTimeout(SLACK);
+    SqlCheckOptions options = new SqlCheckOptions().setUri(server.uri(wrong));
     assertThat(options.toString()).doesNotContain(wrong).contains("postgres:********@");
-    PostgresCheck check = PostgresCheck.create(vertx, options);
+    PostgresCheck check = PostgresCheck.create(vertx, uncached("db"), options);
     CheckRegistry registry = CheckRegistry.create(vertx);
     registry.register(uncached("db"), check);
 
@@ -99,9 +99,9 @@ class PostgresCheckTest {
     SqlCheckOptions options = new SqlCheckOptions()
       .setUri("postgresql://nobody:nothing@127.0.0.1:1/none")
       .setPort(server.port()).setUser("postgres").setPassword(PostgresServer.PASSWORD).setDatabase("postgres")
-      .setQuery("SELECT pg_sleep(0.05)").setMaxLatency(1).setTimeout(SLACK);
+      .setQuery("SELECT pg_sleep(0.05)").setMaxLatency(1);
     assertThat(options.toString()).doesNotContain(PostgresServer.PASSWORD).doesNotContain("nothing");
-    PostgresCheck check = PostgresCheck.create(vertx, options);
+    PostgresCheck check = PostgresCheck.create(vertx, uncached("db"), options);
 
     var result = Await.result(check.run());
     assertThat(result.status()).as(result.toString()).isEqualTo(HealthStatus.WARN);
@@ -140,8 +140,8 @@ class PostgresCheckTest {
   /** The check's own client holds one connection, whatever the number of runs. */
   @Test
   void itsOwnClientHoldsOneConnectionAcrossRuns(Vertx vertx) throws Exception {
-    PostgresCheck check = PostgresCheck.create(vertx,
-      new SqlCheckOptions().setUri(server.uri(PostgresServer.PASSWORD)).setTimeout(SLACK));
+    PostgresCheck check = PostgresCheck.create(vertx, uncached("db"),
+      new SqlCheckOptions().setUri(server.uri(PostgresServer.PASSWORD)));
     CheckRegistry registry = CheckRegistry.create(vertx);
     registry.register(uncached("db"), check);
     long before = server.connections();

@@ -52,8 +52,8 @@ class RedisCheckTest {
   @Test
   void passesFailsWhileTheServerIsDownAndPassesAgainWhenItReturns(Vertx vertx) throws Exception {
     CheckRegistry registry = CheckRegistry.create(vertx);
-    RedisCheck check = RedisCheck.create(vertx,
-      new RedisCheckOptions(new JsonObject().put("uri", server.uri(RedisServer.PASSWORD)).put("timeout", SLACK)));
+    RedisCheck check = RedisCheck.create(vertx, uncached("cache"),
+      new RedisCheckOptions(new JsonObject().put("uri", server.uri(RedisServer.PASSWORD))));
     registry.register(uncached("cache"), check);
 
     CheckReport passing = report(registry, "cache");
@@ -82,9 +82,9 @@ class RedisCheckTest {
   void aWrongPasswordFailsWithoutShowingIt(Vertx vertx) {
     String wrong = "Wr0ng-redis-Pa55";
     RedisCheckOptions options = new RedisCheckOptions().setHost("127.0.0.1").setPort(server.port())
-      .setPassword(wrong).setTimeout(SLACK);
+      .setPassword(wrong);
     assertThat(options.toString()).doesNotContain(wrong);
-    RedisCheck check = RedisCheck.create(vertx, options);
+    RedisCheck check = RedisCheck.create(vertx, uncached("cache"), options);
 
     ProcedureResult failing = Await.result(check.run());
     assertThat(failing.status()).isEqualTo(HealthStatus.FAIL);

@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.checks.test.TestCertificates;
@@ -39,7 +40,8 @@ class TlsCheckTest {
   private static ProcedureResult run(Vertx vertx, int port, String serverName, MutableClock clock) {
     TlsCheckOptions options = new TlsCheckOptions(new JsonObject().put("host", "127.0.0.1").put("port", port)
       .put("serverName", serverName).put("warnBefore", "336h"));
-    TlsCheck check = clock == null ? TlsCheck.create(vertx, options) : TlsCheck.create(vertx, options, clock);
+    CheckOptions tls = new CheckOptions("tls");
+    TlsCheck check = clock == null ? TlsCheck.create(vertx, tls, options) : TlsCheck.create(vertx, tls, options, clock);
     try {
       return Await.result(check.run());
     } finally {

@@ -3,7 +3,7 @@ package dev.vitals.samples.impl;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.PassiveChecks;
-import io.vertx.core.Future;
+import dev.vitals.health.checks.CheckType;
 import io.vertx.core.Vertx;
 
 /**
@@ -16,7 +16,7 @@ public interface CheckDefinition {
   /** @return the check's name, timeout, TTLs, criticality and tags, as configured */
   CheckOptions options();
 
-  /** @return the check's type as the config names it ({@code http}, {@code tcp}, ...) */
+  /** @return the check's type as the config names it ({@code http}, {@code passive}, ...) */
   String type();
 
   /**
@@ -29,21 +29,5 @@ public interface CheckDefinition {
    * @param passive  where passive checks are added (they register themselves in the registry)
    * @return what releases those clients and timers; close it once, when the verticle stops
    */
-  Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, PassiveChecks passive);
-
-  /** The resources a registered check holds until the verticle stops. */
-  @FunctionalInterface
-  interface Registration {
-
-    /** A registration that holds nothing. */
-    Registration NONE = Future::succeededFuture;
-
-    /** @return a future completed when the resources are released; it does not fail */
-    Future<Void> close();
-
-    /** @return a future completed once the check's client is warm (its classes loaded); it does not fail */
-    default Future<Void> warmedUp() {
-      return Future.succeededFuture();
-    }
-  }
+  CheckType.Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, PassiveChecks passive);
 }

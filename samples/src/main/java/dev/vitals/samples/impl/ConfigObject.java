@@ -3,6 +3,8 @@ package dev.vitals.samples.impl;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.function.Function;
+
 
 /**
  * One JSON object of the standalone config, read field by field. Every error is an
@@ -49,6 +51,19 @@ final class ConfigObject {
   /** @return the field's value, or {@code null} */
   Object value(String key) {
     return json.getValue(key);
+  }
+
+  /**
+   * @param reader what reads the object, such as an options class's JSON constructor
+   * @return what it read
+   * @throws IllegalArgumentException the reader's, its field named by its full path ({@code checks[1].url: ...})
+   */
+  <T> T read(Function<JsonObject, T> reader) {
+    try {
+      return reader.apply(json);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(path + "." + e.getMessage(), e);
+    }
   }
 
   /** @return an error {@code "<path>.<key>: <message>"}, to throw */

@@ -2,6 +2,7 @@ package dev.vitals.samples.impl;
 
 import dev.vitals.environment.ScrubOptions;
 import dev.vitals.environment.Scrubber;
+import dev.vitals.health.checks.CheckType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,7 +34,23 @@ public final class ConfigSchema {
   /** Where the schema is on the class path (the jar's root). */
   public static final String RESOURCE = "vitals-config.schema.json";
 
-  private static final JsonObject SCHEMA = load();
+  /** Why the check types on the class path cannot join the schema (one fails, two share a name), or null. */
+  private static final IllegalStateException TYPES_PROBLEM;
+  private static final JsonObject SCHEMA;
+
+  static {
+    JsonObject shipped = load();
+    JsonObject schema = shipped;
+    IllegalStateException problem = null;
+    try {
+      schema = withTypes(shipped, CheckType.available().values());
+    } catch (RuntimeException e) { // a duplicate name, a failing provider, a fragment that is not an object schema
+      problem = e instanceof IllegalStateException ? (IllegalStateException) e : new IllegalStateException(e.toString(), e);
+    }
+    SCHEMA = schema;
+    TYPES_PROBLEM = problem;
+  }
+
   /** Masks credentials in the values error messages quote, by the environment dump's rules. */
   private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
   private static final Validator VALIDATOR = Validator.create(JsonSchema.of(SCHEMA), new JsonSchemaOptions()
@@ -56,17 +74,86 @@ public final class ConfigSchema {
     }
   }
 
-  /** @return a copy of the schema */
+  /** @return a copy of the schema: {@value #RESOURCE} with the fragment of every {@link CheckType} available */
   public static JsonObject schema() {
     return SCHEMA.copy();
+  }
+
+  /**
+   * The schema with these check types: each type's name among those {@code type} accepts, its fragment as the
+   * {@code then} of the {@code allOf} branch of its name (replaced in place when the schema has one, else added at
+   * the end), and the entry's keys, the common ones and the type's, as {@code $defs/checkFields/<name>} (keys it does
+   * not name are refused). {@value #RESOURCE} as shipped is this with the built-in types; a jar on the class path
+   * adds its own at start-up.
+   *
+   * @param schema a schema such as {@value #RESOURCE}; not modified
+   * @param types  the types to describe
+   * @return a new schema
+   * @throws IllegalStateException when a type's name is not a lower-case word ({@code [a-z][a-z0-9-]*}) or is the
+   *                               standalone's own {@code passive}
+   */
+  public static JsonObject withTypes(JsonObject schema, Collection<CheckType> types) {
+    JsonObject assembled = schema.copy();
+    JsonObject defs = assembled.getJsonObject("$defs");
+    JsonObject check = defs.getJsonObject("check");
+    JsonArray names = check.getJsonObject("properties").getJsonObject("type").getJsonArray("enum");
+    JsonArray branches = check.getJsonArray("allOf");
+    for (CheckType type : types) {
+      String name = type.name();
+      if (!name.matches("[a-z][a-z0-9-]*") || name.equals(PassiveCheckDefinition.TYPE)) {
+        throw new IllegalStateException("check type '" + name + "' (" + type.getClass().getName()
+          + "): the name must be a lower-case word ([a-z][a-z0-9-]*) other than " + PassiveCheckDefinition.TYPE);
+      }
+      JsonObject fragment = type.schema();
+      JsonObject then = new JsonObject();
+      if (fragment.containsKey("required")) {
+        then.put("required", fragment.getJsonArray("required"));
+      }
+      then.put("properties", fragment.getJsonObject("properties", new JsonObject()))
+        .put("$ref", "#/$defs/checkFields/" + name);
+      JsonObject branch = new JsonObject()
+        .put("if", new JsonObject().put("properties", new JsonObject().put("type", new JsonObject().put("const", name)))
+          .put("required", new JsonArray().add("type")))
+        .put("then", then);
+      int at = branchOf(branches, name);
+      if (at < 0) {
+        branches.add(branch);
+      } else {
+        branches.set(at, branch);
+      }
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+      JsonArray keys = new JsonArray();
+      check.getJsonObject("properties").fieldNames().forEach(keys::add);
+      then.getJsonObject("properties").fieldNames().forEach(keys::add);
+      defs.getJsonObject("checkFields")
+        .put(name, new JsonObject().put("propertyNames", new JsonObject().put("enum", keys)));
+    }
+    return assembled;
+  }
+
+  /** @return the index of the branch of {@code allOf} whose {@code if} is {@code "type": name}, or -1 */
+  private static int branchOf(JsonArray branches, String name) {
+    for (int i = 0; i < branches.size(); i++) {
+      Object type = valueAt(branches.getJsonObject(i), "/if/properties/type/const");
+      if (name.equals(type)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
    * @param config a config
    * @throws IllegalArgumentException {@code "<JSON Pointer>: <what was expected>"}, one line, for the most
    *                                  specific violation when the config does not match the schema
+   * @throws IllegalStateException    {@code "check types: ..."} when a check type on the class path cannot be used
    */
   public static void validate(JsonObject config) {
+    if (TYPES_PROBLEM != null) {
+      throw new IllegalStateException("check types: " + TYPES_PROBLEM.getMessage(), TYPES_PROBLEM);
+    }
     OutputUnit result = VALIDATOR.validate(config);
     if (Boolean.TRUE.equals(result.getValid())) {
       return;

@@ -4,6 +4,7 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.PassiveOptions;
+import dev.vitals.health.checks.CheckType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -13,17 +14,14 @@ import io.vertx.core.Vertx;
  * {@code HeartbeatHandler}); the check passes while reports arrive within {@code period} (default 60 s) plus
  * {@code grace} (default 30 s), fails with {@code no report for <n> s} after, and fails at once on a failure
  * report. {@code token} (optional) lets the job report without the admin token.
+ *
+ * @param options the options read from the entry
+ * @param passive the entry's period, grace and token
  */
-final class PassiveCheckDefinition implements CheckDefinition {
+record PassiveCheckDefinition(CheckOptions options, PassiveOptions passive) implements CheckDefinition {
 
-
-  private final CheckOptions options;
-  private final PassiveOptions passive;
-
-  private PassiveCheckDefinition(CheckOptions options, PassiveOptions passive) {
-    this.options = options;
-    this.passive = passive;
-  }
+  /** The config's {@code type}; not a {@link CheckType}: its reports arrive through the standalone's heartbeat route. */
+  static final String TYPE = "passive";
 
   /**
    * @param entry   the entry, its common fields already validated
@@ -32,25 +30,16 @@ final class PassiveCheckDefinition implements CheckDefinition {
    * @throws IllegalArgumentException naming the field by its path in the config when a value is invalid
    */
   static PassiveCheckDefinition parse(ConfigObject entry, CheckOptions options) {
-    try {
-      return new PassiveCheckDefinition(options, new PassiveOptions(entry.json()));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(entry.path() + "." + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public CheckOptions options() {
-    return options;
+    return new PassiveCheckDefinition(options, entry.read(PassiveOptions::new));
   }
 
   @Override
   public String type() {
-    return "passive";
+    return TYPE;
   }
 
   @Override
-  public Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, PassiveChecks checks) {
+  public CheckType.Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, PassiveChecks checks) {
     checks.add(options, passive);
     return () -> {
       checks.remove(options.getName());

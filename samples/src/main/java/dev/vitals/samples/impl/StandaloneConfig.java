@@ -5,6 +5,7 @@ import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Durations;
+import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.web.ConnectionLimits;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.RapidResetLimits;
@@ -159,7 +160,7 @@ public final class StandaloneConfig {
     for (int i = 0; i < parsed.size(); i++) {
       checkEntries.put(parsed.get(i).options().getName(), given.getJsonObject(i));
     }
-    checks = DependencyCheckDefinition.inDependencyOrder(parsed);
+    checks = CheckOrder.inDependencyOrder(parsed);
     application = nested(root, "application", ApplicationOptions::new);
     adminToken = root.optionalObject("admin").optionalString("token", null);
     health = nested(root, "health", HealthHandlerOptions::new).setApplication(application);
@@ -314,16 +315,11 @@ public final class StandaloneConfig {
     for (int i = 0; i < entries.size(); i++) {
       String path = "checks[" + i + "]";
       ConfigObject entry = new ConfigObject(entries.getJsonObject(i), path);
-      CheckOptions options;
-      try {
-        options = new CheckOptions(entry.json());
-      } catch (IllegalArgumentException e) {
-        // CheckOptions names the field relative to the entry ("timeout: ..."): give its full path.
-        throw new IllegalArgumentException(path + "." + e.getMessage(), e);
-      }
+      CheckOptions options = entry.read(CheckOptions::new);
       String type = entry.requiredString("type");
-      CheckDefinition check = "passive".equals(type) ? PassiveCheckDefinition.parse(entry, options)
-        : DependencyCheckDefinition.TYPES.get(type).apply(entry, options);
+      // The schema let through only the types it knows: passive, and those CheckType.available() finds.
+      CheckDefinition check = PassiveCheckDefinition.TYPE.equals(type) ? PassiveCheckDefinition.parse(entry, options)
+        : TypedCheckDefinition.parse(CheckType.available().get(type), entry, options);
       requireDistinct(check.options().getName(), checks, path);
       checks.add(check);
     }

@@ -25,9 +25,10 @@ public final class DnsCheckImpl implements DnsCheck {
   /**
    * @param vertx   the Vert.x instance to create the client on
    * @param options the name, the expected addresses and the server (a copy the check keeps)
+   * @param timeout the query timeout, in ms
    */
-  public DnsCheckImpl(Vertx vertx, DnsCheckOptions options) {
-    DnsClientOptions client = new DnsClientOptions().setQueryTimeout(options.getTimeout());
+  public DnsCheckImpl(Vertx vertx, DnsCheckOptions options, long timeout) {
+    DnsClientOptions client = new DnsClientOptions().setQueryTimeout(timeout);
     if (options.getServer() != null) {
       client.setHost(options.getServer()).setPort(options.getServerPort());
     }

@@ -20,13 +20,14 @@ public final class EventBusCheckImpl implements EventBusCheck {
 
   /**
    * @param vertx   the Vert.x instance
-   * @param options the address, body and timeout (a copy the check keeps)
+   * @param options the address and body (a copy the check keeps)
+   * @param timeout how long the reply may take, in ms
    */
-  public EventBusCheckImpl(Vertx vertx, EventBusCheckOptions options) {
+  public EventBusCheckImpl(Vertx vertx, EventBusCheckOptions options, long timeout) {
     this.vertx = vertx;
     this.address = options.getAddress();
     this.message = options.getMessage();
-    this.delivery = new DeliveryOptions().setSendTimeout(options.getTimeout());
+    this.delivery = new DeliveryOptions().setSendTimeout(timeout);
   }
 
   @Override

@@ -48,10 +48,11 @@ public final class HttpCheckImpl implements HttpCheck {
   /**
    * @param vertx   the Vert.x instance to create the client on
    * @param options what to request (a copy the check keeps)
+   * @param timeout the deadline of one exchange, in ms
    */
-  public HttpCheckImpl(Vertx vertx, HttpCheckOptions options) {
+  public HttpCheckImpl(Vertx vertx, HttpCheckOptions options, long timeout) {
     this.vertx = vertx;
-    this.timeout = options.getTimeout();
+    this.timeout = timeout;
     this.maxBodySize = options.getMaxBodySize();
     HttpClientOptions client = new HttpClientOptions()
       .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE))

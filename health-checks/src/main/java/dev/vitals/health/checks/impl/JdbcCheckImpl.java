@@ -48,12 +48,13 @@ public final class JdbcCheckImpl implements JdbcCheck {
   }
 
   /**
-   * @param options the URL, user, password and timeout
+   * @param options the URL, user and password
+   * @param timeout how long validation may take, in ms
    * @return a check keeping one {@code DriverManager} connection
    */
-  public static JdbcCheckImpl ownConnection(JdbcCheckOptions options) {
+  public static JdbcCheckImpl ownConnection(JdbcCheckOptions options, long timeout) {
     return new JdbcCheckImpl(() -> DriverManager.getConnection(options.getUrl(), options.getUser(),
-      options.getPassword()), true, Secrets.maskUri(options.getUrl()), options.getPassword(), options.getTimeout());
+      options.getPassword()), true, Secrets.maskUri(options.getUrl()), options.getPassword(), timeout);
   }
 
   @Override

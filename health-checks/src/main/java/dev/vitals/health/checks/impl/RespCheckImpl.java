@@ -35,9 +35,10 @@ public final class RespCheckImpl implements RedisCheck {
 
   /**
    * @param vertx   the Vert.x instance to create the client on
-   * @param options where to connect, the timeout, {@code maxLatency} and {@code maxReplySize}
+   * @param options where to connect, {@code maxLatency} and {@code maxReplySize}
+   * @param timeout the longest a run takes (connect and replies), in ms
    */
-  public RespCheckImpl(Vertx vertx, RedisCheckOptions options) {
+  public RespCheckImpl(Vertx vertx, RedisCheckOptions options, long timeout) {
     RedisOptions redis = options.toRedisOptions();
     URI endpoint = URI.create(redis.getEndpoint());
     this.vertx = vertx;
@@ -46,7 +47,7 @@ public final class RespCheckImpl implements RedisCheck {
     this.server = host + ":" + port + (endpoint.getPath() == null ? "" : endpoint.getPath());
     this.password = redis.getPassword();
     this.maxLatency = options.getMaxLatency();
-    this.timeout = options.getTimeout();
+    this.timeout = timeout;
     this.maxReplySize = options.getMaxReplySize();
     boolean tls = "rediss".equals(endpoint.getScheme());
     this.client = vertx.createNetClient(new NetClientOptions()

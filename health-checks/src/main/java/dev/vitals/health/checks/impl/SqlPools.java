@@ -21,14 +21,15 @@ public final class SqlPools {
   /**
    * @param vertx    the Vert.x instance
    * @param options  where to connect, the query and the latency threshold
+   * @param timeout  the longest a run takes, in ms, and the pool's connect timeout
    * @param builder  the client's pool builder ({@code PgBuilder.pool()}, {@code MySQLBuilder.pool()})
    * @param fromUri  the client's URI reader
    * @param defaults the client's default connect options, used without a URI
    * @return the check over a pool of one connection, which it closes when closed
    * @throws IllegalArgumentException {@code uri: ...} (the password masked) when the client cannot read the URI
    */
-  public static SqlCheckImpl check(Vertx vertx, SqlCheckOptions options, ClientBuilder<Pool> builder,
-                                   Function<String, ? extends SqlConnectOptions> fromUri,
+  public static SqlCheckImpl check(Vertx vertx, SqlCheckOptions options, long timeout,
+                                   ClientBuilder<Pool> builder, Function<String, ? extends SqlConnectOptions> fromUri,
                                    SqlConnectOptions defaults) {
     SqlConnectOptions connect;
     try {
@@ -51,15 +52,16 @@ public final class SqlPools {
     if (options.getPassword() != null) {
       connect.setPassword(options.getPassword());
     }
-    int timeout = (int) Math.min(options.getTimeout(), Integer.MAX_VALUE);
+    int connectTimeout = (int) Math.min(timeout, Integer.MAX_VALUE);
     Supplier<Pool> pools = () -> builder
-      .with(new PoolOptions().setMaxSize(1).setConnectionTimeout(timeout).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-      .with(new NetClientOptions().setConnectTimeout(timeout))
+      .with(new PoolOptions().setMaxSize(1).setConnectionTimeout(connectTimeout)
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+      .with(new NetClientOptions().setConnectTimeout(connectTimeout))
       .connectingTo(connect)
       .using(vertx)
       .build();
     String database = connect.getDatabase() == null ? "" : connect.getDatabase();
-    return new SqlCheckImpl(vertx, pools, options.getTimeout(), options.getQuery(), options.getMaxLatency(),
+    return new SqlCheckImpl(vertx, pools, timeout, options.getQuery(), options.getMaxLatency(),
       connect.getHost() + ":" + connect.getPort() + "/" + database, connect.getPassword());
   }
 }

@@ -19,10 +19,11 @@ public final class TcpCheckImpl implements TcpCheck {
   /**
    * @param vertx   the Vert.x instance to create the client on
    * @param options where to connect (a copy the check keeps)
+   * @param timeout the connect timeout, in ms
    */
-  public TcpCheckImpl(Vertx vertx, TcpCheckOptions options) {
+  public TcpCheckImpl(Vertx vertx, TcpCheckOptions options, long timeout) {
     this.client = vertx.createNetClient(new NetClientOptions()
-      .setConnectTimeout((int) Math.min(options.getTimeout(), Integer.MAX_VALUE)));
+      .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE)));
     this.host = options.getHost();
     this.port = options.getPort();
     this.warmedUp = ClientWarmUp.of(vertx);

@@ -42,11 +42,12 @@ public final class TlsCheckImpl implements TlsCheck {
   /**
    * @param vertx   the Vert.x instance to create the client on
    * @param options where to connect (a copy the check keeps)
+   * @param timeout the connect and handshake timeout, in ms
    * @param clock   the time certificates are judged at
    */
-  public TlsCheckImpl(Vertx vertx, TlsCheckOptions options, Clock clock) {
+  public TlsCheckImpl(Vertx vertx, TlsCheckOptions options, long timeout, Clock clock) {
     this.client = vertx.createNetClient(new NetClientOptions()
-      .setConnectTimeout((int) Math.min(options.getTimeout(), Integer.MAX_VALUE)));
+      .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE)));
     this.host = options.getHost();
     this.port = options.getPort();
     this.name = options.getServerName() == null ? options.getHost() : options.getServerName();

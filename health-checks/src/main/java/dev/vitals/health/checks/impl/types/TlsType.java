@@ -1,0 +1,29 @@
+package dev.vitals.health.checks.impl.types;
+
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.checks.TlsCheck;
+import dev.vitals.health.checks.TlsCheckOptions;
+import io.vertx.core.Vertx;
+
+/** {@code "type": "tls"}: {@link TlsCheck} on the dependency loop. */
+public final class TlsType extends BuiltInType<TlsCheckOptions> {
+
+  /** The type, for {@link java.util.ServiceLoader}. */
+  public TlsType() {
+    super("tls", TlsCheckOptions::new, """
+      {"required": ["host"], "properties": {
+        "host": {"$ref": "#/$defs/text"},
+        "port": {"type": "integer", "minimum": 1, "maximum": 65535, "default": 443},
+        "serverName": {"$ref": "#/$defs/text"},
+        "warnBefore": {"$ref": "#/$defs/duration", "default": "336h"}
+      }}
+      """);
+  }
+
+  @Override
+  Registration register(Vertx vertx, Vertx dependencies, CheckRegistry registry, CheckOptions check,
+                        TlsCheckOptions options) {
+    return Registration.of(registry, check, TlsCheck.create(dependencies, check, options));
+  }
+}
