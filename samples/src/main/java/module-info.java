@@ -1,4 +1,4 @@
-/** The standalone verticle, its launcher and the embedding example. */
+/** The standalone verticle and its launcher; examples of embedding and extending Vitals (dev.vitals.samples.examples). */
 @SuppressWarnings("requires-automatic") // Hazelcast's jar is an automatic module (com.hazelcast.core)
 module dev.vitals.samples {
   requires transitive dev.vitals.health.web;

@@ -1,4 +1,4 @@
-package dev.vitals.samples;
+package dev.vitals.samples.examples;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -81,7 +81,7 @@ class EmbeddingExampleTest {
 
   @Test
   void readmeShowsTheExampleAsItIs() throws IOException {
-    String example = Files.readString(Path.of("src/main/java/dev/vitals/samples/EmbeddingExample.java"));
+    String example = Files.readString(Path.of("src/main/java/dev/vitals/samples/examples/EmbeddingExample.java"));
     String readme = Files.readString(Path.of("../docs/embedding.md"));
     assertThat(readme).contains("```java\n" + example.substring(example.indexOf("import ")) + "```\n");
   }

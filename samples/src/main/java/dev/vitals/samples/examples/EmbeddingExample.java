@@ -1,4 +1,4 @@
-package dev.vitals.samples;
+package dev.vitals.samples.examples;
 
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.health.ApplicationOptions;
