@@ -132,13 +132,19 @@ final class RespExchange {
             + " bytes, more than maxReplySize (" + maxBytes + " bytes)"));
           return;
         }
-        if (length < 0) {
-          received.add(new Reply(false, null));
+        if (length == -1) {
+          received.add(new Reply(false, null)); // RESP2's null bulk string
           position = eol + 2;
+        } else if (length < 0) {
+          throw new IllegalArgumentException("bulk length " + length);
         } else if (pending.length() >= eol + 2 + length + 2) {
           int start = eol + 2;
-          received.add(new Reply(false, pending.getString(start, start + (int) length, StandardCharsets.UTF_8.name())));
-          position = start + (int) length + 2;
+          int end = start + (int) length;
+          if (pending.getByte(end) != '\r' || pending.getByte(end + 1) != '\n') {
+            throw new IllegalArgumentException("no CRLF after a bulk string of " + length + " bytes");
+          }
+          received.add(new Reply(false, pending.getString(start, end, StandardCharsets.UTF_8.name())));
+          position = end + 2;
         } else {
           break;
         }
