@@ -52,6 +52,7 @@ class StandaloneConnectionLimitsTest {
 
   /** @return the status line of {@code GET /health/live} on the connection, or "closed" when it was closed unread */
   private static String live(Socket socket) throws IOException {
+    socket.setSoTimeout(10_000); // a fresh child JVM loads its classes on its first answers
     socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     InputStream in = socket.getInputStream();
     byte[] status = in.readNBytes(15);
