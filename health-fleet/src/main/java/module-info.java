@@ -10,6 +10,10 @@ module dev.vitals.health.fleet {
   requires static io.vertx.codegen.json;
   requires transitive dev.vitals.health;
   requires java.logging;
+  // EventBusFrameLimit: a Netty handler first in each event bus connection, through health-core's ChannelTransport.
+  requires io.netty.buffer;
+  requires io.netty.common;
+  requires io.netty.transport;
   // HazelcastOptions only; optional for users on another cluster manager.
   requires static io.vertx.clustermanager.hazelcast;
   requires static com.hazelcast.core;

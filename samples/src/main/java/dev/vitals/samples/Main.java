@@ -293,8 +293,8 @@ public final class Main {
 
     /**
      * With Vert.x's own metrics unless the config turns them off ({@code metrics.vertx}, {@code metrics.enabled}), and
-     * the connection caps and the request head deadline in its transport (over the native one when {@code -options}
-     * prefers it and it loads).
+     * the connection caps, the request head deadline and the event bus frame limit in its transport (over the native
+     * one when {@code -options} prefers it and it loads).
      */
     @Override
     public VertxBuilder createVertxBuilder(VertxOptions options) {

@@ -206,6 +206,8 @@ class StandaloneConfigErrorsTest {
         "/health/probes/fleet: the probe would be hidden by /health/fleet"),
       arguments("{\"fleet\": {\"cluster\": {\"keyPath\": \"member-key.pem\"}}}",
         "/fleet/cluster/certPath: keyPath, certPath and trustPath go together; missing certPath, trustPath"),
+      arguments("{\"fleet\": {\"cluster\": {\"configFile\": \"hazelcast.xml\"}}}",
+        "/fleet/secret: required when cluster.configFile is set"),
       arguments("{\"fleet\": {\"secret\": \"too-short\"}}",
         "/fleet/secret: must be at least 16 bytes, got 9"),
       arguments("{\"fleet\": {}}",

@@ -156,6 +156,27 @@ class StandaloneProcessTest {
       "/checks/0/port: required key missing");
   }
 
+  /**
+   * A Hazelcast config file sets the member's interfaces itself (Hazelcast binds every interface by default): the
+   * fleet's secret is required with one, whatever the file says, before anything listens.
+   */
+  @Test
+  void aHazelcastConfigFileWithoutTheFleetSecretIsOneLineAndExitCode15() throws Exception {
+    Path xml = Files.createTempFile("vitals-hazelcast", ".xml");
+    try {
+      Files.writeString(xml, "<hazelcast xmlns=\"http://www.hazelcast.com/schema/config\">"
+        + "<properties><property name=\"hazelcast.phone.home.enabled\">false</property>"
+        + "<property name=\"hazelcast.socket.bind.any\">false</property></properties>"
+        + "<network><interfaces enabled=\"true\"><interface>127.0.0.1</interface></interfaces><join><multicast enabled=\"false\"/><tcp-ip enabled=\"true\"><member>127.0.0.1</member></tcp-ip>"
+        + "</join></network></hazelcast>");
+      String config = new JsonObject().put("fleet", new JsonObject()
+        .put("cluster", new JsonObject().put("configFile", xml.toString()))).encode();
+      assertOneLineAndExit15(java("-conf", config), "/fleet/secret: required when cluster.configFile is set");
+    } finally {
+      Files.delete(xml);
+    }
+  }
+
   @Test
   void anEnvironmentVariableOverridesTheFileAndIsValidatedLikeIt() throws Exception {
     ProcessBuilder builder = java("-conf", "{}");
@@ -165,8 +186,18 @@ class StandaloneProcessTest {
 
   private static void assertOneLineAndExit15(ProcessBuilder builder, String line) throws Exception {
     Process process = builder.redirectErrorStream(false).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    java.util.concurrent.CompletableFuture<String> stderr = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(); // a config that should have been refused started: do not leave it running
+      throw new AssertionError("still running after 30 s: " + line);
+    }
+    String err = stderr.get(10, TimeUnit.SECONDS);
     assertThat(process.exitValue()).isEqualTo(15);
     assertThat(err.lines()).hasSize(1).first(org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith(line);
   }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * or {@code consul}), the Hazelcast member of the clustered Vert.x ({@code cluster}, {@link HazelcastOptions}) and
  * the view's {@link FleetOptions} ({@code publishPeriod}, {@code minMembers}, {@code quorum}, {@code maxNodes},
  * {@code address}, {@code maintenanceTimeout}, {@code secret}: required
- * with the cluster source when {@code cluster.host} is not a loopback address).
+ * with the cluster source when {@code cluster.host} is not a loopback address or {@code cluster.configFile} is set).
  */
 public final class FleetSection {
 
@@ -42,6 +42,14 @@ public final class FleetSection {
       cluster.applyTo(new io.vertx.core.eventbus.EventBusOptions()); // keyPath, certPath and trustPath go together
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("cluster." + e.getMessage(), e);
+    }
+    if (source == Source.CLUSTER && options.getSecret() == null && cluster.getConfigFile() != null) {
+      // The file sets the member's interfaces (Hazelcast binds every one by default, and its bind-any, interfaces,
+      // public address and advanced network all weigh in): required whatever it says, rather than judged from it.
+      throw new IllegalArgumentException("secret: required when cluster.configFile is set: the Hazelcast config file "
+        + "decides where the member listens (every interface by default), and any process that reaches it could join "
+        + "the cluster and forge statuses or switch maintenance; set fleet.secret (or VITALS_FLEET_SECRET), at least "
+        + "16 bytes, the same on every instance");
     }
     if (source == Source.CLUSTER && options.getSecret() == null && !isLoopback(cluster.getHost())) {
       throw new IllegalArgumentException("secret: required when cluster.host (" + cluster.getHost() + ") is not a "

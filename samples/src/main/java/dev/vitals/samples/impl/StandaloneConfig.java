@@ -6,6 +6,7 @@ import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.Durations;
 import dev.vitals.health.checks.CheckType;
+import dev.vitals.health.fleet.EventBusFrameLimit;
 import dev.vitals.health.web.ConnectionLimits;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.RapidResetLimits;
@@ -369,8 +370,10 @@ public final class StandaloneConfig {
    * The transport of the launcher's Vert.x, which the launcher builds before the verticle reads its config: the
    * connection caps ({@code http.maxConnections}, {@code maxConnectionsPerClient}), the HTTP/2 reset budget per
    * address ({@code http.maxResets}, {@code resetWindow}) and the request head deadline ({@code
-   * http.requestHeadTimeout}) of a config not validated yet. An absent or invalid value is its default
-   * here; the verticle then stops start-up with the error. A change needs a restart.
+   * http.requestHeadTimeout}) of a config not validated yet, and the clustered event bus' frame bound
+   * ({@link EventBusFrameLimit#DEFAULT_MAX_FRAME}; the event bus is the instance's only server that is not HTTP). An
+   * absent or invalid value is its default here; the verticle then stops start-up with the error. A change needs a
+   * restart.
    *
    * @param json the config, overrides applied
    * @param base the transport to be otherwise
@@ -384,7 +387,8 @@ public final class StandaloneConfig {
       DEFAULT_MAX_CONNECTIONS), positive(http.getValue("maxConnectionsPerClient"), DEFAULT_MAX_CONNECTIONS_PER_CLIENT));
     Transport resets = RapidResetLimits.transport(capped, positive(http.getValue("maxResets"), DEFAULT_MAX_RESETS),
       resetWindow);
-    return RequestHeadTimeout.transport(resets, headTimeout);
+    return EventBusFrameLimit.transport(RequestHeadTimeout.transport(resets, headTimeout),
+      EventBusFrameLimit.DEFAULT_MAX_FRAME);
   }
 
   /** @return the duration in ms, or the default when absent, invalid or below {@code min} */

@@ -43,8 +43,9 @@ public final class ClusterFleetImpl implements ClusterFleet {
   /** The least time between two log lines about dropped messages, in ms. */
   private static final long LOG_INTERVAL = 60_000;
   private static final int MAX_REASON = NodeStatus.MAX_TEXT;
-  /** The most senders whose rejected messages are logged (once each); later ones are only counted. */
-  private static final int MAX_LOGGED_SENDERS = 1_024;
+  /** The least time between two log lines about rejected messages of one sender, and of any, in ms. */
+  private static final long SENDER_LOG_INTERVAL = 60_000;
+  private static final long REJECTED_LOG_INTERVAL = 10_000;
 
   private static final Logger LOG = Logger.getLogger(ClusterFleet.class.getName());
   private static final Comparator<FleetMember> ORDER = Comparator.comparing((FleetMember m) -> !m.self())
@@ -68,7 +69,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
   /** Signs and checks messages; {@code null} without a secret. */
   private final FleetSignature signature;
   private final AtomicLong rejected = new AtomicLong();
-  private final Set<String> loggedSenders = ConcurrentHashMap.newKeySet();
+  private final KeyedBurstLog rejectedLog;
   private MessageConsumer<Object> statusConsumer;
   private MessageConsumer<Object> maintenanceConsumer;
   private long publishTimer = -1;
@@ -93,6 +94,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
     this.nodeId = clusterManager.getNodeId();
     this.statusAddress = options.getAddress() + ".status";
     this.signature = options.getSecret() == null ? null : new FleetSignature(options.getSecret(), clock);
+    this.rejectedLog = new KeyedBurstLog(LOG, clock, SENDER_LOG_INTERVAL, REJECTED_LOG_INTERVAL);
   }
 
   public Future<ClusterFleet> start() {
@@ -142,7 +144,7 @@ public final class ClusterFleetImpl implements ClusterFleet {
 
   /**
    * @return the message received at {@code address} when it is signed with the secret (or there is none), else
-   * {@code null} after counting it and logging its sender once
+   * {@code null} after counting it and logging it (at most once a minute per sender)
    */
   private Object opened(String address, Object body) {
     if (signature == null) {
@@ -160,11 +162,9 @@ public final class ClusterFleetImpl implements ClusterFleet {
     rejected.incrementAndGet();
     String printable = sender.length() > NodeStatus.MAX_NAME ? sender.substring(0, NodeStatus.MAX_NAME) : sender;
     printable = printable.replaceAll("\\p{Cntrl}", "?");
-    if (loggedSenders.size() < MAX_LOGGED_SENDERS && loggedSenders.add(printable)) {
-      String named = printable;
-      LOG.warning(() -> "Fleet: dropped a message on " + address + " from '" + named + "': " + why
-        + " (the fleet's secret signs every message; further ones from this sender are counted, not logged)");
-    }
+    String named = printable;
+    rejectedLog.log(printable, () -> "Fleet: dropped a message on " + address + " from '" + named + "': " + why
+      + " (the fleet's secret signs every message; logged once a minute per sender, once per 10 s in all)");
   }
 
   // ---- publishing this instance's status

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -19,8 +20,12 @@ import java.util.Map;
  * Signs and checks the fleet's messages with the shared secret (HMAC-SHA256). A signed message is
  * <pre>{@code
  * {"payload": "<the message's JSON, as text>", "sender": "<node id>", "ts": <epoch ms>, "nonce": "<base64, 16 bytes>",
- *  "sig": "<base64 HMAC-SHA256 of address \n sender \n ts \n nonce \n payload, UTF-8>"}
+ *  "sig": "<base64 HMAC-SHA256 of address, sender, ts, nonce and payload>"}
  * }</pre>
+ * The signed bytes are each field in that order, length-prefixed: a 4-byte big-endian length then the field's UTF-8
+ * bytes ({@code ts} as its 8 bytes), so that no two messages share them (a separator would let a sender name holding
+ * it shift its tail into the next fields). {@code ts} must be an integer as sent: a fractional one is refused, not
+ * rounded.
  * The payload travels as text so that the signed bytes are exactly the bytes checked (no JSON canonicalisation);
  * the address is signed so that a message cannot be replayed to another address (another node's maintenance).
  * A message is accepted once: its timestamp within {@link #WINDOW_MS} of this clock and its nonce not seen from
@@ -80,25 +85,29 @@ public final class FleetSignature {
   public Opened open(String address, Object body) {
     if (!(body instanceof JsonObject json) || !(json.getValue("sig") instanceof String sig)
       || !(json.getValue("payload") instanceof String text) || !(json.getValue("sender") instanceof String sender)
-      || !(json.getValue("ts") instanceof Number ts) || !(json.getValue("nonce") instanceof String nonce)) {
+      || !(json.getValue("ts") instanceof Number number) || !(json.getValue("nonce") instanceof String nonce)) {
       String claimed = body instanceof JsonObject json && json.getValue("sender") instanceof String s ? s
         : body instanceof JsonObject json && json.getValue("node") instanceof String n ? n : "?";
       return new Opened(null, claimed, "unsigned");
     }
+    if (!(number instanceof Long || number instanceof Integer)) {
+      return new Opened(null, sender, "badly signed"); // 1.5 would be signed as 1; a BigInteger beyond a long
+    }
+    long ts = number.longValue();
     byte[] given;
     try {
       given = Base64.getDecoder().decode(sig);
     } catch (IllegalArgumentException e) {
       return new Opened(null, sender, "badly signed");
     }
-    if (!MessageDigest.isEqual(given, mac(address, sender, ts.longValue(), nonce, text))) {
+    if (!MessageDigest.isEqual(given, mac(address, sender, ts, nonce, text))) {
       return new Opened(null, sender, "badly signed");
     }
     long now = clock.millis();
-    if (Math.abs(now - ts.longValue()) > WINDOW_MS) {
+    if (Math.abs(now - ts) > WINDOW_MS) {
       return new Opened(null, sender, "stale");
     }
-    String rejection = remember(sender, nonce, ts.longValue(), now);
+    String rejection = remember(sender, nonce, ts, now);
     if (rejection != null) {
       return new Opened(null, sender, rejection);
     }
@@ -146,12 +155,22 @@ public final class FleetSignature {
     }
   }
 
+  private static void field(Mac mac, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+    mac.update(bytes);
+  }
+
   private byte[] mac(String address, String sender, long ts, String nonce, String payload) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      String signed = address + "\n" + sender + "\n" + ts + "\n" + nonce + "\n" + payload;
-      return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
+      field(mac, address);
+      field(mac, sender);
+      mac.update(ByteBuffer.allocate(Integer.BYTES + Long.BYTES).putInt(Long.BYTES).putLong(ts).array());
+      field(mac, nonce);
+      field(mac, payload);
+      return mac.doFinal();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

@@ -50,6 +50,35 @@ class FleetSignatureTest {
     assertThat(signature.open(ADDRESS, signed.copy()).rejection()).isEqualTo("stale");
   }
 
+  /** The MAC covers the timestamp as it travels: 1.5 ms is not 1 ms, so a fractional one is refused. */
+  @Test
+  void aFractionalTimestampIsBadlySigned() {
+    JsonObject signed = signature.sign(ADDRESS, "node-b", request);
+    long ts = signed.getLong("ts");
+
+    assertThat(signature.open(ADDRESS, signed.copy().put("ts", ts + 0.5)).rejection()).isEqualTo("badly signed");
+    assertThat(signature.open(ADDRESS, signed.copy().put("ts", (double) ts)).rejection()).isEqualTo("badly signed");
+    assertThat(signature.open(ADDRESS, signed.copy().put("ts", java.math.BigInteger.valueOf(ts))).rejection())
+      .isEqualTo("badly signed");
+    assertThat(signature.open(ADDRESS, signed.copy()).rejection()).isNull();
+  }
+
+  /**
+   * Fields joined with a separator would let a holder of the secret, signing as a sender whose name holds the
+   * separator, produce a signature that also opens as another sender (the name's tail shifted into the next fields):
+   * each field is length-prefixed, so no two messages share their signed bytes.
+   */
+  @Test
+  void aSenderNameCannotBeShiftedIntoTheOtherFields() {
+    long ts = clock.millis();
+    JsonObject signed = signature.sign(ADDRESS, "node-b\n" + ts, request);
+    JsonObject shifted = signed.copy().put("sender", "node-b").put("ts", ts)
+      .put("nonce", ts + "\n" + signed.getString("nonce"));
+
+    assertThat(signature.open(ADDRESS, shifted).rejection()).isEqualTo("badly signed");
+    assertThat(signature.open(ADDRESS, signed.copy()).rejection()).isNull();
+  }
+
   @Test
   void aShortSecretIsRefusedNamingTheFieldNotTheValue() {
     assertThatThrownBy(() -> new FleetOptions().setSecret("short-secret"))

@@ -65,6 +65,13 @@ public final class ClusterNodes implements AutoCloseable {
     return Vertx.builder().with(vertxOptions).withClusterManager(options.clusterManager()).buildClustered();
   }
 
+  /** @return a clustered Vert.x over those options on that transport (a wrapping one, for instance), its event bus on loopback */
+  public static Future<Vertx> clustered(HazelcastOptions options, io.vertx.core.transport.Transport transport) {
+    VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(options.applyTo(new EventBusOptions().setPort(0)));
+    return Vertx.builder().with(vertxOptions).withTransport(transport).withClusterManager(options.clusterManager())
+      .buildClustered();
+  }
+
   /** @return a clustered Vert.x over that cluster manager, its event bus on {@code host} */
   public static Future<Vertx> clustered(String host, io.vertx.core.spi.cluster.ClusterManager clusterManager) {
     VertxOptions vertxOptions = new VertxOptions()
