@@ -1,10 +1,15 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.test.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
@@ -13,12 +18,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import static dev.vitals.health.checks.PostgresCheckTest.SLACK;
+import static dev.vitals.health.checks.PostgresCheckTest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the dependency checks hold their connections and their time against fake servers written here on loopback.
+ * How the dependency checks hold their connections and their time against fake servers written here on loopback:
+ * a PostgreSQL and an HTTP server that accept and never answer, an HTTP server with an endless body.
  */
 @ExtendWith(VertxExtension.class)
 class FakeDependencyTest {
@@ -87,5 +96,66 @@ class FakeDependencyTest {
     assertThat(postgres.most.get()).as("connections open at once").isLessThanOrEqualTo(2);
     Await.result(check.close());
     Await.until(() -> postgres.open.get() == 0, () -> postgres.open + " connections left open after close");
+  }
+
+  /** The deadline counts from the run's start, connecting included: a TLS handshake never answered ends with it. */
+  @Test
+  void anHttpCheckAgainstAServerThatNeverAnswersEndsAtItsTimeout(Vertx vertx) {
+    Fake server = silent(vertx);
+    for (String scheme : new String[] {"http", "https"}) {
+      HttpCheck check = HttpCheck.create(vertx, new HttpCheckOptions()
+        .setUrl(scheme + "://127.0.0.1:" + server.port + "/health").setTrustAll(true).setTimeout(1_000));
+      Await.result(check.warmedUp());
+      CheckRegistry registry = CheckRegistry.create(vertx);
+      registry.register(new CheckOptions("api").setSuccessTtl(0).setFailureTtl(0).setMaxStale(0)
+        .setTimeout(SLACK), check);
+      CheckReport failed = report(registry, "api");
+      assertThat(failed.status()).isEqualTo(HealthStatus.FAIL);
+      assertThat(failed.output()).as(scheme).endsWith("timed out after 1000 ms");
+      assertThat(failed.durationNanos() / 1e6).as("%s response_time, ms", scheme).isLessThanOrEqualTo(1_500);
+      // the connect attempt ends with the run too (closing the client while a TLS handshake is still under way
+      // waits for it: Vert.x 5.0.10's HttpClient.close() then took longer than this test waits)
+      Await.until(() -> server.open.get() == 0, () -> server.open + " " + scheme + " connections left open");
+      Await.result(registry.close());
+      Await.result(check.close());
+    }
+  }
+
+  /** Without a body expectation the status is all a run needs: the body is read up to maxBodySize, no further. */
+  @Test
+  void anEndlessBodyWithoutExpectationsIsClosedAfterMaxBodySize(Vertx vertx) {
+    AtomicInteger open = new AtomicInteger();
+    AtomicLong written = new AtomicLong();
+    AtomicLong writtenWhenClosed = new AtomicLong(-1);
+    Buffer chunk = Buffer.buffer(new byte[8 * 1024]);
+    HttpServer upstream = Await.result(vertx.createHttpServer()
+      .connectionHandler(connection -> {
+        open.incrementAndGet();
+        connection.closeHandler(closed -> {
+          writtenWhenClosed.set(written.get());
+          open.decrementAndGet();
+        });
+      })
+      .requestHandler(request -> {
+        request.response().setChunked(true);
+        long timer = vertx.setPeriodic(1, id -> {
+          if (!request.response().writeQueueFull()) {
+            request.response().write(chunk);
+            written.addAndGet(chunk.length());
+          }
+        });
+        request.response().closeHandler(closed -> vertx.cancelTimer(timer));
+      })
+      .listen(0, "127.0.0.1"));
+    long maxBodySize = 64 * 1024;
+    // a deadline far beyond how long the test waits for the close
+    HttpCheck check = HttpCheck.create(vertx, new HttpCheckOptions().setUrl("http://127.0.0.1:" + upstream.actualPort()
+      + "/").setMaxBodySize(maxBodySize).setTimeout(3 * Await.LIMIT_MS));
+    ProcedureResult result = Await.result(check.run());
+    assertThat(result.status()).as(result.toString()).isEqualTo(HealthStatus.PASS);
+    Await.until(() -> open.get() == 0, () -> "the endless body's connection is still open after "
+      + written + " bytes");
+    assertThat(writtenWhenClosed.get()).as("bytes written when closed").isLessThan(16 * maxBodySize);
+    Await.result(check.close());
   }
 }

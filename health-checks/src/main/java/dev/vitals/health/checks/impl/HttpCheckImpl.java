@@ -24,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One bounded GET per run on a client of its own, judged on its status line, and on its body when an expectation
@@ -58,6 +60,8 @@ public final class HttpCheckImpl implements HttpCheck {
     this.maxBodySize = options.getMaxBodySize();
     HttpClientOptions client = new HttpClientOptions()
       .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE))
+      .setSslHandshakeTimeout(timeout)
+      .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
       .setTrustAll(options.isTrustAll())
       .setVerifyHost(!options.isTrustAll());
     if (options.getCaPath() != null) {
@@ -79,8 +83,9 @@ public final class HttpCheckImpl implements HttpCheck {
   }
 
   /**
-   * One GET. Without a body expectation the body is discarded; a run whose answer has not ended at the timeout
-   * closes its connection, which frees its pool slot: a timed-out run never leaves a connection pinned.
+   * One GET, its timeout counted from the start, connecting included. Without a body expectation the body is
+   * discarded up to {@code maxBodySize} bytes, then its connection closed; a run whose answer has not ended at the
+   * timeout closes its connection, which frees its pool slot: a timed-out run never leaves a connection pinned.
    */
   @Override
   public Future<ProcedureResult> run() {
@@ -102,7 +107,7 @@ public final class HttpCheckImpl implements HttpCheck {
     }
     long start = System.nanoTime();
     Future<ProcedureResult> judged = bodyContains == null && jsonPointer == null
-      ? BoundedExchange.send(vertx, http, request, null, timeout).map(status -> judge(status, null, start))
+      ? BoundedExchange.send(vertx, http, request, null, timeout, maxBodySize).map(status -> judge(status, null, start))
       : withBody(request).map(answer -> judge(answer.status, answer.body, start));
     return judged.otherwise(this::failed);
   }
@@ -110,19 +115,31 @@ public final class HttpCheckImpl implements HttpCheck {
   private record Answer(int status, Buffer body) {
   }
 
-  /** The status and the body, both within the timeout; the connection is closed at the deadline. */
+  /**
+   * The status and the body, both within the timeout, which counts from here, connecting included; the connection
+   * is closed at the deadline.
+   */
   private Future<Answer> withBody(RequestOptions request) {
     Promise<Answer> answer = Promise.promise();
-    http.request(request).onComplete(created -> {
+    AtomicReference<HttpClientRequest> opened = new AtomicReference<>();
+    long timer = vertx.setTimer(timeout, id -> {
+      answer.tryFail(new TimeoutException("timed out after " + timeout + " ms"));
+      if (opened.get() != null) {
+        opened.get().connection().close();
+      }
+    });
+    http.request(new RequestOptions(request).setConnectTimeout(timeout)).onComplete(created -> {
       if (created.failed()) {
+        vertx.cancelTimer(timer);
         answer.tryFail(created.cause());
         return;
       }
       HttpClientRequest sent = created.result();
-      long timer = vertx.setTimer(timeout, id -> {
-        answer.tryFail(new TimeoutException("timed out after " + timeout + " ms"));
+      opened.set(sent);
+      if (answer.future().isComplete()) { // the deadline came while connecting
         sent.connection().close();
-      });
+        return;
+      }
       sent.send().onComplete(answered -> {
         if (answered.failed()) {
           vertx.cancelTimer(timer);
