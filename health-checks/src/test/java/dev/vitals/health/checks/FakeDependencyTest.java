@@ -15,11 +15,18 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dev.vitals.health.checks.PostgresCheckTest.SLACK;
 import static dev.vitals.health.checks.PostgresCheckTest.report;
@@ -27,10 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the dependency checks hold their connections and their time against fake servers written here on loopback:
- * a PostgreSQL and an HTTP server that accept and never answer, an HTTP server with an endless body.
+ * a PostgreSQL and an HTTP server that accept and never answer, an HTTP server with an endless body, a Redis that
+ * answers at once.
  */
 @ExtendWith(VertxExtension.class)
 class FakeDependencyTest {
+
+  /** The first run's timeout, in ms: a fresh JVM's class loading on a 2-core machine takes longer. */
+  private static final long FIRST_RUN_TIMEOUT = 250;
 
   /** A TCP server that counts its open connections and the most open at once. */
   private static final class Fake {
@@ -157,5 +168,43 @@ class FakeDependencyTest {
       + written + " bytes");
     assertThat(writtenWhenClosed.get()).as("bytes written when closed").isLessThan(16 * maxBodySize);
     Await.result(check.close());
+  }
+
+  /**
+   * A fresh JVM loads the classes of its clients on their first use, which a redis check's first run must not count
+   * against its timeout: its client is warmed at creation, as the http and tcp checks' are. The run happens in a
+   * child JVM ({@link FirstRedisRun}), the only place where it is a first.
+   */
+  @Test
+  void theFirstRunOfARedisCheckInAFreshJvmPassesAgainstAServerAnsweringAtOnce(Vertx vertx) throws Exception {
+    Fake redis = pong(vertx);
+    // the fake's own first answer is a first of this JVM: given here, so that the child's run is the only first
+    RedisCheck warm = RedisCheck.create(vertx, new RedisCheckOptions().setHost("127.0.0.1").setPort(redis.port)
+      .setTimeout(SLACK));
+    assertThat(Await.result(warm.run()).status()).isEqualTo(HealthStatus.PASS);
+    Await.result(warm.close());
+    String classPath = Stream.of(System.getProperty("jdk.module.path"), System.getProperty("java.class.path"),
+        Path.of("target", "test-classes").toAbsolutePath().toString())
+      .filter(path -> path != null && !path.isEmpty()).collect(Collectors.joining(File.pathSeparator));
+    Path log = Files.createTempFile("first-redis-run", ".log");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      "-cp", classPath, FirstRedisRun.class.getName(), Integer.toString(redis.port), Long.toString(FIRST_RUN_TIMEOUT))
+      .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    String output;
+    try {
+      assertThat(child.waitFor(Await.LIMIT_MS, TimeUnit.MILLISECONDS)).as("the child ended").isTrue();
+      output = Files.readString(log, StandardCharsets.UTF_8).strip();
+    } finally {
+      child.destroyForcibly();
+      Files.deleteIfExists(log);
+    }
+    assertThat(output).startsWith(HealthStatus.PASS + " PING 127.0.0.1:" + redis.port + ": PONG in ");
+  }
+
+  /** A Redis that answers {@code PING} and {@code INFO replication} at once. */
+  static Fake pong(Vertx vertx) {
+    String info = "# Replication\r\nrole:master\r\n";
+    return fake(vertx, socket -> socket.handler(ignored -> socket.write("+PONG\r\n$" + info.length() + "\r\n"
+      + info + "\r\n")));
   }
 }
