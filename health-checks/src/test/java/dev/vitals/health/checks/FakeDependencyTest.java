@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How the dependency checks hold their connections and their time against fake servers written here on loopback:
  * a PostgreSQL and an HTTP server that accept and never answer, an HTTP server with an endless body, a Redis that
- * answers at once.
+ * answers at once; and on which threads the dependency loop calls back.
  */
 @ExtendWith(VertxExtension.class)
 class FakeDependencyTest {
@@ -168,6 +169,24 @@ class FakeDependencyTest {
       + written + " bytes");
     assertThat(writtenWhenClosed.get()).as("bytes written when closed").isLessThan(16 * maxBodySize);
     Await.result(check.close());
+  }
+
+  /** The dependency loop's threads are named as such, so that a thread dump tells them from the application's. */
+  @Test
+  void aCheckOnTheDependencyLoopCallsBackOnANamedThread(Vertx vertx) {
+    Fake redis = pong(vertx);
+    DependencyLoop loop = DependencyLoop.create();
+    try {
+      TcpCheck check = TcpCheck.create(loop.vertx(), new TcpCheckOptions().setHost("127.0.0.1").setPort(redis.port));
+      AtomicReference<String> thread = new AtomicReference<>();
+      ProcedureResult result = Await.result(check.run()
+        .onComplete(done -> thread.set(Thread.currentThread().getName())));
+      assertThat(result.status()).as(result.toString()).isEqualTo(HealthStatus.PASS);
+      assertThat(thread.get()).startsWith("vitals-dependency-loop-");
+      Await.result(check.close());
+    } finally {
+      Await.result(loop.close());
+    }
   }
 
   /**
