@@ -16,7 +16,9 @@ import io.vertx.core.Vertx;
  * the supported way to get loops of one's own. Pass {@link #vertx()} to the factories of the checks that talk to
  * dependencies ({@code HttpCheck.create(loop.vertx(), ...)}); register those checks in the application's registry
  * as usual: their results are delivered on the registry's context. Close the loop after closing those checks.
- * It has no metrics and its own DNS resolver (the system's), as a fresh {@code Vertx.vertx()} has.
+ * It has no metrics and its own DNS resolver (the system's), as a fresh {@code Vertx.vertx()} has. Its event-loop
+ * thread is named {@code vitals-dependency-loop-0} (and its acceptor's {@code vitals-dependency-loop-acceptor-0}), so
+ * that a thread dump tells it from the application's {@code vert.x-eventloop-thread-<n>}.
  *
  * <p><b>Reply budget.</b> Every TCP connection a client on the loop opens, except an HTTP client's, reads at most
  * {@link #maxReplySize()} bytes between two of its own writes: beyond, the rest is dropped, the request the client

@@ -8,7 +8,8 @@ import io.vertx.core.Vertx;
  * {@code GET url}: {@code pass} on any 2xx answer, on exactly {@code expectedStatus}, or on one of
  * {@code acceptedStatus}, when they are set, and when the body meets {@code bodyContains} and
  * {@code jsonPointer}/{@code jsonValue}; {@code warn} when all that holds but the answer took longer than
- * {@code maxLatency}; {@code fail} otherwise, and on a connection error or the timeout. Redirects are followed only
+ * {@code maxLatency}; {@code fail} otherwise, and on a connection error or the timeout, which counts from the
+ * run's start, connecting and a TLS handshake included. Redirects are followed only
  * with {@code followRedirects}. Output: {@code GET <url>: <status>}, with what was not met; data:
  * {@code {"url": "...", "statusCode": 200, "latencyMs": 3.1}}. User information in the
  * URL is sent as basic authentication; it and query parameters with a secret name ({@code ?api_key=...}) are

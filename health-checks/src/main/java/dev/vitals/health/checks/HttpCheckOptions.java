@@ -296,7 +296,9 @@ public class HttpCheckOptions {
   /**
    * @param maxBodySize the most bytes of a body that {@code bodyContains} or {@code jsonPointer} reads, in bytes,
    *                    from 1 to 2147483647; a longer body fails the run ({@code body longer than <n> bytes}) and
-   *                    its connection is closed at once. The JSON form also takes a size such as {@code "1MB"}
+   *                    its connection is closed at once. Without those expectations the body is read and
+   *                    discarded up to this size, then its connection is closed (the run has passed or failed on
+   *                    its status). The JSON form also takes a size such as {@code "1MB"}
    * @return this
    * @throws IllegalArgumentException {@code maxBodySize: expected 1 to 2147483647 bytes, got <n>}
    */

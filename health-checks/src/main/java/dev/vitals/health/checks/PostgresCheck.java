@@ -33,7 +33,10 @@ public interface PostgresCheck extends ResourceCheck {
    * A check with a client of its own: a pool of one connection, opened at the first run and kept while runs pass;
    * a run that fails, or reaches the check's {@code timeout} (its one deadline, in ms), closes the pool and its
    * connection, however far the client got in a reply, and the next run opens a new one; closing the check closes
-   * it. The client has no bound on a reply's size: the deadline is what bounds a hostile one.
+   * it. One run at a time: a run asked for while the previous one is still in progress fails at once with the
+   * output {@code <query> on <server>: previous run still in progress}, so the check holds at most one connection
+   * beyond the one being closed. The client has no bound on a reply's size: the deadline is what bounds a hostile
+   * one.
    *
    * @param vertx   the Vert.x instance to create the pool on: a {@link DependencyLoop}'s, to keep its I/O off the
    *                application's event loops

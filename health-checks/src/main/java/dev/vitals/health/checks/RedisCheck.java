@@ -35,7 +35,8 @@ public interface RedisCheck extends ResourceCheck {
    * {@code maxReplySize} fails the run at once ({@code PING <server>: a reply announces <n> bytes, more than
    * maxReplySize (<m> bytes)}) without being read. Nothing is logged by the connection itself: every error is
    * the run's output. Create it on a {@link DependencyLoop}'s instance to keep its I/O off the application's
-   * event loops.
+   * event loops. The client is warmed at creation ({@link #warmedUp()}), so that class loading is not counted
+   * against the first run's timeout.
    *
    * @param vertx   the Vert.x instance to create the client on (a {@link DependencyLoop}'s keeps its I/O off the
    *                application's event loops)

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
 
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One HTTP exchange bounded as a whole, for clients that need the status code (http checks, webhooks) and at most
@@ -38,21 +39,46 @@ public final class BoundedExchange {
   }
 
   /**
-   * The status code only: the body is discarded.
+   * The status code only: the body is read and discarded until it ends or the deadline comes, however long it is.
    *
    * @param vertx     for the deadline timer
    * @param client    the client
    * @param request   the request
    * @param body      the body to send, or {@code null}
-   * @param timeoutMs the deadline of the whole exchange, in ms
+   * @param timeoutMs the deadline of the whole exchange, in ms, counted from this call (connecting included)
    * @return the status code, as soon as the status line arrived; failed with what the client failed with, or with
    * a {@link TimeoutException} {@code "timed out after <n> ms"}
    */
   public static Future<Integer> send(Vertx vertx, HttpClient client, RequestOptions request, Buffer body,
                                      long timeoutMs) {
+    return send(vertx, client, request, body, timeoutMs, Long.MAX_VALUE);
+  }
+
+  /**
+   * The status code only: once it is known the body is read and discarded up to {@code maxBodyBytes}, then the
+   * connection is closed, so an endless body costs that many bytes, not a read until the deadline.
+   *
+   * @param vertx        for the deadline timer
+   * @param client       the client
+   * @param request      the request
+   * @param body         the body to send, or {@code null}
+   * @param timeoutMs    the deadline of the whole exchange, in ms, counted from this call (connecting included)
+   * @param maxBodyBytes the most body bytes read and discarded before the connection is closed
+   * @return the status code, as soon as the status line arrived; failed with what the client failed with, or with
+   * a {@link TimeoutException} {@code "timed out after <n> ms"}
+   */
+  public static Future<Integer> send(Vertx vertx, HttpClient client, RequestOptions request, Buffer body,
+                                     long timeoutMs, long maxBodyBytes) {
     return exchange(vertx, client, request, body, timeoutMs, (response, status, ended) -> {
-      response.exceptionHandler(ignored -> { }); // a close at the deadline, after the status was known
-      response.handler(ignored -> { });
+      long[] discarded = {0};
+      response.exceptionHandler(ignored -> { }); // a close at the deadline or the bound, after the status was known
+      response.handler(chunk -> {
+        discarded[0] += chunk.length();
+        if (discarded[0] > maxBodyBytes) {
+          ended.run();
+          response.request().connection().close();
+        }
+      });
       response.endHandler(end -> ended.run());
       status.tryComplete(response.statusCode());
     });
@@ -91,19 +117,30 @@ public final class BoundedExchange {
     });
   }
 
+  /**
+   * The deadline counts from here: obtaining a connection (waiting for the pool, connecting, a TLS handshake) ends
+   * with it too, and a connection that comes after it is closed at once.
+   */
   private static <T> Future<T> exchange(Vertx vertx, HttpClient client, RequestOptions request, Buffer body,
                                         long timeoutMs, Reader<T> reader) {
     Promise<T> outcome = Promise.promise();
-    client.request(request).onComplete(created -> {
+    AtomicReference<HttpClientRequest> opened = new AtomicReference<>();
+    long timer = vertx.setTimer(timeoutMs, id -> {
+      outcome.tryFail(new TimeoutException("timed out after " + timeoutMs + " ms"));
+      close(opened.get());
+    });
+    client.request(new RequestOptions(request).setConnectTimeout(timeoutMs)).onComplete(created -> {
       if (created.failed()) {
+        vertx.cancelTimer(timer);
         outcome.tryFail(created.cause());
         return;
       }
       HttpClientRequest sent = created.result();
-      long timer = vertx.setTimer(timeoutMs, id -> {
-        outcome.tryFail(new TimeoutException("timed out after " + timeoutMs + " ms"));
-        sent.connection().close();
-      });
+      opened.set(sent);
+      if (outcome.future().isComplete()) { // the deadline came while connecting
+        close(sent);
+        return;
+      }
       (body == null ? sent.send() : sent.send(body)).onComplete(answered -> {
         if (answered.failed()) {
           vertx.cancelTimer(timer);
@@ -114,5 +151,11 @@ public final class BoundedExchange {
       });
     });
     return outcome.future();
+  }
+
+  private static void close(HttpClientRequest request) {
+    if (request != null) {
+      request.connection().close();
+    }
   }
 }

@@ -20,7 +20,9 @@ import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.transport.Transport;
 
 import java.net.SocketAddress;
+import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 
@@ -45,9 +47,9 @@ public final class ChannelTransport implements Transport {
   private static final AttributeKey<ClientOptionsBase> CLIENT = AttributeKey.valueOf(ChannelTransport.class, "client");
 
   private ChannelTransport(Transport base, BiConsumer<Channel, ClientOptionsBase> opened,
-                           BiPredicate<Channel, NetServerOptions> accepted) {
+                           BiPredicate<Channel, NetServerOptions> accepted, String threadPrefix) {
     this.base = base;
-    this.implementation = new Implementation(base.implementation(), opened, accepted);
+    this.implementation = new Implementation(base.implementation(), opened, accepted, threadPrefix);
   }
 
   /**
@@ -62,7 +64,25 @@ public final class ChannelTransport implements Transport {
    */
   public static Transport of(Transport base, BiConsumer<Channel, ClientOptionsBase> opened,
                              BiPredicate<Channel, NetServerOptions> accepted) {
-    return new ChannelTransport(base, opened, accepted);
+    return new ChannelTransport(base, opened, accepted, null);
+  }
+
+  /**
+   * As {@link #of(Transport, BiConsumer, BiPredicate)}, and the instance's event-loop threads are named
+   * {@code <threadPrefix><n>} and its acceptor threads {@code <threadPrefix>acceptor-<n>} rather than Vert.x's
+   * {@code vert.x-eventloop-thread-<n>}, so that a thread dump tells two instances apart. Vert.x 5.0's public builder
+   * takes no thread factory ({@code VertxThreadFactory} is set through {@code io.vertx.core.internal}); the threads
+   * are Vert.x's own, renamed as the event-loop groups create them. Worker threads keep their names.
+   *
+   * @param base         the transport to be
+   * @param opened       as in {@link #of(Transport, BiConsumer, BiPredicate)}; {@code null} for none
+   * @param accepted     as in {@link #of(Transport, BiConsumer, BiPredicate)}; {@code null} for none
+   * @param threadPrefix the start of every event-loop and acceptor thread's name
+   * @return the transport
+   */
+  public static Transport of(Transport base, BiConsumer<Channel, ClientOptionsBase> opened,
+                             BiPredicate<Channel, NetServerOptions> accepted, String threadPrefix) {
+    return new ChannelTransport(base, opened, accepted, Objects.requireNonNull(threadPrefix, "threadPrefix"));
   }
 
   @Override
@@ -91,12 +111,14 @@ public final class ChannelTransport implements Transport {
     private final io.vertx.core.spi.transport.Transport base;
     private final BiConsumer<Channel, ClientOptionsBase> opened;
     private final BiPredicate<Channel, NetServerOptions> accepted;
+    private final String threadPrefix;
 
     Implementation(io.vertx.core.spi.transport.Transport base, BiConsumer<Channel, ClientOptionsBase> opened,
-                   BiPredicate<Channel, NetServerOptions> accepted) {
+                   BiPredicate<Channel, NetServerOptions> accepted, String threadPrefix) {
       this.base = base;
       this.opened = opened;
       this.accepted = accepted;
+      this.threadPrefix = threadPrefix;
     }
 
     @Override
@@ -188,7 +210,16 @@ public final class ChannelTransport implements Transport {
 
     @Override
     public EventLoopGroup eventLoopGroup(int type, int nThreads, ThreadFactory threadFactory, int ioRatio) {
-      return base.eventLoopGroup(type, nThreads, threadFactory, ioRatio);
+      if (threadPrefix == null) {
+        return base.eventLoopGroup(type, nThreads, threadFactory, ioRatio);
+      }
+      String prefix = type == ACCEPTOR_EVENT_LOOP_GROUP ? threadPrefix + "acceptor-" : threadPrefix;
+      AtomicInteger created = new AtomicInteger();
+      return base.eventLoopGroup(type, nThreads, task -> {
+        Thread thread = threadFactory.newThread(task);
+        thread.setName(prefix + created.getAndIncrement());
+        return thread;
+      }, ioRatio);
     }
 
     @Override

@@ -12,9 +12,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Vert.x instance with one event loop and the smallest pools, owned by the dependency checks; its transport puts
- * a {@link ReplyBudget} first in every connection of a client other than HTTP.
+ * a {@link ReplyBudget} first in every connection of a client other than HTTP, and names its event-loop threads
+ * {@code vitals-dependency-loop-<n>}.
  */
 public final class DependencyLoopImpl implements DependencyLoop {
+
+  /** How the loop's event-loop threads are named ({@code vitals-dependency-loop-0}), apart from the application's. */
+  static final String THREAD_PREFIX = "vitals-dependency-loop-";
 
   private final Vertx vertx;
   private final long maxReplySize;
@@ -33,7 +37,7 @@ public final class DependencyLoopImpl implements DependencyLoop {
       if (!(client instanceof HttpClientOptions)) {
         channel.pipeline().addFirst("vitals-reply-budget", new ReplyBudget(maxReplySize));
       }
-    }, null);
+    }, null, THREAD_PREFIX);
     AtomicReference<Vertx> started = new AtomicReference<>();
     Thread starter = new Thread(() -> started.set(Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(1)
       .setWorkerPoolSize(1).setInternalBlockingPoolSize(1)).withTransport(transport).build()),

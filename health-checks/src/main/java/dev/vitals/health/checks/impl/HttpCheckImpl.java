@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One bounded GET per run on a client of its own, judged on its status line, and on its body when an expectation
@@ -56,6 +57,8 @@ public final class HttpCheckImpl implements HttpCheck {
     this.maxBodySize = options.getMaxBodySize();
     HttpClientOptions client = new HttpClientOptions()
       .setConnectTimeout((int) Math.min(timeout, Integer.MAX_VALUE))
+      .setSslHandshakeTimeout(timeout)
+      .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
       .setTrustAll(options.isTrustAll())
       .setVerifyHost(!options.isTrustAll());
     if (options.getCaPath() != null) {
@@ -77,8 +80,9 @@ public final class HttpCheckImpl implements HttpCheck {
   }
 
   /**
-   * One GET. Without a body expectation the body is discarded; a run whose answer has not ended at the timeout
-   * closes its connection, which frees its pool slot: a timed-out run never leaves a connection pinned.
+   * One GET, its timeout counted from the start, connecting included. Without a body expectation the body is
+   * discarded up to {@code maxBodySize} bytes, then its connection closed; a run whose answer has not ended at the
+   * timeout closes its connection, which frees its pool slot: a timed-out run never leaves a connection pinned.
    */
   @Override
   public Future<ProcedureResult> run() {
@@ -100,7 +104,7 @@ public final class HttpCheckImpl implements HttpCheck {
     }
     long start = System.nanoTime();
     Future<ProcedureResult> judged = bodyContains == null && jsonPointer == null
-      ? BoundedExchange.send(vertx, http, request, null, timeout).map(status -> judge(status, null, start))
+      ? BoundedExchange.send(vertx, http, request, null, timeout, maxBodySize).map(status -> judge(status, null, start))
       : BoundedExchange.receive(vertx, http, request, timeout, maxBodySize)
         .map(answer -> judge(answer.status(), answer.body(), start));
     return judged.otherwise(this::failed);

@@ -3,6 +3,7 @@ package dev.vitals.health.checks.impl;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.checks.MySQLCheck;
 import dev.vitals.health.checks.PostgresCheck;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -17,15 +18,20 @@ import java.util.function.Supplier;
  * One query on a connection borrowed from a pool, timed, judged against {@code maxLatency}. A check with a pool of
  * its own ends a run at its deadline itself and, after any run that failed or timed out, closes the pool (and the
  * connection in it, which may be stuck in a reply the client is still buffering) and opens a new one for the next
- * run: a bad run never leaves its connection open.
+ * run: a bad run never leaves its connection open. It runs one run at a time: a run asked for while the previous
+ * one is still in progress (the registry gave up on it a moment before the check's own deadline) fails at once
+ * rather than open another pool, so the check never holds more than one pool beyond the one being closed.
  */
 public final class SqlCheckImpl implements PostgresCheck, MySQLCheck {
 
   private final Vertx vertx;
   private final Supplier<Pool> pools;
   private final long timeout;
-  private volatile Pool pool;
-  private volatile Future<ProcedureResult> last;
+  /** Where {@code pool}, {@code running} and {@code closed} of a check with pools of its own are read and written. */
+  private final Context context;
+  private Pool pool;
+  private boolean running;
+  private boolean closed;
   private final boolean owned;
   private final String query;
   private final long maxLatency;
@@ -63,6 +69,7 @@ public final class SqlCheckImpl implements PostgresCheck, MySQLCheck {
   private SqlCheckImpl(Vertx vertx, Supplier<Pool> pools, long timeout, Pool pool, boolean owned, String query,
                        long maxLatency, String server, String password) {
     this.vertx = vertx;
+    this.context = vertx == null ? null : vertx.getOrCreateContext();
     this.pools = pools;
     this.timeout = timeout;
     this.pool = pool;
@@ -78,26 +85,37 @@ public final class SqlCheckImpl implements PostgresCheck, MySQLCheck {
     if (pools == null) {
       return query(pool);
     }
-    Future<ProcedureResult> previous = last;
-    if (previous != null && !previous.isComplete()) {
-      // the registry gave up on the previous run a moment before the check's own deadline: leave its pool to it
+    Promise<ProcedureResult> ended = Promise.promise();
+    context.runOnContext(v -> start(ended));
+    return ended.future();
+  }
+
+  /** On the check's context. */
+  private void start(Promise<ProcedureResult> ended) {
+    if (closed || running) {
+      ended.complete(ProcedureResult.fail(query + " on " + server + ": "
+        + (closed ? "the check is closed" : "previous run still in progress")));
+      return;
+    }
+    running = true;
+    if (pool == null) {
       pool = pools.get();
     }
     Pool used = pool;
-    Promise<ProcedureResult> ended = Promise.promise();
-    long timer = vertx.setTimer(timeout, id -> ended.tryComplete(failed(
+    Promise<ProcedureResult> outcome = Promise.promise();
+    long timer = vertx.setTimer(timeout, id -> outcome.tryComplete(failed(
       new TimeoutException("timed out after " + timeout + " ms"))));
-    query(used).onSuccess(ended::tryComplete);
-    last = ended.future().onComplete(done -> {
+    query(used).onSuccess(outcome::tryComplete);
+    // the run is over for the check before it is for the caller, who may ask for the next at once
+    outcome.future().onComplete(done -> context.runOnContext(v -> {
       vertx.cancelTimer(timer);
-      if (!done.result().passed()) {
-        if (pool == used) {
-          pool = pools.get();
-        }
+      running = false;
+      if (!done.result().passed() && pool == used) {
+        pool = null; // the next run opens a new one
         used.close();
       }
-    });
-    return last;
+      ended.complete(done.result());
+    }));
   }
 
   private Future<ProcedureResult> query(Pool pool) {
@@ -127,6 +145,19 @@ public final class SqlCheckImpl implements PostgresCheck, MySQLCheck {
 
   @Override
   public Future<Void> close() {
-    return owned ? pool.close().otherwiseEmpty() : Future.succeededFuture();
+    if (!owned) {
+      return Future.succeededFuture();
+    }
+    if (pools == null) {
+      return pool.close().otherwiseEmpty();
+    }
+    Promise<Void> released = Promise.promise();
+    context.runOnContext(v -> {
+      closed = true;
+      Pool open = pool;
+      pool = null;
+      (open == null ? Future.<Void>succeededFuture() : open.close().otherwiseEmpty()).onComplete(released);
+    });
+    return released.future();
   }
 }
