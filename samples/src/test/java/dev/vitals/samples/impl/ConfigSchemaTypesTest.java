@@ -37,15 +37,15 @@ class ConfigSchemaTypesTest {
   void aNewTypeAddsItsNameItsBranchAndItsKeys() {
     JsonObject schema = ConfigSchema.withTypes(ConfigSchema.schema(), List.of(type("paint")));
     JsonObject check = schema.getJsonObject("$defs").getJsonObject("check");
-    assertThat(check.getJsonObject("properties").getJsonObject("type").getJsonArray("enum").getList())
-      .endsWith("paint").contains("http", "passive");
+    List<Object> types = check.getJsonObject("properties").getJsonObject("type").getJsonArray("enum").stream().toList();
+    assertThat(types).endsWith("paint").contains("http", "passive");
     JsonObject branch = check.getJsonArray("allOf").getJsonObject(check.getJsonArray("allOf").size() - 1);
     assertThat(ConfigSchema.valueAt(branch, "/if/properties/type/const")).isEqualTo("paint");
     assertThat(ConfigSchema.valueAt(branch, "/then/required/0")).isEqualTo("colour");
     assertThat(ConfigSchema.valueAt(branch, "/then/$ref")).isEqualTo("#/$defs/checkFields/paint");
-    assertThat(schema.getJsonObject("$defs").getJsonObject("checkFields").getJsonObject("paint")
-      .getJsonObject("propertyNames").getJsonArray("enum").getList())
-      .startsWith("name", "type", "timeout").endsWith("slo", "colour");
+    List<Object> keys = schema.getJsonObject("$defs").getJsonObject("checkFields").getJsonObject("paint")
+      .getJsonObject("propertyNames").getJsonArray("enum").stream().toList();
+    assertThat(keys).startsWith("name", "type", "timeout").endsWith("slo", "colour");
   }
 
   @Test
