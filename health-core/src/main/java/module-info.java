@@ -9,7 +9,7 @@ module dev.vitals.health {
   requires transitive io.vertx.core;
   requires transitive io.vertx.healthcheck;
   requires transitive java.logging; // BurstLog (internal) takes java.util.logging levels
-  requires io.netty.transport; // ChannelTransport (internal)
+  requires transitive io.netty.transport; // ChannelTransport (internal) hands over Netty channels
   requires io.netty.common;
 
   exports dev.vitals.health;

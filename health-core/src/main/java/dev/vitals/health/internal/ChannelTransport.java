@@ -228,6 +228,7 @@ public final class ChannelTransport implements Transport {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // the transport SPI's signature (Netty 4.2 deprecates InternetProtocolFamily)
     public DatagramChannel datagramChannel(InternetProtocolFamily family) {
       return base.datagramChannel(family);
     }

@@ -42,7 +42,7 @@ class EventBusFrameLimitTest {
       Await.result(victim.eventBus().<Buffer>consumer("limit.echo", m -> m.reply(m.body().length())).completion());
       Buffer large = Buffer.buffer(new byte[900_000]); // near the bound: still a frame of its own
       Object echoed = Await.poll(() -> Await.result(peer.eventBus().request("limit.echo", large)
-          .map(m -> (Object) m.body()).otherwise(f -> f)),
+          .map(m -> m.body()).otherwise(f -> f)),
         body -> body instanceof Integer, body -> "the peer's 900 KB message reaches the victim: " + body, 30_000);
       assertThat(echoed).isEqualTo(900_000);
 
