@@ -1,6 +1,6 @@
 package dev.vitals.health.web;
 
-import dev.vitals.health.web.impl.ErrorResponse;
+import dev.vitals.health.web.internal.ErrorResponse;
 import dev.vitals.health.web.impl.JsonErrorHandlerImpl;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;

@@ -1,6 +1,7 @@
 package dev.vitals.health.web.impl;
 
 import dev.vitals.health.web.AdminTokenHandler;
+import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 

@@ -2,6 +2,8 @@ package dev.vitals.health.web.impl;
 
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.health.web.EnvironmentHandler;
+import dev.vitals.health.web.internal.ErrorResponse;
+import dev.vitals.health.web.internal.Responses;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;

@@ -2,6 +2,7 @@ package dev.vitals.health.web.impl;
 
 import dev.vitals.health.StatusChange;
 import dev.vitals.health.web.HistoryRoutesOptions;
+import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;

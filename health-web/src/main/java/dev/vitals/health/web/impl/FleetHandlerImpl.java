@@ -7,6 +7,8 @@ import dev.vitals.health.web.FailureDetails;
 import dev.vitals.health.web.Detail;
 import dev.vitals.health.web.FleetHandler;
 import dev.vitals.health.web.ProbeOptions;
+import dev.vitals.health.web.internal.ErrorResponse;
+import dev.vitals.health.web.internal.Responses;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

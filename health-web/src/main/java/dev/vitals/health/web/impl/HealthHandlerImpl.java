@@ -17,7 +17,11 @@ import dev.vitals.health.web.HealthFormat;
 import dev.vitals.health.web.HealthHandler;
 import dev.vitals.health.web.HealthHandlerOptions;
 import dev.vitals.health.web.ProbeOptions;
+import dev.vitals.health.web.internal.ErrorResponse;
+import dev.vitals.health.web.internal.HealthPath;
 import dev.vitals.health.web.internal.Negotiation;
+import dev.vitals.health.web.internal.RequestParts;
+import dev.vitals.health.web.internal.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -277,7 +281,7 @@ public final class HealthHandlerImpl implements HealthHandler {
     if (accept == null || accept.equals("*/*")) {
       return formats.get(0); // the common case: no parsing
     }
-    HealthFormat chosen = Negotiation.choose(ctx.parsedHeaders().accept(), formats);
+    HealthFormat chosen = Negotiation.choose(ctx.parsedHeaders().accept(), formats, HealthFormat::mediaType);
     if (chosen == null) {
       ErrorResponse.send(ctx, 406, "Not acceptable: " + ctx.request().getHeader(HttpHeaders.ACCEPT)
         + "; available: " + formats.stream().map(HealthFormat::mediaType).collect(Collectors.joining(", ")));

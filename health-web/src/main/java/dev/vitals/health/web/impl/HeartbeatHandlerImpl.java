@@ -4,6 +4,9 @@ import dev.vitals.health.HealthStatus;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.PassiveOptions;
 import dev.vitals.health.web.HeartbeatHandler;
+import dev.vitals.health.web.internal.ErrorResponse;
+import dev.vitals.health.web.internal.RequestParts;
+import dev.vitals.health.web.internal.Responses;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -90,7 +93,7 @@ public final class HeartbeatHandlerImpl implements HeartbeatHandler {
   }
 
   private static void tooLarge(RoutingContext ctx) {
-    RequestGuardHandlerImpl.closeAfterAnswer(ctx);
+    Responses.closeAfterAnswer(ctx);
     ErrorResponse.send(ctx, 413, "Body larger than " + MAX_BODY_BYTES + " bytes");
   }
 

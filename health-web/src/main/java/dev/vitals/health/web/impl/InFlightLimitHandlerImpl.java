@@ -1,6 +1,7 @@
 package dev.vitals.health.web.impl;
 
 import dev.vitals.health.web.InFlightLimitHandler;
+import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.concurrent.atomic.AtomicInteger;

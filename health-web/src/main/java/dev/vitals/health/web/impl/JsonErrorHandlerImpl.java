@@ -1,6 +1,7 @@
 package dev.vitals.health.web.impl;
 
 import dev.vitals.health.web.JsonErrorHandler;
+import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 

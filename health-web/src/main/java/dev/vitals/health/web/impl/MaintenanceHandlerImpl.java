@@ -5,6 +5,8 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.fleet.FleetMaintenance;
 import dev.vitals.health.web.MaintenanceHandler;
+import dev.vitals.health.web.internal.ErrorResponse;
+import dev.vitals.health.web.internal.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

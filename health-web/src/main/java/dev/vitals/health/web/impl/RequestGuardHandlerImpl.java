@@ -2,6 +2,8 @@ package dev.vitals.health.web.impl;
 
 import dev.vitals.health.internal.BurstLog;
 import dev.vitals.health.web.RequestGuardHandler;
+import dev.vitals.health.web.internal.ErrorResponse;
+import dev.vitals.health.web.internal.Responses;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Handler;
@@ -44,7 +46,7 @@ public final class RequestGuardHandlerImpl implements RequestGuardHandler {
     if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
       // RFC 9112 section 6.3: with both Content-Length and Transfer-Encoding the connection must close after the
       // answer. Netty drops Content-Length before Vert.x sees the request, so every chunked request closes.
-      closeAfterAnswer(ctx);
+      Responses.closeAfterAnswer(ctx);
     }
     long timer = requestTimeout > 0 && awaitsBody(request) ? armTimer(ctx) : -1;
     // Both decided as the answer goes out, but registered now: vertx-web takes no end handler once the response
@@ -90,7 +92,7 @@ public final class RequestGuardHandlerImpl implements RequestGuardHandler {
       } else if (response.headWritten()) {
         request.connection().close();
       } else {
-        closeAfterAnswer(ctx);
+        Responses.closeAfterAnswer(ctx);
         ErrorResponse.send(ctx, 408, "Request not received within " + requestTimeout + " ms");
       }
     });
@@ -113,20 +115,6 @@ public final class RequestGuardHandlerImpl implements RequestGuardHandler {
     return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || length != null && !"0".equals(length.trim());
   }
 
-  /**
-   * Says {@code Connection: close} and closes the connection once the answer is written: a request whose body is
-   * still unread would otherwise keep it open. Not over HTTP/2, where the header is illegal and the connection
-   * carries other streams: an unread body holds only its own stream, within HTTP/2's flow control, and a server
-   * shutting down says so with GOAWAY.
-   */
-  static void closeAfterAnswer(RoutingContext ctx) {
-    if (ctx.request().version() == HttpVersion.HTTP_2
-      || ctx.response().headers().contains(HttpHeaders.CONNECTION, "close", true)) {
-      return;
-    }
-    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-    ctx.addEndHandler(done -> ctx.request().connection().close());
-  }
 
   private static void invalid(HttpServerRequest request) {
     DecoderResult result = request.decoderResult();

@@ -2,6 +2,7 @@ package dev.vitals.health.web.impl;
 
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.MaintenanceState;
+import dev.vitals.health.web.internal.Responses;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -4,6 +4,7 @@ import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.internal;
 
 import io.vertx.ext.web.RoutingContext;
 
@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
  * The parts of a request the handlers read, parsed so that a malformed request is an
  * {@link IllegalArgumentException} the handler answers with a JSON 400, never a 500.
  */
-final class RequestParts {
+public final class RequestParts {
 
   private RequestParts() {
   }
@@ -18,7 +18,7 @@ final class RequestParts {
    * @throws IllegalArgumentException {@code "Malformed query string: ..."} when the query string cannot be
    *                                  decoded ({@code ?format=%zz}, {@code ?%zz=1})
    */
-  static String query(RoutingContext ctx, String name) {
+  public static String query(RoutingContext ctx, String name) {
     if (ctx.request().query() == null) {
       return null;
     }
@@ -33,9 +33,10 @@ final class RequestParts {
    * What follows the mount point (the wildcard's match), as a name: empty and blank segments dropped, so that
    * {@code /health/live/}, {@code /health//live} and {@code /health/live} are one path.
    *
+   * @param ctx a request routed to a {@code <mount>/*} route
    * @return the normalised sub-path, {@code ""} for the mount point itself
    */
-  static String subPath(RoutingContext ctx) {
+  public static String subPath(RoutingContext ctx) {
     String rest = ctx.pathParam("*");
     if (rest == null || rest.isEmpty()) {
       return "";

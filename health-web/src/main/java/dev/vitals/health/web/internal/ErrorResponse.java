@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.internal;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,6 +14,10 @@ public final class ErrorResponse {
   /**
    * Answers the error. A request answered before its declared body arrived also gets {@code Connection: close}:
    * the unread body then holds neither the connection nor a slot, and cannot be read as a next request.
+   *
+   * @param ctx     the request; nothing is sent when its response has ended
+   * @param code    the HTTP status code
+   * @param message the {@code error} field
    */
   public static void send(RoutingContext ctx, int code, String message) {
     HttpServerResponse response = ctx.response();
@@ -23,7 +27,7 @@ public final class ErrorResponse {
     if (!ctx.request().isEnded() && (ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
       || !"0".equals(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH))
       && ctx.request().headers().contains(HttpHeaders.CONTENT_LENGTH))) {
-      RequestGuardHandlerImpl.closeAfterAnswer(ctx);
+      Responses.closeAfterAnswer(ctx);
     }
     String body = new JsonObject().put("error", message).put("status", code).encode();
     response.setStatusCode(code)
@@ -32,7 +36,14 @@ public final class ErrorResponse {
     Responses.end(ctx, body);
   }
 
-  /** 405 with {@code Allow}, unless the method is one of {@code allowed}; returns whether it answered. */
+  /**
+   * 405 with {@code Allow}, unless the method is one of {@code allowed}.
+   *
+   * @param ctx     the request
+   * @param allow   the {@code Allow} header's value
+   * @param allowed the methods allowed
+   * @return whether it answered (the method is not allowed)
+   */
   public static boolean rejectMethod(RoutingContext ctx, String allow, io.vertx.core.http.HttpMethod... allowed) {
     io.vertx.core.http.HttpMethod method = ctx.request().method();
     for (io.vertx.core.http.HttpMethod m : allowed) {

@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.internal;
 
 import dev.vitals.health.CheckRegistry;
 import io.vertx.ext.web.RoutingContext;
@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
  * match (a malformed escape never reaches the handler), so {@code /health/db/%20/%09//}, {@code /health//db/} and
  * {@code /health/db} all ask for {@code db}: one name, one cache entry.
  */
-final class HealthPath {
+public final class HealthPath {
 
   private HealthPath() {
   }
@@ -18,7 +18,7 @@ final class HealthPath {
    * @param ctx a request routed to a {@code <mount>*} route
    * @return the normalised name below the mount point; {@code ""} for the mount point itself
    */
-  static String selection(RoutingContext ctx) {
+  public static String selection(RoutingContext ctx) {
     String rest = ctx.pathParam("*");
     return rest == null || rest.isEmpty() || rest.equals("/") ? "" : CheckRegistry.normalizeName(rest);
   }
