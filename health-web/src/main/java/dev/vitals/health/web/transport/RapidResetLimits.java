@@ -1,8 +1,8 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.transport;
 
 import dev.vitals.health.internal.ChannelTransport;
-import dev.vitals.health.web.impl.ResetBudget;
-import dev.vitals.health.web.impl.ResetCounter;
+import dev.vitals.health.web.transport.impl.ResetBudget;
+import dev.vitals.health.web.transport.impl.ResetCounter;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.transport.Transport;
 

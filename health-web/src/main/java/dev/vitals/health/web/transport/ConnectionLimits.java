@@ -1,7 +1,7 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.transport;
 
 import dev.vitals.health.internal.ChannelTransport;
-import dev.vitals.health.web.impl.ConnectionCounter;
+import dev.vitals.health.web.transport.impl.ConnectionCounter;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.transport.Transport;
 

@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.transport.impl;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
