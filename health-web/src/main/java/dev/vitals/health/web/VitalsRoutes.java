@@ -1,5 +1,9 @@
 package dev.vitals.health.web;
 
+import dev.vitals.health.web.guard.AdminTokenHandler;
+import dev.vitals.health.web.guard.InFlightLimitHandler;
+import dev.vitals.health.web.guard.JsonErrorHandler;
+import dev.vitals.health.web.guard.RequestGuardHandler;
 import dev.vitals.health.web.impl.VitalsRoutesImpl;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;

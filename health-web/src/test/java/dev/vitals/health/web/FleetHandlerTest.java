@@ -13,6 +13,7 @@ import dev.vitals.health.fleet.FleetView;
 import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.NodeStatus;
 import dev.vitals.health.fleet.Quorum;
+import dev.vitals.health.web.guard.AdminTokenHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -7,6 +7,7 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.test.Await;
 import dev.vitals.health.test.MutableClock;
+import dev.vitals.health.web.guard.JsonErrorHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

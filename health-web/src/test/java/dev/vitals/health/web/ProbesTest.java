@@ -5,6 +5,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.web.guard.AdminTokenHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

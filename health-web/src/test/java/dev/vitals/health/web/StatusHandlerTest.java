@@ -5,6 +5,7 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
 import dev.vitals.health.test.LogCapture;
+import dev.vitals.health.web.guard.AdminTokenHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

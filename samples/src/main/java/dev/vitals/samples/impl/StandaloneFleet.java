@@ -13,7 +13,7 @@ import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.Quorum;
 import dev.vitals.health.web.FleetHandler;
 import dev.vitals.health.web.HealthHandler;
-import dev.vitals.health.web.JsonErrorHandler;
+import dev.vitals.health.web.guard.JsonErrorHandler;
 import dev.vitals.health.web.MaintenanceHandler;
 import dev.vitals.health.web.ProbeOptions;
 import io.vertx.core.Future;

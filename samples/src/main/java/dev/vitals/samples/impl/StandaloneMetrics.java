@@ -8,7 +8,7 @@ import dev.vitals.health.metrics.RequestLabels;
 import dev.vitals.health.metrics.VitalsMetrics;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.HealthHandler;
-import dev.vitals.health.web.JsonErrorHandler;
+import dev.vitals.health.web.guard.JsonErrorHandler;
 import dev.vitals.health.web.WebhookNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

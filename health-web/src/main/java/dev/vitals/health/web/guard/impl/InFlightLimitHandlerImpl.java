@@ -1,6 +1,6 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.guard.impl;
 
-import dev.vitals.health.web.InFlightLimitHandler;
+import dev.vitals.health.web.guard.InFlightLimitHandler;
 import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,7 +1,7 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.guard.impl;
 
 import dev.vitals.health.internal.BurstLog;
-import dev.vitals.health.web.RequestGuardHandler;
+import dev.vitals.health.web.guard.RequestGuardHandler;
 import dev.vitals.health.web.internal.ErrorResponse;
 import dev.vitals.health.web.internal.Responses;
 import io.netty.handler.codec.DecoderResult;

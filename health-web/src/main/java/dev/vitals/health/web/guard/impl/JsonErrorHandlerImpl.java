@@ -1,6 +1,6 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.guard.impl;
 
-import dev.vitals.health.web.JsonErrorHandler;
+import dev.vitals.health.web.guard.JsonErrorHandler;
 import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;

@@ -1,6 +1,6 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.guard;
 
-import dev.vitals.health.web.impl.AdminTokenHandlerImpl;
+import dev.vitals.health.web.guard.impl.AdminTokenHandlerImpl;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 
 /**
@@ -24,7 +24,7 @@ public interface AdminTokenHandler extends AuthenticationHandler {
 
   /**
    * Tells whether a request carries the right token, without answering it: for
-   * {@link HealthHandler#authenticatedBy(java.util.function.Predicate)}.
+   * {@link dev.vitals.health.web.HealthHandler#authenticatedBy(java.util.function.Predicate)}.
    *
    * @param ctx the request
    * @return whether its {@code Authorization} header is {@code Bearer <the token>}

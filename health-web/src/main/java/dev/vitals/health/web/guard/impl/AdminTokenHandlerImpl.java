@@ -1,6 +1,6 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.guard.impl;
 
-import dev.vitals.health.web.AdminTokenHandler;
+import dev.vitals.health.web.guard.AdminTokenHandler;
 import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;

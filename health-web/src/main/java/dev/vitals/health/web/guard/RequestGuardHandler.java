@@ -1,6 +1,6 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.guard;
 
-import dev.vitals.health.web.impl.RequestGuardHandlerImpl;
+import dev.vitals.health.web.guard.impl.RequestGuardHandlerImpl;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -47,7 +47,7 @@ public interface RequestGuardHandler extends Handler<RoutingContext> {
   }
 
   /**
-   * @param closing tells whether the server is about to stop (for example {@link HealthHandler#isDraining()});
+   * @param closing tells whether the server is about to stop (for example {@link dev.vitals.health.web.HealthHandler#isDraining()});
    *                while it says so every answer carries {@code Connection: close}
    * @return this handler
    */

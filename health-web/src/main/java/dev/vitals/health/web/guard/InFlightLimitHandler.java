@@ -1,6 +1,6 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.guard;
 
-import dev.vitals.health.web.impl.InFlightLimitHandlerImpl;
+import dev.vitals.health.web.guard.impl.InFlightLimitHandlerImpl;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
