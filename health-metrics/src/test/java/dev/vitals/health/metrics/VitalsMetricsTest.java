@@ -11,7 +11,7 @@ import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.test.Await;
 import dev.vitals.health.test.LogCapture;
 import dev.vitals.health.test.MutableClock;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.WebhookNotifier;
 import dev.vitals.health.web.WebhookOptions;
 import io.micrometer.core.instrument.Meter;

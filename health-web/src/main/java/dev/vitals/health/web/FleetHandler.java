@@ -7,6 +7,8 @@ import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.Quorum;
 import dev.vitals.health.web.impl.FleetHandlerImpl;
 import dev.vitals.health.web.impl.LocalNodeImpl;
+import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.probes.ProbeOptions;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 

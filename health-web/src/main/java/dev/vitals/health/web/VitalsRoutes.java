@@ -5,6 +5,7 @@ import dev.vitals.health.web.guard.InFlightLimitHandler;
 import dev.vitals.health.web.guard.JsonErrorHandler;
 import dev.vitals.health.web.guard.RequestGuardHandler;
 import dev.vitals.health.web.impl.VitalsRoutesImpl;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

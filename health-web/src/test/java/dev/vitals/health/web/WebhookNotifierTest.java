@@ -7,6 +7,7 @@ import dev.vitals.health.HistoryOptions;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.StatusChange;
 import dev.vitals.health.StatusEvents;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -9,7 +9,7 @@ import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.PassiveOptions;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.web.EnvironmentHandler;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.HeartbeatHandler;
 import dev.vitals.health.web.HistoryRoutes;
 import dev.vitals.health.web.HistoryRoutesOptions;

@@ -5,7 +5,7 @@ import dev.vitals.health.HistoryOptions;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.web.HistoryRoutes;
 import dev.vitals.health.web.HistoryRoutesOptions;
-import dev.vitals.health.web.ProbeOptions;
+import dev.vitals.health.web.probes.ProbeOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -8,7 +8,7 @@ import dev.vitals.health.Durations;
 import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.fleet.EventBusFrameLimit;
 import dev.vitals.health.web.transport.ConnectionLimits;
-import dev.vitals.health.web.HealthHandlerOptions;
+import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.transport.RapidResetLimits;
 import dev.vitals.health.web.transport.RequestHeadTimeout;
 import dev.vitals.health.web.WebhookOptions;

@@ -7,7 +7,7 @@ import dev.vitals.health.metrics.MetricsHandler;
 import dev.vitals.health.metrics.RequestLabels;
 import dev.vitals.health.metrics.VitalsMetrics;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.guard.JsonErrorHandler;
 import dev.vitals.health.web.WebhookNotifier;
 import io.micrometer.core.instrument.MeterRegistry;

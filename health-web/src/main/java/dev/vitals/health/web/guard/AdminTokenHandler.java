@@ -24,7 +24,7 @@ public interface AdminTokenHandler extends AuthenticationHandler {
 
   /**
    * Tells whether a request carries the right token, without answering it: for
-   * {@link dev.vitals.health.web.HealthHandler#authenticatedBy(java.util.function.Predicate)}.
+   * {@link dev.vitals.health.web.probes.HealthHandler#authenticatedBy(java.util.function.Predicate)}.
    *
    * @param ctx the request
    * @return whether its {@code Authorization} header is {@code Bearer <the token>}

@@ -8,11 +8,11 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.NodeStatus;
-import dev.vitals.health.web.Detail;
-import dev.vitals.health.web.FailureDetails;
-import dev.vitals.health.web.HealthHandler;
-import dev.vitals.health.web.ProbeOptions;
-import dev.vitals.health.web.HealthHandlerOptions;
+import dev.vitals.health.web.probes.Detail;
+import dev.vitals.health.web.probes.FailureDetails;
+import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.probes.ProbeOptions;
+import dev.vitals.health.web.probes.HealthHandlerOptions;
 import io.vertx.core.Handler;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.vitals.health.web.impl;
 
 import dev.vitals.health.web.guard.AdminTokenHandler;
-import dev.vitals.health.web.HealthHandler;
-import dev.vitals.health.web.HealthHandlerOptions;
+import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.guard.InFlightLimitHandler;
 import dev.vitals.health.web.guard.JsonErrorHandler;
 import dev.vitals.health.web.guard.RequestGuardHandler;

@@ -1,4 +1,4 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.probes;
 
 /**
  * Who sees the output and data of failing checks on a path with {@link Detail#FULL} detail. JSON names:

@@ -1,10 +1,10 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.probes;
 
 import dev.vitals.health.HealthReport;
 import io.vertx.core.buffer.Buffer;
-import dev.vitals.health.web.impl.HealthJsonFormat;
-import dev.vitals.health.web.impl.VertxFormat;
-import dev.vitals.health.web.impl.VitalsFormat;
+import dev.vitals.health.web.probes.impl.HealthJsonFormat;
+import dev.vitals.health.web.probes.impl.VertxFormat;
+import dev.vitals.health.web.probes.impl.VitalsFormat;
 
 /**
  * A body format of {@link HealthHandler}, chosen by the request's {@code Accept} header (by {@link #mediaType()})

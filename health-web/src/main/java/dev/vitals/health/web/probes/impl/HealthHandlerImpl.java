@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.probes.impl;
 
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
@@ -10,13 +10,13 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.internal.Listeners;
-import dev.vitals.health.web.Detail;
-import dev.vitals.health.web.FailureDetails;
-import dev.vitals.health.web.FormatContext;
-import dev.vitals.health.web.HealthFormat;
-import dev.vitals.health.web.HealthHandler;
-import dev.vitals.health.web.HealthHandlerOptions;
-import dev.vitals.health.web.ProbeOptions;
+import dev.vitals.health.web.probes.Detail;
+import dev.vitals.health.web.probes.FailureDetails;
+import dev.vitals.health.web.probes.FormatContext;
+import dev.vitals.health.web.probes.HealthFormat;
+import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandlerOptions;
+import dev.vitals.health.web.probes.ProbeOptions;
 import dev.vitals.health.web.internal.ErrorResponse;
 import dev.vitals.health.web.internal.HealthPath;
 import dev.vitals.health.web.internal.Negotiation;

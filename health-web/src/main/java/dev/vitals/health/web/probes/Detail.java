@@ -1,4 +1,4 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.probes;
 
 /** How much of a health report a path shows. JSON names: {@code full}, {@code names}, {@code status}. */
 public enum Detail {

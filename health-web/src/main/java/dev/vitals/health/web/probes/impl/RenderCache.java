@@ -1,9 +1,9 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.probes.impl;
 
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthReport;
 import dev.vitals.health.MaintenanceState;
-import dev.vitals.health.web.HealthFormat;
+import dev.vitals.health.web.probes.HealthFormat;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.probes;
 
 import dev.vitals.health.ApplicationOptions;
 

@@ -1,10 +1,10 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.probes.impl;
 
 import dev.vitals.health.HealthReport;
 import dev.vitals.health.HealthStatus;
-import dev.vitals.health.web.Detail;
-import dev.vitals.health.web.FormatContext;
-import dev.vitals.health.web.HealthFormat;
+import dev.vitals.health.web.probes.Detail;
+import dev.vitals.health.web.probes.FormatContext;
+import dev.vitals.health.web.probes.HealthFormat;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 

@@ -1,9 +1,9 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.probes;
 
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.HealthReport;
 import dev.vitals.health.MaintenanceSource;
-import dev.vitals.health.web.impl.HealthHandlerImpl;
+import dev.vitals.health.web.probes.impl.HealthHandlerImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
