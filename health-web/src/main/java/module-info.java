@@ -22,6 +22,7 @@ module dev.vitals.health.web {
   exports dev.vitals.health.web;
   exports dev.vitals.health.web.guard;
   exports dev.vitals.health.web.probes;
+  exports dev.vitals.health.web.status;
   exports dev.vitals.health.web.transport;
   // Plumbing shared with sibling modules (health-metrics' format negotiation), exported to all with no
   // compatibility promise (its package-info says so), as vertx-web exports io.vertx.ext.web.internal.

@@ -94,13 +94,13 @@ public interface VitalsRoutes {
   VitalsRoutes routes(Consumer<Router> routes);
 
   /**
-   * @param handler the {@code /status} handler ({@link StatusHandler})
+   * @param handler the {@code /status} handler ({@link dev.vitals.health.web.status.StatusHandler})
    * @return this
    */
   VitalsRoutes status(Handler<RoutingContext> handler);
 
   /**
-   * @param handler the maintenance switch ({@link MaintenanceHandler}), behind the method check, the admin token and
+   * @param handler the maintenance switch ({@link dev.vitals.health.web.status.MaintenanceHandler}), behind the method check, the admin token and
    *                a body of at most {@link #MAX_BODY_BYTES}
    * @return this
    */

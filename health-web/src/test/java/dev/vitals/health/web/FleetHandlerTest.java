@@ -18,6 +18,7 @@ import dev.vitals.health.web.probes.Detail;
 import dev.vitals.health.web.probes.FailureDetails;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.probes.ProbeOptions;
+import dev.vitals.health.web.status.MaintenanceHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -6,6 +6,8 @@ import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
 import dev.vitals.health.test.LogCapture;
 import dev.vitals.health.web.guard.AdminTokenHandler;
+import dev.vitals.health.web.status.MaintenanceHandler;
+import dev.vitals.health.web.status.StatusHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -13,7 +13,7 @@ import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.HeartbeatHandler;
 import dev.vitals.health.web.HistoryRoutes;
 import dev.vitals.health.web.HistoryRoutesOptions;
-import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.status.StatusHandler;
 import dev.vitals.health.web.VitalsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -14,7 +14,7 @@ import dev.vitals.health.fleet.Quorum;
 import dev.vitals.health.web.FleetHandler;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.guard.JsonErrorHandler;
-import dev.vitals.health.web.MaintenanceHandler;
+import dev.vitals.health.web.status.MaintenanceHandler;
 import dev.vitals.health.web.probes.ProbeOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.status.impl;
 
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.MaintenanceState;

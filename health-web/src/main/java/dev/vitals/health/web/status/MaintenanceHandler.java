@@ -1,9 +1,9 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.status;
 
 import dev.vitals.health.fleet.FleetMaintenance;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.MaintenanceSource;
-import dev.vitals.health.web.impl.MaintenanceHandlerImpl;
+import dev.vitals.health.web.status.impl.MaintenanceHandlerImpl;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,8 +1,8 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.status;
 
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.MaintenanceSource;
-import dev.vitals.health.web.impl.StatusHandlerImpl;
+import dev.vitals.health.web.status.impl.StatusHandlerImpl;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 

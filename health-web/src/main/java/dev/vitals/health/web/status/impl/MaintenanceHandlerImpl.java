@@ -1,10 +1,10 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.status.impl;
 
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.fleet.FleetMaintenance;
-import dev.vitals.health.web.MaintenanceHandler;
+import dev.vitals.health.web.status.MaintenanceHandler;
 import dev.vitals.health.web.internal.ErrorResponse;
 import dev.vitals.health.web.internal.Responses;
 import io.vertx.core.Future;
