@@ -21,6 +21,7 @@ module dev.vitals.health.web {
 
   exports dev.vitals.health.web;
   exports dev.vitals.health.web.guard;
+  exports dev.vitals.health.web.heartbeat;
   exports dev.vitals.health.web.probes;
   exports dev.vitals.health.web.status;
   exports dev.vitals.health.web.transport;

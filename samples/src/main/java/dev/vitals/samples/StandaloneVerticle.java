@@ -16,7 +16,7 @@ import dev.vitals.health.web.EnvironmentHandler;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.HistoryRoutes;
-import dev.vitals.health.web.HeartbeatHandler;
+import dev.vitals.health.web.heartbeat.HeartbeatHandler;
 import dev.vitals.health.web.WebhookNotifier;
 import dev.vitals.health.web.WebhookOptions;
 import dev.vitals.health.web.status.MaintenanceHandler;

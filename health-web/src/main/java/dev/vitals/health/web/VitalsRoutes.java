@@ -81,7 +81,7 @@ public interface VitalsRoutes {
 
   /**
    * @param path    the heartbeat routes' prefix, e.g. {@code /health/heartbeat}
-   * @param handler the heartbeat intake ({@link HeartbeatHandler})
+   * @param handler the heartbeat intake ({@link dev.vitals.health.web.heartbeat.HeartbeatHandler})
    * @return this
    */
   VitalsRoutes heartbeats(String path, Handler<RoutingContext> handler);

@@ -7,6 +7,7 @@ import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.PassiveOptions;
 import dev.vitals.health.test.RawConnection;
 import dev.vitals.health.web.guard.RequestGuardHandler;
+import dev.vitals.health.web.heartbeat.HeartbeatHandler;
 import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

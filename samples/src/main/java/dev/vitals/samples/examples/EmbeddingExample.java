@@ -10,7 +10,7 @@ import dev.vitals.health.PassiveOptions;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.web.EnvironmentHandler;
 import dev.vitals.health.web.probes.HealthHandler;
-import dev.vitals.health.web.HeartbeatHandler;
+import dev.vitals.health.web.heartbeat.HeartbeatHandler;
 import dev.vitals.health.web.HistoryRoutes;
 import dev.vitals.health.web.HistoryRoutesOptions;
 import dev.vitals.health.web.status.StatusHandler;

@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.heartbeat.impl;
 
 import dev.vitals.health.HealthStatus;
 import io.vertx.core.MultiMap;

@@ -1,9 +1,9 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.heartbeat.impl;
 
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.PassiveOptions;
-import dev.vitals.health.web.HeartbeatHandler;
+import dev.vitals.health.web.heartbeat.HeartbeatHandler;
 import dev.vitals.health.web.internal.ErrorResponse;
 import dev.vitals.health.web.internal.RequestParts;
 import dev.vitals.health.web.internal.Responses;

@@ -1,7 +1,7 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.heartbeat;
 
 import dev.vitals.health.PassiveChecks;
-import dev.vitals.health.web.impl.HeartbeatHandlerImpl;
+import dev.vitals.health.web.heartbeat.impl.HeartbeatHandlerImpl;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
