@@ -22,6 +22,7 @@ module dev.vitals.health.web {
   exports dev.vitals.health.web;
   exports dev.vitals.health.web.guard;
   exports dev.vitals.health.web.heartbeat;
+  exports dev.vitals.health.web.history;
   exports dev.vitals.health.web.probes;
   exports dev.vitals.health.web.status;
   exports dev.vitals.health.web.transport;

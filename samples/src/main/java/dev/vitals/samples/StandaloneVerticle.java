@@ -15,7 +15,7 @@ import dev.vitals.health.web.guard.AdminTokenHandler;
 import dev.vitals.health.web.EnvironmentHandler;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
-import dev.vitals.health.web.HistoryRoutes;
+import dev.vitals.health.web.history.HistoryRoutes;
 import dev.vitals.health.web.heartbeat.HeartbeatHandler;
 import dev.vitals.health.web.WebhookNotifier;
 import dev.vitals.health.web.WebhookOptions;

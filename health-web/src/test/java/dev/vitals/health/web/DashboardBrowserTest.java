@@ -6,6 +6,8 @@ import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.test.MutableClock;
+import dev.vitals.health.web.history.HistoryRoutes;
+import dev.vitals.health.web.history.HistoryRoutesOptions;
 import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -8,6 +8,8 @@ import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.test.Await;
 import dev.vitals.health.test.MutableClock;
 import dev.vitals.health.web.guard.JsonErrorHandler;
+import dev.vitals.health.web.history.HistoryRoutes;
+import dev.vitals.health.web.history.HistoryRoutesOptions;
 import dev.vitals.health.web.probes.FailureDetails;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.probes.ProbeOptions;

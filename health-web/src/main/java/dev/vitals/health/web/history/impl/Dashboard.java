@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.history.impl;
 
 import dev.vitals.health.CheckHistory;
 import dev.vitals.health.CheckReport;

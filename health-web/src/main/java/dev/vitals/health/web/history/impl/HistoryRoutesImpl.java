@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.history.impl;
 
 import dev.vitals.health.CheckHistory;
 import dev.vitals.health.CheckRegistry;
@@ -8,8 +8,8 @@ import dev.vitals.health.StatusChange;
 import dev.vitals.health.StatusEvents;
 import dev.vitals.health.web.probes.Detail;
 import dev.vitals.health.web.probes.FailureDetails;
-import dev.vitals.health.web.HistoryRoutes;
-import dev.vitals.health.web.HistoryRoutesOptions;
+import dev.vitals.health.web.history.HistoryRoutes;
+import dev.vitals.health.web.history.HistoryRoutesOptions;
 import dev.vitals.health.web.probes.ProbeOptions;
 import dev.vitals.health.web.internal.ErrorResponse;
 import dev.vitals.health.web.internal.HealthPath;
@@ -53,7 +53,7 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
   }
 
   private static Buffer resource(String name) {
-    try (InputStream in = HistoryRoutesImpl.class.getResourceAsStream("/dev/vitals/health/web/ui/" + name)) {
+    try (InputStream in = HistoryRoutesImpl.class.getResourceAsStream(name)) {
       return Buffer.buffer(Objects.requireNonNull(in, name).readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,8 +1,8 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.history;
 
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
-import dev.vitals.health.web.impl.HistoryRoutesImpl;
+import dev.vitals.health.web.history.impl.HistoryRoutesImpl;
 import dev.vitals.health.web.probes.ProbeOptions;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

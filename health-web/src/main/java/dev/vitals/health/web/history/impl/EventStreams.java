@@ -1,7 +1,7 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.history.impl;
 
 import dev.vitals.health.StatusChange;
-import dev.vitals.health.web.HistoryRoutesOptions;
+import dev.vitals.health.web.history.HistoryRoutesOptions;
 import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
