@@ -26,6 +26,7 @@ module dev.vitals.health.web {
   exports dev.vitals.health.web.probes;
   exports dev.vitals.health.web.status;
   exports dev.vitals.health.web.transport;
+  exports dev.vitals.health.web.webhook;
   // Plumbing shared with sibling modules (health-metrics' format negotiation), exported to all with no
   // compatibility promise (its package-info says so), as vertx-web exports io.vertx.ext.web.internal.
   exports dev.vitals.health.web.internal;

@@ -8,7 +8,7 @@ import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.grpc.GrpcHealthOptions;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
-import dev.vitals.health.web.WebhookOptions;
+import dev.vitals.health.web.webhook.WebhookOptions;
 import dev.vitals.samples.impl.ConfigSchema;
 import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.HistorySection;

@@ -8,6 +8,8 @@ import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.StatusChange;
 import dev.vitals.health.StatusEvents;
 import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.webhook.WebhookNotifier;
+import dev.vitals.health.web.webhook.WebhookOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

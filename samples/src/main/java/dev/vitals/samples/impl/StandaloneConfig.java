@@ -11,7 +11,7 @@ import dev.vitals.health.web.transport.ConnectionLimits;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.transport.RapidResetLimits;
 import dev.vitals.health.web.transport.RequestHeadTimeout;
-import dev.vitals.health.web.WebhookOptions;
+import dev.vitals.health.web.webhook.WebhookOptions;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

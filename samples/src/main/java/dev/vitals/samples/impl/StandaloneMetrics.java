@@ -9,7 +9,7 @@ import dev.vitals.health.metrics.VitalsMetrics;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.guard.JsonErrorHandler;
-import dev.vitals.health.web.WebhookNotifier;
+import dev.vitals.health.web.webhook.WebhookNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

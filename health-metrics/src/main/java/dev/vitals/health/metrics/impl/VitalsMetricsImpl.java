@@ -13,7 +13,7 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.metrics.VitalsMetrics;
 import dev.vitals.health.web.probes.HealthHandler;
-import dev.vitals.health.web.WebhookNotifier;
+import dev.vitals.health.web.webhook.WebhookNotifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

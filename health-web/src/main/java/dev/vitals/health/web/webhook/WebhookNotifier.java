@@ -1,7 +1,7 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.webhook;
 
 import dev.vitals.health.StatusChange;
-import dev.vitals.health.web.impl.WebhookNotifierImpl;
+import dev.vitals.health.web.webhook.impl.WebhookNotifierImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

@@ -1,4 +1,4 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.webhook;
 
 import dev.vitals.health.JsonForm;
 import io.vertx.codegen.annotations.DataObject;

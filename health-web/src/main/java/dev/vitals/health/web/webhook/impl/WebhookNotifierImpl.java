@@ -1,10 +1,10 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.webhook.impl;
 
 import dev.vitals.health.StatusChange;
 import dev.vitals.health.internal.BoundedExchange;
 import dev.vitals.health.internal.BurstLog;
-import dev.vitals.health.web.WebhookNotifier;
-import dev.vitals.health.web.WebhookOptions;
+import dev.vitals.health.web.webhook.WebhookNotifier;
+import dev.vitals.health.web.webhook.WebhookOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
