@@ -12,7 +12,7 @@ import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.StatusChange;
 import dev.vitals.health.StatusEvents;
 import dev.vitals.health.web.guard.AdminTokenHandler;
-import dev.vitals.health.web.EnvironmentHandler;
+import dev.vitals.health.web.environment.EnvironmentHandler;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.history.HistoryRoutes;

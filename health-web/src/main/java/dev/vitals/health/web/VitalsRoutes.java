@@ -107,7 +107,7 @@ public interface VitalsRoutes {
   VitalsRoutes maintenance(Handler<RoutingContext> handler);
 
   /**
-   * @param handler      the environment dump ({@link EnvironmentHandler})
+   * @param handler      the environment dump ({@link dev.vitals.health.web.environment.EnvironmentHandler})
    * @param loopbackOnly whether a loopback caller without proxy headers needs no token
    * @return this
    */

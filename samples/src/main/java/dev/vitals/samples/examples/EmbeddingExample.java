@@ -8,7 +8,7 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.PassiveOptions;
 import dev.vitals.health.ProcedureResult;
-import dev.vitals.health.web.EnvironmentHandler;
+import dev.vitals.health.web.environment.EnvironmentHandler;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.heartbeat.HeartbeatHandler;
 import dev.vitals.health.web.history.HistoryRoutes;

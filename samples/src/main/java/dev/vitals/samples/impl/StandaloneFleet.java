@@ -11,7 +11,7 @@ import dev.vitals.health.fleet.ClusterFleet;
 import dev.vitals.health.fleet.FleetView;
 import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.Quorum;
-import dev.vitals.health.web.FleetHandler;
+import dev.vitals.health.web.fleet.FleetHandler;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.guard.JsonErrorHandler;
 import dev.vitals.health.web.status.MaintenanceHandler;

@@ -1,12 +1,12 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.fleet;
 
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.fleet.FleetSource;
 import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.Quorum;
-import dev.vitals.health.web.impl.FleetHandlerImpl;
-import dev.vitals.health.web.impl.LocalNodeImpl;
+import dev.vitals.health.web.fleet.impl.FleetHandlerImpl;
+import dev.vitals.health.web.fleet.impl.LocalNodeImpl;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.probes.ProbeOptions;
 import io.vertx.core.Handler;

@@ -1,11 +1,11 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.fleet.impl;
 
 import dev.vitals.health.fleet.FleetSource;
 import dev.vitals.health.fleet.FleetView;
 import dev.vitals.health.fleet.Quorum;
 import dev.vitals.health.web.probes.FailureDetails;
 import dev.vitals.health.web.probes.Detail;
-import dev.vitals.health.web.FleetHandler;
+import dev.vitals.health.web.fleet.FleetHandler;
 import dev.vitals.health.web.probes.ProbeOptions;
 import dev.vitals.health.web.internal.ErrorResponse;
 import dev.vitals.health.web.internal.Responses;

@@ -1,4 +1,4 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.fleet.impl;
 
 import dev.vitals.health.CheckObserver;
 import dev.vitals.health.CheckReport;

@@ -1,7 +1,7 @@
-package dev.vitals.health.web.impl;
+package dev.vitals.health.web.environment.impl;
 
 import dev.vitals.environment.EnvironmentDump;
-import dev.vitals.health.web.EnvironmentHandler;
+import dev.vitals.health.web.environment.EnvironmentHandler;
 import dev.vitals.health.web.internal.ErrorResponse;
 import dev.vitals.health.web.internal.Responses;
 import io.vertx.core.buffer.Buffer;

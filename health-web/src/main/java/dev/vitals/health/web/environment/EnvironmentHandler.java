@@ -1,7 +1,7 @@
-package dev.vitals.health.web;
+package dev.vitals.health.web.environment;
 
 import dev.vitals.environment.EnvironmentDump;
-import dev.vitals.health.web.impl.EnvironmentHandlerImpl;
+import dev.vitals.health.web.environment.impl.EnvironmentHandlerImpl;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
