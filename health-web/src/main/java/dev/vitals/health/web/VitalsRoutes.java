@@ -100,8 +100,8 @@ public interface VitalsRoutes {
   VitalsRoutes status(Handler<RoutingContext> handler);
 
   /**
-   * @param handler the maintenance switch ({@link dev.vitals.health.web.status.MaintenanceHandler}), behind the method check, the admin token and
-   *                a body of at most {@link #MAX_BODY_BYTES}
+   * @param handler the maintenance switch ({@link dev.vitals.health.web.status.MaintenanceHandler}), behind the
+   *                method check, the admin token and a body of at most {@link #MAX_BODY_BYTES}
    * @return this
    */
   VitalsRoutes maintenance(Handler<RoutingContext> handler);

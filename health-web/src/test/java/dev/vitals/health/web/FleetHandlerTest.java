@@ -172,7 +172,8 @@ class FleetHandlerTest {
     java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
     SetSource counted = new SetSource();
     Router router = Router.router(vertx);
-    router.route("/fleet").handler(new dev.vitals.health.web.fleet.impl.FleetHandlerImpl(counted, Quorum.count(1), nanos::get));
+    router.route("/fleet")
+      .handler(new dev.vitals.health.web.fleet.impl.FleetHandlerImpl(counted, Quorum.count(1), nanos::get));
     try (TestServer server = new TestServer(vertx, router)) {
       counted.set(view(member("a", true, FleetMember.State.UP)));
       for (int i = 0; i < 20; i++) {

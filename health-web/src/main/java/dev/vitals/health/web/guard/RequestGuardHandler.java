@@ -47,8 +47,9 @@ public interface RequestGuardHandler extends Handler<RoutingContext> {
   }
 
   /**
-   * @param closing tells whether the server is about to stop (for example {@link dev.vitals.health.web.probes.HealthHandler#isDraining()});
-   *                while it says so every answer carries {@code Connection: close}
+   * @param closing tells whether the server is about to stop (for example
+   *                {@link dev.vitals.health.web.probes.HealthHandler#isDraining()}); while it says so every answer
+   *                carries {@code Connection: close}
    * @return this handler
    */
   RequestGuardHandler closingWhen(BooleanSupplier closing);

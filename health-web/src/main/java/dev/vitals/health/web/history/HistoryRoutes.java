@@ -3,6 +3,7 @@ package dev.vitals.health.web.history;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.web.history.impl.HistoryRoutesImpl;
+import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.probes.ProbeOptions;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -11,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Predicate;
 
 /**
- * The routes of a registry's past and of a person watching it, mounted with one call beside {@link dev.vitals.health.web.probes.HealthHandler}:
+ * The routes of a registry's past and of a person watching it, mounted with one call beside {@link HealthHandler}:
  * <pre>{@code
  * HistoryRoutes.create(vertx, registry, maintenance, new HistoryRoutesOptions()).mount(router, "/health");
  * router.route("/health*").handler(HealthHandler.create(registry)); // after: it would read "history" as a check
@@ -32,7 +33,7 @@ import java.util.function.Predicate;
  *   <li>{@code GET <path>/ui}: an HTML dashboard (and its stylesheet and script under {@code <path>/ui/}), with
  *       {@code Content-Security-Policy: default-src 'self'}: complete without JavaScript, live with it.</li>
  * </ul>
- * Mount them before {@link dev.vitals.health.web.probes.HealthHandler}'s {@code /health*} route, which would read {@code /health/history} as a
+ * Mount them before {@link HealthHandler}'s {@code /health*} route, which would read {@code /health/history} as a
  * check named {@code history}; handlers the router runs first for every route (limits, guards) apply to them as to
  * the others. Outputs follow the detail rules of the
  * {@code /health} probe given to {@link #detail(ProbeOptions)} (by default every output to everyone): with
@@ -73,7 +74,7 @@ public interface HistoryRoutes {
    * {@code <path>/ui[/*]} to the router, after the routes it has: mount them before {@code <path>*}.
    *
    * @param router the router
-   * @param path   where {@link dev.vitals.health.web.probes.HealthHandler} is mounted, such as {@code /health}
+   * @param path   where {@link HealthHandler} is mounted, such as {@code /health}
    * @return the router
    */
   Router mount(Router router, String path);

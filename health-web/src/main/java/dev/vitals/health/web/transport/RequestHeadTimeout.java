@@ -24,7 +24,8 @@ import io.vertx.core.transport.Transport;
  * HTTP/2 connections (prior knowledge, ALPN or an upgrade) are left to HTTP/2's own limits; over TLS the deadline
  * reads the decrypted heads (the handshake has Vert.x's {@code sslHandshakeTimeout}). Connections of other servers
  * of the instance (the clustered event bus, TCP servers) are not touched. Between a complete head and the first byte
- * of its answer nothing is timed (a slow body is the request guard's, see {@link dev.vitals.health.web.guard.RequestGuardHandler}).
+ * of its answer nothing is timed (a slow body is the request guard's, see
+ * {@link dev.vitals.health.web.guard.RequestGuardHandler}).
  */
 public final class RequestHeadTimeout {
 
