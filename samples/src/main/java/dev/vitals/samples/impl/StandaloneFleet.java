@@ -1,21 +1,21 @@
 package dev.vitals.samples.impl;
 
 import dev.vitals.health.ApplicationOptions;
-import dev.vitals.health.fleet.FleetSource;
-import dev.vitals.status.consul.ConsulFleet;
-import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.fleet.ClusterFleet;
+import dev.vitals.health.fleet.FleetSource;
 import dev.vitals.health.fleet.FleetView;
 import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.Quorum;
 import dev.vitals.health.web.fleet.FleetHandler;
-import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.guard.JsonErrorHandler;
-import dev.vitals.health.web.status.MaintenanceHandler;
+import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.probes.ProbeOptions;
+import dev.vitals.health.web.status.MaintenanceHandler;
+import dev.vitals.status.consul.ConsulFleet;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
