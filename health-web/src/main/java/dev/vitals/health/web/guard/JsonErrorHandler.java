@@ -1,7 +1,7 @@
 package dev.vitals.health.web.guard;
 
-import dev.vitals.health.web.internal.ErrorResponse;
 import dev.vitals.health.web.guard.impl.JsonErrorHandlerImpl;
+import dev.vitals.health.web.internal.ErrorResponse;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

@@ -11,8 +11,8 @@ import dev.vitals.health.fleet.NodeStatus;
 import dev.vitals.health.web.probes.Detail;
 import dev.vitals.health.web.probes.FailureDetails;
 import dev.vitals.health.web.probes.HealthHandler;
-import dev.vitals.health.web.probes.ProbeOptions;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
+import dev.vitals.health.web.probes.ProbeOptions;
 import io.vertx.core.Handler;
 
 import java.time.Instant;

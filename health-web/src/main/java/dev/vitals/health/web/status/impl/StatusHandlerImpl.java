@@ -3,8 +3,8 @@ package dev.vitals.health.web.status.impl;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.MaintenanceState;
-import dev.vitals.health.web.status.StatusHandler;
 import dev.vitals.health.web.internal.ErrorResponse;
+import dev.vitals.health.web.status.StatusHandler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
