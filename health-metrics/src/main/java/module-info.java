@@ -10,6 +10,7 @@ module dev.vitals.health.metrics {
   requires static io.vertx.codegen.api;
   requires static io.vertx.codegen.json;
   requires transitive dev.vitals.health.web;
+  requires transitive dev.vitals.health.fleet; // VitalsMetrics.fleet(FleetSource, Quorum)
   requires transitive micrometer.core;
   requires transitive micrometer.registry.prometheus;
   requires io.vertx.metrics.micrometer;

@@ -2,6 +2,8 @@
 @SuppressWarnings("requires-automatic") // Hazelcast's jar is an automatic module (com.hazelcast.core)
 module dev.vitals.samples {
   requires transitive dev.vitals.health.web;
+  requires dev.vitals.environment;   // health-web's optional parts, used here: /environment
+  requires dev.vitals.health.fleet;  // and the fleet
   requires dev.vitals.health.grpc;
   requires dev.vitals.status.consul;
   requires dev.vitals.health.metrics;

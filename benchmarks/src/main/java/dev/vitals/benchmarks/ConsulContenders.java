@@ -3,7 +3,7 @@ package dev.vitals.benchmarks;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ServiceStatus;
-import dev.vitals.health.web.StatusHandler;
+import dev.vitals.health.web.status.StatusHandler;
 import dev.vitals.status.consul.test.ConsulDouble;
 import dev.vitals.status.consul.ConsulMaintenance;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;

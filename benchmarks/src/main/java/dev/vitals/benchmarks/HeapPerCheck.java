@@ -1,7 +1,7 @@
 package dev.vitals.benchmarks;
 
 import dev.vitals.health.CheckRegistry;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;

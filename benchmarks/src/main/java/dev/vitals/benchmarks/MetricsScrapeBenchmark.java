@@ -5,7 +5,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.HealthReport;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.metrics.VitalsMetrics;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;

@@ -5,7 +5,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.HistoryOptions;
 import dev.vitals.health.ProcedureResult;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

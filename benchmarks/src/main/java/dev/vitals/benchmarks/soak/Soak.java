@@ -2,7 +2,7 @@ package dev.vitals.benchmarks.soak;
 
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.health.CheckRegistryOptions;
-import dev.vitals.health.web.HistoryRoutesOptions;
+import dev.vitals.health.web.history.HistoryRoutesOptions;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

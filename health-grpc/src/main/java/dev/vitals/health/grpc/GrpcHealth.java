@@ -1,7 +1,7 @@
 package dev.vitals.health.grpc;
 
 import dev.vitals.health.grpc.impl.GrpcHealthImpl;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -8,7 +8,7 @@ import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.grpc.test.GrpcHealthClient;
 import dev.vitals.health.grpc.test.GrpcHealthClient.Watching;
 import dev.vitals.health.test.MutableClock;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

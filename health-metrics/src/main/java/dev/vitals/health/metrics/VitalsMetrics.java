@@ -7,8 +7,8 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.metrics.impl.VitalsMetricsImpl;
-import dev.vitals.health.web.HealthHandler;
-import dev.vitals.health.web.WebhookNotifier;
+import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.webhook.WebhookNotifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 

@@ -1,6 +1,11 @@
 package dev.vitals.health.web;
 
+import dev.vitals.health.web.guard.AdminTokenHandler;
+import dev.vitals.health.web.guard.InFlightLimitHandler;
+import dev.vitals.health.web.guard.JsonErrorHandler;
+import dev.vitals.health.web.guard.RequestGuardHandler;
 import dev.vitals.health.web.impl.VitalsRoutesImpl;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -76,7 +81,7 @@ public interface VitalsRoutes {
 
   /**
    * @param path    the heartbeat routes' prefix, e.g. {@code /health/heartbeat}
-   * @param handler the heartbeat intake ({@link HeartbeatHandler})
+   * @param handler the heartbeat intake ({@link dev.vitals.health.web.heartbeat.HeartbeatHandler})
    * @return this
    */
   VitalsRoutes heartbeats(String path, Handler<RoutingContext> handler);
@@ -89,20 +94,20 @@ public interface VitalsRoutes {
   VitalsRoutes routes(Consumer<Router> routes);
 
   /**
-   * @param handler the {@code /status} handler ({@link StatusHandler})
+   * @param handler the {@code /status} handler ({@link dev.vitals.health.web.status.StatusHandler})
    * @return this
    */
   VitalsRoutes status(Handler<RoutingContext> handler);
 
   /**
-   * @param handler the maintenance switch ({@link MaintenanceHandler}), behind the method check, the admin token and
-   *                a body of at most {@link #MAX_BODY_BYTES}
+   * @param handler the maintenance switch ({@link dev.vitals.health.web.status.MaintenanceHandler}), behind the
+   *                method check, the admin token and a body of at most {@link #MAX_BODY_BYTES}
    * @return this
    */
   VitalsRoutes maintenance(Handler<RoutingContext> handler);
 
   /**
-   * @param handler      the environment dump ({@link EnvironmentHandler})
+   * @param handler      the environment dump ({@link dev.vitals.health.web.environment.EnvironmentHandler})
    * @param loopbackOnly whether a loopback caller without proxy headers needs no token
    * @return this
    */

@@ -3,6 +3,8 @@ package dev.vitals.health.web;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.web.guard.InFlightLimitHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

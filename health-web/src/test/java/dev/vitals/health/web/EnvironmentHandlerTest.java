@@ -2,6 +2,8 @@ package dev.vitals.health.web;
 
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
+import dev.vitals.health.web.environment.EnvironmentHandler;
+import dev.vitals.health.web.guard.AdminTokenHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

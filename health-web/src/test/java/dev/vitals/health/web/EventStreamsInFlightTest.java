@@ -1,6 +1,11 @@
 package dev.vitals.health.web;
 
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.web.guard.InFlightLimitHandler;
+import dev.vitals.health.web.guard.JsonErrorHandler;
+import dev.vitals.health.web.guard.RequestGuardHandler;
+import dev.vitals.health.web.history.HistoryRoutes;
+import dev.vitals.health.web.history.HistoryRoutesOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;

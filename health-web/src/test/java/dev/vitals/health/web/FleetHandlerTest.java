@@ -13,6 +13,13 @@ import dev.vitals.health.fleet.FleetView;
 import dev.vitals.health.fleet.LocalNode;
 import dev.vitals.health.fleet.NodeStatus;
 import dev.vitals.health.fleet.Quorum;
+import dev.vitals.health.web.fleet.FleetHandler;
+import dev.vitals.health.web.guard.AdminTokenHandler;
+import dev.vitals.health.web.probes.Detail;
+import dev.vitals.health.web.probes.FailureDetails;
+import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.probes.ProbeOptions;
+import dev.vitals.health.web.status.MaintenanceHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -165,7 +172,8 @@ class FleetHandlerTest {
     java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
     SetSource counted = new SetSource();
     Router router = Router.router(vertx);
-    router.route("/fleet").handler(new dev.vitals.health.web.impl.FleetHandlerImpl(counted, Quorum.count(1), nanos::get));
+    router.route("/fleet")
+      .handler(new dev.vitals.health.web.fleet.impl.FleetHandlerImpl(counted, Quorum.count(1), nanos::get));
     try (TestServer server = new TestServer(vertx, router)) {
       counted.set(view(member("a", true, FleetMember.State.UP)));
       for (int i = 0; i < 20; i++) {

@@ -9,6 +9,7 @@ import dev.vitals.health.HealthStatus;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.test.MutableClock;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

@@ -6,6 +6,8 @@ import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.test.MutableClock;
 import dev.vitals.health.ProcedureResult;
+import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandlerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

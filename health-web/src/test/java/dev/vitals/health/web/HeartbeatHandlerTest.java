@@ -5,6 +5,8 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.PassiveOptions;
+import dev.vitals.health.web.heartbeat.HeartbeatHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

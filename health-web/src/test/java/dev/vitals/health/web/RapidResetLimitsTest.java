@@ -1,5 +1,6 @@
 package dev.vitals.health.web;
 
+import dev.vitals.health.web.transport.RapidResetLimits;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.transport.Transport;

@@ -1,5 +1,6 @@
 package dev.vitals.health.web;
 
+import dev.vitals.health.web.transport.RequestHeadTimeout;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.SelfSignedCertificate;

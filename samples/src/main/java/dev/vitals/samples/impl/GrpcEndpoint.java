@@ -2,7 +2,7 @@ package dev.vitals.samples.impl;
 
 import dev.vitals.health.grpc.GrpcHealth;
 import dev.vitals.health.grpc.GrpcHealthOptions;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;

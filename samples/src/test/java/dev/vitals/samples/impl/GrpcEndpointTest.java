@@ -2,7 +2,7 @@ package dev.vitals.samples.impl;
 
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.grpc.test.GrpcHealthClient;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;

@@ -4,7 +4,7 @@ import com.google.protobuf.Descriptors;
 import dev.vitals.health.grpc.GrpcHealth;
 import dev.vitals.health.grpc.GrpcHealthOptions;
 import dev.vitals.health.grpc.impl.HealthProtocol.ServingStatus;
-import dev.vitals.health.web.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

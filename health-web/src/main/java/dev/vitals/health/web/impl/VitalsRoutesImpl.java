@@ -1,12 +1,12 @@
 package dev.vitals.health.web.impl;
 
-import dev.vitals.health.web.AdminTokenHandler;
-import dev.vitals.health.web.HealthHandler;
-import dev.vitals.health.web.HealthHandlerOptions;
-import dev.vitals.health.web.InFlightLimitHandler;
-import dev.vitals.health.web.JsonErrorHandler;
-import dev.vitals.health.web.RequestGuardHandler;
 import dev.vitals.health.web.VitalsRoutes;
+import dev.vitals.health.web.guard.AdminTokenHandler;
+import dev.vitals.health.web.guard.InFlightLimitHandler;
+import dev.vitals.health.web.guard.JsonErrorHandler;
+import dev.vitals.health.web.guard.RequestGuardHandler;
+import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.probes.HealthHandlerOptions;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;

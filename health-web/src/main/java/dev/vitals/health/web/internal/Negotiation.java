@@ -1,9 +1,9 @@
 package dev.vitals.health.web.internal;
 
-import dev.vitals.health.web.HealthFormat;
 import io.vertx.ext.web.MIMEHeader;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Chooses a format from an {@code Accept} header (RFC 9110 section 12.5.1): for each format the most specific
@@ -16,19 +16,21 @@ public final class Negotiation {
   }
 
   /**
-   * @param accepted the request's parsed {@code Accept} ranges; {@code null} or empty when it sent none
-   * @param formats  the formats on offer, the server's preferred first; not empty
+   * @param accepted  the request's parsed {@code Accept} ranges; {@code null} or empty when it sent none
+   * @param formats   the formats on offer, the server's preferred first; not empty
+   * @param mediaType a format's media type, such as {@code application/json}
+   * @param <F>       the type of a format ({@code HealthFormat} for {@code /health})
    * @return the chosen format (the first on offer when the request accepts anything), or {@code null} when none is
    * acceptable
    */
-  public static HealthFormat choose(List<MIMEHeader> accepted, List<HealthFormat> formats) {
+  public static <F> F choose(List<MIMEHeader> accepted, List<F> formats, Function<F, String> mediaType) {
     if (accepted == null || accepted.isEmpty()) {
       return formats.get(0);
     }
-    HealthFormat best = null;
+    F best = null;
     float bestQuality = 0;
-    for (HealthFormat format : formats) {
-      float quality = quality(accepted, format.mediaType());
+    for (F format : formats) {
+      float quality = quality(accepted, mediaType.apply(format));
       if (quality > bestQuality) {
         best = format;
         bestQuality = quality;
