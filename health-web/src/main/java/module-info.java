@@ -13,7 +13,6 @@
  * {@code MaintenanceHandler.fleet}) requires those modules itself. The API exposes vertx-web ({@code RoutingContext})
  * and health-core types, so those modules are read by whoever reads this one.
  */
-@SuppressWarnings("exports") // the optional parts' API names types of the modules required statically
 module dev.vitals.health.web {
   requires static io.vertx.codegen.api;
   requires static io.vertx.codegen.json;

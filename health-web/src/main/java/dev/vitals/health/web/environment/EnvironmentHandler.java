@@ -18,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
  *   .handler(EnvironmentHandler.create(dump));
  * }</pre>
  */
+@SuppressWarnings("exports") // names types of a module health-web requires statically (an optional part)
 public interface EnvironmentHandler extends Handler<RoutingContext> {
 
   /**

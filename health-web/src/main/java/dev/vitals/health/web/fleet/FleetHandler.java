@@ -34,6 +34,7 @@ import java.util.function.Predicate;
  * {@code status}, neither {@code failing} nor {@code probes} (only {@code failingCount}); with
  * {@code failureDetails: authenticated}, outputs only to authenticated callers. {@code Cache-Control: no-store}.
  */
+@SuppressWarnings("exports") // names types of a module health-web requires statically (an optional part)
 public interface FleetHandler extends Handler<RoutingContext> {
 
   /** How long a rendered body is served while the view does not change, in ms: 250. */

@@ -30,6 +30,7 @@ import io.vertx.ext.web.RoutingContext;
  *   .handler(MaintenanceHandler.create(source, application));
  * }</pre>
  */
+@SuppressWarnings("exports") // names types of a module health-web requires statically (an optional part)
 public interface MaintenanceHandler extends Handler<RoutingContext> {
 
   /**
