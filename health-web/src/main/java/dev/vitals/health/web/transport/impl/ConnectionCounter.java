@@ -1,5 +1,6 @@
 package dev.vitals.health.web.transport.impl;
 
+import dev.vitals.health.internal.BurstLog;
 import io.netty.channel.Channel;
 
 import java.net.InetAddress;
@@ -7,9 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The open connections of the HTTP servers of one Vert.x instance, in all and by client IP address: a connection
@@ -19,16 +17,13 @@ import java.util.logging.Logger;
  */
 public final class ConnectionCounter {
 
-  private static final Logger LOG = Logger.getLogger(ConnectionCounter.class.getName());
-  /** At most one line about refused connections this often, in ns. */
-  private static final long LOG_PERIOD_NANOS = 10_000_000_000L;
 
   private final int max;
   private final int maxPerClient;
   private final AtomicInteger open = new AtomicInteger();
   private final ConcurrentHashMap<InetAddress, AtomicInteger> byClient = new ConcurrentHashMap<>();
-  private final AtomicLong refused = new AtomicLong();
-  private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_PERIOD_NANOS);
+  /** At most one line about refused connections per 10 s, counting them all. */
+  private final BurstLog refused = new BurstLog(ConnectionCounter.class, 10_000);
 
   /**
    * @param max          open connections at most, in all
@@ -86,12 +81,7 @@ public final class ConnectionCounter {
   }
 
   private boolean refuse(String why) {
-    long count = refused.incrementAndGet();
-    long now = System.nanoTime();
-    long last = lastLog.get();
-    if (now - last >= LOG_PERIOD_NANOS && lastLog.compareAndSet(last, now)) {
-      LOG.log(Level.WARNING, () -> "Connection refused: " + why + " (" + count + " refused since start)");
-    }
+    refused.log(() -> "Connection refused: " + why + " (" + refused.total() + " refused since start)");
     return false;
   }
 

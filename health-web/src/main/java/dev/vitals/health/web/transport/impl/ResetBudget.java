@@ -1,5 +1,6 @@
 package dev.vitals.health.web.transport.impl;
 
+import dev.vitals.health.internal.BurstLog;
 import io.netty.channel.Channel;
 
 import java.net.InetAddress;
@@ -11,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * HTTP/2 stream resets per client IP address, over all its connections: an address that resets more than {@code
@@ -27,14 +25,13 @@ public final class ResetBudget {
 
   /** Addresses remembered at most; beyond, those without a connection are forgotten first. */
   static final int MAX_ADDRESSES = 65_536;
-  private static final Logger LOG = Logger.getLogger(ResetBudget.class.getName());
-  private static final long LOG_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final int maxResets;
   private final long windowNanos;
   private final LongSupplier nanoTime;
   private final Map<InetAddress, Client> clients = new HashMap<>();
-  private final AtomicLong lastLog = new AtomicLong();
+  /** At most one line about floods per 10 s. */
+  private final BurstLog floodLog = new BurstLog(ResetBudget.class, 10_000);
   private long floods;
 
   private static final class Client {
@@ -54,7 +51,6 @@ public final class ResetBudget {
     this.maxResets = maxResets;
     this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMs);
     this.nanoTime = nanoTime;
-    lastLog.set(nanoTime.getAsLong() - LOG_PERIOD_NANOS);
   }
 
   /** @return whether a connection from this address may be accepted (no while the address is blocked) */
@@ -98,13 +94,9 @@ public final class ResetBudget {
       floods++;
       cut = List.copyOf(client.connections);
     }
-    long now = nanoTime.getAsLong();
-    long last = lastLog.get();
-    if (now - last >= LOG_PERIOD_NANOS && lastLog.compareAndSet(last, now)) {
-      LOG.log(Level.WARNING, () -> "HTTP/2 reset flood from " + address.getHostAddress() + ": more than " + maxResets
-        + " streams reset within " + TimeUnit.NANOSECONDS.toMillis(windowNanos) + " ms over its connections; they are"
-        + " closed and new ones refused for as long (http.maxResets, http.resetWindow; " + floods() + " so far)");
-    }
+    floodLog.log(() -> "HTTP/2 reset flood from " + address.getHostAddress() + ": more than " + maxResets
+      + " streams reset within " + TimeUnit.NANOSECONDS.toMillis(windowNanos) + " ms over its connections; they are"
+      + " closed and new ones refused for as long (http.maxResets, http.resetWindow; " + floods() + " so far)");
     cut.forEach(Channel::close);
   }
 
