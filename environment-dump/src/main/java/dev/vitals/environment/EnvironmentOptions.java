@@ -45,7 +45,7 @@ public class EnvironmentOptions {
   private static final JsonForm FORM = JsonForm.of("")
     .bool("includeOs", "includeJvm", "includeProcess", "includeVertx", "includeApplication", "includeConfig")
     .duration("sectionTimeout")
-    .object("scrub", ScrubOptions::new);
+    .object("scrub", ScrubOptions::new, ScrubOptions::schema);
 
   /** Every built-in section on, default scrubbing. */
   public EnvironmentOptions() {

@@ -55,6 +55,13 @@ public class ScrubOptions {
     ScrubOptionsConverter.fromJson(FORM.read(json), this);
   }
 
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new ScrubOptions().toJson());
+  }
+
   /** @return the JSON form: the patterns added to the defaults, and the allowed keys */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();

@@ -60,6 +60,13 @@ public class ApplicationOptions {
     ApplicationOptionsConverter.fromJson(FORM.read(json), this);
   }
 
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new ApplicationOptions().toJson());
+  }
+
   /** @return the JSON form of what is set */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();

@@ -28,7 +28,7 @@ public class CheckRegistryOptions {
 
   /** The JSON form, read before the generated converter. */
   private static final JsonForm FORM = JsonForm.of("").integer("blockingPoolSize")
-    .object("history", HistoryOptions::new);
+    .object("history", HistoryOptions::new, HistoryOptions::schema);
 
   /** Default options. */
   public CheckRegistryOptions() {

@@ -52,4 +52,22 @@ public final class Durations {
     throw new IllegalArgumentException(field + ": invalid duration '" + value
       + "', expected milliseconds or a string like \"500ms\", \"27s\", \"5m\"");
   }
+
+  /**
+   * @param millis a duration in milliseconds, {@code >= 0}
+   * @return the duration as config writes it, in the largest unit that divides it ({@code "5m"} for 300000,
+   * {@code "1500ms"} for 1500, {@code "0ms"} for 0), which {@link #toMillis} reads back
+   */
+  public static String toText(long millis) {
+    if (millis == 0) {
+      return "0ms";
+    }
+    if (millis % 3_600_000L == 0) {
+      return millis / 3_600_000L + "h";
+    }
+    if (millis % 60_000L == 0) {
+      return millis / 60_000L + "m";
+    }
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
 }

@@ -69,6 +69,13 @@ public class HistoryOptions {
     }
   }
 
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new HistoryOptions().toJson());
+  }
+
   /** @return the JSON form described on this class */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();

@@ -1,7 +1,7 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.JsonForm;
-import dev.vitals.health.checks.impl.ByteSize;
+import dev.vitals.health.ByteSizes;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +23,7 @@ public class DiskSpaceCheckOptions {
   /** Default {@code path}: the working directory. */
   public static final String DEFAULT_PATH = ".";
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("path");
+  private static final JsonForm FORM = JsonForm.of("").open().string("path").size("minFree");
 
   private String path = DEFAULT_PATH;
   private long minFree = DEFAULT_MIN_FREE;
@@ -43,7 +43,7 @@ public class DiskSpaceCheckOptions {
    * @throws IllegalArgumentException naming the field when a value is invalid
    */
   public DiskSpaceCheckOptions(JsonObject json) {
-    DiskSpaceCheckOptionsConverter.fromJson(ByteSize.readSizes(FORM.read(json), json, "minFree"), this);
+    DiskSpaceCheckOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /** @return the JSON form, {@code minFree} in bytes */
@@ -84,7 +84,7 @@ public class DiskSpaceCheckOptions {
    * @throws IllegalArgumentException when negative
    */
   public DiskSpaceCheckOptions setMinFree(long minFree) {
-    this.minFree = ByteSize.toBytes(minFree, "minFree");
+    this.minFree = ByteSizes.toBytes(minFree, "minFree");
     return this;
   }
 }

@@ -1,7 +1,7 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.JsonForm;
-import dev.vitals.health.checks.impl.ByteSize;
+import dev.vitals.health.ByteSizes;
 import dev.vitals.health.checks.impl.Limits;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
@@ -41,7 +41,8 @@ public class HttpCheckOptions {
     .string("url", "bodyContains", "jsonPointer", "jsonValue", "caPath")
     .integer("expectedStatus")
     .bool("followRedirects", "trustAll")
-    .duration("maxLatency");
+    .duration("maxLatency")
+    .size("maxBodySize");
 
   private String url;
   private int expectedStatus;
@@ -79,7 +80,7 @@ public class HttpCheckOptions {
    * @throws IllegalArgumentException naming the field when a value is invalid or {@code url} is missing
    */
   public HttpCheckOptions(JsonObject json) {
-    JsonObject read = ByteSize.readSizes(FORM.read(json), json, "maxBodySize");
+    JsonObject read = FORM.read(json);
     Object accepted = json.getValue("acceptedStatus");
     if (accepted != null) {
       if (!(accepted instanceof JsonArray) || ((JsonArray) accepted).stream().anyMatch(v -> !(v instanceof Integer))) {

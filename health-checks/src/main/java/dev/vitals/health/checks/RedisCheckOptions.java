@@ -1,7 +1,7 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.JsonForm;
-import dev.vitals.health.checks.impl.ByteSize;
+import dev.vitals.health.ByteSizes;
 import dev.vitals.health.checks.impl.Secrets;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
@@ -38,7 +38,8 @@ public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
   private static final JsonForm FORM = JsonForm.of("").open()
     .string("uri", "host", "user", "password")
     .integer("port", "database")
-    .duration("maxLatency");
+    .duration("maxLatency")
+    .size("maxReplySize");
 
   private int database = -1;
   private long maxReplySize = DEFAULT_MAX_REPLY_SIZE;
@@ -59,7 +60,7 @@ public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
    * @throws IllegalArgumentException naming the field when a value is invalid (the message never holds a password)
    */
   public RedisCheckOptions(JsonObject json) {
-    RedisCheckOptionsConverter.fromJson(ByteSize.readSizes(FORM.read(json), json, "maxReplySize"), this);
+    RedisCheckOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vitals.health.checks.impl;
 
+import dev.vitals.health.ByteSizes;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.checks.DiskSpaceCheck;
 import dev.vitals.health.checks.DiskSpaceCheckOptions;
@@ -34,10 +35,10 @@ public final class DiskSpaceCheckImpl implements DiskSpaceCheck {
     } catch (IOException e) {
       return ProcedureResult.fail("cannot read the file store of " + path + ": " + e);
     }
-    String summary = ByteSize.format(free) + " free of " + ByteSize.format(total) + " at " + path;
+    String summary = ByteSizes.format(free) + " free of " + ByteSizes.format(total) + " at " + path;
     ProcedureResult result = free >= minFree
       ? ProcedureResult.pass(summary)
-      : ProcedureResult.fail(summary + ", below minFree " + ByteSize.format(minFree));
+      : ProcedureResult.fail(summary + ", below minFree " + ByteSizes.format(minFree));
     return result.withData(new JsonObject()
       .put("path", path.toString())
       .put("freeBytes", free)

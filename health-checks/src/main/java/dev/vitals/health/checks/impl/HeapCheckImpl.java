@@ -1,5 +1,6 @@
 package dev.vitals.health.checks.impl;
 
+import dev.vitals.health.ByteSizes;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.checks.HeapCheck;
 import io.vertx.core.Future;
@@ -26,7 +27,7 @@ public final class HeapCheckImpl implements HeapCheck {
     long max = heap.getMax() > 0 ? heap.getMax() : heap.getCommitted();
     double ratio = (double) heap.getUsed() / max;
     String summary = String.format(Locale.ROOT, "heap %.1f%% used (%s of %s)",
-      ratio * 100, ByteSize.format(heap.getUsed()), ByteSize.format(max));
+      ratio * 100, ByteSizes.format(heap.getUsed()), ByteSizes.format(max));
     ProcedureResult result = ratio <= maxUsed
       ? ProcedureResult.pass(summary)
       : ProcedureResult.fail(String.format(Locale.ROOT, "%s, above maxUsed %.1f%%", summary, maxUsed * 100));

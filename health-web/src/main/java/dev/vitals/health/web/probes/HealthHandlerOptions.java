@@ -46,8 +46,8 @@ public class HealthHandlerOptions {
   /** The JSON form, read before the generated converter. */
   private static final JsonForm FORM = JsonForm.of("")
     .string("hostname")
-    .object("application", ApplicationOptions::new)
-    .objectMap("probes", ProbeOptions::new);
+    .object("application", ApplicationOptions::new, ApplicationOptions::schema)
+    .objectMap("probes", ProbeOptions::new, ProbeOptions::schema);
 
   /** The four default paths; the host name is this machine's. */
   public HealthHandlerOptions() {

@@ -88,6 +88,13 @@ public class ProbeOptions {
     ProbeOptionsConverter.fromJson(FORM.read(json), this);
   }
 
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new ProbeOptions().toJson());
+  }
+
   /** @return the JSON form */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();

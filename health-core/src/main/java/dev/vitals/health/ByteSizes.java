@@ -1,6 +1,4 @@
-package dev.vitals.health.checks.impl;
-
-import io.vertx.core.json.JsonObject;
+package dev.vitals.health;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,16 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Byte sizes as the standalone config writes them: an integer number of bytes ({@code 1048576}) or a
- * non-negative integer and a unit, {@code B}, {@code KB}, {@code MB}, {@code GB} or {@code TB}, in powers of
- * 1024 ({@code "500MB"} is 524288000 bytes). Units are upper case, as written here.
+ * Reads byte sizes as they are written in Vitals JSON config (the {@link JsonForm#size} shape): an integer number of
+ * bytes ({@code 1048576}) or a non-negative integer and a unit, {@code B}, {@code KB}, {@code MB}, {@code GB} or
+ * {@code TB}, in powers of 1024 ({@code "500MB"} is 524288000 bytes). Units are upper case, as written here.
  */
-public final class ByteSize {
+public final class ByteSizes {
 
   private static final Pattern FORM = Pattern.compile("\\s*(\\d+)\\s*(B|KB|MB|GB|TB)\\s*");
   private static final List<String> UNITS = List.of("B", "KB", "MB", "GB", "TB");
 
-  private ByteSize() {
+  private ByteSizes() {
   }
 
   /**
@@ -47,20 +45,18 @@ public final class ByteSize {
       + "', expected bytes or a string like \"500MB\", \"10GB\" (units B, KB, MB, GB, TB; 1 KB = 1024 B)");
   }
 
+
   /**
-   * @param read   the JSON form as read so far, where the sizes go in bytes
-   * @param json   the JSON form as given
-   * @param fields the fields holding sizes, each in either form
-   * @return {@code read}, each field present in {@code json} put as bytes
-   * @throws IllegalArgumentException as {@link #toBytes(Object, String)}, naming the field
+   * @param bytes a size in bytes, {@code >= 0}
+   * @return the size as config writes it, in the largest unit that divides it ({@code "1MB"} for 1048576,
+   * {@code "1500B"} for 1500), which {@link #toBytes} reads back
    */
-  public static JsonObject readSizes(JsonObject read, JsonObject json, String... fields) {
-    for (String field : fields) {
-      if (json.getValue(field) != null) {
-        read.put(field, toBytes(json.getValue(field), field));
-      }
+  public static String toText(long bytes) {
+    int power = 0;
+    while (bytes != 0 && power < UNITS.size() - 1 && bytes % (1L << (10 * (power + 1))) == 0) {
+      power++;
     }
-    return read;
+    return (bytes >> (10 * power)) + UNITS.get(power);
   }
 
   /**
