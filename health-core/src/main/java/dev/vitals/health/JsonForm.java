@@ -124,14 +124,18 @@ public final class JsonForm {
    * them.
    */
   private static final JsonObject DEFINITIONS = new JsonObject("""
-    {"text": {"type": "string", "minLength": 1, "pattern": "\\\\S", "description": "a non-empty string"},
-     "strings": {"type": "array", "items": {"type": "string"}, "description": "an array of strings"},
+    {"text": {"type": "string", "minLength": 1, "pattern": "\\\\S", "description": "a non-empty string",
+              "x-expected": "a non-empty string"},
+     "strings": {"type": "array", "items": {"type": "string"}, "description": "an array of strings",
+                 "x-expected": "an array of strings"},
      "duration": {
        "description": "integer milliseconds, or a string such as \\"500ms\\", \\"27s\\", \\"5m\\", \\"1h\\"; at most 365 days",
+       "x-expected": "integer milliseconds, or a string such as \\"500ms\\", \\"27s\\", \\"5m\\", \\"1h\\"; at most 365 days",
        "type": ["integer", "string"], "minimum": 0, "maximum": 31536000000,
        "pattern": "^\\\\s*\\\\d{1,9}\\\\s*(ms|s|m|h)\\\\s*$"},
      "size": {
        "description": "integer bytes, or a string such as \\"500MB\\", \\"10GB\\" (B, KB, MB, GB, TB in powers of 1024)",
+       "x-expected": "integer bytes, or a string such as \\"500MB\\", \\"10GB\\" (B, KB, MB, GB, TB in powers of 1024)",
        "type": ["integer", "string"], "minimum": 0, "maximum": 9007199254740991,
        "pattern": "^\\\\s*\\\\d{1,15}\\\\s*(B|KB|MB|GB|TB)\\\\s*$"}}
     """);
@@ -379,6 +383,19 @@ public final class JsonForm {
    */
   public JsonForm constrain(String keyword, Object value) {
     return modify(schema -> schema.put(keyword, value));
+  }
+
+  /**
+   * What a value of the fields of the last declaration must be, in words, where their schema constrains them beyond
+   * their shape ({@code constrain("pattern", "^jdbc:")}): the schema's {@code x-expected}, which the standalone's
+   * error messages show as {@code "<pointer>: expected <phrase>, got <value>"}, since a pattern says little to a
+   * reader.
+   *
+   * @param phrase such as {@code "a JDBC URL (jdbc:...)"}
+   * @return this
+   */
+  public JsonForm expecting(String phrase) {
+    return modify(schema -> schema.put("x-expected", Objects.requireNonNull(phrase, "phrase")));
   }
 
   /**
