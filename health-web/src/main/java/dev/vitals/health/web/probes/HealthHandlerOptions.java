@@ -47,7 +47,7 @@ public class HealthHandlerOptions {
   private static final JsonForm FORM = JsonForm.of("")
     .text("hostname").defaultShown("this machine's name").describe("shown in the `vitals` body")
     .object("application", ApplicationOptions::new, ApplicationOptions::schema)
-    .describe("the application shown by `/status` and the health+json format")
+    .describe("the application shown by the health+json format")
     .objectMap("probes", ProbeOptions::new, ProbeOptions::schema)
     .describe("the paths served, by name: `health`, `live`, `ready`, `started`; a new name adds a path");
 
