@@ -41,11 +41,15 @@ public class EnvironmentOptions {
   private ApplicationOptions application = new ApplicationOptions();
   private VertxOptions vertxOptions = new VertxOptions();
 
-  /** The JSON form, read before the generated converter; config, application and Vert.x options are set in code. */
+  /**
+   * The JSON form, read before the generated converter; it documents each key. Config, application and Vert.x
+   * options are set in code.
+   */
   private static final JsonForm FORM = JsonForm.of("")
     .bool("includeOs", "includeJvm", "includeProcess", "includeVertx", "includeApplication", "includeConfig")
-    .duration("sectionTimeout")
-    .object("scrub", ScrubOptions::new, ScrubOptions::schema);
+    .describe("the sections shown")
+    .duration("sectionTimeout").describe("one section's limit")
+    .object("scrub", ScrubOptions::new, ScrubOptions::schema).describe("what the sections shown treat as secret");
 
   /** Every built-in section on, default scrubbing. */
   public EnvironmentOptions() {
@@ -72,6 +76,13 @@ public class EnvironmentOptions {
    */
   public EnvironmentOptions(JsonObject json) {
     EnvironmentOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new EnvironmentOptions().toJson());
   }
 
   /** @return the JSON form (without config, application and Vert.x options, which are set in code) */

@@ -33,8 +33,10 @@ public class ScrubOptions {
   private final Set<String> secretPatterns = new LinkedHashSet<>();
   private final Set<String> allowedKeys = new LinkedHashSet<>();
 
-  /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").strings("secretPatterns", "allowedKeys");
+  /** The JSON form, read before the generated converter; it documents each key. */
+  private static final JsonForm FORM = JsonForm.of("").strings("secretPatterns", "allowedKeys")
+    .describe("substrings that make a key secret, added to the built-in ones (`key`, `token`, `pass`, `secret`,"
+      + " `credential`, `auth`, `private`); keys to spare, matched whole; both case-insensitive");
 
   /** The default patterns, no allowed keys. */
   public ScrubOptions() {

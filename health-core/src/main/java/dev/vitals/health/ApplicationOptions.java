@@ -35,9 +35,12 @@ public class ApplicationOptions {
   private String serviceId;
   private String description;
 
-  /** The JSON form, read before the generated converter. */
+  /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
-    .string("name", "version", "releaseId", "serviceId", "description");
+    .text("name", "version").defaultShown("the jar's manifest, then `unknown`")
+    .describe("the application's name and version, shown by `/status`")
+    .text("releaseId", "serviceId", "description")
+    .describe("the health+json format's fields of the same names, left out when unset");
 
   /** Options with nothing set. */
   public ApplicationOptions() {

@@ -57,14 +57,32 @@ public class CheckOptions {
   private List<String> dependsOn = new ArrayList<>();
   private Double slo;
 
-  /** The JSON form, read before the generated converter. */
+  /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("").open()
-    .string("name")
-    .duration("timeout", "successTtl", "failureTtl", "maxStale", "refreshPeriod")
+    .string("name").constrain("minLength", 1).required()
+    .describe("unique; `/` nests (`db/primary`)")
+    .duration("timeout")
+    .describe("one run's limit; reported failed after it (procedures registered embedded the vertx-health-check way,"
+      + " `register(name, procedure)`, get its 1 s)")
+    .duration("successTtl", "failureTtl")
+    .describe("how long a passing (or warning) / failing result is reused; 0 disables caching")
+    .duration("maxStale")
+    .describe("after expiry, how long the old result is served (marked `stale`) while one refresh runs")
+    .duration("refreshPeriod")
+    .describe("refresh on a timer instead of on demand; 0: on demand")
     .bool("critical")
-    .strings("tags", "dependsOn")
-    .integer("failureThreshold", "successThreshold")
-    .number("slo");
+    .describe("a failing non-critical check makes the outcome of `/health`, the probes and its groups `warn` (still"
+      + " 200); asked by its own name (`/health/<name>`, gRPC) it answers `fail` (503, `NOT_SERVING`)")
+    .strings("tags")
+    .describe("`liveness`, `readiness`, `startup`, or your own for `health.probes`")
+    .integer("failureThreshold", "successThreshold").range(1, 1000)
+    .describe("consecutive failing runs before a passing check fails; passes before a failing one recovers")
+    .strings("dependsOn")
+    .describe("names of checks this one needs: while one of them fails, this one is not run and fails with"
+      + " `blocked by <name>: <its output>`; an unknown name or a cycle stops start-up")
+    .number("slo").constrain("exclusiveMinimum", 0).constrain("exclusiveMaximum", 100)
+    .describe("service level objective, percent of time available (`99.9`); `/health/history` then gives the error"
+      + " budget left per window");
 
   /** Options with the defaults and no name. */
   public CheckOptions() {
@@ -100,6 +118,13 @@ public class CheckOptions {
    */
   public CheckOptions(JsonObject json) {
     CheckOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new CheckOptions().toJson());
   }
 
   /** @return the JSON form described on this class, durations as integer milliseconds */

@@ -26,9 +26,11 @@ public class CheckRegistryOptions {
   private Clock clock = Clock.systemUTC();
   private HistoryOptions history = new HistoryOptions();
 
-  /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").integer("blockingPoolSize")
-    .object("history", HistoryOptions::new, HistoryOptions::schema);
+  /** The JSON form, read before the generated converter; it documents each key. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .integer("blockingPoolSize").range(1, Integer.MAX_VALUE).describe("worker threads the blocking checks share")
+    .object("history", HistoryOptions::new, HistoryOptions::schema)
+    .describe("what is remembered of each check's past, and when a check flaps");
 
   /** Default options. */
   public CheckRegistryOptions() {
@@ -47,6 +49,13 @@ public class CheckRegistryOptions {
    */
   public CheckRegistryOptions(JsonObject json) {
     CheckRegistryOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new CheckRegistryOptions().toJson());
   }
 
   /** @return the JSON form */

@@ -42,8 +42,13 @@ public class HistoryOptions {
   private double flapHighThreshold = DEFAULT_FLAP_HIGH_THRESHOLD;
   private double flapLowThreshold = DEFAULT_FLAP_LOW_THRESHOLD;
 
-  /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").bool("enabled").number("flapHighThreshold", "flapLowThreshold");
+  /** The JSON form, read before the generated converter; it documents each key. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .bool("enabled")
+    .describe("keep each check's history (last 100 runs, 7 days of transitions), availability and flap detection")
+    .number("flapHighThreshold", "flapLowThreshold").range(0, 100)
+    .describe("percent of state change over the last 21 results at which a check starts flapping / below which it"
+      + " stops (Nagios'); the low one not above the high one");
 
   /** Default options. */
   public HistoryOptions() {

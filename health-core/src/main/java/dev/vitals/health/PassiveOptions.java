@@ -24,7 +24,11 @@ public class PassiveOptions {
   private String token;
 
   /** The JSON form, read before the generated converter; other keys are the check's {@link CheckOptions}'. */
-  private static final JsonForm FORM = JsonForm.of("").open().duration("period", "grace").string("token");
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .duration("period").describe("the expected time between two reports")
+    .duration("grace").describe("how long after the period silence is tolerated before it fails the check")
+    .text("token").secret()
+    .describe("a token that may report to this check besides the admin token, as a bearer token or a Basic password");
 
   /** Default options: a report a minute, 30 s of grace, no token of its own. */
   public PassiveOptions() {
@@ -43,6 +47,13 @@ public class PassiveOptions {
    */
   public PassiveOptions(JsonObject json) {
     PassiveOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new PassiveOptions().toJson());
   }
 
   /** @return the JSON form, token included */

@@ -65,4 +65,37 @@ class OptionsTest {
     assertThatThrownBy(() -> new CheckOptions(new JsonObject().put("name", "a").put("failureTtl", "x")))
       .hasMessageStartingWith("failureTtl:");
   }
+
+  /** The schema the standalone's check entries are generated from: every key, its shape, range and default. */
+  @Test
+  void checkOptionsSchemaDescribesTheJsonForm() {
+    assertThat(CheckOptions.schema()).isEqualTo(new JsonObject("""
+      {"type": "object", "properties": {
+        "name": {"type": "string", "minLength": 1,
+          "description": "unique; `/` nests (`db/primary`)"},
+        "timeout": {"$ref": "#/$defs/duration", "default": "2s",
+          "description": "one run's limit; reported failed after it (procedures registered embedded the vertx-health-check way, `register(name, procedure)`, get its 1 s)"},
+        "successTtl": {"$ref": "#/$defs/duration", "default": "27s",
+          "description": "how long a passing (or warning) / failing result is reused; 0 disables caching"},
+        "failureTtl": {"$ref": "#/$defs/duration", "default": "9s",
+          "description": "how long a passing (or warning) / failing result is reused; 0 disables caching"},
+        "maxStale": {"$ref": "#/$defs/duration", "default": "1m",
+          "description": "after expiry, how long the old result is served (marked `stale`) while one refresh runs"},
+        "refreshPeriod": {"$ref": "#/$defs/duration", "default": 0,
+          "description": "refresh on a timer instead of on demand; 0: on demand"},
+        "critical": {"type": "boolean", "default": true,
+          "description": "a failing non-critical check makes the outcome of `/health`, the probes and its groups `warn` (still 200); asked by its own name (`/health/<name>`, gRPC) it answers `fail` (503, `NOT_SERVING`)"},
+        "tags": {"$ref": "#/$defs/strings", "default": [],
+          "description": "`liveness`, `readiness`, `startup`, or your own for `health.probes`"},
+        "failureThreshold": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 1,
+          "description": "consecutive failing runs before a passing check fails; passes before a failing one recovers"},
+        "successThreshold": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 1,
+          "description": "consecutive failing runs before a passing check fails; passes before a failing one recovers"},
+        "dependsOn": {"$ref": "#/$defs/strings", "default": [],
+          "description": "names of checks this one needs: while one of them fails, this one is not run and fails with `blocked by <name>: <its output>`; an unknown name or a cycle stops start-up"},
+        "slo": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 100,
+          "description": "service level objective, percent of time available (`99.9`); `/health/history` then gives the error budget left per window"}},
+       "required": ["name"]}
+      """));
+  }
 }

@@ -3,6 +3,7 @@ package dev.vitals.health.fleet;
 import dev.vitals.health.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -42,9 +43,29 @@ public class FleetOptions {
   private long maintenanceTimeout = DEFAULT_MAINTENANCE_TIMEOUT;
   private String secret;
 
-  /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").duration("publishPeriod", "maintenanceTimeout")
-    .integer("minMembers", "maxNodes").string("quorum", "address", "secret");
+  /**
+   * The JSON form, read before the generated converter (after {@link Quorum#parse} has turned a count or a
+   * percentage into its text); it documents each key.
+   */
+  private static final JsonForm FORM = JsonForm.of("")
+    .duration("publishPeriod").describe("each instance publishes its status this often (at least 1 s), and on each"
+      + " change; not heard of for three periods: `missing`")
+    .integer("minMembers").range(1, Integer.MAX_VALUE)
+    .describe("the `cluster` check (non-critical) passes with at least this many members")
+    .string("quorum").constrain("type", new JsonArray().add("integer").add("string"))
+    .constrain("oneOf", new JsonArray()
+      .add(new JsonObject().put("type", "integer").put("minimum", 0).put("maximum", Integer.MAX_VALUE))
+      .add(new JsonObject().put("type", "string").put("pattern", "^[0-9]{1,3}%$|^[0-9]{1,9}$")))
+    .describe("ready instances `/health/fleet` needs for a 200: a count (`2`), or a percentage of the known ones"
+      + " (`\"50%\"`)")
+    .integer("maxNodes").range(1, 1_000_000)
+    .describe("instances the view holds, this one included; statuses of more are dropped (one log line a minute)")
+    .text("address").describe("the event-bus address prefix: `<address>.status`, `<address>.maintenance.<node>`")
+    .duration("maintenanceTimeout").describe("how long each instance has to answer a fleet maintenance switch")
+    .text("secret").secret()
+    .describe("the fleet's shared secret, at least 16 bytes, the same on every instance: signs every status and"
+      + " maintenance message (HMAC-SHA256), and unsigned, badly signed, stale or replayed ones are dropped; required"
+      + " when `fleet.cluster.host` is not a loopback address or `fleet.cluster.configFile` is set");
 
   /** Default options. */
   public FleetOptions() {
@@ -71,6 +92,13 @@ public class FleetOptions {
       copy.put("quorum", Quorum.parse(copy.getValue("quorum")).toString());
     }
     FleetOptionsConverter.fromJson(FORM.read(copy), this);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new FleetOptions().toJson());
   }
 
   /** @return the JSON form described on this class, durations in ms */

@@ -60,8 +60,20 @@ public class HazelcastOptions {
   private String certPath;
   private String trustPath;
 
-  /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").string("host", "configFile", "keyPath", "certPath", "trustPath").integer("port").strings("members");
+  /** The JSON form, read before the generated converter; it documents each key. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .text("host").describe("where the Hazelcast member and the event bus listen: an IP address of this machine (one"
+      + " interface)")
+    .integer("port").range(1, 65_535).describe("the Hazelcast member's port (no port auto-increment)")
+    .strings("members").constrain("items", new JsonObject().put("type", "string")
+      .put("pattern", "^[^\\s:]+:[0-9]{1,5}$").put("description", "host:port"))
+    .describe("the members to join over TCP/IP, `host:port` each (no ranges)").defaultShown("this member")
+    .text("keyPath", "certPath", "trustPath")
+    .describe("PEM files: this member's key and certificate, and the certificates a peer's must chain to; all three"
+      + " make the clustered event bus mutual TLS (client certificates required, no hostname check); Hazelcast's own"
+      + " port stays plain")
+    .text("configFile").describe("a `hazelcast.xml` or `.yaml` used as it is instead (then `port` and `members` are"
+      + " ignored; the event bus still listens on `host`)");
 
   /** Default options. */
   public HazelcastOptions() {
@@ -84,6 +96,13 @@ public class HazelcastOptions {
    */
   public HazelcastOptions(JsonObject json) {
     HazelcastOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new HazelcastOptions().toJson());
   }
 
   /** @return the JSON form described on this class */

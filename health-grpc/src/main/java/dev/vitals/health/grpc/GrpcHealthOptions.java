@@ -18,7 +18,10 @@ public class GrpcHealthOptions {
   /** Default number of {@code Watch} streams open at once: 1024, {@code http.maxInFlight}'s default. */
   public static final int DEFAULT_MAX_WATCHES = 1024;
 
-  private static final JsonForm FORM = JsonForm.of("").integer("maxWatches");
+  /** The JSON form, read before the generated converter; it documents each key. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .integer("maxWatches").range(0, Integer.MAX_VALUE)
+    .describe("`Watch` streams open at once; one more is answered `RESOURCE_EXHAUSTED`; 0 refuses every `Watch`");
 
   private int maxWatches = DEFAULT_MAX_WATCHES;
 
@@ -37,6 +40,13 @@ public class GrpcHealthOptions {
    */
   public GrpcHealthOptions(JsonObject json) {
     GrpcHealthOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new GrpcHealthOptions().toJson());
   }
 
   /** @return the JSON form */

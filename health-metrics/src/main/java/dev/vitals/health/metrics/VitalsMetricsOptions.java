@@ -33,10 +33,14 @@ public class VitalsMetricsOptions {
   private String path = DEFAULT_PATH;
   private boolean vertx = DEFAULT_VERTX;
 
-  /** The JSON form, read before the generated converter. */
+  /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
-    .bool("enabled", "vertx")
-    .string("path");
+    .bool("enabled").describe("serve the Prometheus scrape and bind Vitals' meters; `false`: 404")
+    .string("path").constrain("pattern", "^/[^*\\s]*[^/*\\s]$")
+    .describe("the scrape's path, a path like `/metrics` (no trailing /, no *); not `/health`, `/status`,"
+      + " `/environment`, the heartbeat path or below them")
+    .bool("vertx").describe("Vert.x's own metrics (HTTP server, event bus, pools) on the same path, through"
+      + " vertx-micrometer-metrics in the launcher's `VertxOptions` (read at start only)");
 
   /** The defaults. */
   public VitalsMetricsOptions() {
@@ -55,6 +59,13 @@ public class VitalsMetricsOptions {
    */
   public VitalsMetricsOptions(JsonObject json) {
     VitalsMetricsOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new VitalsMetricsOptions().toJson());
   }
 
   /** @return the JSON form */

@@ -38,8 +38,18 @@ public class HistoryRoutesOptions {
   private long maxStreamAge = DEFAULT_MAX_STREAM_AGE;
   private int eventBuffer = DEFAULT_EVENT_BUFFER;
 
-  /** The JSON form, read before the generated converter. */
-  private static final JsonForm FORM = JsonForm.of("").integer("maxStreams", "maxStreamsPerClient", "eventBuffer").duration("keepAlive", "maxStreamAge");
+  /** The JSON form, read before the generated converter; it documents each key. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .integer("maxStreams").range(1, 100_000).describe("`/health/events` streams open at once; one more gets 503")
+    .integer("maxStreamsPerClient").range(1, 100_000)
+    .describe("`/health/events` streams open at once from one client IP address (behind a proxy or NAT, all its"
+      + " clients); one more gets 503, so never-read streams of one client cannot take every slot")
+    .duration("keepAlive").describe("a comment on each event stream this often, so proxies keep it open")
+    .duration("maxStreamAge")
+    .describe("an event stream is ended after this long; an `EventSource` reconnects by itself (`retry: 3000`) and"
+      + " resumes from `Last-Event-ID`, so a client that stopped reading (which the server cannot tell until its"
+      + " buffers fill, hours of keep-alives) holds its slot no longer")
+    .integer("eventBuffer").range(1, 100_000).describe("events kept for `Last-Event-ID` replay");
 
   /** Default options. */
   public HistoryRoutesOptions() {
@@ -60,6 +70,13 @@ public class HistoryRoutesOptions {
    */
   public HistoryRoutesOptions(JsonObject json) {
     HistoryRoutesOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new HistoryRoutesOptions().toJson());
   }
 
   /** @return the JSON form described on this class, the duration in ms */

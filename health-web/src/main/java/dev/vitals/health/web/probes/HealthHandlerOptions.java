@@ -43,11 +43,13 @@ public class HealthHandlerOptions {
   private ApplicationOptions application = new ApplicationOptions();
   private final Map<String, ProbeOptions> probes = new LinkedHashMap<>();
 
-  /** The JSON form, read before the generated converter. */
+  /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
-    .string("hostname")
+    .text("hostname").defaultShown("this machine's name").describe("shown in the `vitals` body")
     .object("application", ApplicationOptions::new, ApplicationOptions::schema)
-    .objectMap("probes", ProbeOptions::new, ProbeOptions::schema);
+    .describe("the application shown by the health+json format")
+    .objectMap("probes", ProbeOptions::new, ProbeOptions::schema)
+    .describe("the paths served, by name: `health`, `live`, `ready`, `started`; a new name adds a path");
 
   /** The four default paths; the host name is this machine's. */
   public HealthHandlerOptions() {
@@ -83,6 +85,13 @@ public class HealthHandlerOptions {
     json.getJsonObject("probes").forEach(probe -> merged.put(probe.getKey(), probe.getValue() instanceof JsonObject
       ? getProbe(probe.getKey()).toJson().mergeIn((JsonObject) probe.getValue(), true) : probe.getValue()));
     return json.copy().put("probes", merged);
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new HealthHandlerOptions().toJson());
   }
 
   /** @return the JSON form */

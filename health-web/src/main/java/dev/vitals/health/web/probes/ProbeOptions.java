@@ -55,13 +55,19 @@ public class ProbeOptions {
   private boolean readiness = DEFAULT_READINESS;
   private boolean latch = DEFAULT_LATCH;
 
-  /** The JSON form, read before the generated converter. */
+  /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
-    .strings("include", "exclude")
+    .strings("include", "exclude").defaultShown("see below")
+    .describe("per path: the tags a check must have / must not have")
     .integerMap("statusCodes")
-    .enumeration("detail", Detail.class)
+    .constrain("properties", new JsonObject().put("pass", statusCodeSchema(DEFAULT_PASS_CODE))
+      .put("warn", statusCodeSchema(DEFAULT_WARN_CODE)).put("fail", statusCodeSchema(DEFAULT_FAIL_CODE)))
+    .constrain("additionalProperties", false)
+    .describe("the HTTP status of each outcome")
+    .enumeration("detail", Detail.class).describe("how much of the report is shown: `full`, `names` or `status`")
     .enumeration("failureDetails", FailureDetails.class)
-    .bool("readiness", "latch");
+    .describe("who sees output and data of failing checks: `everyone`, or `authenticated` (with the admin token)")
+    .bool("readiness", "latch").describe("also fail in maintenance and draining; once passed, stay passed");
 
   /** Every check, full detail, codes 200/200/503. */
   public ProbeOptions() {
@@ -93,6 +99,12 @@ public class ProbeOptions {
    */
   public static JsonObject schema() {
     return FORM.schema(new ProbeOptions().toJson());
+  }
+
+  /** The schema of one status's code in {@code statusCodes}, with its default. */
+  private static JsonObject statusCodeSchema(int defaultCode) {
+    return new JsonObject().put("type", "integer").put("minimum", 200).put("maximum", 599).put("default", defaultCode)
+      .put("description", "the HTTP status of each outcome");
   }
 
   /** @return the JSON form */

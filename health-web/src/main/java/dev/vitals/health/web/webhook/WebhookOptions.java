@@ -49,13 +49,22 @@ public class WebhookOptions {
   private long minInterval = DEFAULT_MIN_INTERVAL;
   private int maxQueued = DEFAULT_MAX_QUEUED;
 
-  /** The JSON form, read before the generated converter. */
+  /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
-    .string("url")
-    .stringMap("headers")
-    .string("template")
-    .integer("retries", "maxQueued")
-    .duration("retryDelay", "timeout", "minInterval");
+    .text("url").secret().required().describe("where status changes are POSTed, an http or https URL")
+    .stringMap("headers").secret()
+    .constrain("propertyNames", new JsonObject().put("pattern", "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+      .put("description", "a header name (letters, digits and !#$%&'*+.^_`|~-)"))
+    .constrain("additionalProperties", new JsonObject().put("type", "string").put("pattern", "^[^\\r\\n]*$")
+      .put("description", "a header value without CR or LF"))
+    .describe("headers sent with every POST (names are HTTP tokens, values without CR or LF)")
+    .string("template").describe("the body template: POST `{\"text\": \"<rendered>\"}` instead of the change's JSON;"
+      + " placeholders `{kind}`, `{name}`, `{from}`, `{to}`, `{output}`, `{timestamp}`")
+    .integer("retries").range(0, 100).describe("retries after the first try")
+    .duration("retryDelay", "timeout", "minInterval")
+    .describe("the delay before the first retry (doubled for each next one), one POST's limit, the least time"
+      + " between two failure notices of one check (recoveries are always sent)")
+    .integer("maxQueued").range(1, 1_000_000).describe("changes held for a receiver that is behind, all checks together");
 
   /** Options without a URL, to set. */
   public WebhookOptions() {
@@ -83,6 +92,13 @@ public class WebhookOptions {
     if (url == null) {
       throw new IllegalArgumentException("url: required field missing");
     }
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new WebhookOptions().toJson());
   }
 
   /** @return the JSON form, header values included (see {@link #toString()} for a form safe to log) */
