@@ -72,6 +72,7 @@ import java.util.function.UnaryOperator;
  *   <tr><td>{@link #enumeration}</td><td>a constant's name in lower case</td><td>the constant's name</td></tr>
  *   <tr><td>{@link #object}</td><td>an object, read by the nested class's JSON constructor</td><td>the same</td></tr>
  *   <tr><td>{@link #objectMap}</td><td>an object whose values are objects, each read so</td><td>the same</td></tr>
+ *   <tr><td>{@link #objects}</td><td>an array of objects, each read so</td><td>the same</td></tr>
  * </table>
  *
  * <p>A {@code null} value is as if the key were absent (the default stays). Build a form once, as a
@@ -345,6 +346,27 @@ public final class JsonForm {
       });
       return value;
     }, type("object"), null, () -> type("object").put("additionalProperties", schema.get()));
+  }
+
+  /**
+   * @param name   a field holding an array of nested options objects ({@code [{"url": ...}, ...]})
+   * @param reader the nested class's JSON constructor, run on each item here so that its errors are given the item's
+   *               path ({@code <field>[<index>].}); the array itself is passed on unchanged
+   * @param schema the nested class's schema, each item's, asked for when this form's is
+   * @return this
+   */
+  public JsonForm objects(String name, Function<JsonObject, ?> reader, Supplier<JsonObject> schema) {
+    Objects.requireNonNull(schema, "schema");
+    return add(new String[]{name}, (value, field) -> {
+      expect(value instanceof JsonArray, value, field, "an array of objects");
+      JsonArray items = (JsonArray) value;
+      for (int i = 0; i < items.size(); i++) {
+        String item = field + "[" + i + "]";
+        expect(items.getValue(i) instanceof JsonObject, items.getValue(i), item, "an object");
+        nested(item, reader, items.getJsonObject(i));
+      }
+      return value;
+    }, type("array"), null, () -> type("array").put("items", schema.get()));
   }
 
   /**
