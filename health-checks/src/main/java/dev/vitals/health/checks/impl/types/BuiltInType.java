@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A type of health-checks: its options class reads the entry (its JSON constructor, which leaves the common keys to
@@ -23,12 +24,17 @@ abstract class BuiltInType<T> implements CheckType {
   /**
    * @param name   the config's {@code type}
    * @param reader the options class's JSON constructor
-   * @param schema the JSON Schema fragment of the entry's own keys
+   * @param schema the options class's schema ({@code HttpCheckOptions::schema}), whose {@code properties} and
+   *               {@code required} are the type's fragment
    */
-  BuiltInType(String name, Function<JsonObject, T> reader, String schema) {
+  BuiltInType(String name, Function<JsonObject, T> reader, Supplier<JsonObject> schema) {
     this.name = name;
     this.reader = reader;
-    this.schema = new JsonObject(schema);
+    JsonObject options = schema.get();
+    this.schema = new JsonObject().put("properties", options.getJsonObject("properties").copy());
+    if (options.containsKey("required")) {
+      this.schema.put("required", options.getJsonArray("required").copy());
+    }
   }
 
   @Override

@@ -11,12 +11,7 @@ public final class EventBusType extends BuiltInType<EventBusCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public EventBusType() {
-    super("eventbus", EventBusCheckOptions::new, """
-      {"required": ["address"], "properties": {
-        "address": {"$ref": "#/$defs/text"},
-        "message": {"type": "string"}
-      }}
-      """);
+    super("eventbus", EventBusCheckOptions::new, EventBusCheckOptions::schema);
   }
 
   @Override

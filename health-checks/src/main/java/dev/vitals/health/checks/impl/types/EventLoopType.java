@@ -11,13 +11,7 @@ public final class EventLoopType extends BuiltInType<EventLoopCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public EventLoopType() {
-    // \\u0027, JSON's escape of an apostrophe: one in a text block trips the compiler plugin's source scanner (QDox).
-    super("event-loop", EventLoopCheckOptions::new, """
-      {"properties": {
-        "maxDelay": {"$ref": "#/$defs/duration", "default": "200ms"},
-        "startupGrace": {"$ref": "#/$defs/duration", "default": "10s", "description": "lateness within this time of the check\\u0027s creation is not judged"}
-      }}
-      """);
+    super("event-loop", EventLoopCheckOptions::new, EventLoopCheckOptions::schema);
   }
 
   @Override

@@ -11,13 +11,7 @@ public final class JdbcType extends BuiltInType<JdbcCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public JdbcType() {
-    super("jdbc", JdbcCheckOptions::new, """
-      {"required": ["url"], "properties": {
-        "url": {"type": "string", "pattern": "^jdbc:", "description": "a JDBC URL (jdbc:...)"},
-        "user": {"$ref": "#/$defs/text"},
-        "password": {"type": "string", "writeOnly": true}
-      }}
-      """);
+    super("jdbc", JdbcCheckOptions::new, JdbcCheckOptions::schema);
   }
 
   @Override
