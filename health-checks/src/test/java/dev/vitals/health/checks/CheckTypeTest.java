@@ -28,6 +28,12 @@ class CheckTypeTest {
     });
   }
 
+  @Test
+  void eachBuiltInTypeSaysWhenItsChecksPass() {
+    CheckType.available().values().forEach(type -> assertThat(type.description()).as(type.name()).isNotBlank());
+    assertThat(CheckType.available().get("tcp").description()).isEqualTo("a connection opens");
+  }
+
   /** A type's fragment is its options' form: a key's shape, range, pattern, default or secrecy changed shows here. */
   @Test
   void theFragmentsOfHttpAndRedisAreTheirOptionsForms() {

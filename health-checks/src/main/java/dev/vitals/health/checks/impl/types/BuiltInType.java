@@ -18,17 +18,20 @@ import java.util.function.Supplier;
 abstract class BuiltInType<T> implements CheckType {
 
   private final String name;
+  private final String description;
   private final Function<JsonObject, T> reader;
   private final JsonObject schema;
 
   /**
-   * @param name   the config's {@code type}
-   * @param reader the options class's JSON constructor
-   * @param schema the options class's schema ({@code HttpCheckOptions::schema}), whose {@code properties} and
-   *               {@code required} are the type's fragment
+   * @param name        the config's {@code type}
+   * @param description when a check of the type passes (see {@link CheckType#description()})
+   * @param reader      the options class's JSON constructor
+   * @param schema      the options class's schema ({@code HttpCheckOptions::schema}), whose {@code properties} and
+   *                    {@code required} are the type's fragment
    */
-  BuiltInType(String name, Function<JsonObject, T> reader, Supplier<JsonObject> schema) {
+  BuiltInType(String name, String description, Function<JsonObject, T> reader, Supplier<JsonObject> schema) {
     this.name = name;
+    this.description = description;
     this.reader = reader;
     JsonObject options = schema.get();
     this.schema = new JsonObject().put("properties", options.getJsonObject("properties").copy());
@@ -40,6 +43,11 @@ abstract class BuiltInType<T> implements CheckType {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public String description() {
+    return description;
   }
 
   @Override

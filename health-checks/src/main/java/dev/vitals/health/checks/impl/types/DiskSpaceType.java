@@ -11,7 +11,7 @@ public final class DiskSpaceType extends BuiltInType<DiskSpaceCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public DiskSpaceType() {
-    super("disk-space", DiskSpaceCheckOptions::new, DiskSpaceCheckOptions::schema);
+    super("disk-space", "at least minFree is usable", DiskSpaceCheckOptions::new, DiskSpaceCheckOptions::schema);
   }
 
   @Override

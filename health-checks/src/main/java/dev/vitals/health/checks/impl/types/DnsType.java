@@ -11,7 +11,8 @@ public final class DnsType extends BuiltInType<DnsCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public DnsType() {
-    super("dns", DnsCheckOptions::new, DnsCheckOptions::schema);
+    super("dns", "the name resolves (A, or AAAA), to one of expected when given",
+      DnsCheckOptions::new, DnsCheckOptions::schema);
   }
 
   @Override

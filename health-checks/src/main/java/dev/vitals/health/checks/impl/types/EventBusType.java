@@ -11,7 +11,8 @@ public final class EventBusType extends BuiltInType<EventBusCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public EventBusType() {
-    super("eventbus", EventBusCheckOptions::new, EventBusCheckOptions::schema);
+    super("eventbus", "a consumer at the address replies within the timeout",
+      EventBusCheckOptions::new, EventBusCheckOptions::schema);
   }
 
   @Override

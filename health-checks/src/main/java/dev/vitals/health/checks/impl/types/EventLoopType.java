@@ -11,7 +11,10 @@ public final class EventLoopType extends BuiltInType<EventLoopCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public EventLoopType() {
-    super("event-loop", EventLoopCheckOptions::new, EventLoopCheckOptions::schema);
+    super("event-loop", "the largest lateness of the last 10 timers (one every 100 ms) ≤ maxDelay; lateness within "
+      + "startupGrace of the start (class loading) is not judged, a loop blocked past it is; data: delayMs, "
+      + "maxDelayMs, samples, lateSamples, startup, startupGraceMs, startupDelayMs",
+      EventLoopCheckOptions::new, EventLoopCheckOptions::schema);
   }
 
   @Override

@@ -11,7 +11,7 @@ public final class HeapType extends BuiltInType<HeapCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public HeapType() {
-    super("heap", HeapCheckOptions::new, HeapCheckOptions::schema);
+    super("heap", "used heap / max heap ≤ maxUsed", HeapCheckOptions::new, HeapCheckOptions::schema);
   }
 
   @Override

@@ -11,7 +11,9 @@ public final class HttpType extends BuiltInType<HttpCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public HttpType() {
-    super("http", HttpCheckOptions::new, HttpCheckOptions::schema);
+    super("http", "GET answers 2xx (or exactly expectedStatus, or one of acceptedStatus) with the body expected; "
+      + "slower than maxLatency is warn; user:password@ in the URL is sent as basic auth and masked in outputs",
+      HttpCheckOptions::new, HttpCheckOptions::schema);
   }
 
   @Override

@@ -11,7 +11,8 @@ public final class JdbcType extends BuiltInType<JdbcCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public JdbcType() {
-    super("jdbc", JdbcCheckOptions::new, JdbcCheckOptions::schema);
+    super("jdbc", "Connection.isValid on a connection of its own (the driver on the class path), on the blocking pool",
+      JdbcCheckOptions::new, JdbcCheckOptions::schema);
   }
 
   @Override

@@ -11,7 +11,8 @@ public final class RedisType extends BuiltInType<RedisCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public RedisType() {
-    super("redis", RedisCheckOptions::new, RedisCheckOptions::schema);
+    super("redis", "PING answers; slower than maxLatency is warn; one connection per run, replies bounded",
+      RedisCheckOptions::new, RedisCheckOptions::schema);
   }
 
   @Override

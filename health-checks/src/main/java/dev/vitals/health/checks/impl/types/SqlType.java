@@ -19,13 +19,14 @@ abstract class SqlType extends BuiltInType<SqlCheckOptions> {
   }
 
   /**
-   * @param name       the config's {@code type}
-   * @param uriPattern the schemes of the client's URI, as a regular expression: the {@code pattern} of {@code uri}
-   * @param example    the URI's form, for the description of {@code uri}
-   * @param factory    the check's factory
+   * @param name        the config's {@code type}
+   * @param description when a check of the type passes (see {@link dev.vitals.health.checks.CheckType#description()})
+   * @param uriPattern  the schemes of the client's URI, as a regular expression: the {@code pattern} of {@code uri}
+   * @param example     the URI's form, for the description of {@code uri}
+   * @param factory     the check's factory
    */
-  SqlType(String name, String uriPattern, String example, SqlFactory factory) {
-    super(name, SqlCheckOptions::new, () -> {
+  SqlType(String name, String description, String uriPattern, String example, SqlFactory factory) {
+    super(name, description, SqlCheckOptions::new, () -> {
       JsonObject schema = SqlCheckOptions.schema();
       // SqlCheckOptions takes both clients' URIs; the type takes its client's.
       schema.getJsonObject("properties").getJsonObject("uri").put("pattern", uriPattern).put("description",

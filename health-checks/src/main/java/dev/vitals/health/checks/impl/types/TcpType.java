@@ -11,7 +11,7 @@ public final class TcpType extends BuiltInType<TcpCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public TcpType() {
-    super("tcp", TcpCheckOptions::new, TcpCheckOptions::schema);
+    super("tcp", "a connection opens", TcpCheckOptions::new, TcpCheckOptions::schema);
   }
 
   @Override

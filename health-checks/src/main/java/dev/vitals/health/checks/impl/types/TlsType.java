@@ -11,7 +11,8 @@ public final class TlsType extends BuiltInType<TlsCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public TlsType() {
-    super("tls", TlsCheckOptions::new, TlsCheckOptions::schema);
+    super("tls", "the certificate chain is valid now and names the server; warn within warnBefore of its expiry",
+      TlsCheckOptions::new, TlsCheckOptions::schema);
   }
 
   @Override
