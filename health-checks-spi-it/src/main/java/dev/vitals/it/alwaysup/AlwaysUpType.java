@@ -22,6 +22,11 @@ public final class AlwaysUpType implements CheckType {
   }
 
   @Override
+  public String description() {
+    return "always, with message as its output";
+  }
+
+  @Override
   public JsonObject schema() {
     return new JsonObject("""
       {"properties": {"message": {"$ref": "#/$defs/text", "default": "up"}}}

@@ -29,6 +29,16 @@ public interface CheckType {
   String name();
 
   /**
+   * When a check of this type passes, as the config reference and {@code --help} show it: one clause, lower case, no
+   * final period, such as {@code "a connection opens"}.
+   *
+   * @return the description; empty (the default) for none
+   */
+  default String description() {
+    return "";
+  }
+
+  /**
    * The JSON Schema (draft 2020-12) of the entry's own keys, beside the keys every entry has ({@code name},
    * {@code type} and {@link CheckOptions}' keys, such as {@code timeout}): an object with {@code properties} and,
    * optionally, {@code required}. It may refer to the standalone schema's shared definitions:

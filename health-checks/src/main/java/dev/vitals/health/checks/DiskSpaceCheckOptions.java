@@ -23,7 +23,10 @@ public class DiskSpaceCheckOptions {
   /** Default {@code path}: the working directory. */
   public static final String DEFAULT_PATH = ".";
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("path").size("minFree");
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .text("path").defaultShown("the working directory")
+    .describe("a path on the file store to watch, relative to the working directory")
+    .size("minFree").describe("the least usable space that passes");
 
   private String path = DEFAULT_PATH;
   private long minFree = DEFAULT_MIN_FREE;
@@ -51,6 +54,11 @@ public class DiskSpaceCheckOptions {
     JsonObject json = new JsonObject();
     DiskSpaceCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    return FORM.schema(new DiskSpaceCheckOptions().toJson());
   }
 
   /** @return a path on the file store to watch, as given */

@@ -23,8 +23,12 @@ public class DnsCheckOptions {
   /** Default {@code serverPort}: 53. */
   public static final int DEFAULT_SERVER_PORT = 53;
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("host", "server").bool("ipv6")
-    .strings("expected").integer("serverPort");
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .text("host").required().describe("the name to resolve")
+    .bool("ipv6").describe("whether AAAA records are asked for instead of A records")
+    .strings("expected").describe("addresses one of which the answer must hold; empty: any answer passes")
+    .text("server").defaultShown("the system's").describe("the DNS server to ask, an address")
+    .integer("serverPort").range(1, 65535).describe("the DNS server's port");
 
   private String host;
   private boolean ipv6;
@@ -61,6 +65,11 @@ public class DnsCheckOptions {
     JsonObject json = new JsonObject();
     DnsCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    return FORM.schema(new DnsCheckOptions().toJson());
   }
 
   /** @return the name to resolve */

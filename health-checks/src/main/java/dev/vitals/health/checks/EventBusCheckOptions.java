@@ -14,7 +14,9 @@ import io.vertx.core.json.JsonObject;
 @JsonGen(publicConverter = false)
 public class EventBusCheckOptions {
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("address", "message");
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .text("address").required().describe("the address a consumer listens on, locally or across the cluster")
+    .string("message").describe("the request's body; none when absent");
 
   private String address;
   private String message;
@@ -45,6 +47,11 @@ public class EventBusCheckOptions {
     JsonObject json = new JsonObject();
     EventBusCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    return FORM.schema(new EventBusCheckOptions().toJson());
   }
 
   /** @return the address the request is sent to */

@@ -25,7 +25,10 @@ public class EventLoopCheckOptions {
    */
   public static final long DEFAULT_STARTUP_GRACE = 10_000;
 
-  private static final JsonForm FORM = JsonForm.of("").open().duration("maxDelay", "startupGrace");
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .duration("maxDelay").describe("the largest lateness of the last 10 timers (one every 100 ms) that passes")
+    .duration("startupGrace").describe("lateness within this time of the check's creation (class loading) is not "
+      + "judged; a loop blocked past it is");
 
   private long maxDelay = DEFAULT_MAX_DELAY;
   private long startupGrace = DEFAULT_STARTUP_GRACE;
@@ -53,6 +56,11 @@ public class EventLoopCheckOptions {
     JsonObject json = new JsonObject();
     EventLoopCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    return FORM.schema(new EventLoopCheckOptions().toJson());
   }
 
   /** @return the largest recent delay that passes, in ms */

@@ -1,5 +1,6 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,10 @@ public class HeapCheckOptions {
   /** Default {@code maxUsed}: 0.9 of the maximum heap. */
   public static final double DEFAULT_MAX_USED = 0.9;
 
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .number("maxUsed").constrain("exclusiveMinimum", 0).constrain("maximum", 1)
+    .describe("the largest ratio of used to maximum heap that passes");
+
   private double maxUsed = DEFAULT_MAX_USED;
 
   /** Default options: 0.9. */
@@ -28,14 +33,11 @@ public class HeapCheckOptions {
 
   /**
    * @param json the JSON form
-   * @throws IllegalArgumentException {@code maxUsed: ...} when it is not a ratio in (0, 1]
+   * @throws IllegalArgumentException {@code maxUsed: expected a number, got '<value>'}, or {@code maxUsed: ...} when
+   *                                  it is not a ratio in (0, 1]
    */
   public HeapCheckOptions(JsonObject json) {
-    Object value = json.getValue("maxUsed");
-    if (value != null && !(value instanceof Number)) {
-      throw new IllegalArgumentException("maxUsed: expected a ratio greater than 0 and at most 1, got '" + value + "'");
-    }
-    HeapCheckOptionsConverter.fromJson(json, this);
+    HeapCheckOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /** @return the JSON form */
@@ -43,6 +45,11 @@ public class HeapCheckOptions {
     JsonObject json = new JsonObject();
     HeapCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    return FORM.schema(new HeapCheckOptions().toJson());
   }
 
   /** @return the largest ratio of used to maximum heap that passes */

@@ -1,11 +1,9 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.JsonForm;
-import dev.vitals.health.ByteSizes;
 import dev.vitals.health.checks.impl.Limits;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.pointer.JsonPointer;
 
@@ -38,11 +36,25 @@ public class HttpCheckOptions {
   public static final long DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
 
   private static final JsonForm FORM = JsonForm.of("").open()
-    .string("url", "bodyContains", "jsonPointer", "jsonValue", "caPath")
-    .integer("expectedStatus")
-    .bool("followRedirects", "trustAll")
-    .duration("maxLatency")
-    .size("maxBodySize");
+    .string("url").required().constrain("pattern", "^[Hh][Tt][Tt][Pp][Ss]?://")
+    .describe("an absolute http:// or https:// URL, requested with GET; user:password@ in it is sent as basic auth "
+      + "and masked in outputs")
+    .integer("expectedStatus").range(100, 599).defaultShown("any 2xx")
+    .describe("the one status code that passes, instead of any 2xx")
+    .integers("acceptedStatus")
+    .constrain("items", new JsonObject().put("type", "integer").put("minimum", 100).put("maximum", 599))
+    .describe("the status codes that pass, instead of expectedStatus or any 2xx")
+    .string("bodyContains").describe("text the body must contain")
+    .string("jsonPointer").constrain("pattern", "^(/.*)?$")
+    .describe("a JSON Pointer such as /status into the body, whose value must be jsonValue")
+    .string("jsonValue")
+    .describe("the value expected at jsonPointer: a string value as it is, any other value as JSON")
+    .duration("maxLatency").describe("the latency above which a passing answer is warn; 0: never")
+    .bool("followRedirects").describe("whether redirects are followed, the last answer judged")
+    .bool("trustAll").describe("whether any server certificate is trusted, its name not verified")
+    .text("caPath").describe("a PEM file of CA certificates to trust instead of the JVM's")
+    .size("maxBodySize")
+    .describe("the most of a body bodyContains or jsonPointer reads; a longer body fails the run");
 
   private String url;
   private int expectedStatus;
@@ -80,15 +92,7 @@ public class HttpCheckOptions {
    * @throws IllegalArgumentException naming the field when a value is invalid or {@code url} is missing
    */
   public HttpCheckOptions(JsonObject json) {
-    JsonObject read = FORM.read(json);
-    Object accepted = json.getValue("acceptedStatus");
-    if (accepted != null) {
-      if (!(accepted instanceof JsonArray) || ((JsonArray) accepted).stream().anyMatch(v -> !(v instanceof Integer))) {
-        throw new IllegalArgumentException("acceptedStatus: expected an array of status codes, got '" + accepted + "'");
-      }
-      read.put("acceptedStatus", accepted);
-    }
-    HttpCheckOptionsConverter.fromJson(read, this);
+    HttpCheckOptionsConverter.fromJson(FORM.read(json), this);
     validate();
   }
 
@@ -113,6 +117,13 @@ public class HttpCheckOptions {
     JsonObject json = new JsonObject();
     HttpCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    JsonObject defaults = new HttpCheckOptions().toJson();
+    defaults.remove("expectedStatus"); // 0, for any 2xx: not a status to write
+    return FORM.schema(defaults);
   }
 
   /** @return the URL requested with {@code GET} */

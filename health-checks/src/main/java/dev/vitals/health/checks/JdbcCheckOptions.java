@@ -16,7 +16,11 @@ import io.vertx.core.json.JsonObject;
 @JsonGen(publicConverter = false)
 public class JdbcCheckOptions {
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("url", "user", "password");
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .string("url").required().constrain("pattern", "^jdbc:")
+    .describe("a JDBC URL (jdbc:...), its driver on the class or module path")
+    .text("user").describe("the user to connect as, over the URL's")
+    .string("password").secret().describe("the user's password, over the URL's");
 
   private String url;
   private String user;
@@ -46,6 +50,11 @@ public class JdbcCheckOptions {
     JsonObject json = new JsonObject();
     JdbcCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    return FORM.schema(new JdbcCheckOptions().toJson());
   }
 
   /** @return the JSON form with the password masked, in {@code password} and inside {@code url} */

@@ -1,7 +1,6 @@
 package dev.vitals.health.checks;
 
 import dev.vitals.health.JsonForm;
-import dev.vitals.health.ByteSizes;
 import dev.vitals.health.checks.impl.Secrets;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
@@ -35,11 +34,10 @@ public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
    */
   public static final long DEFAULT_MAX_REPLY_SIZE = 64 * 1024;
 
-  private static final JsonForm FORM = JsonForm.of("").open()
-    .string("uri", "host", "user", "password")
-    .integer("port", "database")
-    .duration("maxLatency")
-    .size("maxReplySize");
+  private static final JsonForm FORM = form("^rediss?://", "redis://:password@host:port/database",
+    form -> form.integer("database").constrain("minimum", 0).describe("the database number to select"))
+    .size("maxReplySize")
+    .describe("the most bytes of replies a run reads; a reply announcing more fails the run");
 
   private int database = -1;
   private long maxReplySize = DEFAULT_MAX_REPLY_SIZE;
@@ -68,6 +66,14 @@ public class RedisCheckOptions extends ServerCheckOptions<RedisCheckOptions> {
     JsonObject json = new JsonObject();
     RedisCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    JsonObject defaults = new RedisCheckOptions().toJson();
+    defaults.remove("port"); // 0, for the URI's or 6379: not a port to write
+    defaults.remove("database"); // -1, for the URI's: not a database to write
+    return FORM.schema(defaults);
   }
 
   private static String decode(String part) {

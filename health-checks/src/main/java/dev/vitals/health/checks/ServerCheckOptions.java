@@ -1,15 +1,19 @@
 package dev.vitals.health.checks;
 
+import dev.vitals.health.JsonForm;
 import dev.vitals.health.checks.impl.Limits;
 import dev.vitals.health.checks.impl.Secrets;
 import io.vertx.core.json.JsonObject;
 
+import java.util.function.UnaryOperator;
+
 /**
  * What the options of a check of a server with a client of its own ({@link SqlCheckOptions},
  * {@link RedisCheckOptions}) have in common: where the server is ({@code uri}, or {@code host}, {@code port},
- * {@code user}, {@code password}, which override the URI's) and when a run is slow ({@code maxLatency}). Each
- * subclass reads its URI's form and its {@code database} (a name, a number) itself. {@link #toString()} masks the
- * password, in {@code password} and inside {@code uri}.
+ * {@code user}, {@code password}, which override the URI's) and when a run is slow ({@code maxLatency}), and the
+ * declarations of those keys in a {@link JsonForm} ({@link #form}). Each subclass checks its URI's form and has its
+ * own {@code database} (a name, a number). {@link #toString()} masks the password, in {@code password} and inside
+ * {@code uri}.
  *
  * @param <T> the subclass, which the fluent setters return
  */
@@ -34,6 +38,31 @@ public abstract class ServerCheckOptions<T extends ServerCheckOptions<T>> {
     user = other.user;
     password = other.password;
     maxLatency = other.maxLatency;
+  }
+
+  /**
+   * The form of the keys every server check has, described, for a subclass's form to go on with its own keys:
+   * {@code uri}, {@code host}, {@code port}, the subclass's {@code database}, {@code user}, {@code password} (a
+   * secret) and {@code maxLatency}. The form is open: keys it does not know are left to the check's
+   * {@code CheckOptions}.
+   *
+   * @param uriPattern the schemes of the subclass's URI, as a regular expression: the {@code pattern} of {@code uri}
+   *                   in the schema (the setter checks the URI itself)
+   * @param uriForm    the URI's form, such as {@code redis://:password@host:port/database}, for its description
+   * @param database   declares and describes {@code database} on the form it is given and returns that form: its
+   *                   shape is the subclass's (a name, a number)
+   * @return a new form, with no prefix
+   */
+  protected static JsonForm form(String uriPattern, String uriForm, UnaryOperator<JsonForm> database) {
+    JsonForm form = JsonForm.of("").open()
+      .string("uri").constrain("pattern", uriPattern)
+      .describe("the server's URI, " + uriForm + "; host, port, database, user and password override its parts")
+      .text("host").describe("the server's host name or address")
+      .integer("port").range(1, 65535).describe("the server's port");
+    return database.apply(form)
+      .text("user").describe("the user to connect as")
+      .string("password").secret().describe("the user's password")
+      .duration("maxLatency").describe("the latency above which a passing run is warn; 0: never");
   }
 
   @SuppressWarnings("unchecked")

@@ -31,10 +31,10 @@ public class SqlCheckOptions extends ServerCheckOptions<SqlCheckOptions> {
   /** Default {@code query}: {@code SELECT 1}. */
   public static final String DEFAULT_QUERY = "SELECT 1";
 
-  private static final JsonForm FORM = JsonForm.of("").open()
-    .string("uri", "host", "database", "user", "password", "query")
-    .integer("port")
-    .duration("maxLatency");
+  private static final JsonForm FORM = form("^(postgres(ql)?|mysql|mariadb)://",
+    "postgres://user:password@host:port/database or mysql://user:password@host:port/database",
+    form -> form.text("database").describe("the database to connect to"))
+    .text("query").describe("the query each run executes, a simple query without parameters; its rows are not read");
 
   private String database;
   private String query = DEFAULT_QUERY;
@@ -63,6 +63,16 @@ public class SqlCheckOptions extends ServerCheckOptions<SqlCheckOptions> {
     JsonObject json = new JsonObject();
     SqlCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}. Its
+   * {@code uri} takes either client's schemes; the {@code postgres} and {@code mysql} check types narrow it to one's
+   */
+  public static JsonObject schema() {
+    JsonObject defaults = new SqlCheckOptions().toJson();
+    defaults.remove("port"); // 0, for the URI's or the client's: not a port to write
+    return FORM.schema(defaults);
   }
 
   /**

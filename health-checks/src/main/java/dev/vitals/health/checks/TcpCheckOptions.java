@@ -14,7 +14,9 @@ import io.vertx.core.json.JsonObject;
 @JsonGen(publicConverter = false)
 public class TcpCheckOptions {
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("host").integer("port");
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .text("host").required().describe("the host name or address to connect to")
+    .integer("port").range(1, 65535).required().describe("the port to connect to");
 
   private String host;
   private int port;
@@ -49,6 +51,14 @@ public class TcpCheckOptions {
     JsonObject json = new JsonObject();
     TcpCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form; see {@link JsonForm#schema}. No defaults: both keys
+   * are required
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new JsonObject());
   }
 
   /** @return the host to connect to */

@@ -20,8 +20,12 @@ public class TlsCheckOptions {
   /** Default {@code warnBefore}: 14 days (1209600000 ms) before a certificate of the chain expires. */
   public static final long DEFAULT_WARN_BEFORE = 14L * 24 * 3600 * 1000;
 
-  private static final JsonForm FORM = JsonForm.of("").open().string("host", "serverName").integer("port")
-    .duration("warnBefore");
+  private static final JsonForm FORM = JsonForm.of("").open()
+    .text("host").required().describe("the host name or address to connect to")
+    .integer("port").range(1, 65535).describe("the port to connect to")
+    .text("serverName").defaultShown("the host")
+    .describe("the name sent as SNI and that the certificate must hold, a DNS name or an IP address")
+    .duration("warnBefore").describe("how long before a certificate's expiry the check warns");
 
   private String host;
   private int port = DEFAULT_PORT;
@@ -56,6 +60,11 @@ public class TlsCheckOptions {
     JsonObject json = new JsonObject();
     TlsCheckOptionsConverter.toJson(this, json);
     return json;
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    return FORM.schema(new TlsCheckOptions().toJson());
   }
 
   /** @return the host to connect to */

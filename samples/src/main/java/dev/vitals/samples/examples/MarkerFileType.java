@@ -27,6 +27,12 @@ public final class MarkerFileType implements CheckType {
     return "marker-file";
   }
 
+  /** Shown by the config reference and {@code --help}. */
+  @Override
+  public String description() {
+    return "the file at path exists";
+  }
+
   /** The entry's own keys, as JSON Schema; the common ones (name, timeout, tags, ...) are added by the config. */
   @Override
   public JsonObject schema() {

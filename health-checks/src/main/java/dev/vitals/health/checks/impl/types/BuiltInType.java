@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A type of health-checks: its options class reads the entry (its JSON constructor, which leaves the common keys to
@@ -17,23 +18,36 @@ import java.util.function.Function;
 abstract class BuiltInType<T> implements CheckType {
 
   private final String name;
+  private final String description;
   private final Function<JsonObject, T> reader;
   private final JsonObject schema;
 
   /**
-   * @param name   the config's {@code type}
-   * @param reader the options class's JSON constructor
-   * @param schema the JSON Schema fragment of the entry's own keys
+   * @param name        the config's {@code type}
+   * @param description when a check of the type passes (see {@link CheckType#description()})
+   * @param reader      the options class's JSON constructor
+   * @param schema      the options class's schema ({@code HttpCheckOptions::schema}), whose {@code properties} and
+   *                    {@code required} are the type's fragment
    */
-  BuiltInType(String name, Function<JsonObject, T> reader, String schema) {
+  BuiltInType(String name, String description, Function<JsonObject, T> reader, Supplier<JsonObject> schema) {
     this.name = name;
+    this.description = description;
     this.reader = reader;
-    this.schema = new JsonObject(schema);
+    JsonObject options = schema.get();
+    this.schema = new JsonObject().put("properties", options.getJsonObject("properties").copy());
+    if (options.containsKey("required")) {
+      this.schema.put("required", options.getJsonArray("required").copy());
+    }
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public String description() {
+    return description;
   }
 
   @Override

@@ -11,12 +11,7 @@ public final class DiskSpaceType extends BuiltInType<DiskSpaceCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public DiskSpaceType() {
-    super("disk-space", DiskSpaceCheckOptions::new, """
-      {"properties": {
-        "path": {"$ref": "#/$defs/text", "default": "."},
-        "minFree": {"$ref": "#/$defs/size", "default": "100MB"}
-      }}
-      """);
+    super("disk-space", "at least minFree is usable", DiskSpaceCheckOptions::new, DiskSpaceCheckOptions::schema);
   }
 
   @Override

@@ -11,15 +11,8 @@ public final class DnsType extends BuiltInType<DnsCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public DnsType() {
-    super("dns", DnsCheckOptions::new, """
-      {"required": ["host"], "properties": {
-        "host": {"$ref": "#/$defs/text"},
-        "ipv6": {"type": "boolean", "default": false},
-        "expected": {"$ref": "#/$defs/strings"},
-        "server": {"$ref": "#/$defs/text"},
-        "serverPort": {"type": "integer", "minimum": 1, "maximum": 65535, "default": 53}
-      }}
-      """);
+    super("dns", "the name resolves (A, or AAAA), to one of expected when given",
+      DnsCheckOptions::new, DnsCheckOptions::schema);
   }
 
   @Override

@@ -11,12 +11,8 @@ public final class EventBusType extends BuiltInType<EventBusCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public EventBusType() {
-    super("eventbus", EventBusCheckOptions::new, """
-      {"required": ["address"], "properties": {
-        "address": {"$ref": "#/$defs/text"},
-        "message": {"type": "string"}
-      }}
-      """);
+    super("eventbus", "a consumer at the address replies within the timeout",
+      EventBusCheckOptions::new, EventBusCheckOptions::schema);
   }
 
   @Override

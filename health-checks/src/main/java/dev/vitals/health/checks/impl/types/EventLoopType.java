@@ -11,13 +11,10 @@ public final class EventLoopType extends BuiltInType<EventLoopCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public EventLoopType() {
-    // \\u0027, JSON's escape of an apostrophe: one in a text block trips the compiler plugin's source scanner (QDox).
-    super("event-loop", EventLoopCheckOptions::new, """
-      {"properties": {
-        "maxDelay": {"$ref": "#/$defs/duration", "default": "200ms"},
-        "startupGrace": {"$ref": "#/$defs/duration", "default": "10s", "description": "lateness within this time of the check\\u0027s creation is not judged"}
-      }}
-      """);
+    super("event-loop", "the largest lateness of the last 10 timers (one every 100 ms) ≤ maxDelay; lateness within "
+      + "startupGrace of the start (class loading) is not judged, a loop blocked past it is; data: delayMs, "
+      + "maxDelayMs, samples, lateSamples, startup, startupGraceMs, startupDelayMs",
+      EventLoopCheckOptions::new, EventLoopCheckOptions::schema);
   }
 
   @Override

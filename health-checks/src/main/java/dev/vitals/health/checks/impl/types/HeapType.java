@@ -11,11 +11,7 @@ public final class HeapType extends BuiltInType<HeapCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public HeapType() {
-    super("heap", HeapCheckOptions::new, """
-      {"properties": {
-        "maxUsed": {"type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.9}
-      }}
-      """);
+    super("heap", "used heap / max heap ≤ maxUsed", HeapCheckOptions::new, HeapCheckOptions::schema);
   }
 
   @Override

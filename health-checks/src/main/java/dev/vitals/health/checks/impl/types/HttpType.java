@@ -11,21 +11,9 @@ public final class HttpType extends BuiltInType<HttpCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public HttpType() {
-    super("http", HttpCheckOptions::new, """
-      {"required": ["url"], "properties": {
-        "url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "description": "an absolute http:// or https:// URL"},
-        "expectedStatus": {"type": "integer", "minimum": 100, "maximum": 599},
-        "acceptedStatus": {"type": "array", "items": {"type": "integer", "minimum": 100, "maximum": 599}},
-        "bodyContains": {"type": "string"},
-        "jsonPointer": {"type": "string", "pattern": "^(/.*)?$", "description": "a JSON Pointer such as /status"},
-        "jsonValue": {"type": "string"},
-        "maxLatency": {"$ref": "#/$defs/duration", "default": 0},
-        "followRedirects": {"type": "boolean", "default": false},
-        "trustAll": {"type": "boolean", "default": false},
-        "caPath": {"$ref": "#/$defs/text"},
-        "maxBodySize": {"$ref": "#/$defs/size", "default": "1MB", "description": "the most of a body bodyContains or jsonPointer reads; a longer body fails the run"}
-      }}
-      """);
+    super("http", "GET answers 2xx (or exactly expectedStatus, or one of acceptedStatus) with the body expected; "
+      + "slower than maxLatency is warn; user:password@ in the URL is sent as basic auth and masked in outputs",
+      HttpCheckOptions::new, HttpCheckOptions::schema);
   }
 
   @Override

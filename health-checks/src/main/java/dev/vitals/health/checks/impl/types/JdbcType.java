@@ -11,13 +11,8 @@ public final class JdbcType extends BuiltInType<JdbcCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public JdbcType() {
-    super("jdbc", JdbcCheckOptions::new, """
-      {"required": ["url"], "properties": {
-        "url": {"type": "string", "pattern": "^jdbc:", "description": "a JDBC URL (jdbc:...)"},
-        "user": {"$ref": "#/$defs/text"},
-        "password": {"type": "string", "writeOnly": true}
-      }}
-      """);
+    super("jdbc", "Connection.isValid on a connection of its own (the driver on the class path), on the blocking pool",
+      JdbcCheckOptions::new, JdbcCheckOptions::schema);
   }
 
   @Override

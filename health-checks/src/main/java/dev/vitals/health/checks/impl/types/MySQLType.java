@@ -7,6 +7,7 @@ public final class MySQLType extends SqlType {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public MySQLType() {
-    super("mysql", "^(mysql|mariadb)://", "mysql://user:password@host:port/database", MySQLCheck::create);
+    super("mysql", "the query answers (MySQL or MariaDB); slower than maxLatency is warn; one connection of its own",
+      "^(mysql|mariadb)://", "mysql://user:password@host:port/database", MySQLCheck::create);
   }
 }

@@ -7,6 +7,7 @@ public final class PostgresType extends SqlType {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public PostgresType() {
-    super("postgres", "^postgres(ql)?://", "postgres://user:password@host:port/database", PostgresCheck::create);
+    super("postgres", "the query answers; slower than maxLatency is warn; one connection of its own",
+      "^postgres(ql)?://", "postgres://user:password@host:port/database", PostgresCheck::create);
   }
 }

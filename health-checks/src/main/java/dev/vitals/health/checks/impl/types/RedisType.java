@@ -11,18 +11,8 @@ public final class RedisType extends BuiltInType<RedisCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public RedisType() {
-    super("redis", RedisCheckOptions::new, """
-      {"properties": {
-        "uri": {"type": "string", "pattern": "^rediss?://", "description": "redis://:password@host:port/database"},
-        "host": {"$ref": "#/$defs/text"},
-        "port": {"type": "integer", "minimum": 1, "maximum": 65535},
-        "database": {"type": "integer", "minimum": 0},
-        "user": {"$ref": "#/$defs/text"},
-        "password": {"type": "string", "writeOnly": true},
-        "maxLatency": {"$ref": "#/$defs/duration", "default": 0},
-        "maxReplySize": {"$ref": "#/$defs/size", "default": "64KB", "description": "the most bytes of replies a run reads; a reply announcing more fails the run"}
-      }}
-      """);
+    super("redis", "PING answers; slower than maxLatency is warn; one connection per run, replies bounded",
+      RedisCheckOptions::new, RedisCheckOptions::schema);
   }
 
   @Override

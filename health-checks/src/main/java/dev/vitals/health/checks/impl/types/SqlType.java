@@ -5,7 +5,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.checks.ResourceCheck;
 import dev.vitals.health.checks.SqlCheckOptions;
 import io.vertx.core.Vertx;
-
+import io.vertx.core.json.JsonObject;
 
 /** {@code postgres} and {@code mysql}: a SQL check with a connection of its own, on the dependency loop. */
 abstract class SqlType extends BuiltInType<SqlCheckOptions> {
@@ -19,24 +19,20 @@ abstract class SqlType extends BuiltInType<SqlCheckOptions> {
   }
 
   /**
-   * @param name       the config's {@code type}
-   * @param uriPattern the schemes of the client's URI, as a regular expression
-   * @param example    the URI's form, for the schema's description
-   * @param factory    the check's factory
+   * @param name        the config's {@code type}
+   * @param description when a check of the type passes (see {@link dev.vitals.health.checks.CheckType#description()})
+   * @param uriPattern  the schemes of the client's URI, as a regular expression: the {@code pattern} of {@code uri}
+   * @param example     the URI's form, for the description of {@code uri}
+   * @param factory     the check's factory
    */
-  SqlType(String name, String uriPattern, String example, SqlFactory factory) {
-    super(name, SqlCheckOptions::new, """
-      {"properties": {
-        "uri": {"type": "string", "pattern": "%s", "description": "%s"},
-        "host": {"$ref": "#/$defs/text"},
-        "port": {"type": "integer", "minimum": 1, "maximum": 65535},
-        "database": {"$ref": "#/$defs/text"},
-        "user": {"$ref": "#/$defs/text"},
-        "password": {"type": "string", "writeOnly": true},
-        "query": {"$ref": "#/$defs/text", "default": "SELECT 1"},
-        "maxLatency": {"$ref": "#/$defs/duration", "default": 0}
-      }}
-      """.formatted(uriPattern, example));
+  SqlType(String name, String description, String uriPattern, String example, SqlFactory factory) {
+    super(name, description, SqlCheckOptions::new, () -> {
+      JsonObject schema = SqlCheckOptions.schema();
+      // SqlCheckOptions takes both clients' URIs; the type takes its client's.
+      schema.getJsonObject("properties").getJsonObject("uri").put("pattern", uriPattern).put("description",
+        "the server's URI, " + example + "; host, port, database, user and password override its parts");
+      return schema;
+    });
     this.factory = factory;
   }
 

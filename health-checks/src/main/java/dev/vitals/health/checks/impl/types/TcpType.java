@@ -11,12 +11,7 @@ public final class TcpType extends BuiltInType<TcpCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public TcpType() {
-    super("tcp", TcpCheckOptions::new, """
-      {"required": ["host", "port"], "properties": {
-        "host": {"$ref": "#/$defs/text"},
-        "port": {"type": "integer", "minimum": 1, "maximum": 65535}
-      }}
-      """);
+    super("tcp", "a connection opens", TcpCheckOptions::new, TcpCheckOptions::schema);
   }
 
   @Override

@@ -11,14 +11,8 @@ public final class TlsType extends BuiltInType<TlsCheckOptions> {
 
   /** The type, for {@link java.util.ServiceLoader}. */
   public TlsType() {
-    super("tls", TlsCheckOptions::new, """
-      {"required": ["host"], "properties": {
-        "host": {"$ref": "#/$defs/text"},
-        "port": {"type": "integer", "minimum": 1, "maximum": 65535, "default": 443},
-        "serverName": {"$ref": "#/$defs/text"},
-        "warnBefore": {"$ref": "#/$defs/duration", "default": "336h"}
-      }}
-      """);
+    super("tls", "the certificate chain is valid now and names the server; warn within warnBefore of its expiry",
+      TlsCheckOptions::new, TlsCheckOptions::schema);
   }
 
   @Override
