@@ -467,7 +467,7 @@ public final class JsonForm {
     JsonObject properties = new JsonObject();
     fields.forEach((name, field) -> {
       JsonObject schema = field.nested == null ? new JsonObject() : field.nested.get();
-      schema.mergeIn(field.schema);
+      schema.mergeIn(field.schema.copy()); // a copy: a caller may change what it is given
       Object value = defaults.getValue(name);
       if (value != null && field.asDefault != null && !(value instanceof JsonObject)) {
         schema.put("default", field.asDefault.apply(value));
