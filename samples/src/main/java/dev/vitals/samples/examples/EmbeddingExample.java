@@ -15,7 +15,6 @@ import dev.vitals.health.web.history.HistoryRoutes;
 import dev.vitals.health.web.history.HistoryRoutesOptions;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.status.StatusHandler;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -27,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Vitals mounted in an application's own {@link Router}: {@code /health} (with its probes) over a check
- * registry, {@code /status} over a local maintenance switch, {@code /environment} with a section of the
- * application's own, and the heartbeat route of a passive check. Run {@code main}, then
+ * registry with a check of the application's own ({@link GreetingsCheck}), {@code /status} over a local maintenance
+ * switch, {@code /environment} with sections of the application's own ({@link TrafficSection}), and the heartbeat
+ * route of a passive check. Run {@code main}, then
  * {@code curl localhost:8081/health}. docs/embedding.md shows this file.
  */
 public final class EmbeddingExample {
@@ -62,9 +62,7 @@ public final class EmbeddingExample {
 
     CheckRegistry registry = CheckRegistry.create(vertx);
     registry.register(new CheckOptions("greetings").addTag("readiness").setTimeout(500),
-      () -> Future.succeededFuture(greetings.get() <= 1000
-        ? ProcedureResult.pass(greetings.get() + " greetings served")
-        : ProcedureResult.warn(greetings.get() + " greetings served, time for a rest")));
+      new GreetingsCheck(greetings::get, 1000));                             // a check of its own
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     registry.registerBlocking(new CheckOptions("tmp").setCritical(false),   // JDBC, files: on a worker thread
       () -> Files.isWritable(tmp) ? ProcedureResult.pass() : ProcedureResult.fail(tmp + " not writable"));
@@ -78,7 +76,7 @@ public final class EmbeddingExample {
 
     EnvironmentDump environment = EnvironmentDump.create(vertx);
     environment.addSection("greeter", new JsonObject().put("greeting", "Hello!").put("apiKey", "scrubbed"));
-    environment.addSection("traffic", () -> Future.succeededFuture(new JsonObject().put("greetings", greetings.get())));
+    environment.addSection("traffic", new TrafficSection(greetings::get, Clock.systemUTC())); // a section of its own
 
     // Vitals' routes in the standalone's safe order (request guard, in-flight budgets with one of their own for the
     // probes, heartbeats and history before /health*, /status, /environment on loopback or behind a token, JSON

@@ -69,6 +69,7 @@ class EmbeddingExampleTest {
     assertThat(environment.fieldNames()).contains("os", "jvm", "greeter", "traffic");
     assertThat(environment.getJsonObject("greeter").getString("apiKey")).isEqualTo("********");
     assertThat(environment.getJsonObject("traffic").getLong("greetings")).isEqualTo(1);
+    assertThat(environment.getJsonObject("traffic").getString("since")).isNotBlank();
 
     HttpResponse<Buffer> report = result(client.post("/health/heartbeat/nightly-report")
       .sendJsonObject(new JsonObject().put("status", "fail").put("output", "disk full")));
