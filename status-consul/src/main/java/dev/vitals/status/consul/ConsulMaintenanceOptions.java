@@ -86,13 +86,26 @@ public class ConsulMaintenanceOptions {
   private long minInterval = DEFAULT_MIN_INTERVAL;
   private ServiceStatus unknownPolicy = DEFAULT_UNKNOWN_POLICY;
 
-  /** The JSON form, read before the generated converter. */
+  /** The JSON form, read before the generated converter, in the order of the config reference's rows. */
   private static final JsonForm FORM = JsonForm.of(PREFIX)
-    .string("address")
+    .text("address").describe("the agent; `CONSUL_HTTP_ADDR` (with or without scheme)")
+    .text("token").secret().describe("ACL token; `CONSUL_HTTP_TOKEN`, `CONSUL_HTTP_TOKEN_FILE` (the file wins)")
+    .text("tokenFile").describe("ACL token; `CONSUL_HTTP_TOKEN`, `CONSUL_HTTP_TOKEN_FILE` (the file wins)")
     .bool("ssl")
-    .string("caFile", "clientCert", "clientKey", "token", "tokenFile", "datacenter", "nodeName", "serviceId")
-    .duration("wait", "requestTimeout", "backoffInitial", "backoffMax", "minInterval")
-    .enumeration("unknownPolicy", ServiceStatus.class);
+    .describe("TLS; `CONSUL_HTTP_SSL`, `CONSUL_CACERT`, `CONSUL_CLIENT_CERT`, `CONSUL_CLIENT_KEY`")
+    .text("caFile", "clientCert", "clientKey")
+    .describe("TLS; `CONSUL_HTTP_SSL`, `CONSUL_CACERT`, `CONSUL_CLIENT_CERT`, `CONSUL_CLIENT_KEY`")
+    .text("datacenter").defaultShown("the agent's").describe("`?dc=`")
+    .text("nodeName").defaultShown("`/v1/agent/self` Config.NodeName").describe("the node to watch")
+    .text("serviceId").describe("also honour `_service_maintenance:<id>`; switches use the service form")
+    .duration("wait").range(1, MAX_WAIT).describe("blocking query wait")
+    .duration("requestTimeout").constrain("exclusiveMinimum", 0)
+    .describe("added to the wait for blocking queries; the limit of other calls")
+    .duration("backoffInitial", "backoffMax").constrain("exclusiveMinimum", 0)
+    .describe("retry backoff, exponential with jitter")
+    .duration("minInterval").describe("least time between two watch requests")
+    .enumeration("unknownPolicy", ServiceStatus.class)
+    .describe("what `/status` says before Consul ever answered: `ok`, `maintenance` or `unknown` (500)");
 
   /** Options with the defaults. */
   public ConsulMaintenanceOptions() {
@@ -156,6 +169,13 @@ public class ConsulMaintenanceOptions {
     options.clientCert = blankToNull(env.get("CONSUL_CLIENT_CERT"));
     options.clientKey = blankToNull(env.get("CONSUL_CLIENT_KEY"));
     return options;
+  }
+
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
+   */
+  public static JsonObject schema() {
+    return FORM.schema(new ConsulMaintenanceOptions().toJson());
   }
 
   /** @return the JSON form described on this class, durations as integer ms; unset optional keys are left out */

@@ -2,6 +2,7 @@ package dev.vitals.status.consul;
 
 import dev.vitals.health.ServiceStatus;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Defaults, the JSON form, the Consul CLI's environment variables, and errors that name the field. */
+/** Defaults, the JSON form and its schema, the Consul CLI's environment variables, and errors that name the field. */
 @ExtendWith(VertxExtension.class)
 class ConsulMaintenanceOptionsTest {
 
@@ -58,14 +59,16 @@ class ConsulMaintenanceOptionsTest {
     assertJsonFails("minInterval", "fast", "consul.minInterval: invalid duration 'fast'");
     assertJsonFails("unknownPolicy", "maybe", "consul.unknownPolicy: expected ok, maintenance or unknown, got 'maybe'");
     assertJsonFails("ssl", "yes", "consul.ssl: expected true or false, got 'yes'");
-    assertJsonFails("token", 5, "consul.token: expected a string, got '5'");
-    assertJsonFails("nodeName", " ", "consul.nodeName: must not be blank");
+    assertJsonFails("token", 5, "consul.token: expected a non-empty string, got '5'");
+    assertJsonFails("nodeName", " ", "consul.nodeName: expected a non-empty string, got ' '");
     assertJsonFails("address", "unix:///var/run/consul.sock", "consul.address: expected host:port, http://host:port "
       + "or https://host:port, got 'unix:///var/run/consul.sock'");
     assertJsonFails("address", "http://127.0.0.1:8500/v1", "consul.address: expected host:port");
     assertJsonFails("adress", "127.0.0.1:8500", "consul.adress: unknown field");
     assertThatThrownBy(() -> new ConsulMaintenanceOptions().setMinInterval(-1))
       .hasMessage("consul.minInterval: must not be negative, got -1 ms");
+    assertThatThrownBy(() -> new ConsulMaintenanceOptions().setNodeName(" "))
+      .hasMessage("consul.nodeName: must not be blank (leave it out instead)");
   }
 
   private static void assertJsonFails(String key, Object value, String message) {
@@ -119,5 +122,38 @@ class ConsulMaintenanceOptionsTest {
       .hasMessage("CONSUL_HTTP_SSL: expected true or false, got 'yes'");
     assertThatThrownBy(() -> ConsulMaintenanceOptions.fromEnvironment(Map.of("CONSUL_HTTP_ADDR", "unix:///consul.sock")))
       .hasMessageStartingWith("CONSUL_HTTP_ADDR: expected host:port");
+  }
+
+  /** The schema says what the setters check, the token is a secret, and keys of a reference row share a meaning. */
+  @Test
+  void theSchemaDescribesTheKeys() {
+    JsonObject properties = ConsulMaintenanceOptions.schema().getJsonObject("properties");
+    assertThat(properties.fieldNames()).containsExactly("address", "token", "tokenFile", "ssl", "caFile",
+      "clientCert", "clientKey", "datacenter", "nodeName", "serviceId", "wait", "requestTimeout", "backoffInitial",
+      "backoffMax", "minInterval", "unknownPolicy");
+    assertThat(properties.getJsonObject("address")).isEqualTo(new JsonObject().put("$ref", "#/$defs/text")
+      .put("default", "http://127.0.0.1:8500")
+      .put("description", "the agent; `CONSUL_HTTP_ADDR` (with or without scheme)"));
+    assertThat(properties.getJsonObject("token").getBoolean("writeOnly")).isTrue();
+    assertThat(properties.getJsonObject("tokenFile").containsKey("writeOnly")).isFalse();
+    assertThat(properties.getJsonObject("tokenFile").getString("description"))
+      .isEqualTo(properties.getJsonObject("token").getString("description"));
+    for (String tls : new String[]{"caFile", "clientCert", "clientKey"}) {
+      assertThat(properties.getJsonObject(tls).getString("description"))
+        .isEqualTo(properties.getJsonObject("ssl").getString("description"));
+    }
+    assertThat(properties.getJsonObject("ssl").getBoolean("default")).isFalse();
+    assertThat(properties.getJsonObject("datacenter").getString("x-default")).isEqualTo("the agent's");
+    assertThat(properties.getJsonObject("nodeName").getString("x-default"))
+      .isEqualTo("`/v1/agent/self` Config.NodeName");
+    assertThat(properties.getJsonObject("wait")).isEqualTo(new JsonObject().put("$ref", "#/$defs/duration")
+      .put("minimum", 1).put("maximum", 600_000L).put("default", "5m").put("description", "blocking query wait"));
+    assertThat(properties.getJsonObject("backoffMax").getInteger("exclusiveMinimum")).isZero();
+    assertThat(properties.getJsonObject("backoffMax").getString("default")).isEqualTo("1m");
+    assertThat(properties.getJsonObject("minInterval").getString("default")).isEqualTo("100ms");
+    assertThat(properties.getJsonObject("unknownPolicy")).isEqualTo(new JsonObject()
+      .put("enum", new JsonArray().add("ok").add("maintenance").add("unknown")).put("default", "unknown")
+      .put("description", "what `/status` says before Consul ever answered: `ok`, `maintenance` or `unknown` (500)"));
+    assertThat(ConsulMaintenanceOptions.schema().getBoolean("additionalProperties")).isFalse();
   }
 }
