@@ -6,7 +6,7 @@ import dev.vitals.health.ServiceStatus;
 import dev.vitals.health.web.status.StatusHandler;
 import dev.vitals.status.consul.test.ConsulDouble;
 import dev.vitals.status.consul.ConsulMaintenance;
-import dev.vitals.status.consul.ConsulMaintenanceOptions;
+import dev.vitals.status.consul.ConsulClientOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -38,7 +38,7 @@ public final class ConsulContenders {
     this.vertx = vertx;
     this.watched = watched;
     this.lookedUp = lookedUp;
-    this.maintenance = ConsulMaintenance.create(vertx, new ConsulMaintenanceOptions()
+    this.maintenance = ConsulMaintenance.create(vertx, new ConsulClientOptions()
       .setAddress(watched.address()).setNodeName(NODE));
     this.status = StatusHandler.create(maintenance, APPLICATION);
     this.lookup = new LookupStatusHandler(vertx, lookedUp.address(), NODE, APPLICATION.getName(),

@@ -261,7 +261,8 @@ public class StandaloneVerticle extends VerticleBase {
         check.register(vertx, dependencies.vertx(), registry, passive)));
     }
     if (config.consul() != null) {
-      ConsulMaintenance consul = ConsulMaintenance.create(vertx, config.consul());
+      ConsulMaintenance consul = ConsulMaintenance.create(vertx, config.consul().client(),
+        config.consul().maintenance());
       registry.register(new CheckOptions(StandaloneConfig.CONSUL_CHECK).setCritical(false), consul.agentCheck());
       maintenance = consul;
     } else {

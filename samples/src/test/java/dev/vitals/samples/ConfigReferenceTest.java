@@ -11,9 +11,9 @@ import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.webhook.WebhookOptions;
 import dev.vitals.samples.impl.ConfigSchema;
+import dev.vitals.samples.impl.ConsulSection;
 import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.HistorySection;
-import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -214,8 +214,7 @@ class ConfigReferenceTest {
     sameKeys(section("environment").getJsonObject("properties").getJsonObject("scrub"),
       json -> new EnvironmentOptions(new JsonObject().put("scrub", json)).toJson().getJsonObject("scrub"),
       Set.of(), Set.of());
-    // consul.service names the fleet's Consul service; the standalone reads it beside the agent's options.
-    sameKeys(section("consul"), json -> new ConsulMaintenanceOptions(json).toJson(), Set.of("service"), Set.of());
+    sameKeys(section("consul"), json -> new ConsulSection(json, Map.of()).toJson(), Set.of(), Set.of());
     sameKeys(section("grpc"), json -> new GrpcHealthOptions(json).toJson(), Set.of("enabled"), Set.of());
     // The application comes from the config's own application section.
     sameKeys(section("health"), json -> new HealthHandlerOptions(json).toJson(), Set.of(), Set.of("application"));

@@ -12,7 +12,6 @@ import dev.vitals.health.web.transport.ConnectionLimits;
 import dev.vitals.health.web.transport.RapidResetLimits;
 import dev.vitals.health.web.transport.RequestHeadTimeout;
 import dev.vitals.health.web.webhook.WebhookOptions;
-import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.transport.Transport;
@@ -111,8 +110,7 @@ public final class StandaloneConfig {
   private final long drainDelay;
   private final long graceTimeout;
   private final boolean loopbackOnly;
-  private final ConsulMaintenanceOptions consul;
-  private final String consulService;
+  private final ConsulSection consul;
   private final String heartbeatPath;
   private final VitalsMetricsOptions metrics;
   private final List<WebhookOptions> webhooks;
@@ -217,11 +215,7 @@ public final class StandaloneConfig {
       }
     }
     if (root.has("consul") || env.containsKey(ENV_CONSUL_ADDR)) {
-      // The Consul CLI's environment variables first, then the config's own values over them.
-      // consul.service names the service of the Consul fleet source; the rest is the agent's options.
-      JsonObject agent = root.optionalObject("consul").json().copy();
-      consulService = (String) agent.remove("service");
-      consul = new ConsulMaintenanceOptions(ConsulMaintenanceOptions.fromEnvironment(env).toJson().mergeIn(agent));
+      consul = new ConsulSection(root.optionalObject("consul").json(), env);
       for (int i = 0; i < checks.size(); i++) {
         if (checks.get(i).options().getName().equals(CONSUL_CHECK)) {
           throw new IllegalArgumentException("checks[" + i + "].name: '" + CONSUL_CHECK
@@ -230,14 +224,13 @@ public final class StandaloneConfig {
       }
     } else {
       consul = null;
-      consulService = null;
     }
     if (fleet != null && fleet.source() == FleetSection.Source.CONSUL) {
       if (consul == null) {
         throw new IllegalArgumentException("fleet.source: 'consul' needs a consul section (or CONSUL_HTTP_ADDR) "
           + "with consul.service, the Consul service whose instances make the fleet");
       }
-      if (consulService == null) {
+      if (consul.service() == null) {
         throw new IllegalArgumentException("consul.service: required when fleet.source is consul: the Consul "
           + "service whose instances make the fleet");
       }
@@ -496,11 +489,6 @@ public final class StandaloneConfig {
     return heartbeatPath;
   }
 
-  /** @return the Consul service whose instances make the fleet ({@code consul.service}), or {@code null} */
-  public String consulService() {
-    return consulService;
-  }
-
   /** @return the fleet section, or {@code null} when the config has none */
   public FleetSection fleet() {
     return fleet;
@@ -516,8 +504,11 @@ public final class StandaloneConfig {
     return webhooks;
   }
 
-  /** @return where maintenance lives in Consul, or {@code null} when it is local */
-  public ConsulMaintenanceOptions consul() {
+  /**
+   * @return where maintenance lives in Consul, and the Consul service of the fleet: the {@code consul} section (the
+   * Consul CLI's environment variables under it), or {@code null} when maintenance is local
+   */
+  public ConsulSection consul() {
     return consul;
   }
 

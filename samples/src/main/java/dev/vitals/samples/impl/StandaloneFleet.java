@@ -111,7 +111,7 @@ public final class StandaloneFleet {
     ProbeOptions healthProbe = config.health().getProbe(HealthHandlerOptions.HEALTH);
     Future<FleetSource> joined;
     if (section.source() == FleetSection.Source.CONSUL) {
-      joined = Future.succeededFuture(ConsulFleet.create(vertx, config.consul(), config.consulService(),
+      joined = Future.succeededFuture(ConsulFleet.create(vertx, config.consul().client(), config.consul().service(),
         section.options()));
     } else {
       joined = instanceName(config.application(), config.host(), port).compose(instance -> {
@@ -134,7 +134,7 @@ public final class StandaloneFleet {
       handler = FleetHandler.create(fleet, section.options().quorum()).detail(healthProbe)
         .authenticatedBy(authenticated == null ? ctx -> false : authenticated);
       if (section.source() == FleetSection.Source.CONSUL) {
-        LOG.info(() -> "Fleet from Consul service '" + config.consulService() + "': " + PATH);
+        LOG.info(() -> "Fleet from Consul service '" + config.consul().service() + "': " + PATH);
       }
       return null;
     });

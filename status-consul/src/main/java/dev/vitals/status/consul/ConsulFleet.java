@@ -29,7 +29,7 @@ import java.time.Clock;
  * {@code reason} (the node's first); {@code failing} the checks that do not pass, critical first, as
  * {@code {"name": Name or CheckID, "status": "fail"|"warn", "output": Output or else Notes}}; {@code probes}
  * {@code {}} (Consul has none); {@code at} when this instance received the answer. {@code self} is true for the
- * instances on the local agent's node ({@link ConsulMaintenanceOptions#getNodeName()}, else the agent's
+ * instances on the local agent's node ({@link ConsulClientOptions#getNodeName()}, else the agent's
  * {@code Config.NodeName} from {@code GET /v1/agent/self}, asked with each read until it answers; without it no
  * member is self). Members are listed self first, then by service id and node.
  *
@@ -44,10 +44,10 @@ public interface ConsulFleet extends FleetSource {
    * Creates the source and starts watching; returns without waiting for Consul.
    *
    * <p><b>Watching.</b> One blocking query at a time
-   * ({@code ?index=<X-Consul-Index>&wait=<wait>}, {@link ConsulMaintenanceOptions#getWait()}, 5 min by default)
+   * ({@code ?index=<X-Consul-Index>&wait=<wait>}, {@link ConsulClientOptions#getWait()}, 5 min by default)
    * through the same client, rules and options as {@link ConsulMaintenance}: agent address, ACL token (or token
    * file), datacenter, TLS, request timeout, an index below 1 raised to 1, an index going backwards starting over
-   * with a non-blocking read, two requests at least {@linkplain ConsulMaintenanceOptions#getMinInterval()
+   * with a non-blocking read, two requests at least {@linkplain ConsulClientOptions#getMinInterval()
    * minInterval} apart, an exponential, jittered and capped backoff after a fault, and a non-blocking first read
    * after it. {@link #view()} only reads what the last answer said: no I/O, whatever the request rate.
    *
@@ -57,16 +57,17 @@ public interface ConsulFleet extends FleetSource {
    * {@code Consul answered more than <n> bytes for /v1/health/service/<service>}.
    *
    * @param vertx   the Vert.x instance
-   * @param agent   the agent and how to watch it (address, token, TLS, datacenter, node name, wait, timeouts,
-   *                backoff; copied); its {@code serviceId} and {@code unknownPolicy} do not apply here
+   * @param client  the agent and how to watch it (address, token, TLS, datacenter, node name, wait, timeouts,
+   *                backoff; copied), as {@link ConsulMaintenance} takes it
    * @param service the Consul service name whose instances make the fleet (URL-encoded in the path)
    * @param fleet   the fleet options: {@code maxNodes} bounds the view, {@code publishPeriod} the time to missing
    * @return a started source
-   * @throws IllegalArgumentException {@code consul.service: must not be blank}, or as
-   *                                  {@link ConsulMaintenance#create(Vertx, ConsulMaintenanceOptions)}
+   * @throws IllegalArgumentException {@code consul.service: must not be blank}, or as {@link ConsulMaintenance}'s
+   *                                  {@code create} ({@code consul.backoffMax: must not be below ...},
+   *                                  {@code consul.clientKey: needed with consul.clientCert})
    */
-  static ConsulFleet create(Vertx vertx, ConsulMaintenanceOptions agent, String service, FleetOptions fleet) {
-    return new ConsulFleetImpl(vertx, agent, service, fleet, Clock.systemUTC());
+  static ConsulFleet create(Vertx vertx, ConsulClientOptions client, String service, FleetOptions fleet) {
+    return new ConsulFleetImpl(vertx, client, service, fleet, Clock.systemUTC());
   }
 
   /**

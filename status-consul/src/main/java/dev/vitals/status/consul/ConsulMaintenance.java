@@ -19,10 +19,10 @@ import io.vertx.core.Vertx;
  * <p><b>Watching.</b> {@link #create} starts at once, and never waits for Consul: one blocking query on
  * {@code GET /v1/health/node/<node>} at a time ({@code ?index=<X-Consul-Index>&wait=5m}), whatever the request
  * rate on {@code /status}, since {@link #state()} only reads what the last answer said. The node is
- * {@linkplain ConsulMaintenanceOptions#setNodeName(String) configured} or else the agent's
+ * {@linkplain ConsulClientOptions#setNodeName(String) configured} or else the agent's
  * {@code Config.NodeName} ({@code GET /v1/agent/self}). Consul's index rules apply: an index below 1 is raised to
  * 1, an index going backwards starts over with a non-blocking read, and two requests start at least
- * {@linkplain ConsulMaintenanceOptions#getMinInterval() minInterval} apart.
+ * {@linkplain ConsulClientOptions#getMinInterval() minInterval} apart.
  *
  * <p><b>Faults.</b> When Consul refuses connections, does not answer in time, answers a non-2xx status (a 403
  * for a bad token), malformed JSON, or {@code []} (an unknown node), {@link #state()} keeps the last known state
@@ -37,7 +37,7 @@ import io.vertx.core.Vertx;
  * <p><b>Switching.</b> {@link #enable(String)} and {@link #disable()} call {@code PUT /v1/agent/maintenance} (or
  * {@code PUT /v1/agent/service/maintenance/<serviceId>}), then read the node's checks until Consul lists the change
  * (the agent syncs it to the catalog asynchronously), for at most about twice the
- * {@linkplain ConsulMaintenanceOptions#getRequestTimeout() request timeout}; the state they complete with is what
+ * {@linkplain ConsulClientOptions#getRequestTimeout() request timeout}; the state they complete with is what
  * Consul then reports. An answer of the watch older than that read does not overwrite it.
  *
  * <p>Create one per process and share it: the bound of one query in flight is per instance.
@@ -52,20 +52,32 @@ public interface ConsulMaintenance extends MaintenanceSource {
    * @return a started watcher of the local agent with the default options ({@code http://127.0.0.1:8500}, no token)
    */
   static ConsulMaintenance create(Vertx vertx) {
-    return create(vertx, new ConsulMaintenanceOptions());
+    return create(vertx, new ConsulClientOptions());
+  }
+
+  /**
+   * @param vertx  the Vert.x instance
+   * @param client the agent and how to watch it (copied)
+   * @return a started watcher of the node's maintenance, with the default {@link ConsulMaintenanceOptions}
+   * @throws IllegalArgumentException as {@link #create(Vertx, ConsulClientOptions, ConsulMaintenanceOptions)}
+   */
+  static ConsulMaintenance create(Vertx vertx, ConsulClientOptions client) {
+    return create(vertx, client, new ConsulMaintenanceOptions());
   }
 
   /**
    * Creates the source and starts watching; returns without waiting for Consul.
    *
    * @param vertx   the Vert.x instance
-   * @param options the options (copied)
+   * @param client  the agent and how to watch it: address, token, TLS, datacenter, node name, wait, timeouts,
+   *                backoff (copied)
+   * @param options what maintenance asks: the service id and the unknown policy (copied)
    * @return a started watcher
    * @throws IllegalArgumentException {@code consul.backoffMax: must not be below consul.backoffInitial ...} or
    *                                  {@code consul.clientKey: needed with consul.clientCert} (or the reverse)
    */
-  static ConsulMaintenance create(Vertx vertx, ConsulMaintenanceOptions options) {
-    return new ConsulMaintenanceImpl(vertx, options);
+  static ConsulMaintenance create(Vertx vertx, ConsulClientOptions client, ConsulMaintenanceOptions options) {
+    return new ConsulMaintenanceImpl(vertx, client, options);
   }
 
   /**

@@ -1,98 +1,49 @@
 package dev.vitals.status.consul;
 
-import dev.vitals.health.Durations;
 import dev.vitals.health.JsonForm;
 import dev.vitals.health.ServiceStatus;
-import dev.vitals.status.consul.impl.AgentAddress;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the Consul agent is and how {@link ConsulMaintenance} watches it. Durations are in milliseconds; in JSON
- * they may also be strings such as {@code "500ms"}, {@code "30s"} or {@code "5m"} (see
- * {@link Durations}).
+ * What {@link ConsulMaintenance} asks of the agent beyond the node's maintenance, and what it reports before the
+ * agent answers: as vertx-consul-client keeps {@code MaintenanceOptions} apart from {@code ConsulClientOptions},
+ * how the agent is reached and watched is in {@link ConsulClientOptions}, given beside these to
+ * {@link ConsulMaintenance#create(io.vertx.core.Vertx, ConsulClientOptions, ConsulMaintenanceOptions)}.
  *
- * <p>JSON form (the standalone config's {@code consul} object), every key optional, shown with its default (plain
- * {@code <pre>}, not a code tag: vertx-codegen's doc parser overflows its stack on a code tag this long):
+ * <p>JSON form (with {@link ConsulClientOptions}', the standalone config's {@code consul} object), every key
+ * optional, shown with its default:
  * <pre>
  * {
- *   "address": "http://127.0.0.1:8500",  // host:port, http://host:port or https://host:port
- *   "ssl": false,                        // https even when the address says http (CONSUL_HTTP_SSL)
- *   "caFile": null,                      // PEM CA bundle that signs the agent's certificate (CONSUL_CACERT)
- *   "clientCert": null,                  // PEM client certificate (CONSUL_CLIENT_CERT), needs clientKey
- *   "clientKey": null,                   // PEM private key of clientCert (CONSUL_CLIENT_KEY)
- *   "token": null,                       // ACL token sent as X-Consul-Token (CONSUL_HTTP_TOKEN)
- *   "tokenFile": null,                   // file holding the token; wins over token (CONSUL_HTTP_TOKEN_FILE)
- *   "datacenter": null,                  // sent as ?dc=; null means the agent's own
- *   "nodeName": null,                    // null means the agent's Config.NodeName from /v1/agent/self
- *   "serviceId": null,                   // also watch, and write, maintenance of this service
- *   "wait": "5m",                        // blocking query wait, Consul's default; at most 10m
- *   "requestTimeout": "10s",             // see getRequestTimeout()
- *   "backoffInitial": "1s",              // first retry delay after a fault
- *   "backoffMax": "60s",                 // cap of the doubling retry delay
- *   "minInterval": "100ms",              // least time between two watch requests
- *   "unknownPolicy": "unknown"           // ok | maintenance | unknown: the status before Consul answered
+ *   "serviceId": null,            // also watch, and write, maintenance of this service
+ *   "unknownPolicy": "unknown"    // ok | maintenance | unknown: the status before Consul answered
  * }
  * </pre>
  * Invalid values fail with an {@link IllegalArgumentException} naming the field, such as
- * {@code consul.wait: invalid duration 'soon', ...}; unknown keys fail too, so that a typo is not silently
- * ignored. {@link #fromEnvironment(Map)} reads the Consul CLI's environment variables.
+ * {@code consul.unknownPolicy: expected ok, maintenance or unknown, got 'maybe'}; unknown keys fail too, so that a
+ * typo is not silently ignored.
  */
 @DataObject
 @JsonGen(publicConverter = false)
 public class ConsulMaintenanceOptions {
 
-  /** Default agent address, the Consul CLI's: {@code http://127.0.0.1:8500}. */
-  public static final String DEFAULT_ADDRESS = "http://127.0.0.1:8500";
-  /** Default TLS switch: off, as {@code CONSUL_HTTP_SSL} unset. */
-  public static final boolean DEFAULT_SSL = false;
-  /** Default blocking query wait: 300000 ms (5 min), Consul's own default. */
-  public static final long DEFAULT_WAIT = 300_000;
-  /** Longest blocking query wait Consul honours: 600000 ms (10 min). */
-  public static final long MAX_WAIT = 600_000;
-  /** Default request timeout: 10000 ms (ours; the Consul CLI sets none). */
-  public static final long DEFAULT_REQUEST_TIMEOUT = 10_000;
-  /** Default first retry delay after a fault: 1000 ms. */
-  public static final long DEFAULT_BACKOFF_INITIAL = 1_000;
-  /** Default cap of the retry delay: 60000 ms. */
-  public static final long DEFAULT_BACKOFF_MAX = 60_000;
-  /** Default least time between two watch requests: 100 ms, the rate consul-template limits itself to. */
-  public static final long DEFAULT_MIN_INTERVAL = 100;
   /** Default status before Consul has answered: {@link ServiceStatus#UNKNOWN} ({@code /status} answers 500). */
   public static final ServiceStatus DEFAULT_UNKNOWN_POLICY = ServiceStatus.UNKNOWN;
 
-  /** What messages put before a field's name: these options are the standalone config's {@code consul} object. */
+  /** What messages put before a field's name: these options are part of the standalone config's {@code consul}. */
   private static final String PREFIX = "consul.";
 
-  private String address = DEFAULT_ADDRESS;
-  private boolean ssl = DEFAULT_SSL;
-  private String caFile;
-  private String clientCert;
-  private String clientKey;
-  private String token;
-  private String tokenFile;
-  private String datacenter;
-  private String nodeName;
   private String serviceId;
-  private long wait = DEFAULT_WAIT;
-  private long requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-  private long backoffInitial = DEFAULT_BACKOFF_INITIAL;
-  private long backoffMax = DEFAULT_BACKOFF_MAX;
-  private long minInterval = DEFAULT_MIN_INTERVAL;
   private ServiceStatus unknownPolicy = DEFAULT_UNKNOWN_POLICY;
 
-  /** The JSON form, read before the generated converter. */
+  /** The JSON form, read before the generated converter, in the order of the config reference's rows. */
   private static final JsonForm FORM = JsonForm.of(PREFIX)
-    .string("address")
-    .bool("ssl")
-    .string("caFile", "clientCert", "clientKey", "token", "tokenFile", "datacenter", "nodeName", "serviceId")
-    .duration("wait", "requestTimeout", "backoffInitial", "backoffMax", "minInterval")
-    .enumeration("unknownPolicy", ServiceStatus.class);
+    .text("serviceId").describe("also honour `_service_maintenance:<id>`; switches use the service form")
+    .enumeration("unknownPolicy", ServiceStatus.class)
+    .describe("what `/status` says before Consul ever answered: `ok`, `maintenance` or `unknown` (500)");
 
   /** Options with the defaults. */
   public ConsulMaintenanceOptions() {
@@ -100,201 +51,31 @@ public class ConsulMaintenanceOptions {
 
   /** @param other options to copy */
   public ConsulMaintenanceOptions(ConsulMaintenanceOptions other) {
-    this.address = other.address;
-    this.ssl = other.ssl;
-    this.caFile = other.caFile;
-    this.clientCert = other.clientCert;
-    this.clientKey = other.clientKey;
-    this.token = other.token;
-    this.tokenFile = other.tokenFile;
-    this.datacenter = other.datacenter;
-    this.nodeName = other.nodeName;
     this.serviceId = other.serviceId;
-    this.wait = other.wait;
-    this.requestTimeout = other.requestTimeout;
-    this.backoffInitial = other.backoffInitial;
-    this.backoffMax = other.backoffMax;
-    this.minInterval = other.minInterval;
     this.unknownPolicy = other.unknownPolicy;
   }
 
   /**
    * @param json the JSON form described on this class; absent keys keep their defaults
    * @throws IllegalArgumentException naming the field ({@code consul.<key>: ...}) when a key is unknown or a value
-   *                                  has the wrong type or range
+   *                                  has the wrong type
    */
   public ConsulMaintenanceOptions(JsonObject json) {
     ConsulMaintenanceOptionsConverter.fromJson(FORM.read(json), this);
   }
 
   /**
-   * Options with the defaults overridden by the Consul CLI's environment variables, each applied when set and not
-   * blank: {@code CONSUL_HTTP_ADDR} (address), {@code CONSUL_HTTP_TOKEN} (token), {@code CONSUL_HTTP_TOKEN_FILE}
-   * (tokenFile, which wins over the token), {@code CONSUL_HTTP_SSL} (ssl, in Go's boolean forms {@code true},
-   * {@code 1}, {@code t}, {@code false}, {@code 0}, {@code f}, case-insensitive), {@code CONSUL_CACERT} (caFile),
-   * {@code CONSUL_CLIENT_CERT} (clientCert), {@code CONSUL_CLIENT_KEY} (clientKey).
-   *
-   * @param env the environment, usually {@code System.getenv()}
-   * @return new options
-   * @throws IllegalArgumentException naming the variable when a value is invalid, such as
-   *                                  {@code CONSUL_HTTP_SSL: expected true or false, got 'yes'}
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
    */
-  public static ConsulMaintenanceOptions fromEnvironment(Map<String, String> env) {
-    ConsulMaintenanceOptions options = new ConsulMaintenanceOptions();
-    String addr = env.get("CONSUL_HTTP_ADDR");
-    if (addr != null && !addr.isBlank()) {
-      AgentAddress.parse(addr, false, "CONSUL_HTTP_ADDR");
-      options.address = addr.trim();
-    }
-    String ssl = env.get("CONSUL_HTTP_SSL");
-    if (ssl != null && !ssl.isBlank()) {
-      options.ssl = goBoolean(ssl.trim(), "CONSUL_HTTP_SSL");
-    }
-    options.token = blankToNull(env.get("CONSUL_HTTP_TOKEN"));
-    options.tokenFile = blankToNull(env.get("CONSUL_HTTP_TOKEN_FILE"));
-    options.caFile = blankToNull(env.get("CONSUL_CACERT"));
-    options.clientCert = blankToNull(env.get("CONSUL_CLIENT_CERT"));
-    options.clientKey = blankToNull(env.get("CONSUL_CLIENT_KEY"));
-    return options;
+  public static JsonObject schema() {
+    return FORM.schema(new ConsulMaintenanceOptions().toJson());
   }
 
-  /** @return the JSON form described on this class, durations as integer ms; unset optional keys are left out */
+  /** @return the JSON form described on this class; an unset service id is left out */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
     ConsulMaintenanceOptionsConverter.toJson(this, json);
     return FORM.write(json);
-  }
-
-  /** @return the agent's address as given: {@code host:port}, {@code http://host:port} or {@code https://host:port} */
-  public String getAddress() {
-    return address;
-  }
-
-  /**
-   * @param address {@code host:port}, {@code http://host:port} or {@code https://host:port}; as with the Consul
-   *                CLI, a missing port means the scheme's default (80 or 443), not 8500
-   * @return this
-   * @throws IllegalArgumentException {@code consul.address: expected host:port, ...} for any other form
-   */
-  public ConsulMaintenanceOptions setAddress(String address) {
-    Objects.requireNonNull(address, "address");
-    AgentAddress.parse(address, false, PREFIX + "address");
-    this.address = address.trim();
-    return this;
-  }
-
-  /** @return whether https is used even when the address has no {@code https://} scheme */
-  public boolean isSsl() {
-    return ssl;
-  }
-
-  /**
-   * @param ssl {@code true} to speak https to the agent whatever the address's scheme, as {@code CONSUL_HTTP_SSL}
-   * @return this
-   */
-  public ConsulMaintenanceOptions setSsl(boolean ssl) {
-    this.ssl = ssl;
-    return this;
-  }
-
-  /** @return the path of the PEM CA bundle the agent's certificate is checked against, or {@code null} for the JVM's */
-  public String getCaFile() {
-    return caFile;
-  }
-
-  /**
-   * @param caFile path of a PEM CA bundle, or {@code null} to trust the JVM's default CAs
-   * @return this
-   */
-  public ConsulMaintenanceOptions setCaFile(String caFile) {
-    this.caFile = optional(caFile, "caFile");
-    return this;
-  }
-
-  /** @return the path of the PEM client certificate, or {@code null} */
-  public String getClientCert() {
-    return clientCert;
-  }
-
-  /**
-   * @param clientCert path of a PEM client certificate for agents that verify clients; needs
-   *                   {@link #setClientKey(String)}
-   * @return this
-   */
-  public ConsulMaintenanceOptions setClientCert(String clientCert) {
-    this.clientCert = optional(clientCert, "clientCert");
-    return this;
-  }
-
-  /** @return the path of the PEM private key of the client certificate, or {@code null} */
-  public String getClientKey() {
-    return clientKey;
-  }
-
-  /**
-   * @param clientKey path of the PEM private key (PKCS#1 or PKCS#8) of {@link #getClientCert()}
-   * @return this
-   */
-  public ConsulMaintenanceOptions setClientKey(String clientKey) {
-    this.clientKey = optional(clientKey, "clientKey");
-    return this;
-  }
-
-  /** @return the ACL token, or {@code null} for none (the agent's default token applies) */
-  public String getToken() {
-    return token;
-  }
-
-  /**
-   * @param token an ACL token sent as {@code X-Consul-Token}, or {@code null}
-   * @return this
-   */
-  public ConsulMaintenanceOptions setToken(String token) {
-    this.token = optional(token, "token");
-    return this;
-  }
-
-  /** @return the path of a file holding the ACL token, or {@code null}; when set it wins over {@link #getToken()} */
-  public String getTokenFile() {
-    return tokenFile;
-  }
-
-  /**
-   * @param tokenFile path of a file holding the ACL token (surrounding white space is ignored); read once, before
-   *                  the first call to Consul, and read again after a failed read
-   * @return this
-   */
-  public ConsulMaintenanceOptions setTokenFile(String tokenFile) {
-    this.tokenFile = optional(tokenFile, "tokenFile");
-    return this;
-  }
-
-  /** @return the datacenter sent as {@code ?dc=}, or {@code null} for the agent's own */
-  public String getDatacenter() {
-    return datacenter;
-  }
-
-  /**
-   * @param datacenter the datacenter, or {@code null} for the agent's own
-   * @return this
-   */
-  public ConsulMaintenanceOptions setDatacenter(String datacenter) {
-    this.datacenter = optional(datacenter, "datacenter");
-    return this;
-  }
-
-  /** @return the Consul node whose maintenance is watched, or {@code null} to ask the agent ({@code Config.NodeName}) */
-  public String getNodeName() {
-    return nodeName;
-  }
-
-  /**
-   * @param nodeName the Consul node name (which need not be the host name), or {@code null} to ask the agent
-   * @return this
-   */
-  public ConsulMaintenanceOptions setNodeName(String nodeName) {
-    this.nodeName = optional(nodeName, "nodeName");
-    return this;
   }
 
   /** @return the service whose maintenance also counts, and is written, or {@code null} for node maintenance only */
@@ -307,98 +88,13 @@ public class ConsulMaintenanceOptions {
    *                  maintenance besides the node's, and switching goes through the service form of the agent
    *                  endpoint; {@code null} for node maintenance only
    * @return this
+   * @throws IllegalArgumentException {@code consul.serviceId: must not be blank (leave it out instead)}
    */
   public ConsulMaintenanceOptions setServiceId(String serviceId) {
-    this.serviceId = optional(serviceId, "serviceId");
-    return this;
-  }
-
-  /** @return how long Consul may hold a blocking query before answering unchanged, in ms */
-  public long getWait() {
-    return wait;
-  }
-
-  /**
-   * @param wait the blocking query wait in ms, from 1 to {@link #MAX_WAIT}; Consul adds up to wait/16 of jitter
-   * @return this
-   * @throws IllegalArgumentException when out of range
-   */
-  public ConsulMaintenanceOptions setWait(long wait) {
-    if (wait <= 0 || wait > MAX_WAIT) {
-      throw new IllegalArgumentException(PREFIX + "wait: must be from 1 to " + MAX_WAIT + " ms (Consul's maximum), got "
-        + wait + " ms");
+    if (serviceId != null && serviceId.isBlank()) {
+      throw new IllegalArgumentException(PREFIX + "serviceId: must not be blank (leave it out instead)");
     }
-    this.wait = wait;
-    return this;
-  }
-
-  /**
-   * @return the time Consul may take to answer, in ms: the whole timeout of a non-blocking call, and the time
-   * allowed beyond {@code wait + wait/16} for a blocking query, so that the timeout always exceeds what Consul may
-   * legitimately hold a query
-   */
-  public long getRequestTimeout() {
-    return requestTimeout;
-  }
-
-  /**
-   * @param requestTimeout the request timeout in ms, {@code > 0}; see {@link #getRequestTimeout()}
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public ConsulMaintenanceOptions setRequestTimeout(long requestTimeout) {
-    this.requestTimeout = positive(requestTimeout, "requestTimeout");
-    return this;
-  }
-
-  /** @return the delay before the first retry after a fault, in ms */
-  public long getBackoffInitial() {
-    return backoffInitial;
-  }
-
-  /**
-   * @param backoffInitial the first retry delay in ms, {@code > 0}; it doubles on each further fault up to
-   *                       {@link #getBackoffMax()}, and each delay is jittered down by up to half
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public ConsulMaintenanceOptions setBackoffInitial(long backoffInitial) {
-    this.backoffInitial = positive(backoffInitial, "backoffInitial");
-    return this;
-  }
-
-  /** @return the cap of the retry delay, in ms */
-  public long getBackoffMax() {
-    return backoffMax;
-  }
-
-  /**
-   * @param backoffMax the cap of the retry delay in ms, {@code > 0}; {@link ConsulMaintenance#create} rejects a
-   *                   cap below {@link #getBackoffInitial()}
-   * @return this
-   * @throws IllegalArgumentException when not positive
-   */
-  public ConsulMaintenanceOptions setBackoffMax(long backoffMax) {
-    this.backoffMax = positive(backoffMax, "backoffMax");
-    return this;
-  }
-
-  /** @return the least time between the starts of two watch requests, in ms */
-  public long getMinInterval() {
-    return minInterval;
-  }
-
-  /**
-   * @param minInterval the least time between the starts of two watch requests in ms, {@code >= 0}: it bounds the
-   *                    request rate when the node's checks change often (each change answers the blocking query)
-   * @return this
-   * @throws IllegalArgumentException when negative
-   */
-  public ConsulMaintenanceOptions setMinInterval(long minInterval) {
-    if (minInterval < 0) {
-      throw new IllegalArgumentException(PREFIX + "minInterval: must not be negative, got " + minInterval + " ms");
-    }
-    this.minInterval = minInterval;
+    this.serviceId = serviceId;
     return this;
   }
 
@@ -417,47 +113,5 @@ public class ConsulMaintenanceOptions {
   public ConsulMaintenanceOptions setUnknownPolicy(ServiceStatus unknownPolicy) {
     this.unknownPolicy = Objects.requireNonNull(unknownPolicy, "unknownPolicy");
     return this;
-  }
-
-  private static boolean goBoolean(String value, String field) {
-    switch (value.toLowerCase(Locale.ROOT)) {
-      case "1":
-      case "t":
-      case "true":
-        return true;
-      case "0":
-      case "f":
-      case "false":
-        return false;
-      default:
-        throw new IllegalArgumentException(field + ": expected true or false, got '" + value + "'");
-    }
-  }
-
-  private static String optional(String value, String field) {
-    if (value != null && value.isBlank()) {
-      throw new IllegalArgumentException(PREFIX + field + ": must not be blank (leave it out instead)");
-    }
-    return value;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private static long positive(long value, String field) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(PREFIX + field + ": must be positive, got " + value + " ms");
-    }
-    return value;
-  }
-
-  @Override
-  public String toString() {
-    JsonObject json = toJson();
-    if (json.containsKey("token")) {
-      json.put("token", "********");
-    }
-    return json.encode();
   }
 }

@@ -42,11 +42,11 @@ class AclTest {
   }
 
   /** The environment, then the test's timing on top, as a standalone config would layer its own options. */
-  private ConsulMaintenanceOptions fromEnvironment(Map<String, String> env) {
+  private ConsulClientOptions fromEnvironment(Map<String, String> env) {
     JsonObject timing = TestOptions.fast(consul).toJson();
     timing.remove("address");
     timing.remove("ssl");
-    return new ConsulMaintenanceOptions(ConsulMaintenanceOptions.fromEnvironment(env).toJson().mergeIn(timing));
+    return new ConsulClientOptions(ConsulClientOptions.fromEnvironment(env).toJson().mergeIn(timing));
   }
 
   @Test

@@ -55,7 +55,7 @@ class ConsulFleetTest extends ConsulFixture {
     log.close();
   }
 
-  private void watch(Vertx vertx, ConsulMaintenanceOptions options, FleetOptions fleetOptions) {
+  private void watch(Vertx vertx, ConsulClientOptions options, FleetOptions fleetOptions) {
     fleet = new ConsulFleetImpl(vertx, options, "web", fleetOptions, clock).addListener(told::add);
     until(() -> !fleet.view().stale() && consul.held() == 1, () -> "a fresh view and a held query: " + fleet.view());
   }

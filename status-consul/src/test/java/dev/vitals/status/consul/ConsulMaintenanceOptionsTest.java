@@ -1,123 +1,47 @@
 package dev.vitals.status.consul;
 
 import dev.vitals.health.ServiceStatus;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Defaults, the JSON form, the Consul CLI's environment variables, and errors that name the field. */
-@ExtendWith(VertxExtension.class)
+/** Maintenance's own keys: defaults, the JSON form and its schema, and errors that name the field. */
 class ConsulMaintenanceOptionsTest {
 
   @Test
-  void defaultsAreTheConsulClis() {
-    assertThat(new ConsulMaintenanceOptions().toJson()).isEqualTo(new JsonObject()
-      .put("address", "http://127.0.0.1:8500").put("ssl", false)
-      .put("wait", 300_000L).put("requestTimeout", 10_000L)
-      .put("backoffInitial", 1_000L).put("backoffMax", 60_000L).put("minInterval", 100L)
-      .put("unknownPolicy", "unknown"));
-  }
-
-  @Test
-  void theJsonFormRoundTripsAndAcceptsDurationStrings() {
-    JsonObject json = new JsonObject()
-      .put("address", "https://consul.internal:8501").put("ssl", true)
-      .put("caFile", "/etc/consul/ca.pem").put("clientCert", "/etc/consul/c.pem").put("clientKey", "/etc/consul/k.pem")
-      .put("token", "t").put("tokenFile", "/run/token").put("datacenter", "dc2").put("nodeName", "web-1")
-      .put("serviceId", "web").put("wait", "10m").put("requestTimeout", "30s").put("backoffInitial", "500ms")
-      .put("backoffMax", 120_000).put("minInterval", "1s").put("unknownPolicy", "maintenance");
+  void theJsonFormRoundTrips() {
+    assertThat(new ConsulMaintenanceOptions().toJson()).isEqualTo(new JsonObject().put("unknownPolicy", "unknown"));
+    JsonObject json = new JsonObject().put("serviceId", "web").put("unknownPolicy", "maintenance");
     ConsulMaintenanceOptions options = new ConsulMaintenanceOptions(json);
-    assertThat(options.getWait()).isEqualTo(600_000);
-    assertThat(options.getRequestTimeout()).isEqualTo(30_000);
-    assertThat(options.getBackoffInitial()).isEqualTo(500);
-    assertThat(options.getMinInterval()).isEqualTo(1_000);
+    assertThat(options.getServiceId()).isEqualTo("web");
     assertThat(options.getUnknownPolicy()).isEqualTo(ServiceStatus.MAINTENANCE);
-    JsonObject expected = json.copy().put("wait", 600_000L).put("requestTimeout", 30_000L)
-      .put("backoffInitial", 500L).put("backoffMax", 120_000L).put("minInterval", 1_000L);
-    assertThat(options.toJson()).isEqualTo(expected);
-    assertThat(new ConsulMaintenanceOptions(options).toJson()).isEqualTo(expected);
-    assertThat(new ConsulMaintenanceOptions(options.toJson()).toJson()).isEqualTo(expected);
-    assertThat(options.toString()).doesNotContain("\"t\"").contains("********");
+    assertThat(options.toJson()).isEqualTo(json);
+    assertThat(new ConsulMaintenanceOptions(options).toJson()).isEqualTo(json);
   }
 
   @Test
   void badValuesFailNamingTheField() {
-    assertJsonFails("wait", "soon", "consul.wait: invalid duration 'soon'");
-    assertJsonFails("wait", "11m", "consul.wait: must be from 1 to 600000 ms (Consul's maximum), got 660000 ms");
-    assertJsonFails("wait", 0, "consul.wait: must be from 1 to 600000 ms");
-    assertJsonFails("requestTimeout", 0, "consul.requestTimeout: must be positive, got 0 ms");
-    assertJsonFails("backoffInitial", -5, "consul.backoffInitial: invalid duration '-5'");
-    assertJsonFails("backoffMax", "1x", "consul.backoffMax: invalid duration '1x'");
-    assertJsonFails("minInterval", "fast", "consul.minInterval: invalid duration 'fast'");
-    assertJsonFails("unknownPolicy", "maybe", "consul.unknownPolicy: expected ok, maintenance or unknown, got 'maybe'");
-    assertJsonFails("ssl", "yes", "consul.ssl: expected true or false, got 'yes'");
-    assertJsonFails("token", 5, "consul.token: expected a string, got '5'");
-    assertJsonFails("nodeName", " ", "consul.nodeName: must not be blank");
-    assertJsonFails("address", "unix:///var/run/consul.sock", "consul.address: expected host:port, http://host:port "
-      + "or https://host:port, got 'unix:///var/run/consul.sock'");
-    assertJsonFails("address", "http://127.0.0.1:8500/v1", "consul.address: expected host:port");
-    assertJsonFails("adress", "127.0.0.1:8500", "consul.adress: unknown field");
-    assertThatThrownBy(() -> new ConsulMaintenanceOptions().setMinInterval(-1))
-      .hasMessage("consul.minInterval: must not be negative, got -1 ms");
-  }
-
-  private static void assertJsonFails(String key, Object value, String message) {
-    assertThatThrownBy(() -> new ConsulMaintenanceOptions(new JsonObject().put(key, value)))
-      .isInstanceOf(IllegalArgumentException.class)
-      .hasMessageStartingWith(message);
+    assertThatThrownBy(() -> new ConsulMaintenanceOptions(new JsonObject().put("unknownPolicy", "maybe")))
+      .hasMessage("consul.unknownPolicy: expected ok, maintenance or unknown, got 'maybe'");
+    assertThatThrownBy(() -> new ConsulMaintenanceOptions(new JsonObject().put("serviceId", " ")))
+      .hasMessage("consul.serviceId: expected a non-empty string, got ' '");
+    assertThatThrownBy(() -> new ConsulMaintenanceOptions(new JsonObject().put("address", "127.0.0.1:8500")))
+      .hasMessage("consul.address: unknown field, expected one of serviceId, unknownPolicy");
+    assertThatThrownBy(() -> new ConsulMaintenanceOptions().setServiceId(""))
+      .hasMessage("consul.serviceId: must not be blank (leave it out instead)");
   }
 
   @Test
-  void createRejectsInconsistentOptions(Vertx vertx) {
-    assertThatThrownBy(() -> ConsulMaintenance.create(vertx,
-      new ConsulMaintenanceOptions().setBackoffInitial(5_000).setBackoffMax(1_000)))
-      .isInstanceOf(IllegalArgumentException.class)
-      .hasMessage("consul.backoffMax: must not be below consul.backoffInitial (5000 ms), got 1000 ms");
-    assertThatThrownBy(() -> ConsulMaintenance.create(vertx, new ConsulMaintenanceOptions().setClientCert("c.pem")))
-      .hasMessage("consul.clientKey: needed with consul.clientCert");
-  }
-
-  @Test
-  void theEnvironmentIsReadAsTheConsulCliReadsIt() {
-    assertThat(ConsulMaintenanceOptions.fromEnvironment(Map.of()).toJson())
-      .isEqualTo(new ConsulMaintenanceOptions().toJson());
-
-    ConsulMaintenanceOptions bare = ConsulMaintenanceOptions.fromEnvironment(Map.of("CONSUL_HTTP_ADDR", "10.1.2.3:8500"));
-    assertThat(bare.getAddress()).isEqualTo("10.1.2.3:8500");
-    assertThat(bare.isSsl()).isFalse();
-
-    ConsulMaintenanceOptions all = ConsulMaintenanceOptions.fromEnvironment(Map.of(
-      "CONSUL_HTTP_ADDR", "https://consul.internal:8501",
-      "CONSUL_HTTP_TOKEN", "env-token",
-      "CONSUL_HTTP_TOKEN_FILE", "/run/secrets/consul-token",
-      "CONSUL_HTTP_SSL", "1",
-      "CONSUL_CACERT", "/etc/consul/ca.pem",
-      "CONSUL_CLIENT_CERT", "/etc/consul/client.pem",
-      "CONSUL_CLIENT_KEY", "/etc/consul/client-key.pem"));
-    assertThat(all.getAddress()).isEqualTo("https://consul.internal:8501");
-    assertThat(all.getToken()).isEqualTo("env-token");
-    assertThat(all.getTokenFile()).isEqualTo("/run/secrets/consul-token");
-    assertThat(all.isSsl()).isTrue();
-    assertThat(all.getCaFile()).isEqualTo("/etc/consul/ca.pem");
-    assertThat(all.getClientCert()).isEqualTo("/etc/consul/client.pem");
-    assertThat(all.getClientKey()).isEqualTo("/etc/consul/client-key.pem");
-
-    assertThat(ConsulMaintenanceOptions.fromEnvironment(Map.of("CONSUL_HTTP_SSL", "FALSE")).isSsl()).isFalse();
-    assertThat(ConsulMaintenanceOptions.fromEnvironment(Map.of("CONSUL_HTTP_TOKEN", " ")).getToken()).isNull();
-  }
-
-  @Test
-  void badEnvironmentValuesFailNamingTheVariable() {
-    assertThatThrownBy(() -> ConsulMaintenanceOptions.fromEnvironment(Map.of("CONSUL_HTTP_SSL", "yes")))
-      .hasMessage("CONSUL_HTTP_SSL: expected true or false, got 'yes'");
-    assertThatThrownBy(() -> ConsulMaintenanceOptions.fromEnvironment(Map.of("CONSUL_HTTP_ADDR", "unix:///consul.sock")))
-      .hasMessageStartingWith("CONSUL_HTTP_ADDR: expected host:port");
+  void theSchemaDescribesMaintenancesKeys() {
+    assertThat(ConsulMaintenanceOptions.schema()).isEqualTo(new JsonObject("""
+      {"type": "object", "properties": {
+        "serviceId": {"$ref": "#/$defs/text",
+                      "description": "also honour `_service_maintenance:<id>`; switches use the service form"},
+        "unknownPolicy": {"enum": ["ok", "maintenance", "unknown"], "default": "unknown",
+          "description": "what `/status` says before Consul ever answered: `ok`, `maintenance` or `unknown` (500)"}},
+       "additionalProperties": false}
+      """));
   }
 }

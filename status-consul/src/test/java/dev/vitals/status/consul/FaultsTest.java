@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultsTest extends ConsulFixture {
 
   /** Watches with maintenance on, so that "last known state" is visibly not the default. */
-  private void watchInMaintenance(Vertx vertx, ConsulMaintenanceOptions options) {
+  private void watchInMaintenance(Vertx vertx, ConsulClientOptions options) {
     operator.enableNode("drain");
     source = ConsulMaintenance.create(vertx, options);
     until(() -> source.state().inMaintenance() && !source.state().stale() && consul.held() == 1,
@@ -42,8 +42,8 @@ class FaultsTest extends ConsulFixture {
   void beforeAnyAnswerTheUnknownPolicyApplies(Vertx vertx) {
     result(consul.refuse());
     for (ServiceStatus policy : ServiceStatus.values()) {
-      ConsulMaintenance unreachable = ConsulMaintenance.create(vertx,
-        TestOptions.fast(consul).setUnknownPolicy(policy));
+      ConsulMaintenance unreachable = ConsulMaintenance.create(vertx, TestOptions.fast(consul),
+        new ConsulMaintenanceOptions().setUnknownPolicy(policy));
       try {
         assertThat(unreachable.state().status()).isEqualTo(policy);
         assertThat(unreachable.state().stale()).isTrue();

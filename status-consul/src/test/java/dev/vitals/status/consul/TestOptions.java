@@ -8,8 +8,8 @@ final class TestOptions {
   private TestOptions() {
   }
 
-  static ConsulMaintenanceOptions fast(ConsulDouble consul) {
-    return new ConsulMaintenanceOptions()
+  static ConsulClientOptions fast(ConsulDouble consul) {
+    return new ConsulClientOptions()
       .setAddress(consul.address())
       .setWait(30_000)
       .setRequestTimeout(5_000) // a limit for a broken double, not a speed: a loaded 2-core CI machine needs > 1 s

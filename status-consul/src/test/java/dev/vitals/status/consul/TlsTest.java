@@ -55,11 +55,11 @@ class TlsTest {
     }
   }
 
-  private ConsulMaintenanceOptions options(Map<String, String> env) {
+  private ConsulClientOptions options(Map<String, String> env) {
     JsonObject timing = TestOptions.fast(consul).toJson();
     timing.remove("address");
     timing.remove("ssl");
-    return new ConsulMaintenanceOptions(ConsulMaintenanceOptions.fromEnvironment(env).toJson().mergeIn(timing));
+    return new ConsulClientOptions(ConsulClientOptions.fromEnvironment(env).toJson().mergeIn(timing));
   }
 
   private Map<String, String> env(boolean withClientCert) {

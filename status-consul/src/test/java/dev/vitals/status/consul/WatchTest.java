@@ -19,8 +19,12 @@ class WatchTest extends ConsulFixture {
 
   private final List<MaintenanceState> changes = new CopyOnWriteArrayList<>();
 
-  private void watch(Vertx vertx, ConsulMaintenanceOptions options) {
-    source = ConsulMaintenance.create(vertx, options).addListener(changes::add);
+  private void watch(Vertx vertx, ConsulClientOptions client) {
+    watch(vertx, client, new ConsulMaintenanceOptions());
+  }
+
+  private void watch(Vertx vertx, ConsulClientOptions client, ConsulMaintenanceOptions options) {
+    source = ConsulMaintenance.create(vertx, client, options).addListener(changes::add);
     until(() -> !source.state().stale() && consul.held() == 1, () -> "a fresh state and a held query: "
       + source.state() + ", held " + consul.held());
   }
@@ -72,7 +76,7 @@ class WatchTest extends ConsulFixture {
   void maintenanceOfTheConfiguredServiceCountsAndOtherServicesDoNot(Vertx vertx) {
     consul.registerService("web", "web");
     consul.registerService("batch", "batch");
-    watch(vertx, TestOptions.fast(consul).setServiceId("web"));
+    watch(vertx, TestOptions.fast(consul), new ConsulMaintenanceOptions().setServiceId("web"));
 
     operator.put("/v1/agent/service/maintenance/batch", "enable", "true", "reason", "not ours");
     until(this::caughtUp, () -> "the watch caught up");

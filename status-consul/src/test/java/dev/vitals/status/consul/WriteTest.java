@@ -55,7 +55,8 @@ class WriteTest extends ConsulFixture {
   @Test
   void withAServiceIdTheServiceFormIsUsed(Vertx vertx) {
     consul.registerService("web", "web");
-    source = ConsulMaintenance.create(vertx, TestOptions.fast(consul).setServiceId("web"));
+    source = ConsulMaintenance.create(vertx, TestOptions.fast(consul),
+      new ConsulMaintenanceOptions().setServiceId("web"));
 
     MaintenanceState enabled = result(source.enable("web drained"));
     assertThat(enabled.reason()).isEqualTo("web drained");
@@ -72,7 +73,8 @@ class WriteTest extends ConsulFixture {
   @Test
   void disablingTheServiceLeavesNodeMaintenanceSetBySomeoneElse(Vertx vertx) {
     consul.registerService("web", "web");
-    source = ConsulMaintenance.create(vertx, TestOptions.fast(consul).setServiceId("web"));
+    source = ConsulMaintenance.create(vertx, TestOptions.fast(consul),
+      new ConsulMaintenanceOptions().setServiceId("web"));
     result(source.enable("web drained"));
     operator.enableNode("whole node");
 
@@ -83,7 +85,8 @@ class WriteTest extends ConsulFixture {
 
   @Test
   void anUnknownServiceFailsWithConsuls404(Vertx vertx) {
-    source = ConsulMaintenance.create(vertx, TestOptions.fast(consul).setServiceId("ghost"));
+    source = ConsulMaintenance.create(vertx, TestOptions.fast(consul),
+      new ConsulMaintenanceOptions().setServiceId("ghost"));
     Throwable error = failure(source.enable("x"));
     assertThat(error).isInstanceOf(ConsulException.class)
       .hasMessage("Consul answered 404: No service registered with ID \"ghost\"");

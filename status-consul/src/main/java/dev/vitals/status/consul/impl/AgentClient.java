@@ -1,7 +1,7 @@
 package dev.vitals.status.consul.impl;
 
 import dev.vitals.status.consul.ConsulException;
-import dev.vitals.status.consul.ConsulMaintenanceOptions;
+import dev.vitals.status.consul.ConsulClientOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,7 +32,7 @@ final class AgentClient {
   private static final int MAX_BODY_IN_ERROR = 200;
 
   private final Vertx vertx;
-  private final ConsulMaintenanceOptions options;
+  private final ConsulClientOptions options;
   private final AgentAddress address;
   private final WebClient client;
   private final long maxBody;
@@ -43,7 +43,7 @@ final class AgentClient {
    * @param options where the agent is and how to speak to it (validated by {@link #validate})
    * @param maxBody the largest answer body read, in bytes; a larger one fails the call
    */
-  AgentClient(Vertx vertx, ConsulMaintenanceOptions options, long maxBody) {
+  AgentClient(Vertx vertx, ConsulClientOptions options, long maxBody) {
     this.vertx = vertx;
     this.options = options;
     this.maxBody = maxBody;
@@ -70,7 +70,7 @@ final class AgentClient {
    * @throws IllegalArgumentException {@code consul.backoffMax: must not be below consul.backoffInitial ...} or
    *                                  {@code consul.clientKey: needed with consul.clientCert} (or the reverse)
    */
-  static void validate(ConsulMaintenanceOptions options) {
+  static void validate(ConsulClientOptions options) {
     if (options.getBackoffMax() < options.getBackoffInitial()) {
       throw new IllegalArgumentException("consul.backoffMax: must not be below consul.backoffInitial ("
         + options.getBackoffInitial() + " ms), got " + options.getBackoffMax() + " ms");

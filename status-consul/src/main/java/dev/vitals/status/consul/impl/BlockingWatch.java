@@ -1,6 +1,6 @@
 package dev.vitals.status.consul.impl;
 
-import dev.vitals.status.consul.ConsulMaintenanceOptions;
+import dev.vitals.status.consul.ConsulClientOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * The loop of a Consul watch, shared by maintenance and the fleet: one blocking query in flight at a time, two
- * queries started at least {@link ConsulMaintenanceOptions#getMinInterval() minInterval} apart, an exponential,
+ * queries started at least {@link ConsulClientOptions#getMinInterval() minInterval} apart, an exponential,
  * jittered and capped backoff after a fault ({@link Backoff}) that starts over after a success, and a non-blocking
  * first read after a fault so that the watcher is fresh again as soon as Consul answers. A new error is logged once
  * at WARNING (not once per retry), the recovery once at INFO. Confined to one context.
@@ -33,7 +33,7 @@ final class BlockingWatch {
 
   private final Vertx vertx;
   private final Context context;
-  private final ConsulMaintenanceOptions options;
+  private final ConsulClientOptions options;
   private final System.Logger log;
   private final String subject;
   private final Round round;
@@ -49,14 +49,14 @@ final class BlockingWatch {
   /**
    * @param vertx     the Vert.x instance
    * @param context   the context the loop runs on
-   * @param options   wait, backoff and minimum interval
+   * @param options   the backoff and the minimum interval
    * @param log       where errors and recoveries are logged
    * @param subject   what is watched and kept, for the log: {@code the last known maintenance state}
    * @param round     one read
    * @param failed    told each failure's message, on the context, before the retry is scheduled
    * @param recovered what to log after {@code Consul answers again; } once a read succeeds after a fault
    */
-  BlockingWatch(Vertx vertx, Context context, ConsulMaintenanceOptions options, System.Logger log, String subject,
+  BlockingWatch(Vertx vertx, Context context, ConsulClientOptions options, System.Logger log, String subject,
                 Round round, Consumer<String> failed, Supplier<String> recovered) {
     this.vertx = vertx;
     this.context = context;

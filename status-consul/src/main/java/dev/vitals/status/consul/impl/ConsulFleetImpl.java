@@ -6,7 +6,7 @@ import dev.vitals.health.fleet.FleetView;
 import dev.vitals.health.fleet.NodeStatus;
 import dev.vitals.health.internal.Listeners;
 import dev.vitals.status.consul.ConsulFleet;
-import dev.vitals.status.consul.ConsulMaintenanceOptions;
+import dev.vitals.status.consul.ConsulClientOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -57,7 +57,7 @@ public final class ConsulFleetImpl implements ConsulFleet {
 
   private final Vertx vertx;
   private final Context context;
-  private final ConsulMaintenanceOptions options;
+  private final ConsulClientOptions options;
   private final String service;
   private final int maxNodes;
   private final long missingAfter;
@@ -77,16 +77,16 @@ public final class ConsulFleetImpl implements ConsulFleet {
    * Validates the options, then starts watching on the caller's context (or a new one).
    *
    * @param vertx   the Vert.x instance
-   * @param options the agent's options, copied
+   * @param options the agent and how to watch it, copied
    * @param service the service's name
    * @param fleet   the fleet's options
    * @param clock   the clock of {@code at}, {@code heard} and the time to missing
    * @throws IllegalArgumentException as {@link ConsulFleet#create}
    */
-  public ConsulFleetImpl(Vertx vertx, ConsulMaintenanceOptions options, String service, FleetOptions fleet,
+  public ConsulFleetImpl(Vertx vertx, ConsulClientOptions options, String service, FleetOptions fleet,
                          Clock clock) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
-    this.options = new ConsulMaintenanceOptions(Objects.requireNonNull(options, "options"));
+    this.options = new ConsulClientOptions(Objects.requireNonNull(options, "options"));
     if (service == null || service.isBlank()) {
       throw new IllegalArgumentException("consul.service: must not be blank");
     }

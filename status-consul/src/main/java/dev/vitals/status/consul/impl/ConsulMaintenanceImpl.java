@@ -5,6 +5,7 @@ import dev.vitals.health.MaintenanceState;
 import dev.vitals.health.ProcedureResult;
 import dev.vitals.health.ServiceStatus;
 import dev.vitals.health.internal.Listeners;
+import dev.vitals.status.consul.ConsulClientOptions;
 import dev.vitals.status.consul.ConsulException;
 import dev.vitals.status.consul.ConsulMaintenance;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
@@ -31,6 +32,7 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
   private static final System.Logger LOG = System.getLogger(ConsulMaintenance.class.getName());
 
   private final Context context;
+  private final ConsulClientOptions client;
   private final ConsulMaintenanceOptions options;
   private final AgentClient agent;
   private final BlockingWatch watch;
@@ -46,20 +48,22 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
    * Validates the options, then starts watching on the caller's context (or a new one).
    *
    * @param vertx   the Vert.x instance
-   * @param options the options, copied
-   * @throws IllegalArgumentException as {@link ConsulMaintenance#create(Vertx, ConsulMaintenanceOptions)}
+   * @param client  the agent and how to watch it, copied
+   * @param options what maintenance asks, copied
+   * @throws IllegalArgumentException as {@link ConsulMaintenance}'s {@code create}
    */
-  public ConsulMaintenanceImpl(Vertx vertx, ConsulMaintenanceOptions options) {
+  public ConsulMaintenanceImpl(Vertx vertx, ConsulClientOptions client, ConsulMaintenanceOptions options) {
     Objects.requireNonNull(vertx, "vertx");
+    this.client = new ConsulClientOptions(Objects.requireNonNull(client, "client"));
     this.options = new ConsulMaintenanceOptions(Objects.requireNonNull(options, "options"));
-    AgentClient.validate(this.options);
-    this.agent = new AgentClient(vertx, this.options, AgentClient.DEFAULT_MAX_BODY);
-    ServiceStatus policy = options.getUnknownPolicy();
+    AgentClient.validate(this.client);
+    this.agent = new AgentClient(vertx, this.client, AgentClient.DEFAULT_MAX_BODY);
+    ServiceStatus policy = this.options.getUnknownPolicy();
     this.state = new MaintenanceState(policy,
       policy == ServiceStatus.MAINTENANCE ? "Consul has not answered yet" : null, Instant.now(), SOURCE, true,
       "no answer from Consul yet");
     this.context = vertx.getOrCreateContext();
-    this.watch = new BlockingWatch(vertx, context, this.options, LOG, "the last known maintenance state",
+    this.watch = new BlockingWatch(vertx, context, this.client, LOG, "the last known maintenance state",
       this::round, error -> state = state.asStale(error), () -> "maintenance state is " + state);
     watch.start();
   }
@@ -107,7 +111,7 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
 
   private Future<Long> round(long requested) {
     long seen = applied;
-    return node().compose(name -> agent.healthNode(name, requested, options.getWait())).map(health -> {
+    return node().compose(name -> agent.healthNode(name, requested, client.getWait())).map(health -> {
       if (applied != seen && BlockingIndex.sanitize(health.index()) < appliedIndex) {
         return appliedIndex; // a switch's read, sent after this query, already applied something newer
       }
@@ -134,8 +138,8 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
   }
 
   private Future<String> node() {
-    if (options.getNodeName() != null) {
-      return Future.succeededFuture(options.getNodeName());
+    if (client.getNodeName() != null) {
+      return Future.succeededFuture(client.getNodeName());
     }
     if (node == null || node.failed()) {
       node = agent.nodeName();
@@ -149,7 +153,7 @@ public final class ConsulMaintenanceImpl implements ConsulMaintenance {
     }
     String serviceId = options.getServiceId();
     String check = serviceId == null ? NodeHealth.NODE_CHECK : NodeHealth.SERVICE_CHECK_PREFIX + serviceId;
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.getRequestTimeout());
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(client.getRequestTimeout());
     return agent.maintenance(serviceId, enable, reason)
       .compose(v -> node())
       .compose(name -> confirm(name, check, enable, 0, deadline));
