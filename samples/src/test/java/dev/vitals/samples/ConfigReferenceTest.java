@@ -3,7 +3,6 @@ package dev.vitals.samples;
 import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
-import dev.vitals.health.PassiveOptions;
 import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.fleet.HazelcastOptions;
 import dev.vitals.health.grpc.GrpcHealthOptions;
@@ -21,137 +20,71 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The config reference (docs/configuration.md), the JSON Schema and the options classes name the same keys: a key
- * added to one and not the others fails here.
+ * The JSON Schema shipped in the jar ({@value ConfigSchema#RESOURCE}) and the tables of the config reference
+ * (docs/configuration.md) are generated from the options classes' forms (see {@code StandaloneSchema}); this keeps
+ * them current. After changing a form, regenerate both with
+ * {@code mvn -B -o test -pl samples -am -Dtest=ConfigReferenceTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dvitals.writeReference=true} and commit them. It also checks that every options class writes the keys its schema
+ * declares.
  */
 class ConfigReferenceTest {
 
-  private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+  /** Set to {@code true} to write the generated files instead of failing when they differ. */
+  private static final boolean WRITE = Boolean.getBoolean("vitals.writeReference");
+  private static final String REGENERATE = "out of date; regenerate with mvn -B -o test -pl samples -am "
+    + "-Dtest=ConfigReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dvitals.writeReference=true";
+  private static final Path SHIPPED = Path.of("src", "main", "resources", ConfigSchema.RESOURCE);
+  private static final Path REFERENCE = Path.of("..", "docs", "configuration.md");
   private static final JsonObject SCHEMA = ConfigSchema.schema();
 
-  /** @return the rows of the config reference's table that follows the heading, first cell and second cell */
-  private static List<String[]> table(String heading, String header) throws IOException {
-    String readme = Files.readString(Path.of("..", "docs", "configuration.md"));
-    String section = readme.substring(readme.indexOf(heading));
-    String table = section.substring(section.indexOf(header));
-    return table.lines().skip(2).takeWhile(line -> line.startsWith("|"))
-      .map(line -> line.substring(1).split(" \\| ")).map(cells -> new String[]{cells[0].trim(), cells[1].trim()})
-      .toList();
-  }
-
-  /** Keys in a cell: the first names its full path, the next ones are relative to its parent. */
-  private static Set<String> keys(String cell) {
-    Set<String> keys = new TreeSet<>();
-    String parent = "";
-    Matcher m = CODE.matcher(cell);
-    while (m.find()) {
-      String key = m.group(1);
-      if (parent.isEmpty() && keys.isEmpty()) {
-        int dot = key.lastIndexOf('.');
-        parent = dot < 0 ? "" : key.substring(0, dot + 1);
-        keys.add(key);
-      } else {
-        keys.add(parent + key);
-      }
+  /** Compares a generated text with a file's, or writes it there when asked to. */
+  private static void current(Path file, String expected, String actual) throws IOException {
+    if (WRITE && !expected.equals(actual)) {
+      Files.writeString(file, expected);
+      return;
     }
-    return keys;
+    assertThat(actual).as(file + " " + REGENERATE).isEqualTo(expected);
   }
 
-  private static Set<String> readmeKeys() throws IOException {
-    Set<String> keys = new TreeSet<>();
-    for (String[] row : table("# Configuration reference", "| key | default | meaning |")) {
-      keys.addAll(keys(row[0]));
-    }
-    return keys;
-  }
-
-  /** Every key the schema declares, as README writes them: {@code checks[].name}, {@code health.probes.<name>.detail}. */
-  private static void flatten(String path, JsonObject schema, Set<String> keys) {
-    schema = resolve(schema);
-    if (!path.isEmpty()) {
-      keys.add(path);
-    }
-    String prefix = path.isEmpty() ? "" : path + ".";
-    schema.getJsonObject("properties", new JsonObject()).forEach(e -> flatten(prefix + e.getKey(), (JsonObject) e.getValue(), keys));
-    if (schema.getValue("items") instanceof JsonObject items) {
-      flatten(path + "[]", items, keys);
-      keys.remove(path + "[]");
-    }
-    if (schema.getValue("additionalProperties") instanceof JsonObject map
-      && resolve(map).containsKey("properties")) {
-      flatten(prefix + "<name>", map, keys);
-      keys.remove(prefix + "<name>");
-    }
-  }
-
-  private static JsonObject resolve(JsonObject schema) {
-    String ref = schema.getString("$ref");
-    return ref == null ? schema : resolve(SCHEMA.getJsonObject("$defs").getJsonObject(ref.substring("#/$defs/".length())));
-  }
-
-  private static Set<String> schemaKeys() {
-    Set<String> keys = new TreeSet<>();
-    flatten("", SCHEMA, keys);
-    // Objects are documented by their keys; an object README names as a whole is a leaf there.
-    keys.removeIf(key -> keys.stream().anyMatch(other -> other.startsWith(key + ".") || other.startsWith(key + "[]."))
-      && !key.equals("checks"));
-    return keys;
-  }
-
-  /** @return per check type, the fields beside the common ones, from the schema's if/then */
-  private static Map<String, Set<String>> schemaTypeFields() {
-    Map<String, Set<String>> fields = new LinkedHashMap<>();
-    for (Object branch : SCHEMA.getJsonObject("$defs").getJsonObject("check").getJsonArray("allOf")) {
-      JsonObject rule = (JsonObject) branch;
-      String type = rule.getJsonObject("if").getJsonObject("properties").getJsonObject("type").getString("const");
-      fields.put(type, new TreeSet<>(rule.getJsonObject("then").getJsonObject("properties").fieldNames()));
-    }
-    return fields;
-  }
-
-  /** Each built-in type's fragment is written once, in health-checks; the shipped file must hold it as it is there. */
   @Test
-  void shippedSchemaHoldsTheFragmentOfEachBuiltInType() throws IOException {
-    JsonObject shipped = new JsonObject(Files.readString(Path.of("src", "main", "resources", ConfigSchema.RESOURCE)));
-    assertThat(ConfigSchema.withTypes(shipped, CheckType.available().values())).isEqualTo(shipped);
+  void shippedSchemaIsTheGeneratedOne() throws IOException {
     Set<String> types = new TreeSet<>(CheckType.available().keySet());
     types.add("passive");
     assertThat(SCHEMA.getJsonObject("$defs").getJsonObject("check").getJsonObject("properties")
       .getJsonObject("type").getJsonArray("enum")).as("no other type on this class path")
       .containsExactlyInAnyOrderElementsOf(types);
+    current(SHIPPED, SCHEMA.encodePrettily() + "\n", Files.readString(SHIPPED));
   }
 
   @Test
-  void readmeTableAndSchemaNameTheSameKeys() throws IOException {
-    assertThat(readmeKeys()).containsExactlyInAnyOrderElementsOf(schemaKeys());
+  void referenceTablesAreTheGeneratedOnes() throws IOException {
+    String document = Files.readString(REFERENCE);
+    ReferenceTables tables = new ReferenceTables(SCHEMA);
+    String generated = replace(replace(document, "keys", tables.keys()), "types", tables.types());
+    current(REFERENCE, generated, document);
   }
 
-  @Test
-  void readmeCheckTypesAndSchemaNameTheSameFields() throws IOException {
-    Map<String, Set<String>> readme = new LinkedHashMap<>();
-    for (String[] row : table("Check types:", "| type | fields | passes when |")) {
-      Set<String> fields = new TreeSet<>();
-      Matcher m = CODE.matcher(row[1]);
-      while (m.find()) {
-        if (m.group(1).matches("[A-Za-z][A-Za-z0-9]*")) {
-          fields.add(m.group(1));
-        }
-      }
-      readme.put(row[0].replace("`", ""), fields);
-    }
-    assertThat(readme).isEqualTo(schemaTypeFields());
+  /** @return the document with the region between the markers of {@code name} replaced by {@code table} */
+  private static String replace(String document, String name, String table) {
+    String begin = "<!-- generated " + name + ": from the options classes' forms by ConfigReferenceTest -->\n";
+    String end = "<!-- end of generated " + name + " -->";
+    int from = document.indexOf(begin);
+    int to = document.indexOf(end);
+    assertThat(from).as("%s's markers", REFERENCE).isNotNegative().isLessThan(to);
+    return document.substring(0, from + begin.length()) + table + document.substring(to);
+  }
+
+  private static JsonObject resolve(JsonObject schema) {
+    String ref = schema.getString("$ref");
+    return ref == null ? schema : resolve(SCHEMA.getJsonObject("$defs").getJsonObject(ref.substring("#/$defs/".length())));
   }
 
   /** A valid value for each key of an object schema: its default, its first enum value, or one of its type. */
@@ -196,6 +129,14 @@ class ConfigReferenceTest {
     return SCHEMA.getJsonObject("properties").getJsonObject(name);
   }
 
+  private static JsonObject at(String pointer) {
+    JsonObject node = SCHEMA;
+    for (String key : pointer.substring(1).split("/")) {
+      node = node.getJsonObject(key);
+    }
+    return node;
+  }
+
   private static void sameKeys(JsonObject schema, Function<JsonObject, JsonObject> options, Set<String> schemaOnly,
                                Set<String> optionsOnly) {
     JsonObject sample = sample(schema);
@@ -218,10 +159,10 @@ class ConfigReferenceTest {
     sameKeys(section("grpc"), json -> new GrpcHealthOptions(json).toJson(), Set.of("enabled"), Set.of());
     // The application comes from the config's own application section.
     sameKeys(section("health"), json -> new HealthHandlerOptions(json).toJson(), Set.of(), Set.of("application"));
-    JsonObject probe = SCHEMA.getJsonObject("$defs").getJsonObject("probe");
+    JsonObject probe = at("/properties/health/properties/probes/additionalProperties");
     sameKeys(probe, json -> new HealthHandlerOptions(new JsonObject().put("probes", new JsonObject().put("p", json)))
       .toJson().getJsonObject("probes").getJsonObject("p"), Set.of(), Set.of());
-    sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("webhook"), json -> new WebhookOptions(json).toJson(),
+    sameKeys(at("/properties/notifications/properties/webhooks/items"), json -> new WebhookOptions(json).toJson(),
       Set.of(), Set.of());
     sameKeys(section("metrics"), json -> new VitalsMetricsOptions(json).toJson(), Set.of(), Set.of());
     sameKeys(section("history"), json -> new HistorySection(json).toJson(), Set.of(), Set.of());
@@ -231,11 +172,5 @@ class ConfigReferenceTest {
     // type picks the check's definition; CheckOptions holds the rest.
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("check"), json -> new CheckOptions(json).toJson(),
       Set.of("type"), Set.of());
-    // A passive check's token is written out like every field (a data object's whole JSON form); where the config is
-    // shown, SecretFields masks it as the schema's writeOnly key.
-    JsonObject passive = schemaTypeFields().get("passive").stream().collect(JsonObject::new,
-      (json, key) -> json.put(key, key.equals("token") ? "t" : "1s"), JsonObject::mergeIn);
-    assertThat(new TreeSet<>(new PassiveOptions(passive).toJson().fieldNames()))
-      .containsExactlyInAnyOrderElementsOf(new TreeSet<>(List.of("period", "grace", "token")));
   }
 }

@@ -26,7 +26,7 @@ class StandaloneConfigErrorsTest {
   static Stream<Arguments> invalidConfigs() {
     return Stream.of(
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"foo\"}]}",
-        "/checks/0/type: expected one of http, tcp, disk-space, heap, event-loop, passive, postgres, mysql, redis, eventbus, tls, dns, jdbc, got 'foo'"),
+        "/checks/0/type: expected one of passive, disk-space, dns, event-loop, eventbus, heap, http, jdbc, mysql, postgres, redis, tcp, tls, got 'foo'"),
       arguments("{\"checks\": [" + HEAP + ", {\"name\": \"b\", \"type\": \"heap\", \"dependsOn\": [\"db\"]}]}",
         "/checks/1/dependsOn: unknown check 'db'"),
       arguments("{\"checks\": [{\"name\": \"a\", \"type\": \"heap\", \"dependsOn\": [\"b\"]}, "

@@ -37,6 +37,7 @@ public class HttpCheckOptions {
 
   private static final JsonForm FORM = JsonForm.of("").open()
     .string("url").required().constrain("pattern", "^[Hh][Tt][Tt][Pp][Ss]?://")
+    .expecting("an absolute http:// or https:// URL")
     .describe("an absolute http:// or https:// URL, requested with GET; user:password@ in it is sent as basic auth "
       + "and masked in outputs")
     .integer("expectedStatus").range(100, 599).defaultShown("any 2xx")
@@ -45,7 +46,7 @@ public class HttpCheckOptions {
     .constrain("items", new JsonObject().put("type", "integer").put("minimum", 100).put("maximum", 599))
     .describe("the status codes that pass, instead of expectedStatus or any 2xx")
     .string("bodyContains").describe("text the body must contain")
-    .string("jsonPointer").constrain("pattern", "^(/.*)?$")
+    .string("jsonPointer").constrain("pattern", "^(/.*)?$").expecting("a JSON Pointer such as /status")
     .describe("a JSON Pointer such as /status into the body, whose value must be jsonValue")
     .string("jsonValue")
     .describe("the value expected at jsonPointer: a string value as it is, any other value as JSON")

@@ -17,7 +17,7 @@ import io.vertx.core.json.JsonObject;
 public class JdbcCheckOptions {
 
   private static final JsonForm FORM = JsonForm.of("").open()
-    .string("url").required().constrain("pattern", "^jdbc:")
+    .string("url").required().constrain("pattern", "^jdbc:").expecting("a JDBC URL (jdbc:...)")
     .describe("a JDBC URL (jdbc:...), its driver on the class or module path")
     .text("user").describe("the user to connect as, over the URL's")
     .string("password").secret().describe("the user's password, over the URL's");

@@ -55,7 +55,7 @@ public abstract class ServerCheckOptions<T extends ServerCheckOptions<T>> {
    */
   protected static JsonForm form(String uriPattern, String uriForm, UnaryOperator<JsonForm> database) {
     JsonForm form = JsonForm.of("").open()
-      .string("uri").constrain("pattern", uriPattern)
+      .string("uri").constrain("pattern", uriPattern).expecting(uriForm)
       .describe("the server's URI, " + uriForm + "; host, port, database, user and password override its parts")
       .text("host").describe("the server's host name or address")
       .integer("port").range(1, 65535).describe("the server's port");

@@ -56,6 +56,7 @@ public class FleetOptions {
     .constrain("oneOf", new JsonArray()
       .add(new JsonObject().put("type", "integer").put("minimum", 0).put("maximum", Integer.MAX_VALUE))
       .add(new JsonObject().put("type", "string").put("pattern", "^[0-9]{1,3}%$|^[0-9]{1,9}$")))
+    .expecting("a count (2) or a percentage (\"50%\")")
     .describe("ready instances `/health/fleet` needs for a 200: a count (`2`), or a percentage of the known ones"
       + " (`\"50%\"`)")
     .integer("maxNodes").range(1, 1_000_000)

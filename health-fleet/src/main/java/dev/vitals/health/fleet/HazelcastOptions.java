@@ -66,7 +66,7 @@ public class HazelcastOptions {
       + " interface)")
     .integer("port").range(1, 65_535).describe("the Hazelcast member's port (no port auto-increment)")
     .strings("members").constrain("items", new JsonObject().put("type", "string")
-      .put("pattern", "^[^\\s:]+:[0-9]{1,5}$").put("description", "host:port"))
+      .put("pattern", "^[^\\s:]+:[0-9]{1,5}$").put("x-expected", "host:port"))
     .describe("the members to join over TCP/IP, `host:port` each (no ranges)").defaultShown("this member")
     .text("keyPath", "certPath", "trustPath")
     .describe("PEM files: this member's key and certificate, and the certificates a peer's must chain to; all three"

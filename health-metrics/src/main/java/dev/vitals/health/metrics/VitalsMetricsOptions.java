@@ -36,7 +36,7 @@ public class VitalsMetricsOptions {
   /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
     .bool("enabled").describe("serve the Prometheus scrape and bind Vitals' meters; `false`: 404")
-    .string("path").constrain("pattern", "^/[^*\\s]*[^/*\\s]$")
+    .string("path").constrain("pattern", "^/[^*\\s]*[^/*\\s]$").expecting("a path like /metrics (no trailing /, no *)")
     .describe("the scrape's path, a path like `/metrics` (no trailing /, no *); not `/health`, `/status`,"
       + " `/environment`, the heartbeat path or below them")
     .bool("vertx").describe("Vert.x's own metrics (HTTP server, event bus, pools) on the same path, through"

@@ -80,7 +80,7 @@ final class ConfigObject {
   }
 
   /** @return the field's value, a non-empty string, or {@code defaultValue} when absent */
-  String optionalString(String key, String defaultValue) {
+  private String optionalString(String key, String defaultValue) {
     if (!has(key)) {
       return defaultValue;
     }
@@ -89,27 +89,6 @@ final class ConfigObject {
       throw invalid(key, "expected a non-empty string, got '" + value + "'");
     }
     return (String) value;
-  }
-
-  /** @return the field's value, an integer from {@code min} to {@code max}; required */
-  int requiredInt(String key, int min, int max) {
-    if (!has(key)) {
-      throw invalid(key, "required field missing");
-    }
-    return optionalInt(key, min, max, 0);
-  }
-
-  /** @return the field's value, an integer from {@code min} to {@code max}, or {@code defaultValue} when absent */
-  int optionalInt(String key, int min, int max, int defaultValue) {
-    if (!has(key)) {
-      return defaultValue;
-    }
-    Object value = value(key);
-    if ((value instanceof Integer || value instanceof Long)
-      && ((Number) value).longValue() >= min && ((Number) value).longValue() <= max) {
-      return ((Number) value).intValue();
-    }
-    throw invalid(key, "expected an integer from " + min + " to " + max + ", got '" + value + "'");
   }
 
   /**

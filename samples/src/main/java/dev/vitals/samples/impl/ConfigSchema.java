@@ -12,19 +12,15 @@ import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The JSON Schema (draft 2020-12) of the standalone config, {@value #RESOURCE} at the root of the jar (and in
- * {@code samples/src/main/resources}), checked with vertx-json-schema before anything else reads the config.
+ * The JSON Schema (draft 2020-12) of the standalone config, assembled by {@link StandaloneSchema} with the check
+ * types on the class path, checked with vertx-json-schema before anything else reads the config; with the built-in
+ * types it is {@value #RESOURCE} at the root of the jar (and in {@code samples/src/main/resources}), for editors.
  * Its errors are one line: the JSON Pointer of the value and what was expected, such as
  * {@code /environment/includeProccess: unknown key, expected one of enabled, includeApplication, ...} or
  * {@code /shutdown/drainDelay: expected a duration (...), got 1.0E300}.
@@ -39,13 +35,13 @@ public final class ConfigSchema {
   private static final JsonObject SCHEMA;
 
   static {
-    JsonObject shipped = load();
-    JsonObject schema = shipped;
+    JsonObject schema;
     IllegalStateException problem = null;
     try {
-      schema = withTypes(shipped, CheckType.available().values());
+      schema = StandaloneSchema.build(CheckType.available().values());
     } catch (RuntimeException e) { // a duplicate name, a failing provider, a fragment that is not an object schema
       problem = e instanceof IllegalStateException ? (IllegalStateException) e : new IllegalStateException(e.toString(), e);
+      schema = StandaloneSchema.build(java.util.List.of());
     }
     SCHEMA = schema;
     TYPES_PROBLEM = problem;
@@ -53,7 +49,8 @@ public final class ConfigSchema {
 
   /** Masks credentials in the values error messages quote, by the environment dump's rules. */
   private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
-  private static final Validator VALIDATOR = Validator.create(JsonSchema.of(SCHEMA), new JsonSchemaOptions()
+  /** Over a copy: the library annotates the schema it is given. */
+  private static final Validator VALIDATOR = Validator.create(JsonSchema.of(SCHEMA.copy()), new JsonSchemaOptions()
     .setDraft(Draft.DRAFT202012).setBaseUri("https://vitals.dev/").setOutputFormat(OutputFormat.Basic));
   /** Messages of the library that only say that something below failed: never the one to show. */
   private static final List<String> SUMMARIES = List.of("does not match schema", "A subschema had errors",
@@ -63,85 +60,9 @@ public final class ConfigSchema {
   private ConfigSchema() {
   }
 
-  private static JsonObject load() {
-    try (InputStream in = ConfigSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the class path");
-      }
-      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** @return a copy of the schema: {@value #RESOURCE} with the fragment of every {@link CheckType} available */
+  /** @return a copy of the schema, with the fragment of every {@link CheckType} available */
   public static JsonObject schema() {
     return SCHEMA.copy();
-  }
-
-  /**
-   * The schema with these check types: each type's name among those {@code type} accepts, its fragment as the
-   * {@code then} of the {@code allOf} branch of its name (replaced in place when the schema has one, else added at
-   * the end), and the entry's keys, the common ones and the type's, as {@code $defs/checkFields/<name>} (keys it does
-   * not name are refused). {@value #RESOURCE} as shipped is this with the built-in types; a jar on the class path
-   * adds its own at start-up.
-   *
-   * @param schema a schema such as {@value #RESOURCE}; not modified
-   * @param types  the types to describe
-   * @return a new schema
-   * @throws IllegalStateException when a type's name is not a lower-case word ({@code [a-z][a-z0-9-]*}) or is the
-   *                               standalone's own {@code passive}
-   */
-  public static JsonObject withTypes(JsonObject schema, Collection<CheckType> types) {
-    JsonObject assembled = schema.copy();
-    JsonObject defs = assembled.getJsonObject("$defs");
-    JsonObject check = defs.getJsonObject("check");
-    JsonArray names = check.getJsonObject("properties").getJsonObject("type").getJsonArray("enum");
-    JsonArray branches = check.getJsonArray("allOf");
-    for (CheckType type : types) {
-      String name = type.name();
-      if (!name.matches("[a-z][a-z0-9-]*") || name.equals(PassiveCheckDefinition.TYPE)) {
-        throw new IllegalStateException("check type '" + name + "' (" + type.getClass().getName()
-          + "): the name must be a lower-case word ([a-z][a-z0-9-]*) other than " + PassiveCheckDefinition.TYPE);
-      }
-      JsonObject fragment = type.schema();
-      JsonObject then = new JsonObject();
-      if (fragment.containsKey("required")) {
-        then.put("required", fragment.getJsonArray("required"));
-      }
-      then.put("properties", fragment.getJsonObject("properties", new JsonObject()))
-        .put("$ref", "#/$defs/checkFields/" + name);
-      JsonObject branch = new JsonObject()
-        .put("if", new JsonObject().put("properties", new JsonObject().put("type", new JsonObject().put("const", name)))
-          .put("required", new JsonArray().add("type")))
-        .put("then", then);
-      int at = branchOf(branches, name);
-      if (at < 0) {
-        branches.add(branch);
-      } else {
-        branches.set(at, branch);
-      }
-      if (!names.contains(name)) {
-        names.add(name);
-      }
-      JsonArray keys = new JsonArray();
-      check.getJsonObject("properties").fieldNames().forEach(keys::add);
-      then.getJsonObject("properties").fieldNames().forEach(keys::add);
-      defs.getJsonObject("checkFields")
-        .put(name, new JsonObject().put("propertyNames", new JsonObject().put("enum", keys)));
-    }
-    return assembled;
-  }
-
-  /** @return the index of the branch of {@code allOf} whose {@code if} is {@code "type": name}, or -1 */
-  private static int branchOf(JsonArray branches, String name) {
-    for (int i = 0; i < branches.size(); i++) {
-      Object type = valueAt(branches.getJsonObject(i), "/if/properties/type/const");
-      if (name.equals(type)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**
@@ -224,10 +145,16 @@ public final class ConfigSchema {
     }
   }
 
-  /** @return what a schema accepts, in words: its description, or its type and bounds */
+  /**
+   * @return what a schema accepts, in words: its {@code x-expected} (see {@code JsonForm.expecting}), or its type
+   * and bounds (a description says what a key is for, not what it takes)
+   */
   private static String expectation(JsonObject schema) {
-    if (schema.containsKey("description")) {
-      return schema.getString("description");
+    if (schema.containsKey("x-expected")) {
+      return schema.getString("x-expected");
+    }
+    if ("string".equals(schema.getValue("type")) && schema.getInteger("minLength", 0) > 0) {
+      return "a non-empty string";
     }
     Object type = schema.getValue("type");
     if ("integer".equals(type) || "number".equals(type)) {

@@ -1,5 +1,6 @@
 package dev.vitals.samples.impl;
 
+import dev.vitals.health.JsonForm;
 import dev.vitals.status.consul.ConsulClientOptions;
 import dev.vitals.status.consul.ConsulMaintenanceOptions;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,9 @@ public final class ConsulSection {
   private static final Set<String> CLIENT_KEYS =
     Set.copyOf(ConsulClientOptions.schema().getJsonObject("properties").fieldNames());
   private static final String SERVICE = "service";
+  /** The section's own key, beside the client's and maintenance's. */
+  private static final JsonForm FORM = JsonForm.of("consul.").text(SERVICE).defaultShown("none")
+    .describe("the Consul service whose instances make the fleet, with `fleet.source: consul` (see \"Fleet health\")");
 
   private final ConsulClientOptions client;
   private final ConsulMaintenanceOptions maintenance;
@@ -43,6 +47,12 @@ public final class ConsulSection {
     service = (String) json.getValue(SERVICE);
     client = new ConsulClientOptions(clientJson);
     maintenance = new ConsulMaintenanceOptions(maintenanceJson);
+  }
+
+  /** @return the section's JSON Schema: the client's keys, maintenance's, then {@code service} */
+  public static JsonObject schema() {
+    return StandaloneSchema.merged(ConsulClientOptions.schema(), ConsulMaintenanceOptions.schema(),
+      FORM.schema(new JsonObject()));
   }
 
   /** @return where the agent is, and how maintenance and the fleet watch it */

@@ -1,5 +1,6 @@
 package dev.vitals.samples.impl;
 
+import dev.vitals.health.JsonForm;
 import dev.vitals.health.fleet.FleetOptions;
 import dev.vitals.health.fleet.HazelcastOptions;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +23,13 @@ public final class FleetSection {
     /** A Consul service's instances and their checks. */
     CONSUL
   }
+
+  /** The section's own keys, beside the view's options. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .enumeration("source", Source.class)
+    .describe("where `/health/fleet` comes from: `cluster` (a clustered Vert.x over Hazelcast, see \"Fleet health\") "
+      + "or `consul`; without a `fleet` section there is no fleet")
+    .object("cluster", HazelcastOptions::new, HazelcastOptions::schema);
 
   private final Source source;
   private final HazelcastOptions cluster;
@@ -56,6 +64,11 @@ public final class FleetSection {
         + "loopback address: any process that reaches it could join the cluster and forge statuses or switch "
         + "maintenance; set fleet.secret (or VITALS_FLEET_SECRET), at least 16 bytes, the same on every instance");
     }
+  }
+
+  /** @return the section's JSON Schema: {@code source}, {@code cluster}, then the view's keys */
+  public static JsonObject schema() {
+    return StandaloneSchema.merged(FORM.schema(new JsonObject().put("source", "cluster")), FleetOptions.schema());
   }
 
   /** Whether an IP literal (HazelcastOptions admits no name) is a loopback address. */

@@ -40,6 +40,11 @@ public final class HistorySection {
     routes = new HistoryRoutesOptions(routesJson);
   }
 
+  /** @return the section's JSON Schema: the registry's keys, then the routes' */
+  public static JsonObject schema() {
+    return StandaloneSchema.merged(HistoryOptions.schema(), HistoryRoutesOptions.schema());
+  }
+
   /** @return what the registry remembers and when a check flaps */
   public HistoryOptions registryOptions() {
     return registry;

@@ -22,6 +22,8 @@ record PassiveCheckDefinition(CheckOptions options, PassiveOptions passive) impl
 
   /** The config's {@code type}; not a {@link CheckType}: its reports arrive through the standalone's heartbeat route. */
   static final String TYPE = "passive";
+  /** When a passive check passes, as the reference and the schema say it. */
+  static final String DESCRIPTION = "reports arrive at the heartbeat path in time, the last one not a failure";
 
   /**
    * @param entry   the entry, its common fields already validated

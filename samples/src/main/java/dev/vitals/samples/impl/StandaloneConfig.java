@@ -4,7 +4,6 @@ import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
-import dev.vitals.health.Durations;
 import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.fleet.EventBusFrameLimit;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
@@ -34,40 +33,15 @@ import java.util.function.Function;
  */
 public final class StandaloneConfig {
 
-  /** Default address to listen on: loopback only, since health details are not for everyone. */
-  public static final String DEFAULT_HOST = "127.0.0.1";
-  /** Default port to listen on. */
-  public static final int DEFAULT_PORT = 8080;
   /** Environment variable that, like a {@code consul} object, switches maintenance to Consul. */
   public static final String ENV_CONSUL_ADDR = "CONSUL_HTTP_ADDR";
   /** The name of the Consul agent check registered when maintenance lives in Consul. */
   public static final String CONSUL_CHECK = "consul";
-  /** Default {@code heartbeat.path}: reports go to {@code /health/heartbeat/<name>}. */
-  public static final String DEFAULT_HEARTBEAT_PATH = "/health/heartbeat";
-  /** Default {@code http.maxInFlight}: requests served at once before answering 503. */
-  public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
-  /** Default {@code http.idleTimeout}: 60000 ms without a byte read or written before a connection is closed. */
-  public static final long DEFAULT_IDLE_TIMEOUT = 60_000;
-  /** Default {@code http.requestTimeout}: 30000 ms for a request's body to arrive after its headers. */
-  public static final long DEFAULT_REQUEST_TIMEOUT = 30_000;
-  /** Default {@code http.requestHeadTimeout}: 10000 ms for an HTTP/1.x request head, from its first byte. */
-  public static final long DEFAULT_REQUEST_HEAD_TIMEOUT = RequestHeadTimeout.DEFAULT_TIMEOUT;
-  /** Default {@code http.maxConnections}: open HTTP connections in all, 4,096. */
-  public static final int DEFAULT_MAX_CONNECTIONS = ConnectionLimits.DEFAULT_MAX_CONNECTIONS;
-  /** Default {@code http.maxConnectionsPerClient}: open HTTP connections from one client IP address, 1,024. */
-  public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
-  /** Default {@code http.maxConcurrentStreams}: HTTP/2 streams open at once per connection, Vert.x's 100. */
-  public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 100;
-  /** Default {@code http.maxResets}: HTTP/2 streams one connection may reset within the reset window: 100. */
-  public static final int DEFAULT_MAX_RESETS = 100;
-  /** Default {@code http.resetWindow}: 30000 ms, the window of {@code http.maxResets} and of a flooder's ban. */
-  public static final long DEFAULT_RESET_WINDOW = 30_000;
-  /** Default {@code reload.scanPeriod}: the config file is read again every 2000 ms. */
-  public static final long DEFAULT_SCAN_PERIOD = 2_000;
-  /** Default {@code shutdown.drainDelay}: 5000 ms of failing readiness before the server stops accepting. */
-  public static final long DEFAULT_DRAIN_DELAY = 5_000;
-  /** Default {@code shutdown.graceTimeout}: 10000 ms for in-flight requests to finish. */
-  public static final long DEFAULT_GRACE_TIMEOUT = 10_000;
+  /** The default {@code reload.scanPeriod} in ms, which the TLS files are read again with when the config's is 0. */
+  public static final long DEFAULT_SCAN_PERIOD = StandaloneSection.RELOAD.read(new JsonObject()).getLong("scanPeriod");
+  /** The default {@code heartbeat.path}, the one path below {@code /health} a heartbeat path may take. */
+  private static final String DEFAULT_HEARTBEAT_PATH = StandaloneSection.HEARTBEAT.read(new JsonObject())
+    .getString("path");
   /** Paths the verticle serves itself, which {@code heartbeat.path} must not take. */
   private static final List<String> ROUTES = List.of("/health", "/status", "/environment");
 
@@ -129,30 +103,27 @@ public final class StandaloneConfig {
 
   private StandaloneConfig(ConfigObject root, Map<String, String> env) {
     json = root.json();
-    ConfigObject http = root.optionalObject("http");
-    host = http.optionalString("host", DEFAULT_HOST);
-    port = http.optionalInt("port", 0, 65535, DEFAULT_PORT);
-    maxInFlight = http.optionalInt("maxInFlight", 1, Integer.MAX_VALUE, DEFAULT_MAX_IN_FLIGHT);
-    idleTimeout = duration(http, "idleTimeout", DEFAULT_IDLE_TIMEOUT);
-    requestTimeout = duration(http, "requestTimeout", DEFAULT_REQUEST_TIMEOUT);
-    long requestHeadTimeout = duration(http, "requestHeadTimeout", DEFAULT_REQUEST_HEAD_TIMEOUT);
-    if (requestHeadTimeout < 1) {
-      throw http.invalid("requestHeadTimeout", "expected at least 1ms, got " + requestHeadTimeout + " ms");
+    // The keys the launcher reads again (see launcherTransport), which builds Vert.x before this, are validated here.
+    JsonObject http = StandaloneSection.HTTP.read(json);
+    host = http.getString("host");
+    port = http.getInteger("port");
+    maxInFlight = http.getInteger("maxInFlight");
+    idleTimeout = http.getLong("idleTimeout");
+    requestTimeout = http.getLong("requestTimeout");
+    if (http.getLong("requestHeadTimeout") < 1) {
+      throw new IllegalArgumentException("http.requestHeadTimeout: expected at least 1ms, got "
+        + http.getLong("requestHeadTimeout") + " ms");
     }
-    // Read again by the launcher (see launcherTransport), which builds Vert.x before this: validated here.
-    http.optionalInt("maxConnections", 1, Integer.MAX_VALUE, DEFAULT_MAX_CONNECTIONS);
-    http.optionalInt("maxConnectionsPerClient", 1, Integer.MAX_VALUE, DEFAULT_MAX_CONNECTIONS_PER_CLIENT);
-    maxConcurrentStreams = http.optionalInt("maxConcurrentStreams", 1, Integer.MAX_VALUE, DEFAULT_MAX_CONCURRENT_STREAMS);
-    maxResets = http.optionalInt("maxResets", 1, Integer.MAX_VALUE, DEFAULT_MAX_RESETS);
-    resetWindow = duration(http, "resetWindow", DEFAULT_RESET_WINDOW);
+    maxConcurrentStreams = http.getInteger("maxConcurrentStreams");
+    maxResets = http.getInteger("maxResets");
+    resetWindow = http.getLong("resetWindow");
     if (resetWindow < 1_000) {
-      throw http.invalid("resetWindow", "expected at least 1s, got " + resetWindow + " ms");
+      throw new IllegalArgumentException("http.resetWindow: expected at least 1s, got " + resetWindow + " ms");
     }
-    tls = Boolean.TRUE.equals(http.value("ssl"))
-      ? new Tls(http.requiredString("certPath"), http.requiredString("keyPath"),
-      http.optionalString("clientCaPath", null))
+    tls = http.getBoolean("ssl")
+      ? new Tls(http.getString("certPath"), http.getString("keyPath"), http.getString("clientCaPath"))
       : null;
-    scanPeriod = duration(root.optionalObject("reload"), "scanPeriod", DEFAULT_SCAN_PERIOD);
+    scanPeriod = StandaloneSection.RELOAD.read(json).getLong("scanPeriod");
     JsonArray entries = root.optionalArray("checks");
     JsonArray given = entries == null ? DEFAULT_CHECKS : entries;
     List<CheckDefinition> parsed = parseChecks(given);
@@ -161,22 +132,21 @@ public final class StandaloneConfig {
     }
     checks = CheckOrder.inDependencyOrder(parsed);
     application = nested(root, "application", ApplicationOptions::new);
-    adminToken = root.optionalObject("admin").optionalString("token", null);
+    adminToken = StandaloneSection.ADMIN.read(json).getString("token");
     health = nested(root, "health", HealthHandlerOptions::new).setApplication(application);
     JsonObject envOptions = root.optionalObject("environment").json().copy();
     environmentEnabled = !Boolean.FALSE.equals(envOptions.remove("enabled"));
     environment = nested(new ConfigObject(new JsonObject().put("environment", envOptions), ""), "environment",
       EnvironmentOptions::new).setApplication(application);
-    ConfigObject shutdown = root.optionalObject("shutdown");
-    drainDelay = duration(shutdown, "drainDelay", DEFAULT_DRAIN_DELAY);
-    graceTimeout = duration(shutdown, "graceTimeout", DEFAULT_GRACE_TIMEOUT);
-    ConfigObject heartbeat = root.optionalObject("heartbeat");
-    heartbeatPath = heartbeat.optionalString("path", DEFAULT_HEARTBEAT_PATH);
+    JsonObject shutdown = StandaloneSection.SHUTDOWN.read(json);
+    drainDelay = shutdown.getLong("drainDelay");
+    graceTimeout = shutdown.getLong("graceTimeout");
+    heartbeatPath = StandaloneSection.HEARTBEAT.read(json).getString("path");
     for (String route : ROUTES) {
       if (heartbeatPath.equals(route) || route.startsWith(heartbeatPath + "/")
         || (heartbeatPath.startsWith(route + "/") && !heartbeatPath.equals(DEFAULT_HEARTBEAT_PATH)
         && !heartbeatPath.startsWith(DEFAULT_HEARTBEAT_PATH + "/"))) {
-        throw heartbeat.invalid("path", "'" + heartbeatPath + "' collides with the route " + route
+        throw new IllegalArgumentException("heartbeat.path: '" + heartbeatPath + "' collides with the route " + route
           + "; expected a path of its own such as " + DEFAULT_HEARTBEAT_PATH);
       }
     }
@@ -235,7 +205,7 @@ public final class StandaloneConfig {
           + "service whose instances make the fleet");
       }
     }
-    loopbackOnly = isLoopback(http, host);
+    loopbackOnly = isLoopback(host);
     if (environmentEnabled && adminToken == null && !loopbackOnly) {
       throw new IllegalArgumentException("environment.enabled: the environment dump would be served on " + host
         + ", which is not a loopback address, without a token; set admin.token (or VITALS_ADMIN_TOKEN), or "
@@ -274,10 +244,6 @@ public final class StandaloneConfig {
       + message.substring(colon);
   }
 
-  private static long duration(ConfigObject object, String key, long defaultValue) {
-    return object.has(key) ? Durations.toMillis(object.value(key), object.path(key)) : defaultValue;
-  }
-
   /** Reads an options object with its own JSON constructor, giving its errors the object's path. */
   private static <T> T nested(ConfigObject root, String key, Function<JsonObject, T> reader) {
     return nested(root, key, reader, root.path(key));
@@ -296,11 +262,11 @@ public final class StandaloneConfig {
    *
    * @throws IllegalArgumentException {@code http.host: cannot resolve '<host>'} when the name does not resolve
    */
-  private static boolean isLoopback(ConfigObject http, String host) {
+  private static boolean isLoopback(String host) {
     try {
       return InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
-      throw http.invalid("host", "cannot resolve '" + host + "' to an address to listen on");
+      throw new IllegalArgumentException("http.host: cannot resolve '" + host + "' to an address to listen on");
     }
   }
 
@@ -373,29 +339,26 @@ public final class StandaloneConfig {
    * @return the transport
    */
   public static Transport launcherTransport(JsonObject json, Transport base) {
-    JsonObject http = json.getValue("http") instanceof JsonObject ? json.getJsonObject("http") : new JsonObject();
-    long headTimeout = millis(http.getValue("requestHeadTimeout"), 1, DEFAULT_REQUEST_HEAD_TIMEOUT);
-    long resetWindow = millis(http.getValue("resetWindow"), 1_000, DEFAULT_RESET_WINDOW);
-    Transport capped = ConnectionLimits.transport(base, positive(http.getValue("maxConnections"),
-      DEFAULT_MAX_CONNECTIONS), positive(http.getValue("maxConnectionsPerClient"), DEFAULT_MAX_CONNECTIONS_PER_CLIENT));
-    Transport resets = RapidResetLimits.transport(capped, positive(http.getValue("maxResets"), DEFAULT_MAX_RESETS),
-      resetWindow);
+    JsonObject defaults = StandaloneSection.HTTP.read(new JsonObject());
+    JsonObject http;
+    try {
+      http = StandaloneSection.HTTP.read(json);
+    } catch (IllegalArgumentException e) {
+      http = defaults; // the verticle stops start-up with the error
+    }
+    long headTimeout = http.getLong("requestHeadTimeout") >= 1 ? http.getLong("requestHeadTimeout")
+      : defaults.getLong("requestHeadTimeout");
+    long resetWindow = http.getLong("resetWindow") >= 1_000 ? http.getLong("resetWindow")
+      : defaults.getLong("resetWindow");
+    Transport capped = ConnectionLimits.transport(base, positive(http, defaults, "maxConnections"),
+      positive(http, defaults, "maxConnectionsPerClient"));
+    Transport resets = RapidResetLimits.transport(capped, positive(http, defaults, "maxResets"), resetWindow);
     return EventBusFrameLimit.transport(RequestHeadTimeout.transport(resets, headTimeout),
       EventBusFrameLimit.DEFAULT_MAX_FRAME);
   }
 
-  /** @return the duration in ms, or the default when absent, invalid or below {@code min} */
-  private static long millis(Object value, long min, long defaultValue) {
-    try {
-      long ms = value == null ? defaultValue : Durations.toMillis(value, "");
-      return ms >= min ? ms : defaultValue;
-    } catch (IllegalArgumentException e) {
-      return defaultValue;
-    }
-  }
-
-  private static int positive(Object value, int defaultValue) {
-    return value instanceof Integer && (Integer) value >= 1 ? (Integer) value : defaultValue;
+  private static int positive(JsonObject http, JsonObject defaults, String key) {
+    return http.getInteger(key) >= 1 ? http.getInteger(key) : defaults.getInteger(key);
   }
 
   /** @return the HTTP/2 streams one connection may have open at once */

@@ -35,7 +35,7 @@ class ConfigSchemaTypesTest {
 
   @Test
   void aNewTypeAddsItsNameItsBranchAndItsKeys() {
-    JsonObject schema = ConfigSchema.withTypes(ConfigSchema.schema(), List.of(type("paint")));
+    JsonObject schema = StandaloneSchema.withTypes(ConfigSchema.schema(), List.of(type("paint")));
     JsonObject check = schema.getJsonObject("$defs").getJsonObject("check");
     List<Object> types = check.getJsonObject("properties").getJsonObject("type").getJsonArray("enum").stream().toList();
     assertThat(types).endsWith("paint").contains("http", "passive");
@@ -51,7 +51,7 @@ class ConfigSchemaTypesTest {
   @Test
   void aTypeOfAKnownNameReplacesItsBranchInPlace() {
     JsonObject before = ConfigSchema.schema();
-    JsonObject after = ConfigSchema.withTypes(before, List.of(type("tcp")));
+    JsonObject after = StandaloneSchema.withTypes(before, List.of(type("tcp")));
     JsonArray branches = after.getJsonObject("$defs").getJsonObject("check").getJsonArray("allOf");
     assertThat(branches.size())
       .isEqualTo(before.getJsonObject("$defs").getJsonObject("check").getJsonArray("allOf").size());
@@ -62,7 +62,7 @@ class ConfigSchemaTypesTest {
   @Test
   void passiveAndNamesThatAreNotLowerCaseWordsAreRefused() {
     for (String name : List.of("passive", "Paint", "paint/red", "")) {
-      assertThatThrownBy(() -> ConfigSchema.withTypes(ConfigSchema.schema(), List.of(type(name))))
+      assertThatThrownBy(() -> StandaloneSchema.withTypes(ConfigSchema.schema(), List.of(type(name))))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("'" + name + "'");
     }
   }

@@ -54,16 +54,17 @@ public class WebhookOptions {
     .text("url").secret().required().describe("where status changes are POSTed, an http or https URL")
     .stringMap("headers").secret()
     .constrain("propertyNames", new JsonObject().put("pattern", "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
-      .put("description", "a header name (letters, digits and !#$%&'*+.^_`|~-)"))
+      .put("x-expected", "a header name (letters, digits and !#$%&'*+.^_`|~-)"))
     .constrain("additionalProperties", new JsonObject().put("type", "string").put("pattern", "^[^\\r\\n]*$")
-      .put("description", "a header value without CR or LF"))
+      .put("x-expected", "a header value without CR or LF"))
     .describe("headers sent with every POST (names are HTTP tokens, values without CR or LF)")
     .string("template").describe("the body template: POST `{\"text\": \"<rendered>\"}` instead of the change's JSON;"
       + " placeholders `{kind}`, `{name}`, `{from}`, `{to}`, `{output}`, `{timestamp}`")
     .integer("retries").range(0, 100).describe("retries after the first try")
-    .duration("retryDelay", "timeout", "minInterval")
-    .describe("the delay before the first retry (doubled for each next one), one POST's limit, the least time"
-      + " between two failure notices of one check (recoveries are always sent)")
+    .duration("retryDelay").describe("the delay before the first retry, doubled for each next one")
+    .duration("timeout").describe("one POST's limit")
+    .duration("minInterval")
+    .describe("the least time between two failure notices of one check (recoveries are always sent)")
     .integer("maxQueued").range(1, 1_000_000).describe("changes held for a receiver that is behind, all checks together");
 
   /** Options without a URL, to set. */

@@ -29,7 +29,7 @@ abstract class SqlType extends BuiltInType<SqlCheckOptions> {
     super(name, description, SqlCheckOptions::new, () -> {
       JsonObject schema = SqlCheckOptions.schema();
       // SqlCheckOptions takes both clients' URIs; the type takes its client's.
-      schema.getJsonObject("properties").getJsonObject("uri").put("pattern", uriPattern).put("description",
+      schema.getJsonObject("properties").getJsonObject("uri").put("pattern", uriPattern).put("x-expected", example).put("description",
         "the server's URI, " + example + "; host, port, database, user and password override its parts");
       return schema;
     });
