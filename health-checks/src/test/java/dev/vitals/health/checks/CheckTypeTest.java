@@ -39,14 +39,15 @@ class CheckTypeTest {
   void theFragmentsOfHttpAndRedisAreTheirOptionsForms() {
     assertThat(CheckType.available().get("http").schema()).isEqualTo(new JsonObject("""
       {"required": ["url"], "properties": {
-        "url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "description": "an absolute http:// or \
+        "url": {"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+          "x-expected": "an absolute http:// or https:// URL", "description": "an absolute http:// or \
       https:// URL, requested with GET; user:password@ in it is sent as basic auth and masked in outputs"},
         "expectedStatus": {"type": "integer", "minimum": 100, "maximum": 599, "x-default": "any 2xx",
           "description": "the one status code that passes, instead of any 2xx"},
         "acceptedStatus": {"type": "array", "items": {"type": "integer", "minimum": 100, "maximum": 599}, "default": [],
           "description": "the status codes that pass, instead of expectedStatus or any 2xx"},
         "bodyContains": {"type": "string", "description": "text the body must contain"},
-        "jsonPointer": {"type": "string", "pattern": "^(/.*)?$",
+        "jsonPointer": {"type": "string", "pattern": "^(/.*)?$", "x-expected": "a JSON Pointer such as /status",
           "description": "a JSON Pointer such as /status into the body, whose value must be jsonValue"},
         "jsonValue": {"type": "string",
           "description": "the value expected at jsonPointer: a string value as it is, any other value as JSON"},
@@ -62,7 +63,8 @@ class CheckTypeTest {
       """));
     assertThat(CheckType.available().get("redis").schema()).isEqualTo(new JsonObject("""
       {"properties": {
-        "uri": {"type": "string", "pattern": "^rediss?://", "description": "the server's URI, \
+        "uri": {"type": "string", "pattern": "^rediss?://", "x-expected": "redis://:password@host:port/database",
+          "description": "the server's URI, \
       redis://:password@host:port/database; host, port, database, user and password override its parts"},
         "host": {"$ref": "#/$defs/text", "description": "the server's host name or address"},
         "port": {"type": "integer", "minimum": 1, "maximum": 65535, "description": "the server's port"},
