@@ -13,7 +13,6 @@ module dev.vitals.health.checks {
   requires transitive io.vertx.sql.client.pg;
   requires transitive io.vertx.sql.client.mysql;
   requires transitive io.vertx.redis.client;
-  requires dev.vitals.environment; // the environment dump's scrubbing rules, for what checks show of URIs
   requires java.management;
   requires io.netty.buffer;
   requires io.netty.common;

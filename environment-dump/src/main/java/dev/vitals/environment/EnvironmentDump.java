@@ -1,6 +1,7 @@
 package dev.vitals.environment;
 
 import dev.vitals.environment.impl.EnvironmentDumpImpl;
+import dev.vitals.health.Scrubber;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -2,6 +2,7 @@ package dev.vitals.environment;
 
 import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.JsonForm;
+import dev.vitals.health.ScrubOptions;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.annotations.GenIgnore;
 import io.vertx.codegen.json.annotations.JsonGen;

@@ -1,6 +1,7 @@
 package dev.vitals.environment;
 
 import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.Scrubber;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -2,8 +2,8 @@ package dev.vitals.environment.impl;
 
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
-import dev.vitals.environment.Scrubber;
 import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.Scrubber;
 import dev.vitals.health.internal.BoundedRun;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -13,7 +13,7 @@ import io.vertx.core.Vertx;
  * with {@code followRedirects}. Output: {@code GET <url>: <status>}, with what was not met; data:
  * {@code {"url": "...", "statusCode": 200, "latencyMs": 3.1}}. User information in the
  * URL is sent as basic authentication; it and query parameters with a secret name ({@code ?api_key=...}) are
- * masked in outputs and data by the environment dump's scrubbing rules. The client is warmed at creation
+ * masked in outputs and data by health-core's {@code Scrubber} (the environment dump's rules). The client is warmed at creation
  * ({@link #warmedUp()}), so that class loading is not counted against the first run's timeout.
  */
 public interface HttpCheck extends ResourceCheck {

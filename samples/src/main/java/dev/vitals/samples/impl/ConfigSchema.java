@@ -1,7 +1,7 @@
 package dev.vitals.samples.impl;
 
-import dev.vitals.environment.ScrubOptions;
-import dev.vitals.environment.Scrubber;
+import dev.vitals.health.ScrubOptions;
+import dev.vitals.health.Scrubber;
 import dev.vitals.health.checks.CheckType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

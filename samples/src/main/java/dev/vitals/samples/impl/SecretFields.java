@@ -1,6 +1,6 @@
 package dev.vitals.samples.impl;
 
-import dev.vitals.environment.Scrubber;
+import dev.vitals.health.Scrubber;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

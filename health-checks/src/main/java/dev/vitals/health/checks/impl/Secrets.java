@@ -1,7 +1,7 @@
 package dev.vitals.health.checks.impl;
 
-import dev.vitals.environment.ScrubOptions;
-import dev.vitals.environment.Scrubber;
+import dev.vitals.health.ScrubOptions;
+import dev.vitals.health.Scrubber;
 import io.vertx.core.json.JsonObject;
 
 
@@ -11,7 +11,7 @@ public final class Secrets {
   /** What a masked secret reads as. */
   public static final String MASK = Scrubber.MASK;
 
-  /** The environment dump's rules: user information in URIs, secret query parameters and assignments. */
+  /** health-core's scrubbing rules (the environment dump's): user information in URIs, secret query parameters and assignments. */
   private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
 
   private Secrets() {

@@ -1,4 +1,4 @@
-package dev.vitals.environment;
+package dev.vitals.health;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package dev.vitals.environment;
+package dev.vitals.health;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
-import static dev.vitals.environment.Scrubber.MASK;
+import static dev.vitals.health.Scrubber.MASK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

@@ -1,6 +1,5 @@
-package dev.vitals.environment;
+package dev.vitals.health;
 
-import dev.vitals.health.JsonForm;
 import io.vertx.codegen.annotations.DataObject;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
