@@ -305,11 +305,11 @@ public class CheckOptions {
    * @param failureThreshold consecutive failing runs that fail a passing check, {@code >= 1}; until then the
    *                         check stays passing, its output saying which failure of how many it is
    * @return this
-   * @throws IllegalArgumentException when below 1
+   * @throws IllegalArgumentException {@code <field>: expected an integer from 1 to 1000, got <n>}
    */
   public CheckOptions setFailureThreshold(int failureThreshold) {
-    if (failureThreshold < 1) {
-      throw new IllegalArgumentException("failureThreshold: must be at least 1, got " + failureThreshold);
+    if (failureThreshold < 1 || failureThreshold > 1000) {
+      throw new IllegalArgumentException("failureThreshold: expected an integer from 1 to 1000, got " + failureThreshold);
     }
     this.failureThreshold = failureThreshold;
     return this;
@@ -323,11 +323,11 @@ public class CheckOptions {
   /**
    * @param successThreshold consecutive passing runs that recover a failing check, {@code >= 1}
    * @return this
-   * @throws IllegalArgumentException when below 1
+   * @throws IllegalArgumentException {@code <field>: expected an integer from 1 to 1000, got <n>}
    */
   public CheckOptions setSuccessThreshold(int successThreshold) {
-    if (successThreshold < 1) {
-      throw new IllegalArgumentException("successThreshold: must be at least 1, got " + successThreshold);
+    if (successThreshold < 1 || successThreshold > 1000) {
+      throw new IllegalArgumentException("successThreshold: expected an integer from 1 to 1000, got " + successThreshold);
     }
     this.successThreshold = successThreshold;
     return this;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -172,5 +173,65 @@ class ConfigReferenceTest {
     // type picks the check's definition; CheckOptions holds the rest.
     sameKeys(SCHEMA.getJsonObject("$defs").getJsonObject("check"), json -> new CheckOptions(json).toJson(),
       Set.of("type"), Set.of());
+  }
+
+  /** An object of the config and what reads it: an options class's JSON constructor. */
+  private record Reader(String path, JsonObject schema, Function<JsonObject, ?> read) {
+  }
+
+  private static List<Reader> readers() {
+    return List.of(
+      new Reader("application", section("application"), ApplicationOptions::new),
+      new Reader("consul", section("consul"), json -> new ConsulSection(json, Map.of())),
+      new Reader("grpc", section("grpc"), json -> { json.remove("enabled"); return new GrpcHealthOptions(json); }),
+      new Reader("health.probes.<name>", at("/properties/health/properties/probes/additionalProperties"),
+        json -> new HealthHandlerOptions(new JsonObject().put("probes", new JsonObject().put("p", json)))),
+      new Reader("notifications.webhooks[]", at("/properties/notifications/properties/webhooks/items"),
+        WebhookOptions::new),
+      new Reader("history", section("history"), HistorySection::new),
+      new Reader("fleet", section("fleet"), FleetSection::new),
+      new Reader("fleet.cluster", section("fleet").getJsonObject("properties").getJsonObject("cluster"),
+        HazelcastOptions::new),
+      new Reader("checks[]", SCHEMA.getJsonObject("$defs").getJsonObject("check"),
+        json -> { json.remove("type"); return new CheckOptions(json); }));
+  }
+
+  /**
+   * A range is written twice, in a key's form (the schema's) and in its setter (the Java API's): each integer key's
+   * bounds are accepted by the options class, and one past them refused, so the two cannot drift apart.
+   */
+  @Test
+  void schemaRangesAreTheSettersRanges() {
+    List<String> drifts = new java.util.ArrayList<>();
+    for (Reader reader : readers()) {
+      JsonObject properties = reader.schema().getJsonObject("properties");
+      properties.forEach(e -> {
+        JsonObject key = resolve((JsonObject) e.getValue());
+        if (!"integer".equals(key.getValue("type")) || !(key.getValue("minimum") instanceof Number min)
+          || !(key.getValue("maximum") instanceof Number max)) {
+          return;
+        }
+        String name = reader.path() + "." + e.getKey();
+        for (long value = min.longValue() - 1; value <= max.longValue() + 1;
+             value = value == min.longValue() ? max.longValue() : value + 1) {
+          if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            continue; // the form refuses what is not an int
+          }
+          boolean valid = value >= min.longValue() && value <= max.longValue();
+          JsonObject json = sample(reader.schema()).put(e.getKey(), value);
+          try {
+            reader.read().apply(json);
+            if (!valid) {
+              drifts.add(name + " = " + value + " accepted, outside the schema's " + min + " to " + max);
+            }
+          } catch (IllegalArgumentException failure) {
+            if (valid) {
+              drifts.add(name + " = " + value + " refused (" + failure.getMessage() + "), inside the schema's range");
+            }
+          }
+        }
+      });
+    }
+    assertThat(drifts).isEmpty();
   }
 }

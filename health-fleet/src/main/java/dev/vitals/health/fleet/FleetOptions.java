@@ -119,7 +119,7 @@ public class FleetOptions {
    *                      an instance not heard of for three periods is {@code missing} (shorter periods would make a
    *                      GC pause look like a lost instance)
    * @return this
-   * @throws IllegalArgumentException when below 1000
+   * @throws IllegalArgumentException {@code maxNodes: expected an integer from 1 to 1000000, got <n>}000
    */
   public FleetOptions setPublishPeriod(long publishPeriod) {
     if (publishPeriod < 1_000) {
@@ -137,7 +137,7 @@ public class FleetOptions {
   /**
    * @param minMembers how many cluster members the {@code cluster} check wants, {@code >= 1}
    * @return this
-   * @throws IllegalArgumentException when below 1
+   * @throws IllegalArgumentException {@code maxNodes: expected an integer from 1 to 1000000, got <n>}
    */
   public FleetOptions setMinMembers(int minMembers) {
     if (minMembers < 1) {
@@ -176,11 +176,11 @@ public class FleetOptions {
    * @param maxNodes how many instances the view holds at most, this one included, {@code >= 1}; statuses of
    *                 further instances are dropped (logged once a minute)
    * @return this
-   * @throws IllegalArgumentException when below 1
+   * @throws IllegalArgumentException {@code maxNodes: expected an integer from 1 to 1000000, got <n>}
    */
   public FleetOptions setMaxNodes(int maxNodes) {
-    if (maxNodes < 1) {
-      throw new IllegalArgumentException("maxNodes: must be at least 1, got " + maxNodes);
+    if (maxNodes < 1 || maxNodes > 1_000_000) {
+      throw new IllegalArgumentException("maxNodes: expected an integer from 1 to 1000000, got " + maxNodes);
     }
     this.maxNodes = maxNodes;
     return this;

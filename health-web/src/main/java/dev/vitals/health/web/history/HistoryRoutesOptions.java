@@ -94,11 +94,11 @@ public class HistoryRoutesOptions {
   /**
    * @param maxStreams how many event streams may be open at once, {@code >= 1}; one more is answered 503
    * @return this
-   * @throws IllegalArgumentException when below 1
+   * @throws IllegalArgumentException {@code <field>: expected an integer from 1 to 100000, got <n>}
    */
   public HistoryRoutesOptions setMaxStreams(int maxStreams) {
-    if (maxStreams < 1) {
-      throw new IllegalArgumentException("maxStreams: must be at least 1, got " + maxStreams);
+    if (maxStreams < 1 || maxStreams > 100_000) {
+      throw new IllegalArgumentException("maxStreams: expected an integer from 1 to 100000, got " + maxStreams);
     }
     this.maxStreams = maxStreams;
     return this;
@@ -115,11 +115,11 @@ public class HistoryRoutesOptions {
    *                            with {@code Retry-After}, so that one client cannot take every one of
    *                            {@link #getMaxStreams()}
    * @return this
-   * @throws IllegalArgumentException when below 1
+   * @throws IllegalArgumentException {@code <field>: expected an integer from 1 to 100000, got <n>}
    */
   public HistoryRoutesOptions setMaxStreamsPerClient(int maxStreamsPerClient) {
-    if (maxStreamsPerClient < 1) {
-      throw new IllegalArgumentException("maxStreamsPerClient: must be at least 1, got " + maxStreamsPerClient);
+    if (maxStreamsPerClient < 1 || maxStreamsPerClient > 100_000) {
+      throw new IllegalArgumentException("maxStreamsPerClient: expected an integer from 1 to 100000, got " + maxStreamsPerClient);
     }
     this.maxStreamsPerClient = maxStreamsPerClient;
     return this;
@@ -175,11 +175,11 @@ public class HistoryRoutesOptions {
    * @param eventBuffer how many of the latest events are kept for a client reconnecting with
    *                    {@code Last-Event-ID}, {@code >= 1}; a client that missed more gets the ones kept
    * @return this
-   * @throws IllegalArgumentException when below 1
+   * @throws IllegalArgumentException {@code <field>: expected an integer from 1 to 100000, got <n>}
    */
   public HistoryRoutesOptions setEventBuffer(int eventBuffer) {
-    if (eventBuffer < 1) {
-      throw new IllegalArgumentException("eventBuffer: must be at least 1, got " + eventBuffer);
+    if (eventBuffer < 1 || eventBuffer > 100_000) {
+      throw new IllegalArgumentException("eventBuffer: expected an integer from 1 to 100000, got " + eventBuffer);
     }
     this.eventBuffer = eventBuffer;
     return this;

@@ -175,12 +175,12 @@ public class WebhookOptions {
   }
 
   /**
-   * @param retries retries after the first try, {@code >= 0}
+   * @param retries retries after the first try, 0 to 100
    * @return this
    */
   public WebhookOptions setRetries(int retries) {
-    if (retries < 0) {
-      throw new IllegalArgumentException("retries: must not be negative");
+    if (retries < 0 || retries > 100) {
+      throw new IllegalArgumentException("retries: expected an integer from 0 to 100, got " + retries);
     }
     this.retries = retries;
     return this;
@@ -247,13 +247,13 @@ public class WebhookOptions {
   }
 
   /**
-   * @param maxQueued the most changes held for delivery, {@code >= 1}
+   * @param maxQueued the most changes held for delivery, 1 to 1000000
    * @return this
-   * @throws IllegalArgumentException when it is less than 1
+   * @throws IllegalArgumentException {@code maxQueued: expected an integer from 1 to 1000000, got <n>}
    */
   public WebhookOptions setMaxQueued(int maxQueued) {
-    if (maxQueued < 1) {
-      throw new IllegalArgumentException("maxQueued: expected an integer >= 1, got '" + maxQueued + "'");
+    if (maxQueued < 1 || maxQueued > 1_000_000) {
+      throw new IllegalArgumentException("maxQueued: expected an integer from 1 to 1000000, got " + maxQueued);
     }
     this.maxQueued = maxQueued;
     return this;
