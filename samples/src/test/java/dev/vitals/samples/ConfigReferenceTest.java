@@ -180,6 +180,19 @@ class ConfigReferenceTest {
   }
 
   private static List<Reader> readers() {
+    List<Reader> readers = new java.util.ArrayList<>(sections());
+    for (Object branch : SCHEMA.getJsonObject("$defs").getJsonObject("check").getJsonArray("allOf")) {
+      String type = ((JsonObject) branch).getJsonObject("if").getJsonObject("properties").getJsonObject("type")
+        .getString("const");
+      JsonObject fields = ((JsonObject) branch).getJsonObject("then").copy();
+      fields.remove("$ref"); // the entry's key list, checked elsewhere
+      readers.add(new Reader("checks[" + type + "]", fields, type.equals("passive") ? dev.vitals.health.PassiveOptions::new
+        : CheckType.available().get(type)::parse));
+    }
+    return readers;
+  }
+
+  private static List<Reader> sections() {
     return List.of(
       new Reader("application", section("application"), ApplicationOptions::new),
       new Reader("consul", section("consul"), json -> new ConsulSection(json, Map.of())),
@@ -200,6 +213,15 @@ class ConfigReferenceTest {
    * A range is written twice, in a key's form (the schema's) and in its setter (the Java API's): each integer key's
    * bounds are accepted by the options class, and one past them refused, so the two cannot drift apart.
    */
+  /** @return a valid value of each required key of an object schema, the sample's */
+  private static JsonObject required(JsonObject schema) {
+    JsonObject sample = sample(schema);
+    JsonObject required = new JsonObject();
+    resolve(schema).getJsonArray("required", new JsonArray()).forEach(key -> required.put((String) key,
+      sample.getValue((String) key)));
+    return required;
+  }
+
   @Test
   void schemaRangesAreTheSettersRanges() {
     List<String> drifts = new java.util.ArrayList<>();
@@ -218,7 +240,7 @@ class ConfigReferenceTest {
             continue; // the form refuses what is not an int
           }
           boolean valid = value >= min.longValue() && value <= max.longValue();
-          JsonObject json = sample(reader.schema()).put(e.getKey(), value);
+          JsonObject json = required(reader.schema()).put(e.getKey(), value);
           try {
             reader.read().apply(json);
             if (!valid) {
