@@ -9,7 +9,6 @@ import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.StatusChange;
 import dev.vitals.health.StatusEvents;
-import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.checks.DependencyLoop;
 import dev.vitals.health.internal.BurstLog;
 import dev.vitals.health.web.VitalsRoutes;
@@ -30,6 +29,7 @@ import dev.vitals.samples.impl.ConfigOverrides;
 import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.GrpcEndpoint;
 import dev.vitals.samples.impl.PeerLimits;
+import dev.vitals.samples.impl.RunningChecks;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneFleet;
 import dev.vitals.samples.impl.StandaloneMetrics;
@@ -50,7 +50,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,7 +88,7 @@ public class StandaloneVerticle extends VerticleBase {
   private final Map<String, String> systemProperties;
   private final Path configFile;
   /** The configured checks registered now, by name: their entry in the config and what they hold. */
-  private final Map<String, RunningCheck> running = new LinkedHashMap<>();
+  private RunningChecks running;
   /** Top-level keys whose change was logged as needing a restart, so that it is logged once. */
   private final Set<String> restartLogged = new HashSet<>();
   private CheckRegistry registry;
@@ -110,9 +109,6 @@ public class StandaloneVerticle extends VerticleBase {
   private volatile HttpServer server;
 
   /** A configured check as registered: its config entry, to notice changes, and what releases it. */
-  private record RunningCheck(JsonObject entry, CheckType.Registration registration) {
-  }
-
   /** A verticle configured by its config, the process environment and the system properties. */
   public StandaloneVerticle() {
     this(System.getenv(), ConfigOverrides.systemProperties(), null);
@@ -209,28 +205,9 @@ public class StandaloneVerticle extends VerticleBase {
       LOG.warning(() -> "Config change ignored, the running config stays: " + e.getMessage());
       return;
     }
-    Map<String, JsonObject> wanted = next.checkEntries();
-    List<String> removed = new ArrayList<>();
-    running.forEach((name, check) -> {
-      if (!check.entry().equals(wanted.get(name))) {
-        removed.add(name);
-      }
-    });
-    removed.forEach(name -> {
-      registry.unregister(name);
-      running.remove(name).registration().close();
-    });
-    List<String> added = new ArrayList<>();
-    for (CheckDefinition check : next.checks()) {
-      String name = check.options().getName();
-      if (!running.containsKey(name)) {
-        running.put(name, new RunningCheck(wanted.get(name),
-          check.register(vertx, dependencies.vertx(), registry, passive)));
-        added.add(name);
-      }
-    }
-    if (!removed.isEmpty() || !added.isEmpty()) {
-      LOG.info(() -> "Config change applied: checks removed " + removed + ", added " + added);
+    RunningChecks.Changes changes = running.update(next);
+    if (changes.any()) {
+      LOG.info(() -> "Config change applied: checks removed " + changes.removed() + ", added " + changes.added());
     }
     for (String key : union(config.json().fieldNames(), next.json().fieldNames())) {
       if (!key.equals("checks") && !key.equals("$schema")
@@ -255,11 +232,8 @@ public class StandaloneVerticle extends VerticleBase {
     registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setHistory(config.history().registryOptions()));
     passive = PassiveChecks.create(vertx, registry, Clock.systemUTC());
     dependencies = DependencyLoop.create();
-    for (CheckDefinition check : config.checks()) {
-      String name = check.options().getName();
-      running.put(name, new RunningCheck(config.checkEntries().get(name),
-        check.register(vertx, dependencies.vertx(), registry, passive)));
-    }
+    running = new RunningChecks(vertx, dependencies.vertx(), registry, passive);
+    running.update(config);
     if (config.consul() != null) {
       ConsulMaintenance consul = ConsulMaintenance.create(vertx, config.consul().client(),
         config.consul().maintenance());
@@ -318,7 +292,7 @@ public class StandaloneVerticle extends VerticleBase {
     grpc = GrpcEndpoint.of(config.json());
     grpc.configure(options, config.tls() != null);
     // A fresh JVM's clients load their classes before the first answer, not within a check's first timeout.
-    Future<?> warm = Future.all(running.values().stream().map(check -> check.registration().warmedUp()).toList());
+    Future<?> warm = running.warmedUp();
     return Future.all(warm, ssl).compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
         .connectionHandler(peers::connected)
@@ -463,8 +437,7 @@ public class StandaloneVerticle extends VerticleBase {
       closing.add(fleet.close());
       fleet = null;
     }
-    running.values().forEach(check -> closing.add(check.registration().close()));
-    running.clear();
+    closing.addAll(running.close());
     passive.close();
     notifiers.forEach(notifier -> closing.add(notifier.close()));
     notifiers.clear();
