@@ -129,8 +129,8 @@ public class AlertRuleOptions {
   public static JsonObject schema() {
     JsonObject schema = FORM.schema(new AlertRuleOptions().toJson());
     schema.getJsonObject("properties").put("instances", new JsonObject()
-      .put("type", new JsonArray().add("integer").add("string")).put("minimum", 1).put("maximum", 100000)
-      .put("pattern", "^[1-9][0-9]{0,5}%?$").put("default", 1)
+      .put("type", new JsonArray().add("integer").add("string")).put("minimum", 1).put("maximum", 999999)
+      .put("pattern", "^\\s*([1-9][0-9]{0,5}|([1-9][0-9]?|100)%)\\s*$").put("default", 1)
       .put("x-expected", "a count of instances (1 or more), or a percentage of them such as \"50%\"")
       .put("description", "fleet quorum: on how many instances (a count, or a percentage such as `\"50%\"`) the"
         + " check must fail before the alert fires; without a fleet this instance is the only one, so any quorum is"

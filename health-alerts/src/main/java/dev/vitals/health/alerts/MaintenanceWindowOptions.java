@@ -95,7 +95,9 @@ public class MaintenanceWindowOptions {
 
   /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
   public static JsonObject schema() {
-    return FORM.schema(new MaintenanceWindowOptions().toJson());
+    JsonObject defaults = new MaintenanceWindowOptions().toJson();
+    defaults.remove("duration"); // required: its 0 before it is set is no default
+    return FORM.schema(defaults);
   }
 
   /** @return the JSON form */

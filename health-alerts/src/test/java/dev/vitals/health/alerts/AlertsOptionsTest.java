@@ -146,6 +146,11 @@ class AlertsOptionsTest {
     JsonObject window = MaintenanceWindowOptions.schema();
     assertThat(window.getJsonArray("required")).containsExactly("name", "cron", "duration");
     assertThat(window.getJsonObject("properties").getJsonObject("timeZone").getString("default")).isEqualTo("UTC");
+    assertThat(window.getJsonObject("properties").getJsonObject("duration").containsKey("default")).isFalse();
+    java.util.regex.Pattern instances = java.util.regex.Pattern.compile(
+      rule.getJsonObject("instances").getString("pattern"));
+    assertThat(List.of("1", "50%", "100%", "12")).allMatch(text -> instances.matcher(text).find());
+    assertThat(List.of("0", "150%", "0%", "x")).noneMatch(text -> instances.matcher(text).find());
 
     JsonObject section = AlertsOptions.schema().getJsonObject("properties");
     assertThat(section.fieldNames()).containsExactlyInAnyOrder("channels", "rules", "windows", "silencesFile",
