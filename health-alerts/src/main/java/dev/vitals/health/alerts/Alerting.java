@@ -62,7 +62,7 @@ public interface Alerting {
    * @param applicationName the {@code application} label, or {@code null} for none
    * @return the alerting, once the silences are read; failed with an {@link IllegalArgumentException} when a rule
    * names a channel with no sink ({@code "rules[0].channels: no sink for channel 'pager', expected one of am, ops"})
-   * or a window's cron expression is invalid (its {@code "windows[0].cron: ..."} message)
+   * or a window has no cron expression or duration ({@code "windows[0].cron: required field missing"})
    */
   static Future<Alerting> create(Vertx vertx, CheckRegistry registry, AlertsOptions options,
                                  Map<String, NotificationSink> sinks, Clock clock, String instanceName,

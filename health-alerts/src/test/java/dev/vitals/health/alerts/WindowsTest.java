@@ -112,11 +112,15 @@ class WindowsTest {
   }
 
   @Test
-  void aRuleNamingAChannelWithoutASinkFailsCreation() {
+  void aRuleNamingAChannelWithoutASinkOrAnIncompleteWindowFailsCreation() {
     assertThat(failure(Alerting.create(vertx, registry, new AlertsOptions().addWindow(nightly("UTC"))
         .addRule(new AlertRuleOptions().setName("r").setChannels(List.of("pager"))), Map.of("ops", ops), clock,
       "web-1", null)))
       .isInstanceOf(IllegalArgumentException.class)
       .hasMessage("rules[0].channels: no sink for channel 'pager', expected one of ops");
+    assertThat(failure(Alerting.create(vertx, registry, new AlertsOptions()
+        .addWindow(new MaintenanceWindowOptions().setName("w").setCron("0 2 * * *")), Map.of("ops", ops), clock,
+      "web-1", null)))
+      .hasMessage("windows[0].duration: required field missing");
   }
 }

@@ -164,6 +164,9 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     List<MaintenanceWindowOptions> configured = options.getWindows();
     for (int i = 0; i < configured.size(); i++) {
       MaintenanceWindowOptions window = configured.get(i);
+      if (window.getDuration() <= 0) {
+        throw new IllegalArgumentException("windows[" + i + "].duration: required field missing");
+      }
       try {
         windows.add(new Window(new MaintenanceWindowOptions(window), Globs.compileAll(window.getChecks()),
           ExecutionTime.forCron(window.parsedCron()), ZoneId.of(window.getTimeZone())));

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /** The silences, in memory and in their file. */
 public final class SilencesImpl implements Silences {
@@ -42,6 +44,8 @@ public final class SilencesImpl implements Silences {
   private final BurstLog writeFaults = new BurstLog(SilencesImpl.class, 60_000);
   /** By id, oldest first; guarded by this. */
   private final Map<String, Silence> silences = new LinkedHashMap<>();
+  /** The check globs of each silence, compiled once; guarded by this. */
+  private final Map<String, List<Pattern>> globs = new HashMap<>();
 
   /**
    * @param vertx whose worker threads write the file
@@ -98,12 +102,21 @@ public final class SilencesImpl implements Silences {
       return List.of();
     }).map(read -> {
       Instant now = clock.instant();
+      int left = 0;
       synchronized (this) {
         for (Silence silence : read) {
-          if (silence.activeAt(now) && silences.size() < max) {
-            silences.put(silence.id(), silence);
+          if (silence.activeAt(now)) {
+            if (silences.size() < max) {
+              put(silence);
+            } else {
+              left++;
+            }
           }
         }
+      }
+      if (left > 0) {
+        LOG.warning("silencesFile: " + file + " holds more silences than maxSilences (" + max + "); " + left
+          + " left out");
       }
       return null;
     });
@@ -121,7 +134,7 @@ public final class SilencesImpl implements Silences {
           throw new IllegalStateException("silences: already " + silences.size() + " silences (maxSilences); remove"
             + " one or wait for one to end");
         }
-        silences.put(silence.id(), silence);
+        put(silence);
         snapshot = snapshot();
       }
     } catch (RuntimeException e) {
@@ -193,6 +206,7 @@ public final class SilencesImpl implements Silences {
     JsonArray snapshot;
     synchronized (this) {
       Silence removed = silences.remove(id);
+      globs.remove(id);
       if (removed == null || !removed.activeAt(clock.instant())) {
         return Future.succeededFuture(false);
       }
@@ -210,7 +224,8 @@ public final class SilencesImpl implements Silences {
   public synchronized List<String> matching(String name, Set<String> tags, Instant now) {
     List<String> ids = new ArrayList<>();
     for (Silence silence : silences.values()) {
-      if (silence.activeAt(now) && silence.matches(name, tags)) {
+      if (silence.activeAt(now) && Globs.anyMatches(globs.get(silence.id()), name)
+        && Globs.anyTag(silence.tags(), tags)) {
         ids.add(silence.id());
       }
     }
@@ -234,7 +249,14 @@ public final class SilencesImpl implements Silences {
   }
 
   private boolean expire(Instant now) {
-    return silences.values().removeIf(silence -> !silence.activeAt(now));
+    boolean any = silences.values().removeIf(silence -> !silence.activeAt(now));
+    globs.keySet().retainAll(silences.keySet());
+    return any;
+  }
+
+  private void put(Silence silence) {
+    silences.put(silence.id(), silence);
+    globs.put(silence.id(), Globs.compileAll(silence.checks()));
   }
 
   private JsonArray snapshot() {
