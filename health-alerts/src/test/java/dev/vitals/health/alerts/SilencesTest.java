@@ -112,6 +112,19 @@ class SilencesTest {
   }
 
   @Test
+  void aSilenceByTagHoldsBackTheResolutionOfAnUnregisteredCheck() {
+    Alerting alerting = alerting(new AlertsOptions());
+    db.fail("refused");
+    result(registry.report("db/primary"));
+    result(alerting.silences().add(new JsonObject().put("tags", new JsonArray().add("storage"))
+      .put("duration", "1h").put("reason", "decommissioning").put("createdBy", "bob")));
+    registry.unregister("db/primary");
+    assertThat(ops.lines()).containsExactly("firing db/primary");
+    assertThat(alerting.suppressed()).containsEntry("silence", 1L);
+    assertThat(alerting.active()).isEmpty();
+  }
+
+  @Test
   void removedSilencesNoLongerHold() {
     Alerting alerting = alerting(new AlertsOptions());
     Silence silence = result(alerting.silences().add(request("1h")));

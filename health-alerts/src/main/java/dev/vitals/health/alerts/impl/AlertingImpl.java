@@ -224,9 +224,10 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     if (closed) {
       return;
     }
-    CheckState state = checks.remove(name);
+    CheckState state = checks.get(name);
     if (state != null) {
-      resolveAll(state, clock.instant());
+      resolveAll(state, clock.instant()); // while its tags and criticality are still known
+      checks.remove(name);
     }
   }
 
