@@ -1,0 +1,110 @@
+package dev.vitals.health.alerts;
+
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.alerts.impl.AlertingImpl;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Alerting on a check registry: observes its runs ({@code CheckRegistry.addObserver}), judges them with the rules
+ * of {@link AlertsOptions#effectiveRules()}, keeps the active alerts and hands their notifications to the sinks of
+ * their rules' channels.
+ *
+ * <p>How a check's runs are judged, per rule matching it (a check matched by two rules has two alerts):
+ * <ul>
+ *   <li>runs are counted on what each run found ({@code CheckObserver.ran}'s {@code outcome}, before the check's
+ *       own {@code failureThreshold} / {@code successThreshold} damping): {@code failuresBefore} consecutive
+ *       failing runs ({@code fail}, or {@code warn} too for a rule {@code on: warn}) fire the alert,
+ *       {@code successesBefore} consecutive other runs resolve it;</li>
+ *   <li><b>root cause only</b>: a run blocked by a dependency (its data holds {@code blockedBy}, or a check of its
+ *       {@code dependsOn} fails now) counts neither way and does not fire: the check is listed in its root's
+ *       {@link Alert#blocks()} (the last check of the {@code blockedBy} chain) until a run of its own; when the root
+ *       recovers, one resolved message lists what it blocked, and a check that then fails on its own fires on its
+ *       own;</li>
+ *   <li>a new alert's first message ({@link Notification.Kind#FIRING}) waits {@link AlertsOptions#getGroupWait()}
+ *       (so that the checks it blocks are listed in it), then goes at the next evaluation; while it still fires a
+ *       {@link Notification.Kind#REMINDER} goes every {@code repeatEvery}; its recovery
+ *       ({@link Notification.Kind#RESOLVED}, if {@code sendResolved} and its firing message was sent) goes at
+ *       once;</li>
+ *   <li>a notification whose alert a silence or an open maintenance window matches is not handed to the sinks
+ *       but counted ({@link #suppressed()}); the alert stays active, shown as silenced, and when the silence ends
+ *       while it still fires and its firing message was never sent, that message goes then;</li>
+ *   <li>an unregistered check's alerts resolve;</li>
+ *   <li>at most {@link AlertsOptions#getMaxActive()} alerts are active: beyond, a new one is dropped, counted
+ *       ({@code overflow}) and logged once per burst, and tried again at the check's next failing run;</li>
+ *   <li>fleet quorum ({@link AlertRuleOptions#getInstances()}): without a fleet this instance is the only one, so
+ *       every quorum is met by it; alerts name it as their only instance.</li>
+ * </ul>
+ * Evaluation (reminders, groupWait, silences' ends, windows) runs on a Vert.x periodic timer every
+ * {@link AlertsOptions#getEvaluateEvery()}, against the clock given. Faults (a sink that throws, a file that cannot
+ * be written) are logged once per burst and never reach the registry's threads.
+ */
+public interface Alerting {
+
+  /**
+   * Creates the alerting and starts observing the registry: reads the silences file (see {@link Silences}), then
+   * adds itself as an observer (told of the checks already registered) and starts its timer.
+   *
+   * @param vertx           whose timer and worker threads it uses
+   * @param registry        the checks
+   * @param options         the {@code alerts} section (copied)
+   * @param sinks           the sink of each channel, by channel name, as {@code channels.AlertChannels} builds
+   *                        them; the alerting does not close them
+   * @param clock           the time: alerts' {@code since}, silences' and windows' ends, reminders
+   * @param instanceName    this instance's name: the {@code instance} label and the only entry of
+   *                        {@link Alert#instances()}
+   * @param applicationName the {@code application} label, or {@code null} for none
+   * @return the alerting, once the silences are read; failed with an {@link IllegalArgumentException} when a rule
+   * names a channel with no sink ({@code "rules[0].channels: no sink for channel 'pager', expected one of am, ops"})
+   * or a window has no cron expression or duration ({@code "windows[0].cron: required field missing"})
+   */
+  static Future<Alerting> create(Vertx vertx, CheckRegistry registry, AlertsOptions options,
+                                 Map<String, NotificationSink> sinks, Clock clock, String instanceName,
+                                 String applicationName) {
+    return AlertingImpl.create(vertx, registry, options, sinks, clock, instanceName, applicationName);
+  }
+
+  /** @return the active alerts, in the order they fired, each with what silences it now */
+  List<ActiveAlert> active();
+
+  /** @return the silences: add, list, remove */
+  Silences silences();
+
+  /**
+   * @return the notifications not handed to sinks, since creation: {@code silence} (held back by a silence),
+   * {@code window} (by an open maintenance window), {@code overflow} (alerts dropped beyond {@code maxActive})
+   */
+  Map<String, Long> suppressed();
+
+  /** @return every maintenance window as of now, in configuration order */
+  List<WindowState> windows();
+
+  /**
+   * What {@code /status} should say of the maintenance windows now.
+   *
+   * @return the reason ({@link WindowState#reason()}) of the first open window with {@code statusMaintenance},
+   * or empty when none is open
+   */
+  Optional<String> statusMaintenance();
+
+  /**
+   * @return the body of {@code GET /alerts}: {@code {"alerts": [<ActiveAlert's JSON>...], "silences": [<Silence's
+   * JSON>...], "windows": [<WindowState's JSON>...], "channels": {"<name>": <the sink's status()>},
+   * "suppressed": {"silence": 0, "window": 0, "overflow": 0}}}
+   */
+  JsonObject toJson();
+
+  /**
+   * Stops the timer and stops judging runs; active alerts are forgotten without a message. The sinks are left to
+   * whoever made them.
+   *
+   * @return a future completed when done
+   */
+  Future<Void> close();
+}

@@ -1,0 +1,517 @@
+package dev.vitals.health.alerts.impl;
+
+import com.cronutils.model.time.ExecutionTime;
+import dev.vitals.health.CheckObserver;
+import dev.vitals.health.CheckOptions;
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.CheckReport;
+import dev.vitals.health.HealthStatus;
+import dev.vitals.health.alerts.ActiveAlert;
+import dev.vitals.health.alerts.Alert;
+import dev.vitals.health.alerts.AlertRuleOptions;
+import dev.vitals.health.alerts.Alerting;
+import dev.vitals.health.alerts.AlertsOptions;
+import dev.vitals.health.alerts.MaintenanceWindowOptions;
+import dev.vitals.health.alerts.Notification;
+import dev.vitals.health.alerts.NotificationSink;
+import dev.vitals.health.alerts.Silences;
+import dev.vitals.health.alerts.WindowState;
+import dev.vitals.health.internal.BurstLog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
+
+/** The engine behind {@link Alerting}: one lock guards every check's and alert's state. */
+public final class AlertingImpl implements Alerting, CheckObserver {
+
+  /** Longest output an alert carries. */
+  static final int MAX_OUTPUT = 1024;
+
+  /** A rule, compiled, with the sinks of its channels. */
+  private record Rule(AlertRuleOptions options, List<Pattern> globs, List<NotificationSink> sinks) {
+    boolean matches(CheckOptions check) {
+      return Globs.anyMatches(globs, check.getName()) && Globs.anyTag(options.getTags(), check.getTags())
+        && (options.getCritical() == null || options.getCritical() == check.isCritical());
+    }
+
+    boolean counts(HealthStatus outcome) {
+      return outcome == HealthStatus.FAIL || options.getOn() == AlertRuleOptions.On.WARN && outcome == HealthStatus.WARN;
+    }
+  }
+
+  /** A maintenance window, compiled. */
+  private record Window(MaintenanceWindowOptions options, List<Pattern> globs, ExecutionTime execution, ZoneId zone) {
+    boolean matches(String name, Set<String> tags) {
+      return Globs.anyMatches(globs, name) && Globs.anyTag(options.getTags(), tags);
+    }
+
+    WindowState state(Instant now) {
+      ZonedDateTime at = now.atZone(zone);
+      // lastExecution is strictly before its argument: a second later includes an opening at this very minute
+      Instant opened = execution.lastExecution(at.plusSeconds(1)).map(ZonedDateTime::toInstant).orElse(null);
+      Instant closes = opened == null ? null : opened.plusMillis(options.getDuration());
+      Instant next = execution.nextExecution(at).map(ZonedDateTime::toInstant).orElse(null);
+      return new WindowState(options.getName(), closes != null && now.isBefore(closes), opened, closes, next,
+        options.isStatusMaintenance());
+    }
+  }
+
+  /** What is known of a registered check. */
+  private static final class CheckState {
+    CheckOptions options;
+    /** The root cause its latest run was blocked by, or null when that run was its own. */
+    String blockedBy;
+    final List<Track> tracks = new ArrayList<>();
+
+    CheckState(CheckOptions options) {
+      this.options = options;
+    }
+  }
+
+  /** One rule's judgement of one check: its counts, and its alert while one is active. */
+  private static final class Track {
+    final Rule rule;
+    final String check;
+    int failures;
+    int passes;
+    Instant streakStart;
+    HealthStatus status = HealthStatus.FAIL;
+    String output;
+    boolean firing;
+    Instant firedAt;
+    Instant since;
+    boolean sent;
+    Instant lastMessage;
+    boolean heldCounted;
+
+    Track(Rule rule, String check) {
+      this.rule = rule;
+      this.check = check;
+    }
+  }
+
+  /** What holds an alert's messages back now. */
+  private record Hold(List<String> silences, List<String> windows) {
+    boolean any() {
+      return !silences.isEmpty() || !windows.isEmpty();
+    }
+  }
+
+  private final Vertx vertx;
+  private final CheckRegistry registry;
+  private final AlertsOptions options;
+  private final Map<String, NotificationSink> sinks;
+  private final Clock clock;
+  private final String instanceName;
+  private final String applicationName;
+  private final List<Rule> rules = new ArrayList<>();
+  private final List<Window> windows = new ArrayList<>();
+  private final SilencesImpl silences;
+  private final BurstLog overflowLog = new BurstLog(AlertingImpl.class, 60_000);
+  private final BurstLog faultLog = new BurstLog(AlertingImpl.class, 60_000);
+
+  // Guarded by this.
+  private final Map<String, CheckState> checks = new LinkedHashMap<>();
+  private final Set<Track> active = new LinkedHashSet<>();
+  private long heldBySilence;
+  private long heldByWindow;
+  private long overflow;
+  private boolean closed;
+  private long timer = -1;
+
+  private AlertingImpl(Vertx vertx, CheckRegistry registry, AlertsOptions options, Map<String, NotificationSink> sinks,
+                       Clock clock, String instanceName, String applicationName) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.options = options;
+    this.sinks = sinks;
+    this.clock = clock;
+    this.instanceName = instanceName;
+    this.applicationName = applicationName;
+    List<AlertRuleOptions> effective = options.effectiveRules();
+    for (int i = 0; i < effective.size(); i++) {
+      AlertRuleOptions rule = effective.get(i);
+      List<NotificationSink> ruleSinks = new ArrayList<>();
+      if (rule.getChannels().isEmpty()) {
+        ruleSinks.addAll(sinks.values());
+      }
+      for (String channel : rule.getChannels()) {
+        NotificationSink sink = sinks.get(channel);
+        if (sink == null) {
+          throw new IllegalArgumentException("rules[" + i + "].channels: no sink for channel '" + channel
+            + "', expected one of " + (sinks.isEmpty() ? "the channels (none given)" : String.join(", ", sinks.keySet())));
+        }
+        ruleSinks.add(sink);
+      }
+      rules.add(new Rule(new AlertRuleOptions(rule), Globs.compileAll(rule.getChecks()), List.copyOf(ruleSinks)));
+    }
+    List<MaintenanceWindowOptions> configured = options.getWindows();
+    for (int i = 0; i < configured.size(); i++) {
+      MaintenanceWindowOptions window = configured.get(i);
+      if (window.getDuration() <= 0) {
+        throw new IllegalArgumentException("windows[" + i + "].duration: required field missing");
+      }
+      try {
+        windows.add(new Window(new MaintenanceWindowOptions(window), Globs.compileAll(window.getChecks()),
+          ExecutionTime.forCron(window.parsedCron()), ZoneId.of(window.getTimeZone())));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("windows[" + i + "]." + e.getMessage(), e);
+      }
+    }
+    silences = new SilencesImpl(vertx, clock, options.getSilencesFile(), options.getMaxSilences());
+  }
+
+  /** See {@link Alerting#create}. */
+  public static Future<Alerting> create(Vertx vertx, CheckRegistry registry, AlertsOptions options,
+                                        Map<String, NotificationSink> sinks, Clock clock, String instanceName,
+                                        String applicationName) {
+    AlertingImpl alerting;
+    try {
+      alerting = new AlertingImpl(vertx, registry, new AlertsOptions(options), new LinkedHashMap<>(sinks), clock,
+        java.util.Objects.requireNonNull(instanceName, "instanceName"), applicationName);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return alerting.silences.load().map(v -> {
+      registry.addObserver(alerting);
+      synchronized (alerting) {
+        if (!alerting.closed) {
+          alerting.timer = vertx.setPeriodic(options.getEvaluateEvery(), id -> alerting.evaluate());
+        }
+      }
+      return alerting;
+    });
+  }
+
+  // ---- CheckObserver ----
+
+  @Override
+  public synchronized void registered(CheckOptions check) {
+    if (closed) {
+      return;
+    }
+    CheckState state = checks.get(check.getName());
+    if (state != null) {
+      resolveAll(state, clock.instant());
+    }
+    state = new CheckState(new CheckOptions(check));
+    for (Rule rule : rules) {
+      if (rule.matches(check)) {
+        state.tracks.add(new Track(rule, check.getName()));
+      }
+    }
+    checks.put(check.getName(), state);
+  }
+
+  @Override
+  public synchronized void unregistered(String name) {
+    if (closed) {
+      return;
+    }
+    CheckState state = checks.get(name);
+    if (state != null) {
+      resolveAll(state, clock.instant()); // while its tags and criticality are still known
+      checks.remove(name);
+    }
+  }
+
+  @Override
+  public synchronized void ran(CheckReport result, HealthStatus outcome) {
+    if (closed) {
+      return;
+    }
+    try {
+      CheckState state = checks.get(result.name());
+      if (state == null) {
+        return;
+      }
+      Instant now = clock.instant();
+      state.blockedBy = rootCause(result, state.options);
+      for (Track track : state.tracks) {
+        if (state.blockedBy != null) {
+          // Not its own run: counts neither way; an alert it fired on its own before stays as it is.
+          track.failures = 0;
+          track.passes = 0;
+          continue;
+        }
+        if (track.rule.counts(outcome)) {
+          track.passes = 0;
+          if (track.failures == 0) {
+            track.streakStart = Instant.ofEpochMilli(result.timestamp());
+          }
+          track.failures++;
+          track.status = outcome;
+          track.output = result.output();
+          if (!track.firing && track.failures >= track.rule.options().getFailuresBefore()) {
+            fire(track, now);
+          }
+        } else {
+          track.failures = 0;
+          track.passes++;
+          if (track.firing && track.passes >= track.rule.options().getSuccessesBefore()) {
+            resolve(track, now);
+          }
+        }
+        evaluate(track, now);
+      }
+    } catch (RuntimeException e) {
+      faultLog.log(Level.WARNING, e, () -> "alerts: judging a run of " + result.name() + " failed: " + e);
+    }
+  }
+
+  /**
+   * @return the root cause the run was blocked by: the last check of its data's {@code blockedBy} chain, else the
+   * root of a {@code dependsOn} check failing now; {@code null} when the run was its own
+   */
+  private String rootCause(CheckReport result, CheckOptions check) {
+    String root = lastBlockedBy(result);
+    if (root != null) {
+      return root;
+    }
+    for (String dependency : check.getDependsOn()) {
+      CheckReport latest = registry.latest(dependency);
+      if (latest != null && latest.status() == HealthStatus.FAIL) {
+        String further = lastBlockedBy(latest);
+        return further != null ? further : dependency;
+      }
+    }
+    return null;
+  }
+
+  private static String lastBlockedBy(CheckReport result) {
+    JsonArray chain = result.data() == null ? null : result.data().getJsonArray("blockedBy");
+    if (chain == null || chain.isEmpty() || !(chain.getValue(chain.size() - 1) instanceof String)) {
+      return null;
+    }
+    return chain.getString(chain.size() - 1);
+  }
+
+  // ---- the states of an alert ----
+
+  private void fire(Track track, Instant now) {
+    if (active.size() >= options.getMaxActive()) {
+      overflow++;
+      overflowLog.log(() -> "alerts: " + active.size() + " alerts active (maxActive); the alert of " + track.check
+        + " (rule " + track.rule.options().getName() + ") is dropped");
+      return;
+    }
+    track.firing = true;
+    track.firedAt = now;
+    track.since = track.streakStart;
+    track.sent = false;
+    track.heldCounted = false;
+    track.lastMessage = null;
+    active.add(track);
+  }
+
+  private void resolve(Track track, Instant now) {
+    if (track.sent && track.rule.options().isSendResolved()) {
+      deliver(track, Notification.Kind.RESOLVED, now, hold(track, now));
+    }
+    track.firing = false;
+    active.remove(track);
+  }
+
+  private void resolveAll(CheckState state, Instant now) {
+    for (Track track : state.tracks) {
+      if (track.firing) {
+        resolve(track, now);
+      }
+    }
+  }
+
+  /** Sends what is due of one alert: its firing message after groupWait, its reminders. */
+  private void evaluate(Track track, Instant now) {
+    if (!track.firing) {
+      return;
+    }
+    if (!track.sent) {
+      if (now.isBefore(track.firedAt.plusMillis(options.getGroupWait()))) {
+        return;
+      }
+      Hold hold = hold(track, now);
+      if (hold.any()) {
+        if (!track.heldCounted) {
+          count(hold);
+          track.heldCounted = true;
+        }
+        return;
+      }
+      deliver(track, Notification.Kind.FIRING, now, hold);
+      track.sent = true;
+      track.lastMessage = now;
+      return;
+    }
+    long repeat = track.rule.options().getRepeatEvery();
+    if (repeat > 0 && !now.isBefore(track.lastMessage.plusMillis(repeat))) {
+      deliver(track, Notification.Kind.REMINDER, now, hold(track, now));
+      track.lastMessage = now;
+    }
+  }
+
+  /** Hands a notification to the rule's sinks, or counts it when held back. */
+  private void deliver(Track track, Notification.Kind kind, Instant now, Hold hold) {
+    if (hold.any()) {
+      count(hold);
+      return;
+    }
+    Notification notification = new Notification(kind, alert(track), now);
+    for (NotificationSink sink : track.rule.sinks()) {
+      try {
+        sink.offer(notification);
+      } catch (RuntimeException e) {
+        faultLog.log(Level.WARNING, e, () -> "alerts: channel " + sink.name() + " refused a notification: " + e);
+      }
+    }
+  }
+
+  private void count(Hold hold) {
+    if (!hold.silences().isEmpty()) {
+      heldBySilence++;
+    } else {
+      heldByWindow++;
+    }
+  }
+
+  private Hold hold(Track track, Instant now) {
+    CheckState state = checks.get(track.check);
+    Set<String> tags = state == null ? Set.of() : state.options.getTags();
+    List<String> bySilence = silences.matching(track.check, tags, now);
+    List<String> byWindow = new ArrayList<>();
+    for (Window window : windows) {
+      if (window.matches(track.check, tags) && window.state(now).open()) {
+        byWindow.add(window.options().getName());
+      }
+    }
+    return new Hold(bySilence, byWindow);
+  }
+
+  private Alert alert(Track track) {
+    CheckState state = checks.get(track.check);
+    boolean critical = state == null || state.options.isCritical();
+    Set<String> blocks = new TreeSet<>();
+    checks.forEach((name, other) -> {
+      if (track.check.equals(other.blockedBy)) {
+        blocks.add(name);
+      }
+    });
+    String output = track.output == null || track.output.length() <= MAX_OUTPUT ? track.output
+      : track.output.substring(0, MAX_OUTPUT);
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("alertname", track.status == HealthStatus.WARN ? "VitalsCheckWarning" : "VitalsCheckFailing");
+    labels.put("check", track.check);
+    labels.put("instance", instanceName);
+    if (applicationName != null) {
+      labels.put("application", applicationName);
+    }
+    labels.put("severity", critical ? "critical" : "warning");
+    return new Alert(track.check, track.status, output, critical, track.since, List.copyOf(blocks),
+      List.of(instanceName), 1, track.rule.options().getName(), labels);
+  }
+
+  // ---- the timer ----
+
+  /** Forgets ended silences, then sends what is due of every active alert. */
+  void evaluate() {
+    try {
+      Instant now = clock.instant();
+      silences.expireAndPersist(now);
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        for (Track track : List.copyOf(active)) {
+          evaluate(track, now);
+        }
+      }
+    } catch (RuntimeException e) {
+      faultLog.log(Level.WARNING, e, () -> "alerts: evaluation failed: " + e);
+    }
+  }
+
+  // ---- the API ----
+
+  @Override
+  public synchronized List<ActiveAlert> active() {
+    Instant now = clock.instant();
+    List<ActiveAlert> list = new ArrayList<>();
+    for (Track track : active) {
+      Hold hold = hold(track, now);
+      list.add(new ActiveAlert(alert(track), track.sent, hold.silences(), hold.windows()));
+    }
+    return list;
+  }
+
+  @Override
+  public Silences silences() {
+    return silences;
+  }
+
+  @Override
+  public synchronized Map<String, Long> suppressed() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("silence", heldBySilence);
+    counts.put("window", heldByWindow);
+    counts.put("overflow", overflow);
+    return counts;
+  }
+
+  @Override
+  public List<WindowState> windows() {
+    Instant now = clock.instant();
+    return windows.stream().map(window -> window.state(now)).toList();
+  }
+
+  @Override
+  public Optional<String> statusMaintenance() {
+    return windows().stream().filter(state -> state.open() && state.statusMaintenance()).map(WindowState::reason)
+      .findFirst();
+  }
+
+  @Override
+  public JsonObject toJson() {
+    JsonArray alerts = new JsonArray();
+    active().forEach(alert -> alerts.add(alert.toJson()));
+    JsonArray windowStates = new JsonArray();
+    windows().forEach(state -> windowStates.add(state.toJson()));
+    JsonObject channels = new JsonObject();
+    sinks.forEach((name, sink) -> {
+      try {
+        channels.put(name, sink.status());
+      } catch (RuntimeException e) {
+        channels.put(name, new JsonObject().put("name", name).put("error", String.valueOf(e)));
+      }
+    });
+    return new JsonObject().put("alerts", alerts).put("silences", silences.toJson()).put("windows", windowStates)
+      .put("channels", channels).put("suppressed", new JsonObject(new LinkedHashMap<>(suppressed())));
+  }
+
+  @Override
+  public Future<Void> close() {
+    synchronized (this) {
+      closed = true;
+      if (timer != -1) {
+        vertx.cancelTimer(timer);
+      }
+      active.clear();
+      checks.clear();
+    }
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,295 @@
+package dev.vitals.health.alerts.impl;
+
+import dev.vitals.health.JsonForm;
+import dev.vitals.health.alerts.Silence;
+import dev.vitals.health.alerts.Silences;
+import dev.vitals.health.internal.BurstLog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/** The silences, in memory and in their file. */
+public final class SilencesImpl implements Silences {
+
+  private static final Logger LOG = Logger.getLogger(SilencesImpl.class.getName());
+  private static final JsonForm REQUEST = JsonForm.of("")
+    .strings("checks", "tags").text("until").duration("duration").text("reason", "createdBy");
+
+  private final Vertx vertx;
+  private final Clock clock;
+  private final Path file;
+  private final int max;
+  private final BurstLog writeFaults = new BurstLog(SilencesImpl.class, 60_000);
+  /** By id, oldest first; guarded by this. */
+  private final Map<String, Silence> silences = new LinkedHashMap<>();
+  /** The check globs of each silence, compiled once; guarded by this. */
+  private final Map<String, List<Pattern>> globs = new HashMap<>();
+
+  /**
+   * @param vertx whose worker threads write the file
+   * @param clock the time
+   * @param file  the silences file, or {@code null}
+   * @param max   the most silences held
+   */
+  public SilencesImpl(Vertx vertx, Clock clock, String file, int max) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.file = file == null ? null : Path.of(file);
+    this.max = max;
+  }
+
+  /**
+   * Reads the file, on a worker thread. A file that cannot be read as silences is logged (one line), moved aside to
+   * {@code <file>.corrupt} and the silences start empty; silences that have ended are left out.
+   *
+   * @return a future completed when done; never failed
+   */
+  public Future<Void> load() {
+    if (file == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.<List<Silence>>executeBlocking(() -> {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        return List.of();
+      }
+      try {
+        List<Silence> read = new ArrayList<>();
+        JsonArray array = new JsonObject(text).getJsonArray("silences");
+        if (array == null) {
+          throw new IllegalArgumentException("silences: required field missing");
+        }
+        for (Object item : array) {
+          if (!(item instanceof JsonObject)) {
+            throw new IllegalArgumentException("silences: expected an array of objects, got '" + item + "'");
+          }
+          read.add(Silence.fromJson((JsonObject) item));
+        }
+        return read;
+      } catch (RuntimeException e) {
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        LOG.warning("silencesFile: could not read " + file + " (" + e.getMessage() + "); starting without silences,"
+          + " the file moved to " + aside);
+        return List.of();
+      }
+    }, false).otherwise(e -> {
+      LOG.warning("silencesFile: could not read " + file + " (" + e + "); starting without silences");
+      return List.of();
+    }).map(read -> {
+      Instant now = clock.instant();
+      int left = 0;
+      synchronized (this) {
+        for (Silence silence : read) {
+          if (silence.activeAt(now)) {
+            if (silences.size() < max) {
+              put(silence);
+            } else {
+              left++;
+            }
+          }
+        }
+      }
+      if (left > 0) {
+        LOG.warning("silencesFile: " + file + " holds more silences than maxSilences (" + max + "); " + left
+          + " left out");
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Silence> add(JsonObject request) {
+    Silence silence;
+    JsonArray snapshot;
+    try {
+      silence = parse(request);
+      synchronized (this) {
+        expire(silence.createdAt());
+        if (silences.size() >= max) {
+          throw new IllegalStateException("silences: already " + silences.size() + " silences (maxSilences); remove"
+            + " one or wait for one to end");
+        }
+        put(silence);
+        snapshot = snapshot();
+      }
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return persist(snapshot).map(silence);
+  }
+
+  private Silence parse(JsonObject request) {
+    JsonObject read = REQUEST.read(request == null ? new JsonObject() : request);
+    Instant now = clock.instant();
+    Instant until;
+    if (read.containsKey("until") == read.containsKey("duration")) {
+      throw new IllegalArgumentException("until: expected either until (an instant) or duration, got "
+        + (read.containsKey("until") ? "both" : "neither"));
+    }
+    if (read.containsKey("until")) {
+      try {
+        until = Instant.parse(read.getString("until"));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("until: expected an ISO-8601 instant such as \"2026-12-06T14:00:00Z\", got '"
+          + read.getString("until") + "'");
+      }
+    } else {
+      until = now.plusMillis(read.getLong("duration"));
+    }
+    if (!until.isAfter(now) || until.isAfter(now.plus(MAX_AHEAD))) {
+      throw new IllegalArgumentException("until: expected an instant after now and at most 90 days ahead, got '"
+        + until + "'");
+    }
+    for (String field : List.of("reason", "createdBy")) {
+      if (!read.containsKey(field)) {
+        throw new IllegalArgumentException(field + ": expected a non-empty string, got 'null'");
+      }
+    }
+    return new Silence(UUID.randomUUID().toString(), strings(read, "checks"), strings(read, "tags"), until,
+      read.getString("reason"), read.getString("createdBy"), now);
+  }
+
+  private static List<String> strings(JsonObject read, String field) {
+    JsonArray array = read.getJsonArray(field);
+    if (array == null) {
+      return List.of();
+    }
+    List<String> list = new ArrayList<>();
+    for (Object item : array) {
+      if (((String) item).isBlank()) {
+        throw new IllegalArgumentException(field + ": expected non-empty strings, got '" + item + "'");
+      }
+      list.add((String) item);
+    }
+    return list;
+  }
+
+  @Override
+  public synchronized List<Silence> list() {
+    Instant now = clock.instant();
+    return silences.values().stream().filter(s -> s.activeAt(now)).toList();
+  }
+
+  @Override
+  public synchronized Silence get(String id) {
+    Silence silence = silences.get(id);
+    return silence != null && silence.activeAt(clock.instant()) ? silence : null;
+  }
+
+  @Override
+  public Future<Boolean> remove(String id) {
+    JsonArray snapshot;
+    synchronized (this) {
+      Silence removed = silences.remove(id);
+      globs.remove(id);
+      if (removed == null || !removed.activeAt(clock.instant())) {
+        return Future.succeededFuture(false);
+      }
+      snapshot = snapshot();
+    }
+    return persist(snapshot).map(true);
+  }
+
+  /**
+   * @param name a check's name
+   * @param tags its tags
+   * @param now  the time
+   * @return the ids of the silences holding at {@code now} that match the check, oldest first
+   */
+  public synchronized List<String> matching(String name, Set<String> tags, Instant now) {
+    List<String> ids = new ArrayList<>();
+    for (Silence silence : silences.values()) {
+      if (silence.activeAt(now) && Globs.anyMatches(globs.get(silence.id()), name)
+        && Globs.anyTag(silence.tags(), tags)) {
+        ids.add(silence.id());
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Forgets the silences that have ended, and writes the file when one did.
+   *
+   * @param now the time
+   */
+  public void expireAndPersist(Instant now) {
+    JsonArray snapshot;
+    synchronized (this) {
+      if (!expire(now)) {
+        return;
+      }
+      snapshot = snapshot();
+    }
+    persist(snapshot);
+  }
+
+  private boolean expire(Instant now) {
+    boolean any = silences.values().removeIf(silence -> !silence.activeAt(now));
+    globs.keySet().retainAll(silences.keySet());
+    return any;
+  }
+
+  private void put(Silence silence) {
+    silences.put(silence.id(), silence);
+    globs.put(silence.id(), Globs.compileAll(silence.checks()));
+  }
+
+  private JsonArray snapshot() {
+    JsonArray array = new JsonArray();
+    silences.values().forEach(silence -> array.add(silence.toJson()));
+    return array;
+  }
+
+  /**
+   * Writes the file with the snapshot, on a worker thread, in the order of the changes (an ordered blocking task).
+   *
+   * @return a future failed with an {@link IllegalStateException} naming the file when it cannot be written
+   */
+  private Future<Void> persist(JsonArray snapshot) {
+    if (file == null) {
+      return Future.succeededFuture();
+    }
+    String text = new JsonObject().put("silences", snapshot).encodePrettily();
+    return vertx.<Void>executeBlocking(() -> {
+      Path absolute = file.toAbsolutePath();
+      Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return null;
+    }, true).recover(e -> {
+      String message = "silencesFile: could not write " + file + ": " + (e instanceof IOException
+        ? e.toString() : e.getMessage()) + "; the change holds until the process stops";
+      writeFaults.log(Level.WARNING, () -> message);
+      return Future.failedFuture(new IllegalStateException(message, e));
+    });
+  }
+}
