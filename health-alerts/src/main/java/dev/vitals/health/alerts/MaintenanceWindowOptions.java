@@ -1,12 +1,8 @@
 package dev.vitals.health.alerts;
 
-import com.cronutils.model.Cron;
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
 import dev.vitals.health.JsonForm;
+import dev.vitals.health.alerts.impl.Crons;
 import io.vertx.codegen.annotations.DataObject;
-import io.vertx.codegen.annotations.GenIgnore;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
@@ -40,7 +36,6 @@ public class MaintenanceWindowOptions {
   /** Default: {@code /status} is not switched to maintenance. */
   public static final boolean DEFAULT_STATUS_MAINTENANCE = false;
 
-  private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
   private String name;
   private String cron;
@@ -137,34 +132,9 @@ public class MaintenanceWindowOptions {
    *                                  day-of-month month day-of-week), got '<value>': <cron-utils' reason>}
    */
   public MaintenanceWindowOptions setCron(String cron) {
-    parse(cron);
+    Crons.parse(cron);
     this.cron = cron;
     return this;
-  }
-
-  /**
-   * @return the cron expression parsed by cron-utils (Unix definition)
-   * @throws IllegalStateException when no expression is set
-   */
-  @GenIgnore
-  public Cron parsedCron() {
-    if (cron == null) {
-      throw new IllegalStateException("cron: required field missing");
-    }
-    return parse(cron);
-  }
-
-  private static Cron parse(String cron) {
-    try {
-      if (cron == null || cron.isBlank()) {
-        throw new IllegalArgumentException("empty");
-      }
-      return PARSER.parse(cron).validate();
-    } catch (RuntimeException e) {
-      String reason = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
-      throw new IllegalArgumentException("cron: expected a Unix cron expression (5 fields: minute hour day-of-month"
-        + " month day-of-week), got '" + cron + "': " + reason, e);
-    }
   }
 
   /** @return how long the window stays open, in ms */

@@ -169,7 +169,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       }
       try {
         windows.add(new Window(new MaintenanceWindowOptions(window), Globs.compileAll(window.getChecks()),
-          ExecutionTime.forCron(window.parsedCron()), ZoneId.of(window.getTimeZone())));
+          ExecutionTime.forCron(Crons.parse(window.getCron())), ZoneId.of(window.getTimeZone())));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("windows[" + i + "]." + e.getMessage(), e);
       }
