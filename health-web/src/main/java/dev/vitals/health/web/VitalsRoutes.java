@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  *       orders body handlers before authentication handlers on one route: a client without the token cannot make
  *       the server wait for or buffer a body), then the body (at most {@link #MAX_BODY_BYTES}); without an admin
  *       token, 403;</li>
+ *   <li>each API of {@link #api(String, Handler)} ({@code <path>} and {@code <path>/*}, such as health-alerts'
+ *       {@code /alerts}): {@code GET} and {@code HEAD} as they come; any other method behind the admin token first
+ *       (403 without one), then a body of at most {@link #MAX_BODY_BYTES};</li>
  *   <li>{@code /environment} ({@link #environment(Handler, boolean)}): {@code GET}, {@code HEAD}; on loopback
  *       without a proxy's {@code Forwarded} / {@code X-Forwarded-For} when allowed, else the admin token (403
  *       without one);</li>
@@ -105,6 +108,17 @@ public interface VitalsRoutes {
    * @return this
    */
   VitalsRoutes maintenance(Handler<RoutingContext> handler);
+
+  /**
+   * An API whose reads are open and whose writes change the server: {@code GET} and {@code HEAD} reach the handler
+   * as they come, any other method only with the admin token, checked before its body is read (at most
+   * {@link #MAX_BODY_BYTES}, in the {@code RoutingContext}'s body).
+   *
+   * @param path    the API's root, such as {@code /alerts}: the handler gets it and every path below it
+   * @param handler the API ({@code dev.vitals.health.alerts.AlertsHandler}); it answers 405 and 404 itself
+   * @return this
+   */
+  VitalsRoutes api(String path, Handler<RoutingContext> handler);
 
   /**
    * @param handler      the environment dump ({@link dev.vitals.health.web.environment.EnvironmentHandler})

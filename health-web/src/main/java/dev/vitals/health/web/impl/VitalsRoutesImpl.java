@@ -16,6 +16,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -32,6 +35,7 @@ public final class VitalsRoutesImpl implements VitalsRoutes {
   private final List<Consumer<Router>> routes = new ArrayList<>();
   private Handler<RoutingContext> status;
   private Handler<RoutingContext> maintenance;
+  private final Map<String, Handler<RoutingContext>> apis = new LinkedHashMap<>();
   private Handler<RoutingContext> environment;
   private boolean loopbackOnly;
   private List<InFlightLimitHandler> budgets = List.of();
@@ -95,6 +99,15 @@ public final class VitalsRoutesImpl implements VitalsRoutes {
   }
 
   @Override
+  public VitalsRoutes api(String path, Handler<RoutingContext> handler) {
+    if (!path.startsWith("/") || path.endsWith("/") || path.contains("*")) {
+      throw new IllegalArgumentException("path: expected a path such as /alerts (no trailing /, no *), got '" + path + "'");
+    }
+    apis.put(path, Objects.requireNonNull(handler, "handler"));
+    return this;
+  }
+
+  @Override
   public Router mount(Router router) {
     if (!budgets.isEmpty()) {
       throw new IllegalStateException("the routes are mounted already");
@@ -118,6 +131,7 @@ public final class VitalsRoutesImpl implements VitalsRoutes {
     if (maintenance != null) {
       mountMaintenance(router);
     }
+    apis.forEach((path, api) -> mountApi(router, path, api));
     if (environment != null) {
       mountEnvironment(router);
     }
@@ -137,6 +151,29 @@ public final class VitalsRoutesImpl implements VitalsRoutes {
           ctx.next(); // a client that went away mid-body needs no answer and no log line
         }
       });
+  }
+
+  /** Reads as they come; writes behind the token, then a bounded body (token before body, as maintenance). */
+  private void mountApi(Router router, String path, Handler<RoutingContext> api) {
+    Handler<RoutingContext> guard = admin != null ? admin
+      : refuse("Changes through " + path + " are off: no admin token is configured"
+      + " (admin.token or VITALS_ADMIN_TOKEN in the standalone)");
+    BodyHandler body = BodyHandler.create().setBodyLimit(MAX_BODY_BYTES);
+    for (String route : List.of(path, path + "/*")) {
+      router.route(route).handler(ctx -> {
+        HttpMethod method = ctx.request().method();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+          api.handle(ctx);
+        } else {
+          guard.handle(ctx);
+        }
+      });
+      router.route(route).handler(body).handler(api).failureHandler(ctx -> {
+        if (!(ctx.failure() instanceof HttpClosedException)) {
+          ctx.next();
+        }
+      });
+    }
   }
 
   private void mountEnvironment(Router router) {
