@@ -12,12 +12,15 @@ import io.vertx.ext.web.codec.BodyCodec;
 /**
  * What the HTTP channels share: one {@link WebClient} per channel, a POST whose answer must be 2xx, and errors that
  * name the channel and the status with the channel's secrets masked. An answer's body is read to its end but only
- * its first {@value #SNIPPET} bytes are kept, for the error message.
+ * its first {@value #KEPT} bytes are kept; they are masked, then cut to {@value #SNIPPET} characters for the error
+ * message (masked before cut, so that a secret the cut would split is masked whole).
  */
 abstract class HttpChannel implements AlertChannel {
 
   /** The most bytes of an error answer's body kept for the message. */
   static final int SNIPPET = 200;
+  /** The most bytes of an error answer's body read into memory. */
+  static final int KEPT = 4096;
 
   protected final Vertx vertx;
   protected final WebClient client;
@@ -55,7 +58,7 @@ abstract class HttpChannel implements AlertChannel {
    * {@code "<type> channel '<name>': HTTP <status> <reason>: <body's start>"}, or the network error's message
    */
   protected Future<Void> post(String url, MultiMap headers, Buffer body) {
-    Snippet snippet = new Snippet(SNIPPET);
+    Snippet snippet = new Snippet(KEPT);
     HttpRequest<Void> request;
     try {
       request = client.postAbs(url).putHeaders(headers).idleTimeout(timeout).connectTimeout(timeout)
@@ -73,7 +76,7 @@ abstract class HttpChannel implements AlertChannel {
       if (status / 100 == 2) {
         return Future.succeededFuture();
       }
-      String text = snippet.text();
+      String text = Texts.cut(secrets.mask(snippet.text()), SNIPPET);
       return Future.failedFuture(failure("HTTP " + status + " " + answer.result().statusMessage()
         + (text.isEmpty() ? "" : ": " + text)));
     });
