@@ -51,7 +51,25 @@ public class ChannelOptions {
     settings.remove("name");
     delivery = new DeliveryOptions(settings);
     DeliveryOptions.FORM.schema(new JsonObject()).getJsonObject("properties").fieldNames().forEach(settings::remove);
-    typeOptions = known.reader().apply(settings);
+    typeOptions = read(known, settings);
+  }
+
+  /** Reads the type's keys; an unknown key's message lists every key the entry may have, not the type's only. */
+  private static Object read(ChannelTypes.Type known, JsonObject settings) {
+    try {
+      return known.reader().apply(settings);
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      int unknown = message == null ? -1 : message.indexOf(": unknown field, expected one of ");
+      if (unknown < 0) {
+        throw e;
+      }
+      java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of("type", "name"));
+      keys.addAll(DeliveryOptions.FORM.schema(new JsonObject()).getJsonObject("properties").fieldNames());
+      keys.addAll(known.schema().get().getJsonObject("properties").fieldNames());
+      throw new IllegalArgumentException(message.substring(0, unknown) + ": unknown field, expected one of "
+        + String.join(", ", keys), e);
+    }
   }
 
   private static String oneOf() {
