@@ -106,13 +106,15 @@ class EmailTest {
       .put("host", "127.0.0.1").put("port", port).put("from", "vitals@example.com")
       .put("to", new JsonArray().add("ops@example.com")).put("username", "vitals").put("password", "pa55word")
       .put("starttls", "required").put("retries", 0)))).get("tls");
-    try (LogCapture log = LogCapture.of("dev.vitals.health.alerts.channels.impl.DeliverySink")) {
+    try (LogCapture log = LogCapture.of("dev.vitals.health.alerts.channels.impl.DeliverySink");
+         LogCapture mail = LogCapture.of("io.vertx.ext.mail.impl.SMTPInitialDialogue")) {
       sink.offer(firing("db"));
       until(() -> sink.status().getLong("failed") == 1, () -> "status " + sink.status());
       String error = sink.status().getJsonArray("last").getJsonObject(0).getString("error");
       assertThat(error).startsWith("email channel 'tls': ").contains("STARTTLS").doesNotContain("pa55word");
       until(() -> log.messages().size() == 1, () -> "log " + log.messages());
       assertThat(log.messages().get(0)).contains(error);
+      assertThat(mail.messages()).containsExactly("WARNING: STARTTLS required but not supported by server");
     } finally {
       result(sink.close());
     }
