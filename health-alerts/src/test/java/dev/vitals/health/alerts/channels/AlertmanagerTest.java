@@ -119,12 +119,15 @@ class AlertmanagerTest {
     Receiver receiver = new Receiver(vertx, 200);
     try {
       sink = AlertChannels.create(vertx, List.of(channel("alertmanager", "am", new JsonObject()
-        .put("url", receiver.url() + "/am/").put("resendInterval", "1s")))).get("am");
+        .put("url", receiver.url().replace("//", "//vitals:s3cr%40t@") + "/am/").put("resendInterval", "1s"))))
+        .get("am");
       Instant since = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       sink.offer(new Notification(Notification.Kind.FIRING, alert("db", since), since));
       sink.offer(new Notification(Notification.Kind.FIRING, alert("cache", since), since));
       List<Receiver.Request> requests = receiver.await(3);
       assertThat(requests).extracting(Receiver.Request::path).containsOnly("/am/api/v2/alerts");
+      assertThat(requests).extracting(r -> r.headers().get("Authorization")) // user:password@ as basic auth
+        .containsOnly("Basic " + java.util.Base64.getEncoder().encodeToString("vitals:s3cr@t".getBytes()));
       assertThat(new JsonArray(requests.get(0).body()).getJsonObject(0).containsKey("endsAt")).isFalse();
       JsonArray resent = new JsonArray(requests.get(2).body()); // both firing alerts, in one POST
       assertThat(resent.stream().map(a -> ((JsonObject) a).getJsonObject("labels").getString("check")))

@@ -145,7 +145,9 @@ class PayloadsTest {
       .put("token", "tk_secret").put("priority", 5));
     sink.offer(firing("db"));
     sink.offer(resolved("db"));
-    List<Receiver.Request> requests = ntfy.await(2);
+    sink.offer(new dev.vitals.health.alerts.Notification(dev.vitals.health.alerts.Notification.Kind.REMINDER,
+      Fixtures.alert("bäckerei"), Fixtures.SINCE.plusSeconds(600)));
+    List<Receiver.Request> requests = ntfy.await(3);
     Receiver.Request first = requests.get(0);
     assertThat(first.path()).isEqualTo("/vitals-alerts");
     assertThat(first.body()).isEqualTo("db fails: Connection refused; blocks: invoices, orders");
@@ -156,6 +158,11 @@ class PayloadsTest {
     assertThat(requests.get(1).headers().get("Title")).isEqualTo("[RESOLVED] db recovered");
     assertThat(requests.get(1).headers().get("Priority")).isEqualTo("3");
     assertThat(requests.get(1).headers().get("Tags")).isEqualTo("white_check_mark,vitals");
+    // not ASCII: RFC 2047, as ntfy reads it
+    assertThat(requests.get(2).headers().get("Title")).isEqualTo("=?UTF-8?B?" + java.util.Base64.getEncoder()
+      .encodeToString("[REMINDER] bäckerei fails".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?=");
+    assertThat(requests.get(2).headers().get("Priority")).isEqualTo("5");
+    assertThat(requests.get(2).headers().get("Tags")).isEqualTo("bell,vitals");
   }
 
   @Test

@@ -33,7 +33,7 @@ import java.util.Map;
  */
 final class AlertmanagerChannel extends HttpChannel {
 
-  private static final BurstLog RESEND_LOG = new BurstLog(AlertmanagerChannel.class, 60_000);
+  private final BurstLog resendLog = new BurstLog(AlertmanagerChannel.class, 60_000);
 
   private final String endpoint;
   private final String authorization;
@@ -46,7 +46,7 @@ final class AlertmanagerChannel extends HttpChannel {
     URI uri = URI.create(options.getUrl());
     String userInfo = uri.getRawUserInfo();
     authorization = userInfo == null ? null : "Basic " + Base64.getEncoder()
-      .encodeToString(java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+      .encodeToString(uri.getUserInfo().getBytes(StandardCharsets.UTF_8));
     String base = uri.getScheme() + "://" + uri.getRawAuthority().substring(userInfo == null ? 0 : userInfo.length() + 1)
       + (uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", ""));
     endpoint = base + "/api/v2/alerts";
@@ -82,7 +82,7 @@ final class AlertmanagerChannel extends HttpChannel {
     }
     JsonArray items = new JsonArray();
     alerts.forEach(alert -> items.add(item(alert, alert.summary())));
-    post(items).onFailure(e -> RESEND_LOG.log(() -> "resending " + alerts.size() + " firing alert(s) failed: "
+    post(items).onFailure(e -> resendLog.log(() -> "resending " + alerts.size() + " firing alert(s) failed: "
       + e.getMessage()));
   }
 
