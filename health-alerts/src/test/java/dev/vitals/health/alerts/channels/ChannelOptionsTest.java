@@ -73,7 +73,7 @@ class ChannelOptionsTest {
     JsonObject schema = ChannelOptions.schema();
     assertThat(schema.getJsonArray("required")).containsExactly("type", "name");
     JsonObject common = schema.getJsonObject("properties");
-    assertThat(common.getJsonObject("type").getJsonArray("enum").getList()).isEqualTo(AlertChannels.types());
+    assertThat(strings(common.getJsonObject("type").getJsonArray("enum"))).isEqualTo(AlertChannels.types());
     assertThat(common.getJsonObject("retryDelay").getString("default")).isEqualTo("1s");
     assertThat(common.getJsonObject("timeout").getString("default")).isEqualTo("5s");
     assertThat(common.getJsonObject("maxQueued").getInteger("default")).isEqualTo(1000);
@@ -88,7 +88,7 @@ class ChannelOptionsTest {
       assertThat(then.getString("description")).isNotBlank();
       then.getJsonObject("properties").forEach(key -> assertThat(((JsonObject) key.getValue())
         .getString("description")).as(type + "." + key.getKey()).isNotBlank());
-      assertThat(then.getJsonObject("propertyNames").getJsonArray("enum").getList())
+      assertThat(strings(then.getJsonObject("propertyNames").getJsonArray("enum")))
         .contains("type", "name", "retries", "maxQueued").containsAll(then.getJsonObject("properties").fieldNames());
     }
     JsonObject email = then(schema, "email");
@@ -108,6 +108,10 @@ class ChannelOptionsTest {
       .getString("default")).isEqualTo("1m");
     assertThat(then(schema, "alertmanager").getJsonObject("properties").getJsonObject("url").containsKey("writeOnly"))
       .isFalse();
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.stream().map(String.class::cast).toList();
   }
 
   private static JsonObject then(JsonObject schema, String type) {

@@ -43,8 +43,8 @@ final class Processes {
       if (!process.isAlive()) {
         throw new AssertionError("exited with " + process.exitValue() + ": " + read(log));
       }
-      try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return true;
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return socket.isConnected();
       } catch (IOException e) {
         return false;
       }
