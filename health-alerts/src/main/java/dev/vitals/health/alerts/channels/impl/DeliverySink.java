@@ -180,11 +180,14 @@ public final class DeliverySink implements NotificationSink {
    * {@code tries}
    */
   @Override
-  public synchronized JsonObject status() {
-    return new JsonObject().put("name", channel.name()).put("type", channel.type())
-      .put("queued", queue.size()).put("sent", sent).put("failed", failed).put("dropped", dropped)
-      .put("retried", retried).put("circuit", circuit(breaker.state()))
-      .put("last", new JsonArray(new java.util.ArrayList<>(last)));
+  public JsonObject status() {
+    String circuit = circuit(breaker.state()); // outside this sink's lock: the breaker has its own
+    synchronized (this) {
+      return new JsonObject().put("name", channel.name()).put("type", channel.type())
+        .put("queued", queue.size()).put("sent", sent).put("failed", failed).put("dropped", dropped)
+        .put("retried", retried).put("circuit", circuit)
+        .put("last", new JsonArray(new java.util.ArrayList<>(last)));
+    }
   }
 
   private static String circuit(CircuitBreakerState state) {
