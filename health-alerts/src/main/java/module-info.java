@@ -12,6 +12,7 @@ module dev.vitals.health.alerts {
   requires transitive dev.vitals.health;
   requires transitive io.vertx.web;
   requires io.vertx.web.client;
+  requires io.vertx.web.common;
   requires io.vertx.mail.client;
   requires io.vertx.circuitbreaker;
   requires com.github.mustachejava;
