@@ -22,7 +22,14 @@ import java.util.List;
  */
 public record ActiveAlert(Alert alert, boolean sent, List<String> silences, List<String> windows) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param alert the alert as it is now
+   * @param sent whether its firing message was handed to the channels (it may wait for {@code groupWait}, or be held back by a silence or a window)
+   * @param silences the ids of the silences matching it now
+   * @param windows the names of the open maintenance windows matching it now
+   */
   public ActiveAlert {
     silences = List.copyOf(silences);
     windows = List.copyOf(windows);

@@ -43,7 +43,21 @@ public record Alert(String check, HealthStatus status, String output, boolean cr
                     List<String> blocks, List<String> instances, int ofInstances, String rule,
                     Map<String, String> labels) {
 
-  /** @throws NullPointerException when a field but {@code output} is null */
+  /**
+   * Checks the fields and copies the collections.
+   *
+   * @param check the check's name
+   * @param status {@link HealthStatus#FAIL}, or {@link HealthStatus#WARN}
+   * @param output the check's last output, or {@code null}
+   * @param critical whether the check is critical
+   * @param since when the alert's condition began
+   * @param blocks the checks it blocks, sorted
+   * @param instances the instances where the check fails
+   * @param ofInstances the instances known, at least {@code instances.size()}
+   * @param rule the name of the rule that fired it
+   * @param labels the labels channels send, sorted by name
+   * @throws NullPointerException when a field but {@code output} is null
+   */
   public Alert {
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(status, "status");

@@ -37,7 +37,14 @@ public record Notification(Kind kind, Alert alert, Instant timestamp) {
     }
   }
 
-  /** @throws NullPointerException when a field is null */
+  /**
+   * Checks the fields.
+   *
+   * @param kind what happened
+   * @param alert the alert it is about; for {@link Kind#RESOLVED}, the alert as it was when it last fired
+   * @param timestamp when the notification was made
+   * @throws NullPointerException when a field is null
+   */
   public Notification {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(alert, "alert");

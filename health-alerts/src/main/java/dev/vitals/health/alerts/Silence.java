@@ -39,6 +39,15 @@ public record Silence(String id, List<String> checks, List<String> tags, Instant
                       String createdBy, Instant createdAt) {
 
   /**
+   * Checks the fields and copies the lists.
+   *
+   * @param id a random UUID
+   * @param checks check name globs; empty for any name
+   * @param tags tags a check needs one of; empty for any tags
+   * @param until when it ends
+   * @param reason why, for humans
+   * @param createdBy who made it
+   * @param createdAt when it was made
    * @throws NullPointerException     when a field is null
    * @throws IllegalArgumentException {@code checks: ...} when both {@code checks} and {@code tags} are empty
    */

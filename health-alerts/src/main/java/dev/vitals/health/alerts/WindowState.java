@@ -25,7 +25,17 @@ import java.util.Objects;
 public record WindowState(String name, boolean open, Instant openedAt, Instant closesAt, Instant nextOpen,
                           boolean statusMaintenance) {
 
-  /** @throws NullPointerException when the name is null */
+  /**
+   * Checks the name.
+   *
+   * @param name the window's name
+   * @param open whether it is open
+   * @param openedAt its latest opening at or before the time, or {@code null}
+   * @param closesAt when that opening ends, or {@code null}
+   * @param nextOpen its next opening after the time, or {@code null}
+   * @param statusMaintenance whether {@code /status} reports maintenance while it is open
+   * @throws NullPointerException when the name is null
+   */
   public WindowState {
     Objects.requireNonNull(name, "name");
   }
