@@ -120,7 +120,7 @@ class AlertsOptionsTest {
       {"rules": [{"name": "r", "failuresBefore": "3"}]}""")))
       .hasMessage("rules[0].failuresBefore: expected an integer, got '3'");
     assertThatThrownBy(() -> new AlertsOptions(new JsonObject("""
-      {"channels": [{"type": "ntfy", "name": "phone"}], "rules": [{"name": "r", "channels": ["pager"]}]}""")))
+      {"channels": [{"type": "ntfy", "name": "phone", "url": "http://127.0.0.1:1/alerts"}], "rules": [{"name": "r", "channels": ["pager"]}]}""")))
       .hasMessage("rules[0].channels: unknown channel 'pager', expected one of phone");
     assertThatThrownBy(() -> new AlertsOptions(new JsonObject("""
       {"rules": [{"name": "r"}, {"name": "r"}]}""")))
