@@ -9,6 +9,7 @@ module dev.vitals.samples {
   requires dev.vitals.health.metrics;
   requires io.vertx.metrics.micrometer;
   requires dev.vitals.health.checks;
+  requires dev.vitals.health.alerts;
   requires io.vertx.web.client;
   requires io.vertx.web.common;
   requires io.vertx.launcher.application;

@@ -3,6 +3,7 @@ package dev.vitals.samples;
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.CheckOptions;
+import dev.vitals.health.alerts.AlertsHandler;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.MaintenanceSource;
@@ -30,6 +31,7 @@ import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.GrpcEndpoint;
 import dev.vitals.samples.impl.PeerLimits;
 import dev.vitals.samples.impl.RunningChecks;
+import dev.vitals.samples.impl.StandaloneAlerts;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneFleet;
 import dev.vitals.samples.impl.StandaloneMetrics;
@@ -106,6 +108,7 @@ public class StandaloneVerticle extends VerticleBase {
   private GrpcEndpoint grpc;
   private StandaloneMetrics metrics;
   private StandaloneFleet fleet;
+  private StandaloneAlerts alerts;
   private volatile HttpServer server;
 
   /** A configured check as registered: its config entry, to notice changes, and what releases it. */
@@ -257,6 +260,12 @@ public class StandaloneVerticle extends VerticleBase {
       StatusEvents.listen(registry, maintenance, notifier::notify);
       notifiers.add(notifier);
     }
+    Future<Void> alerting = Future.succeededFuture();
+    if (config.alerts() != null) {
+      alerts = StandaloneAlerts.create(vertx, config.alerts(), configFile);
+      alerting = alerts.start(registry, config.application().getServiceId(), config.health().getHostname(),
+        config.application().getName());
+    }
     AdminTokenHandler admin = config.adminToken() == null ? null : AdminTokenHandler.create(config.adminToken());
     health = HealthHandler.create(registry, config.health()).maintenance(maintenance);
     if (admin != null) {
@@ -274,6 +283,9 @@ public class StandaloneVerticle extends VerticleBase {
         passive, notifiers, health, fleet))
       .status(StatusHandler.create(maintenance, config.application()))
       .maintenance(maintenanceHandler);
+    if (alerts != null) {
+      routes.api(AlertsHandler.PATH, alerts::handle);
+    }
     if (config.environmentEnabled()) {
       routes.environment(EnvironmentHandler.create(environmentDump(config)), config.loopbackOnly());
     }
@@ -293,7 +305,7 @@ public class StandaloneVerticle extends VerticleBase {
     grpc.configure(options, config.tls() != null);
     // A fresh JVM's clients load their classes before the first answer, not within a check's first timeout.
     Future<?> warm = running.warmedUp();
-    return Future.all(warm, ssl).compose(ready -> vertx.createHttpServer(options)
+    return Future.all(warm, ssl, alerting).compose(ready -> vertx.createHttpServer(options)
         .invalidRequestHandler(RequestGuardHandler.invalidRequestHandler())
         .connectionHandler(peers::connected)
         .requestHandler(grpc.requestHandler(router))
@@ -367,6 +379,10 @@ public class StandaloneVerticle extends VerticleBase {
     routes.add("GET|HEAD /status");
     routes.add("PUT|DELETE /status/maintenance" + (clustered ? "[?scope=fleet]" : "") + " ("
       + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
+    if (config.alerts() != null) {
+      routes.add("GET|HEAD /alerts, /alerts/silences[/<id>]; POST /alerts/silences, DELETE /alerts/silences/<id> ("
+        + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
+    }
     if (config.environmentEnabled()) {
       routes.add("GET|HEAD /environment" + (config.loopbackOnly() ? "" : " (admin token)"));
     }
@@ -436,6 +452,10 @@ public class StandaloneVerticle extends VerticleBase {
     if (fleet != null) {
       closing.add(fleet.close());
       fleet = null;
+    }
+    if (alerts != null) {
+      closing.add(alerts.close());
+      alerts = null;
     }
     closing.addAll(running.close());
     passive.close();

@@ -202,6 +202,7 @@ class ConfigReferenceTest {
       new Reader("notifications.webhooks[]", at("/properties/notifications/properties/webhooks/items"),
         WebhookOptions::new),
       new Reader("history", section("history"), HistorySection::new),
+      new Reader("alerts", section("alerts"), dev.vitals.health.alerts.AlertsOptions::new),
       new Reader("fleet", section("fleet"), FleetSection::new),
       new Reader("fleet.cluster", section("fleet").getJsonObject("properties").getJsonObject("cluster"),
         HazelcastOptions::new),

@@ -3,6 +3,7 @@ package dev.vitals.samples.impl;
 import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.ApplicationOptions;
+import dev.vitals.health.alerts.AlertsOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.fleet.EventBusFrameLimit;
@@ -90,6 +91,7 @@ public final class StandaloneConfig {
   private final List<WebhookOptions> webhooks;
   private final HistorySection history;
   private final FleetSection fleet;
+  private final AlertsOptions alerts;
 
   /**
    * TLS on the endpoints: {@code http.ssl} with PEM files.
@@ -166,6 +168,7 @@ public final class StandaloneConfig {
     }
     this.webhooks = List.copyOf(webhooks);
     history = nested(root, "history", HistorySection::new);
+    alerts = root.has("alerts") ? nested(root, "alerts", AlertsOptions::new) : null;
     fleet = root.has("fleet") ? nested(root, "fleet", FleetSection::new) : null;
     if (fleet != null) {
       for (int i = 0; i < parsed.size(); i++) {
@@ -460,6 +463,11 @@ public final class StandaloneConfig {
   /** @return the history section: what the registry remembers, and the bounds of the event stream */
   public HistorySection history() {
     return history;
+  }
+
+  /** @return the {@code alerts} section, or {@code null} when the config has none (no alerting) */
+  public AlertsOptions alerts() {
+    return alerts;
   }
 
   /** @return the webhooks status changes are POSTed to */

@@ -5,6 +5,7 @@ import dev.vitals.health.ApplicationOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.JsonForm;
 import dev.vitals.health.PassiveOptions;
+import dev.vitals.health.alerts.AlertsOptions;
 import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.grpc.GrpcHealthOptions;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
@@ -55,6 +56,7 @@ public final class StandaloneSchema {
       .put("grpc", switched(GrpcHealthOptions.schema(),
         "serve `grpc.health.v1.Health` (`Check`, `Watch`) on the HTTP port, over HTTP/2 (see \"gRPC health\")"))
       .put("history", HistorySection.schema())
+      .put("alerts", AlertsOptions.schema())
       .put("fleet", FleetSection.schema())
       .put("shutdown", StandaloneSection.SHUTDOWN.schema())
       .put("metrics", VitalsMetricsOptions.schema());
