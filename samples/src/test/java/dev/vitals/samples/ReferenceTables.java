@@ -44,8 +44,19 @@ final class ReferenceTables {
 
   /** @return the check types' table: a header, then a row per type with its keys and when it passes */
   String types() {
-    StringBuilder table = new StringBuilder("| type | keys (default) | passes when |\n|---|---|---|\n");
-    for (Object branch : schema.getJsonObject("$defs").getJsonObject("check").getJsonArray("allOf")) {
+    return branches(schema.getJsonObject("$defs").getJsonObject("check"), "passes when");
+  }
+
+  /** @return the alert channel types' table: a header, then a row per type with its keys and what it sends to */
+  String channels() {
+    return branches(schema.getJsonObject("properties").getJsonObject("alerts").getJsonObject("properties")
+      .getJsonObject("channels").getJsonObject("items"), "sends to");
+  }
+
+  /** A row per {@code allOf} branch of an object whose {@code type} picks the keys: type, its keys, its description. */
+  private static String branches(JsonObject object, String meaning) {
+    StringBuilder table = new StringBuilder("| type | keys (default) | " + meaning + " |\n|---|---|---|\n");
+    for (Object branch : object.getJsonArray("allOf")) {
       JsonObject rule = (JsonObject) branch;
       String type = rule.getJsonObject("if").getJsonObject("properties").getJsonObject("type").getString("const");
       JsonObject then = rule.getJsonObject("then");

@@ -56,7 +56,7 @@ public final class StandaloneSchema {
       .put("grpc", switched(GrpcHealthOptions.schema(),
         "serve `grpc.health.v1.Health` (`Check`, `Watch`) on the HTTP port, over HTTP/2 (see \"gRPC health\")"))
       .put("history", HistorySection.schema())
-      .put("alerts", AlertsOptions.schema())
+      .put("alerts", standaloneAlerts())
       .put("fleet", FleetSection.schema())
       .put("shutdown", StandaloneSection.SHUTDOWN.schema())
       .put("metrics", VitalsMetricsOptions.schema());
@@ -155,6 +155,14 @@ public final class StandaloneSchema {
       }
     }
     return -1;
+  }
+
+  /** The {@code alerts} section, its silences kept beside the config file by default in the standalone. */
+  private static JsonObject standaloneAlerts() {
+    JsonObject alerts = AlertsOptions.schema();
+    alerts.getJsonObject("properties").getJsonObject("silencesFile")
+      .put("x-default", "`" + StandaloneAlerts.SILENCES_FILE + "` beside the `-conf` file; in memory with inline JSON");
+    return alerts;
   }
 
   /** The config's {@code health} section: the application shown comes from its own {@code application} section. */
