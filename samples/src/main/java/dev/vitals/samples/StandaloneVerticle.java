@@ -4,6 +4,8 @@ import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.alerts.AlertsHandler;
+import dev.vitals.health.alerts.MaintenanceWindowOptions;
+import dev.vitals.health.alerts.WindowedMaintenance;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.MaintenanceSource;
@@ -55,6 +57,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -244,6 +247,13 @@ public class StandaloneVerticle extends VerticleBase {
       maintenance = consul;
     } else {
       maintenance = MaintenanceSource.local();
+    }
+    if (config.alerts() != null
+      && config.alerts().getWindows().stream().anyMatch(MaintenanceWindowOptions::isStatusMaintenance)) {
+      // Windows with statusMaintenance report maintenance on /status and readiness while open.
+      maintenance = WindowedMaintenance.wrap(vertx, maintenance,
+        () -> alerts == null || alerts.alerting() == null ? Optional.empty() : alerts.alerting().statusMaintenance(),
+        Clock.systemUTC(), config.alerts().getEvaluateEvery());
     }
     StatusEvents.publish(vertx, registry, maintenance);
     // One line per change of a check, never one per run: a dependency down for hours logs twice; a check
