@@ -89,7 +89,7 @@ class StandaloneConfigErrorsTest {
       arguments("{\"checks\": {\"name\": \"heap\"}}",
         "/checks: expected an array"),
       arguments("{\"chekcs\": []}",
-        "/chekcs: unknown key, expected one of $schema, admin, application, checks, consul, environment, fleet, grpc, "
+        "/chekcs: unknown key, expected one of $schema, admin, alerts, application, checks, consul, environment, fleet, grpc, "
           + "health, heartbeat, history, http, metrics, notifications, reload, shutdown"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"period\": \"daily\"}]}",
         "/checks/0/period: expected integer milliseconds"),

@@ -11,7 +11,10 @@ class SecretFieldsTest {
   void theSchemasWriteOnlyKeysAreTheSecrets() {
     assertThat(SecretFields.POINTERS).containsExactlyInAnyOrder("/admin/token", "/checks/*/token", "/checks/*/password",
       "/consul/token", "/fleet/secret",
-      "/notifications/webhooks/*/url", "/notifications/webhooks/*/headers/*");
+      "/notifications/webhooks/*/url", "/notifications/webhooks/*/headers/*",
+      // a channel's key is a secret in some type (url in slack, teams, ntfy and webhook): masked in every type
+      "/alerts/channels/*/password", "/alerts/channels/*/url", "/alerts/channels/*/routingKey",
+      "/alerts/channels/*/token", "/alerts/channels/*/headers/*");
   }
 
   @Test
