@@ -290,7 +290,7 @@ public class StandaloneVerticle extends VerticleBase {
       .routes(router -> fleet = config.fleet() == null ? null
         : StandaloneFleet.mount(vertx, config.fleet(), router, registry))
       .routes(router -> metrics = StandaloneMetrics.mount(vertx, router, config.metrics(), registry, maintenance,
-        passive, notifiers, health, fleet))
+        passive, notifiers, health, fleet, alerts))
       .status(StatusHandler.create(maintenance, config.application()))
       .maintenance(maintenanceHandler);
     if (alerts != null) {

@@ -89,8 +89,8 @@ class StandaloneConfigErrorsTest {
       arguments("{\"checks\": {\"name\": \"heap\"}}",
         "/checks: expected an array"),
       arguments("{\"chekcs\": []}",
-        "/chekcs: unknown key, expected one of $schema, admin, alerts, application, checks, consul, environment, fleet, grpc, "
-          + "health, heartbeat, history, http, metrics, notifications, reload, shutdown"),
+        "/chekcs: unknown key, expected one of $schema, admin, alerts, application, checks, consul, environment, fleet, "
+          + "grpc, health, heartbeat, history, http, metrics, notifications, reload, shutdown"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"period\": \"daily\"}]}",
         "/checks/0/period: expected integer milliseconds"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"failureThreshold\": 0}]}",
@@ -171,6 +171,15 @@ class StandaloneConfigErrorsTest {
         "/http/maxConcurrentStreams: expected an integer from 1 to"),
       arguments("{\"http\": {\"resetWindow\": \"500ms\"}}",
         "/http/resetWindow: expected at least 1s, got 500 ms"),
+      arguments("{\"alerts\": {\"channels\": [{\"type\": \"webhook\", \"name\": \"ops\"}]}}",
+        "/alerts/channels/0/url: required key missing"),
+      arguments("{\"alerts\": {\"channels\": [{\"type\": \"webhook\", \"name\": \"ops\", \"url\": \"http://x/\"}],"
+        + " \"rules\": [{\"name\": \"db\", \"channels\": [\"pager\"]}]}}",
+        "/alerts/rules/0/channels: unknown channel 'pager', expected one of ops"),
+      arguments("{\"alerts\": {\"channels\": [], \"evaluateEvery\": \"0ms\"}}",
+        "/alerts/evaluateEvery: expected a duration > 0, got '0'"),
+      arguments("{\"alerts\": {\"channels\": [], \"groupWait\": -5}}",
+        "/alerts/groupWait: expected integer milliseconds"),
       arguments("{\"history\": {\"maxStreamsPerClient\": 0}}",
         "/history/maxStreamsPerClient: expected an integer from 1 to"),
       arguments("{\"http\": {\"host\": \"no-such-host.invalid\"}}",

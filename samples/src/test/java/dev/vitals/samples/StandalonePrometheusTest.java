@@ -37,6 +37,9 @@ class StandalonePrometheusTest {
       .add(new JsonObject().put("name", JOB).put("type", "passive").put("period", "1h").put("grace", "1h")
         .put("tags", new JsonArray().add("readiness")))
       .add(new JsonObject().put("name", "heap").put("type", "heap").put("tags", new JsonArray().add("liveness"))))
+    // A channel that nothing fires to (every check passes): the alerts' meters are served all the same.
+    .put("alerts", new JsonObject().put("channels", new JsonArray().add(new JsonObject().put("type", "webhook")
+      .put("name", "ops").put("url", "http://127.0.0.1:9/alerts"))))
     .encode();
 
   private static Path log;
@@ -84,7 +87,8 @@ class StandalonePrometheusTest {
       "vitals_check_duration_seconds_sum", "vitals_check_duration_seconds_max", "vitals_check_runs_total",
       "vitals_check_result_age_seconds", "vitals_check_status_changes_total", "vitals_probe_status",
       "vitals_maintenance", "vitals_maintenance_stale", "vitals_passive_last_report_age_seconds",
-      "vitals_check_observed_seconds_total", "vitals_check_available_seconds_total");
+      "vitals_check_observed_seconds_total", "vitals_check_available_seconds_total", "vitals_alerts_total",
+      "vitals_alerts_suppressed_total", "vitals_alerts_active");
     JsonArray series = poll(() -> prometheus.query("{__name__=~\"vitals_.*|vertx_.*\"}"),
       result -> names(result).containsAll(expected) && names(result).stream().anyMatch(n -> n.startsWith("vertx_")),
       result -> "names so far " + names(result) + "; target " + prometheus.query("up") + "; " + prometheus.log());

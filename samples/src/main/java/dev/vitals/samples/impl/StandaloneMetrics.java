@@ -3,6 +3,8 @@ package dev.vitals.samples.impl;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
+import dev.vitals.health.alerts.Alerting;
+import dev.vitals.health.alerts.NotificationSink;
 import dev.vitals.health.metrics.MetricsHandler;
 import dev.vitals.health.metrics.RequestLabels;
 import dev.vitals.health.metrics.VitalsMetrics;
@@ -10,6 +12,9 @@ import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.guard.JsonErrorHandler;
 import dev.vitals.health.web.probes.HealthHandler;
 import dev.vitals.health.web.webhook.WebhookNotifier;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,22 +29,51 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The standalone verticle's metrics ({@code metrics} section): Vert.x's own, enabled by the launcher in its
  * {@code VertxOptions} through vertx-micrometer-metrics, and Vitals' meters bound to the same Prometheus registry,
- * served at {@code metrics.path}.
+ * served at {@code metrics.path}. With an {@code alerts} section, the alerts' meters too:
+ * <table>
+ *   <caption>The alerts' meters</caption>
+ *   <tr><th>meter</th><th>type</th><th>unit</th><th>what</th></tr>
+ *   <tr><td>{@code vitals_alerts_total{channel,outcome}}</td><td>counter</td><td>notifications</td>
+ *       <td>per configured channel ({@code alerts.channels[].name}): {@code sent}, {@code failed} (given up after its
+ *       retries, or not tried while the circuit is open), {@code dropped} (its queue was full, or the channel
+ *       closed); read from each sink's {@code status()}, so channels × 3 series</td></tr>
+ *   <tr><td>{@code vitals_alerts_suppressed_total{reason}}</td><td>counter</td><td>notifications</td>
+ *       <td>not handed to any channel: {@code silence}, {@code window} (an open maintenance window),
+ *       {@code overflow} (alerts dropped beyond {@code maxActive}); {@code Alerting.suppressed()}</td></tr>
+ *   <tr><td>{@code vitals_alerts_active}</td><td>gauge</td><td>alerts</td><td>alerts active now, silenced ones
+ *       included ({@code Alerting.active()})</td></tr>
+ * </table>
+ * They are bound before alerting has started (the server listens once it runs) and read it on each scrape: 0
+ * until then.
  */
 public final class StandaloneMetrics {
 
+  /** The outcomes of {@code vitals_alerts_total}: the counters of a sink's {@code status()}. */
+  private static final List<String> OUTCOMES = List.of("sent", "failed", "dropped");
+  /** The reasons of {@code vitals_alerts_suppressed_total}: the keys of {@code Alerting.suppressed()}. */
+  private static final List<String> REASONS = List.of("silence", "window", "overflow");
+
   private final VitalsMetrics binder;
   private final PrometheusMeterRegistry own;
+  private final MeterRegistry registry;
+  /** The alerts' meters; they also hold the sinks and the alerts strongly (a FunctionCounter's reference is weak). */
+  private final List<Meter> alertMeters;
+  private final StandaloneAlerts alerts;
 
-  private StandaloneMetrics(VitalsMetrics binder, PrometheusMeterRegistry own) {
+  private StandaloneMetrics(VitalsMetrics binder, PrometheusMeterRegistry own, MeterRegistry registry,
+                            List<Meter> alertMeters, StandaloneAlerts alerts) {
     this.binder = binder;
     this.own = own;
+    this.registry = registry;
+    this.alertMeters = alertMeters;
+    this.alerts = alerts;
   }
 
   /**
@@ -90,15 +124,17 @@ public final class StandaloneMetrics {
   }
 
   /**
-   * Binds Vitals' meters (the fleet's too, with a {@code fleet} section) and mounts the scrape route
-   * ({@code GET}, {@code HEAD}; another method gets 405).
+   * Binds Vitals' meters (the fleet's too, with a {@code fleet} section; the alerts', with an {@code alerts} one)
+   * and mounts the scrape route ({@code GET}, {@code HEAD}; another method gets 405).
    *
+   * @param alerts the {@code alerts} section at work, or {@code null} without one; its alerting may not have
+   *               started yet: the meters read it on each scrape
    * @return what {@link #close()} releases, or {@code null} when {@code metrics.enabled} is false
    */
   public static StandaloneMetrics mount(Vertx vertx, Router router, VitalsMetricsOptions options, CheckRegistry registry,
                                         MaintenanceSource maintenance, PassiveChecks passive,
                                         List<WebhookNotifier> notifiers, HealthHandler health,
-                                        StandaloneFleet fleet) {
+                                        StandaloneFleet fleet, StandaloneAlerts alerts) {
     if (!options.isEnabled()) {
       return null;
     }
@@ -113,14 +149,44 @@ public final class StandaloneMetrics {
       binder.fleet(fleet.source(), fleet.quorum());
     }
     binder.bindTo(prometheus);
+    List<Meter> alertMeters = alerts == null ? List.of() : bindAlerts(prometheus, alerts);
     router.route(options.getPath()).handler(JsonErrorHandler.allowing(HttpMethod.GET, HttpMethod.HEAD));
     router.route(options.getPath()).handler(MetricsHandler.create(prometheus));
-    return new StandaloneMetrics(binder, own);
+    return new StandaloneMetrics(binder, own, prometheus, alertMeters, alerts);
+  }
+
+  /** Registers the alerts' meters (see the class's table), which read the sinks and the alerting on each scrape. */
+  private static List<Meter> bindAlerts(MeterRegistry registry, StandaloneAlerts alerts) {
+    List<Meter> meters = new ArrayList<>();
+    for (NotificationSink sink : alerts.sinks().values()) {
+      for (String outcome : OUTCOMES) {
+        meters.add(FunctionCounter.builder("vitals.alerts", sink, s -> s.status().getLong(outcome, 0L))
+          .description("Notifications of an alert channel by outcome: sent, failed (retries spent or circuit open),"
+            + " dropped (queue full or channel closed)")
+          .tag("channel", sink.name()).tag("outcome", outcome).register(registry));
+      }
+    }
+    for (String reason : REASONS) {
+      meters.add(FunctionCounter.builder("vitals.alerts.suppressed", alerts, a -> {
+          Alerting alerting = a.alerting();
+          return alerting == null ? 0 : alerting.suppressed().getOrDefault(reason, 0L);
+        })
+        .description("Alert notifications not handed to any channel: held by a silence, by an open maintenance"
+          + " window, or alerts dropped beyond maxActive (overflow)")
+        .tag("reason", reason).register(registry));
+    }
+    meters.add(Gauge.builder("vitals.alerts.active", alerts, a -> {
+        Alerting alerting = a.alerting();
+        return alerting == null ? 0 : alerting.active().size();
+      })
+      .description("Alerts active now, silenced ones included").strongReference(true).register(registry));
+    return meters;
   }
 
   /** Removes Vitals' meters (Vert.x's registry outlives the verticle), and closes a registry of our own. */
   public void close() {
     binder.close();
+    alertMeters.forEach(registry::remove);
     if (own != null) {
       own.close();
     }
