@@ -21,6 +21,7 @@ import dev.vitals.health.web.guard.RequestGuardHandler;
 import dev.vitals.health.web.heartbeat.HeartbeatHandler;
 import dev.vitals.health.web.history.HistoryRoutes;
 import dev.vitals.health.web.probes.HealthHandler;
+import dev.vitals.health.web.probes.FailureDetails;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.status.MaintenanceHandler;
 import dev.vitals.health.web.status.StatusHandler;
@@ -294,7 +295,9 @@ public class StandaloneVerticle extends VerticleBase {
       .status(StatusHandler.create(maintenance, config.application()))
       .maintenance(maintenanceHandler);
     if (alerts != null) {
-      routes.api(AlertsHandler.PATH, alerts::handle);
+      // Alerts show checks' outputs: open as /health shows them (failureDetails), else behind the token too.
+      routes.api(AlertsHandler.PATH, alerts::handle, config.health().getProbe(HealthHandlerOptions.HEALTH)
+        .getFailureDetails() == FailureDetails.EVERYONE);
     }
     if (config.environmentEnabled()) {
       routes.environment(EnvironmentHandler.create(environmentDump(config)), config.loopbackOnly());
@@ -390,7 +393,10 @@ public class StandaloneVerticle extends VerticleBase {
     routes.add("PUT|DELETE /status/maintenance" + (clustered ? "[?scope=fleet]" : "") + " ("
       + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
     if (config.alerts() != null) {
-      routes.add("GET|HEAD /alerts, /alerts/silences[/<id>]; POST /alerts/silences, DELETE /alerts/silences/<id> ("
+      boolean openReads = config.health().getProbe(HealthHandlerOptions.HEALTH).getFailureDetails()
+        == FailureDetails.EVERYONE;
+      routes.add("GET|HEAD /alerts, /alerts/silences[/<id>]" + (openReads ? "" : " (admin token)")
+        + "; POST /alerts/silences, DELETE /alerts/silences/<id> ("
         + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
     }
     if (config.environmentEnabled()) {

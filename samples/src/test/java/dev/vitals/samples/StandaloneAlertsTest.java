@@ -203,6 +203,29 @@ class StandaloneAlertsTest {
     assertThat(received).extracting(n -> n.getJsonObject("alert").getString("check")).containsOnly("db");
   }
 
+  /**
+   * A check nobody asks for (no refreshPeriod, no probe request) is still judged: alerting asks for it every
+   * pollEvery. With failureDetails authenticated, /alerts (which shows outputs) needs the token to be read too.
+   */
+  @Test
+  void checksNobodyAsksForAlertTooAndReadsFollowFailureDetails() {
+    answers.put("/db", 503);
+    JsonObject db = check("db");
+    db.remove("refreshPeriod");
+    JsonObject config = config("0ms", new JsonArray().add(webhook("hook")), db);
+    config.getJsonObject("alerts").put("pollEvery", "100ms");
+    config.put("health", new JsonObject().put("probes", new JsonObject()
+      .put("health", new JsonObject().put("failureDetails", "authenticated"))));
+    int port = result(deploy(vertx, config)).actualPort();
+
+    assertThat(awaitNotification("firing", "db").getJsonObject("alert").getString("check")).isEqualTo("db");
+    assertThat(get(port, "/alerts").statusCode()).as("no token").isEqualTo(401);
+    HttpResponse<Buffer> withToken = result(client.get(port, "127.0.0.1", "/alerts")
+      .putHeader("Authorization", "Bearer " + TOKEN).send());
+    assertThat(withToken.statusCode()).isEqualTo(200);
+    assertThat(activeChecks(withToken.bodyAsJsonObject())).containsExactly("db");
+  }
+
   private StandaloneVerticle deployFile(Path file) {
     StandaloneVerticle verticle = new StandaloneVerticle(Map.of(), Map.of(), file);
     result(vertx.deployVerticle(verticle, new DeploymentOptions()));

@@ -36,6 +36,9 @@ import java.util.Optional;
  *       but counted ({@link #suppressed()}); the alert stays active, shown as silenced, and when the silence ends
  *       while it still fires and its firing message was never sent, that message goes then;</li>
  *   <li>an unregistered check's alerts resolve;</li>
+ *   <li>every {@link AlertsOptions#getPollEvery()} the checks the rules match are asked for
+ *       ({@code CheckRegistry.report}), so that a check no request and no refresh period runs is run and judged
+ *       too; a fresh cached result is reused, so this adds at most one run per TTL;</li>
  *   <li>at most {@link AlertsOptions#getMaxActive()} alerts are active: beyond, a new one is dropped, counted
  *       ({@code overflow}) and logged once per burst, and tried again at the check's next failing run;</li>
  *   <li>fleet quorum ({@link AlertRuleOptions#getInstances()}): without a fleet this instance is the only one, so
@@ -72,6 +75,9 @@ public interface Alerting {
 
   /** @return the active alerts, in the order they fired, each with what silences it now */
   List<ActiveAlert> active();
+
+  /** @return how many alerts are active: {@code active().size()} without building them (a metric's gauge) */
+  int activeCount();
 
   /** @return the silences: add, list, remove */
   Silences silences();

@@ -26,7 +26,8 @@ import java.util.Set;
  *  "maxSilences": 1000,             // silences held at once (expired ones do not count)
  *  "maxActive": 10000,              // active alerts held at once
  *  "groupWait": "1s",               // how long a new alert waits before its first message
- *  "evaluateEvery": "1s"}           // how often reminders, silences' ends and windows are looked at
+ *  "evaluateEvery": "1s",           // how often reminders, silences' ends and windows are looked at
+ *  "pollEvery": "5s"}               // how often the rules' checks are asked for (0: only the runs others cause)
  * }</pre>
  * One line of config ({@code {"channels": [...]}}) is enough: without rules, {@link #effectiveRules()} is the
  * default rule, named {@code default}, which alerts on every critical check through every channel.
@@ -43,6 +44,8 @@ public class AlertsOptions {
   public static final long DEFAULT_GROUP_WAIT = 1_000;
   /** Default period of the evaluation of reminders, silences' ends and windows: 1000 ms. */
   public static final long DEFAULT_EVALUATE_EVERY = 1_000;
+  /** Default period of asking for the rules' checks' results: 5000 ms. */
+  public static final long DEFAULT_POLL_EVERY = 5_000;
   /** The name of the default rule. */
   public static final String DEFAULT_RULE = "default";
 
@@ -54,6 +57,7 @@ public class AlertsOptions {
   private int maxActive = DEFAULT_MAX_ACTIVE;
   private long groupWait = DEFAULT_GROUP_WAIT;
   private long evaluateEvery = DEFAULT_EVALUATE_EVERY;
+  private long pollEvery = DEFAULT_POLL_EVERY;
 
   /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
@@ -72,7 +76,11 @@ public class AlertsOptions {
     .duration("groupWait").describe("how long a new alert waits before its first message, so that the checks it"
       + " blocks are listed in it")
     .duration("evaluateEvery").constrain("exclusiveMinimum", 0)
-    .describe("how often reminders, silences' ends and maintenance windows are looked at");
+    .describe("how often reminders, silences' ends and maintenance windows are looked at")
+    .duration("pollEvery")
+    .describe("how often the checks the rules match are asked for, so that a check nobody asks for (no"
+      + " `refreshPeriod`, no probe) is run and judged too; a cached result is reused, so a check runs at most once"
+      + " per `successTtl` / `failureTtl`; 0: only the runs that requests and refresh periods cause");
 
   /** The defaults: no channel, the default rule, no window, silences in memory. */
   public AlertsOptions() {
@@ -88,6 +96,7 @@ public class AlertsOptions {
     maxActive = other.maxActive;
     groupWait = other.groupWait;
     evaluateEvery = other.evaluateEvery;
+    pollEvery = other.pollEvery;
   }
 
   /**
@@ -345,6 +354,26 @@ public class AlertsOptions {
       throw new IllegalArgumentException("evaluateEvery: expected a duration > 0, got '" + evaluateEvery + "'");
     }
     this.evaluateEvery = evaluateEvery;
+    return this;
+  }
+
+  /** @return how often the checks the rules match are asked for, in ms; 0: never */
+  public long getPollEvery() {
+    return pollEvery;
+  }
+
+  /**
+   * @param pollEvery how often the checks the rules match are asked for ({@code CheckRegistry.report}: a check
+   *                  whose cached result expired runs then), in ms, {@code >= 0}; 0: alerting judges only the runs
+   *                  that requests and refresh periods cause
+   * @return this
+   * @throws IllegalArgumentException {@code pollEvery: ...} when negative
+   */
+  public AlertsOptions setPollEvery(long pollEvery) {
+    if (pollEvery < 0) {
+      throw new IllegalArgumentException("pollEvery: expected a duration >= 0, got '" + pollEvery + "'");
+    }
+    this.pollEvery = pollEvery;
     return this;
   }
 

@@ -53,9 +53,9 @@ class AlertingTest {
     return new CheckOptions(name).setSuccessTtl(0).setFailureTtl(0).setMaxStale(0);
   }
 
-  /** Options that send at once (no groupWait) and evaluate often. */
+  /** Options that send at once (no groupWait) and evaluate often; runs only those the test makes (no poll). */
   static AlertsOptions quick() {
-    return new AlertsOptions().setGroupWait(0).setEvaluateEvery(5);
+    return new AlertsOptions().setGroupWait(0).setEvaluateEvery(5).setPollEvery(0);
   }
 
   Alerting alerting(AlertsOptions options) {
@@ -111,6 +111,22 @@ class AlertingTest {
     run("db");
     assertThat(ops.lines()).containsExactly("firing db", "resolved db");
     assertThat(ops.received().get(1).summary()).isEqualTo("db recovered");
+  }
+
+  /** A check that no request and no refresh period runs is still judged: alerting asks for it every pollEvery. */
+  @Test
+  void pollsTheChecksItsRulesMatch() throws InterruptedException {
+    ScriptedCheck db = check("db");
+    check("other").fail("not matched");
+    alerting(quick().setPollEvery(10).addRule(new AlertRuleOptions().setName("db").setChecks(List.of("db"))));
+
+    db.fail("refused");
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (ops.lines().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(ops.lines()).containsExactly("firing db");
+    assertThat(registry.latest("other")).as("a check no rule matches is not run").isNull();
   }
 
   @Test

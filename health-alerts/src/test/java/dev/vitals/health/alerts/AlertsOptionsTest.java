@@ -154,13 +154,13 @@ class AlertsOptionsTest {
 
     JsonObject section = AlertsOptions.schema().getJsonObject("properties");
     assertThat(section.fieldNames()).containsExactlyInAnyOrder("channels", "rules", "windows", "silencesFile",
-      "maxSilences", "maxActive", "groupWait", "evaluateEvery");
+      "maxSilences", "maxActive", "groupWait", "evaluateEvery", "pollEvery");
     assertThat(section.getJsonObject("rules").getJsonObject("items").getJsonObject("properties").fieldNames())
       .contains("instances");
     assertThat(section.getJsonObject("maxSilences").getInteger("default")).isEqualTo(1000);
     assertThat(section.getJsonObject("silencesFile").getString("x-default")).isEqualTo("in memory only");
     for (String key : List.of("channels", "rules", "windows", "silencesFile", "maxSilences", "maxActive", "groupWait",
-      "evaluateEvery")) {
+      "evaluateEvery", "pollEvery")) {
       assertThat(section.getJsonObject(key).getString("description")).as(key).isNotBlank();
     }
   }

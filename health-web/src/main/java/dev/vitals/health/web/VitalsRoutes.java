@@ -33,9 +33,10 @@ import java.util.function.Consumer;
  *       orders body handlers before authentication handlers on one route: a client without the token cannot make
  *       the server wait for or buffer a body), then the body (at most {@link #MAX_BODY_BYTES}); without an admin
  *       token, 403;</li>
- *   <li>each API of {@link #api(String, Handler)} ({@code <path>} and {@code <path>/*}, such as health-alerts'
- *       {@code /alerts}): {@code GET} and {@code HEAD} as they come; any other method behind the admin token first
- *       (403 without one), then a body of at most {@link #MAX_BODY_BYTES};</li>
+ *   <li>each API of {@link #api(String, Handler, boolean)} ({@code <path>} and {@code <path>/*}, such as
+ *       health-alerts' {@code /alerts}): {@code GET} and {@code HEAD} as they come when its reads are open; any
+ *       other method (and every one when its reads are not open) behind the admin token first (403 without one),
+ *       then a body of at most {@link #MAX_BODY_BYTES};</li>
  *   <li>{@code /environment} ({@link #environment(Handler, boolean)}): {@code GET}, {@code HEAD}; on loopback
  *       without a proxy's {@code Forwarded} / {@code X-Forwarded-For} when allowed, else the admin token (403
  *       without one);</li>
@@ -110,15 +111,17 @@ public interface VitalsRoutes {
   VitalsRoutes maintenance(Handler<RoutingContext> handler);
 
   /**
-   * An API whose reads are open and whose writes change the server: {@code GET} and {@code HEAD} reach the handler
-   * as they come, any other method only with the admin token, checked before its body is read (at most
+   * An API whose writes change the server: {@code GET} and {@code HEAD} reach the handler as they come when
+   * {@code openReads}, any other method only with the admin token, checked before its body is read (at most
    * {@link #MAX_BODY_BYTES}, in the {@code RoutingContext}'s body).
    *
-   * @param path    the API's root, such as {@code /alerts}: the handler gets it and every path below it
-   * @param handler the API ({@code dev.vitals.health.alerts.AlertsHandler}); it answers 405 and 404 itself
+   * @param path      the API's root, such as {@code /alerts}: the handler gets it and every path below it
+   * @param handler   the API ({@code dev.vitals.health.alerts.AlertsHandler}); it answers 405 and 404 itself
+   * @param openReads whether reads need no token ({@code false}: every method behind the admin token, as for
+   *                  checks' outputs under {@code failureDetails: authenticated})
    * @return this
    */
-  VitalsRoutes api(String path, Handler<RoutingContext> handler);
+  VitalsRoutes api(String path, Handler<RoutingContext> handler, boolean openReads);
 
   /**
    * @param handler      the environment dump ({@link dev.vitals.health.web.environment.EnvironmentHandler})

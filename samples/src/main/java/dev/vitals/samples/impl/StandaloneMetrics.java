@@ -48,7 +48,7 @@ import java.util.concurrent.CompletableFuture;
  *       <td>not handed to any channel: {@code silence}, {@code window} (an open maintenance window),
  *       {@code overflow} (alerts dropped beyond {@code maxActive}); {@code Alerting.suppressed()}</td></tr>
  *   <tr><td>{@code vitals_alerts_active}</td><td>gauge</td><td>alerts</td><td>alerts active now, silenced ones
- *       included ({@code Alerting.active()})</td></tr>
+ *       included ({@code Alerting.activeCount()})</td></tr>
  * </table>
  * They are bound before alerting has started (the server listens once it runs) and read it on each scrape: 0
  * until then.
@@ -177,7 +177,7 @@ public final class StandaloneMetrics {
     }
     meters.add(Gauge.builder("vitals.alerts.active", alerts, a -> {
         Alerting alerting = a.alerting();
-        return alerting == null ? 0 : alerting.active().size();
+        return alerting == null ? 0 : alerting.activeCount();
       })
       .description("Alerts active now, silenced ones included").strongReference(true).register(registry));
     return meters;

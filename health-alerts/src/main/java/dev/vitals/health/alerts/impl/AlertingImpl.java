@@ -134,6 +134,9 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   private long overflow;
   private boolean closed;
   private long timer = -1;
+  private long pollTimer = -1;
+  /** Whether a poll's report is still being made: the next one waits for it rather than piling up. */
+  private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
 
   private AlertingImpl(Vertx vertx, CheckRegistry registry, AlertsOptions options, Map<String, NotificationSink> sinks,
                        Clock clock, String instanceName, String applicationName) {
@@ -193,6 +196,9 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       synchronized (alerting) {
         if (!alerting.closed) {
           alerting.timer = vertx.setPeriodic(options.getEvaluateEvery(), id -> alerting.evaluate());
+          if (options.getPollEvery() > 0) {
+            alerting.pollTimer = vertx.setPeriodic(options.getPollEvery(), id -> alerting.poll());
+          }
         }
       }
       return alerting;
@@ -448,6 +454,11 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   // ---- the API ----
 
   @Override
+  public synchronized int activeCount() {
+    return active.size();
+  }
+
+  @Override
   public synchronized List<ActiveAlert> active() {
     Instant now = clock.instant();
     List<ActiveAlert> list = new ArrayList<>();
@@ -502,12 +513,27 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       .put("channels", channels).put("suppressed", new JsonObject(new LinkedHashMap<>(suppressed())));
   }
 
+  /**
+   * Asks for the results of the checks the rules match, so that a check nobody asks for runs too (its cached result
+   * is reused while fresh); the runs come back through {@link #ran}. One poll at a time.
+   */
+  private void poll() {
+    if (!polling.compareAndSet(false, true)) {
+      return;
+    }
+    registry.report(check -> rules.stream().anyMatch(rule -> rule.matches(check)))
+      .onComplete(done -> polling.set(false));
+  }
+
   @Override
   public Future<Void> close() {
     synchronized (this) {
       closed = true;
       if (timer != -1) {
         vertx.cancelTimer(timer);
+      }
+      if (pollTimer != -1) {
+        vertx.cancelTimer(pollTimer);
       }
       active.clear();
       checks.clear();

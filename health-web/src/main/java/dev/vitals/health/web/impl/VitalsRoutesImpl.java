@@ -36,6 +36,7 @@ public final class VitalsRoutesImpl implements VitalsRoutes {
   private Handler<RoutingContext> status;
   private Handler<RoutingContext> maintenance;
   private final Map<String, Handler<RoutingContext>> apis = new LinkedHashMap<>();
+  private final Set<String> openReads = new java.util.HashSet<>();
   private Handler<RoutingContext> environment;
   private boolean loopbackOnly;
   private List<InFlightLimitHandler> budgets = List.of();
@@ -99,11 +100,14 @@ public final class VitalsRoutesImpl implements VitalsRoutes {
   }
 
   @Override
-  public VitalsRoutes api(String path, Handler<RoutingContext> handler) {
+  public VitalsRoutes api(String path, Handler<RoutingContext> handler, boolean openReads) {
     if (!path.startsWith("/") || path.endsWith("/") || path.contains("*")) {
       throw new IllegalArgumentException("path: expected a path such as /alerts (no trailing /, no *), got '" + path + "'");
     }
     apis.put(path, Objects.requireNonNull(handler, "handler"));
+    if (openReads) {
+      this.openReads.add(path);
+    }
     return this;
   }
 
@@ -131,7 +135,7 @@ public final class VitalsRoutesImpl implements VitalsRoutes {
     if (maintenance != null) {
       mountMaintenance(router);
     }
-    apis.forEach((path, api) -> mountApi(router, path, api));
+    apis.forEach((path, api) -> mountApi(router, path, api, openReads.contains(path)));
     if (environment != null) {
       mountEnvironment(router);
     }
@@ -154,7 +158,7 @@ public final class VitalsRoutesImpl implements VitalsRoutes {
   }
 
   /** Reads as they come; writes behind the token, then a bounded body (token before body, as maintenance). */
-  private void mountApi(Router router, String path, Handler<RoutingContext> api) {
+  private void mountApi(Router router, String path, Handler<RoutingContext> api, boolean readsOpen) {
     Handler<RoutingContext> guard = admin != null ? admin
       : refuse("Changes through " + path + " are off: no admin token is configured"
       + " (admin.token or VITALS_ADMIN_TOKEN in the standalone)");
@@ -162,7 +166,7 @@ public final class VitalsRoutesImpl implements VitalsRoutes {
     for (String route : List.of(path, path + "/*")) {
       router.route(route).handler(ctx -> {
         HttpMethod method = ctx.request().method();
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+        if (readsOpen && (method == HttpMethod.GET || method == HttpMethod.HEAD)) {
           api.handle(ctx);
         } else {
           guard.handle(ctx);
