@@ -95,6 +95,8 @@ class StandaloneConfigErrorsTest {
         "/checks/0/period: expected integer milliseconds"),
       arguments("{\"checks\": [{\"name\": \"cron\", \"type\": \"passive\", \"failureThreshold\": 0}]}",
         "/checks/0/failureThreshold: expected an integer from 1 to 1000, got 0"),
+      arguments("{\"alerts\": {\"evaluateEvery\": 0}}",
+        "/alerts/evaluateEvery: expected a duration greater than 0 ms, got 0"),
       arguments("{\"heartbeat\": {\"path\": \"beats\"}}",
         "/heartbeat/path: expected a path like /health/heartbeat"),
       arguments("{\"metrics\": {\"path\": \"metrics\"}}",

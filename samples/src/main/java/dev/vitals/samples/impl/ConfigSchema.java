@@ -156,6 +156,22 @@ public final class ConfigSchema {
     if ("string".equals(schema.getValue("type")) && schema.getInteger("minLength", 0) > 0) {
       return "a non-empty string";
     }
+    String ref = schema.getString("$ref", "");
+    if ((ref.endsWith("/duration") || ref.endsWith("/size")) && (schema.containsKey("minimum")
+      || schema.containsKey("exclusiveMinimum") || schema.containsKey("maximum"))) {
+      String unit = ref.endsWith("/duration") ? " ms" : " bytes";
+      StringBuilder bounds = new StringBuilder(ref.endsWith("/duration") ? "a duration" : "a size");
+      if (schema.containsKey("exclusiveMinimum")) {
+        bounds.append(" greater than ").append(schema.getValue("exclusiveMinimum")).append(unit);
+      } else if (schema.containsKey("minimum")) {
+        bounds.append(" of at least ").append(schema.getValue("minimum")).append(unit);
+      }
+      if (schema.containsKey("maximum")) {
+        bounds.append(schema.containsKey("minimum") || schema.containsKey("exclusiveMinimum") ? " and" : "")
+          .append(" at most ").append(schema.getValue("maximum")).append(unit);
+      }
+      return bounds.toString();
+    }
     Object type = schema.getValue("type");
     if ("integer".equals(type) || "number".equals(type)) {
       String kind = "integer".equals(type) ? "an integer" : "a number";
