@@ -12,7 +12,7 @@ import java.util.Objects;
  * | "ntfy" | "webhook", "name": "ops", <the delivery keys>, <the type's keys>}}. The name is what rules'
  * {@code channels} refer to. The delivery keys ({@code timeout}, {@code maxQueued}, {@code retries},
  * {@code retryDelay}, {@code failuresToOpen}, {@code resetTimeout}) are {@link DeliveryOptions}'; the type's keys are
- * its options class's: {@link AlertmanagerOptions}, {@link EmailOptions}, {@link SlackOptions}, {@link TeamsOptions},
+ * its options class's: {@link AlertmanagerOptions}, {@link EmailOptions}, {@link ChatWebhookOptions},
  * {@link PagerDutyOptions}, {@link NtfyOptions}, {@link WebhookChannelOptions}. For example:
  * <pre>{@code
  * {"type": "alertmanager", "name": "am", "url": "http://127.0.0.1:9093"}

@@ -4,8 +4,7 @@ import dev.vitals.health.alerts.channels.AlertmanagerOptions;
 import dev.vitals.health.alerts.channels.EmailOptions;
 import dev.vitals.health.alerts.channels.NtfyOptions;
 import dev.vitals.health.alerts.channels.PagerDutyOptions;
-import dev.vitals.health.alerts.channels.SlackOptions;
-import dev.vitals.health.alerts.channels.TeamsOptions;
+import dev.vitals.health.alerts.channels.ChatWebhookOptions;
 import dev.vitals.health.alerts.channels.WebhookChannelOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -54,11 +53,11 @@ public final class ChannelTypes {
     add(new Type("email", "e-mail over SMTP: subject `[FIRING] db fails`, a plain-text body",
       EmailOptions::new, EmailOptions::schema,
       (vertx, name, timeout, o) -> new EmailChannel(vertx, name, timeout, (EmailOptions) o)));
-    add(new Type("slack", "a Slack incoming webhook, Block Kit", SlackOptions::new, SlackOptions::schema,
-      (vertx, name, timeout, o) -> new SlackChannel(vertx, name, timeout, ((SlackOptions) o).getUrl())));
-    add(new Type("teams", "a Microsoft Teams workflow webhook, an Adaptive Card 1.4", TeamsOptions::new,
-      TeamsOptions::schema,
-      (vertx, name, timeout, o) -> new TeamsChannel(vertx, name, timeout, ((TeamsOptions) o).getUrl())));
+    add(new Type("slack", "a Slack incoming webhook, Block Kit", ChatWebhookOptions::new, ChatWebhookOptions::schema,
+      (vertx, name, timeout, o) -> new SlackChannel(vertx, name, timeout, ((ChatWebhookOptions) o).getUrl())));
+    add(new Type("teams", "a Microsoft Teams workflow webhook, an Adaptive Card 1.4", ChatWebhookOptions::new,
+      ChatWebhookOptions::schema,
+      (vertx, name, timeout, o) -> new TeamsChannel(vertx, name, timeout, ((ChatWebhookOptions) o).getUrl())));
     add(new Type("pagerduty", "PagerDuty Events API v2: trigger and resolve with a stable dedup_key",
       PagerDutyOptions::new, PagerDutyOptions::schema,
       (vertx, name, timeout, o) -> new PagerDutyChannel(vertx, name, timeout, (PagerDutyOptions) o)));

@@ -2,8 +2,6 @@ package dev.vitals.health.alerts.channels.impl;
 
 import dev.vitals.health.alerts.Alert;
 import dev.vitals.health.alerts.Notification;
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,19 +16,15 @@ import io.vertx.core.json.JsonObject;
  * }</pre>
  * Text is escaped as Slack asks ({@code &}, {@code <}, {@code >}) and cut to the block's 3000 characters.
  */
-final class SlackChannel extends HttpChannel {
-
-  private final String url;
+final class SlackChannel extends ChatChannel {
 
   SlackChannel(Vertx vertx, String name, long timeout, String url) {
-    super(vertx, "slack", name, timeout, new Secrets().url(url));
-    this.url = url;
+    super(vertx, "slack", name, timeout, url);
   }
 
   @Override
-  public Future<Void> send(Notification notification) {
-    return post(url, MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json"),
-      payload(notification).toBuffer());
+  JsonObject message(Notification notification) {
+    return payload(notification);
   }
 
   static JsonObject payload(Notification notification) {

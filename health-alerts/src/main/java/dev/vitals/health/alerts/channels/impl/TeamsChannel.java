@@ -2,8 +2,6 @@ package dev.vitals.health.alerts.channels.impl;
 
 import dev.vitals.health.alerts.Alert;
 import dev.vitals.health.alerts.Notification;
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,22 +19,18 @@ import io.vertx.core.json.JsonObject;
  *                         {"type": "FactSet", "facts": [{"title": "Check", "value": "db"}, ...]}]}}]}
  * }</pre>
  */
-final class TeamsChannel extends HttpChannel {
+final class TeamsChannel extends ChatChannel {
 
   /** The Adaptive Card schema version sent. */
   static final String CARD_VERSION = "1.4";
 
-  private final String url;
-
   TeamsChannel(Vertx vertx, String name, long timeout, String url) {
-    super(vertx, "teams", name, timeout, new Secrets().url(url));
-    this.url = url;
+    super(vertx, "teams", name, timeout, url);
   }
 
   @Override
-  public Future<Void> send(Notification notification) {
-    return post(url, MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json"),
-      payload(notification).toBuffer());
+  JsonObject message(Notification notification) {
+    return payload(notification);
   }
 
   static JsonObject payload(Notification notification) {
