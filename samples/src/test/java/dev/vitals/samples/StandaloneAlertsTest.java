@@ -339,6 +339,83 @@ class StandaloneAlertsTest {
     }
   }
 
+  /**
+   * The issue's done-criterion: the standalone with one channel line alerts a real SMTP server (Debian's
+   * python3-aiosmtpd, its Mailbox handler writing a Maildir), through the default rule.
+   */
+  @Test
+  void oneEmailChannelLineAlertsARealSmtpServer() throws Exception {
+    String binary = "/usr/bin/aiosmtpd";
+    assertThat(Path.of(binary)).as("install the Debian package python3-aiosmtpd").isExecutable();
+    int smtpPort = Standalone.closedPort();
+    Path maildir = dir.resolve("maildir");
+    Path log = dir.resolve("aiosmtpd.log");
+    Process smtp = new ProcessBuilder(binary, "-n", "-l", "127.0.0.1:" + smtpPort, "-c", "aiosmtpd.handlers.Mailbox",
+      maildir.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      dev.vitals.health.test.Await.until(() -> {
+        if (!smtp.isAlive()) {
+          throw new AssertionError("aiosmtpd exited: " + read(log));
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", smtpPort)) {
+          return true;
+        } catch (java.io.IOException e) {
+          return false;
+        }
+      }, () -> "aiosmtpd never listened: " + read(log));
+      answers.put("/db", 500);
+      JsonObject config = Standalone.config(check("db"))
+        .put("application", new JsonObject().put("name", "shop").put("serviceId", "web-1"))
+        .put("alerts", new JsonObject().put("channels", new JsonArray().add(new JsonObject().put("type", "email")
+          .put("name", "ops-mail").put("host", "127.0.0.1").put("port", smtpPort).put("from", "vitals@example.com")
+          .put("to", new JsonArray().add("ops@example.com").add("dba@example.com")))));
+      result(deploy(vertx, config));
+
+      String fired = poll(() -> mails(maildir), m -> !m.isEmpty(), m -> "mails " + m + "; log " + read(log)).get(0);
+      assertThat(header(fired, "Subject")).startsWith("[FIRING] db fails");
+      assertThat(header(fired, "From")).isEqualTo("vitals@example.com");
+      assertThat(header(fired, "To").split(",\\s*")).containsExactly("ops@example.com", "dba@example.com");
+      assertThat(header(fired, "X-RcptTo").split(",\\s*")).containsExactly("ops@example.com", "dba@example.com");
+
+      answers.put("/db", 200);
+      List<String> mails = poll(() -> mails(maildir), m -> m.size() >= 2, m -> "mails " + m);
+      assertThat(mails.stream().map(m -> header(m, "Subject")).filter(s -> s.startsWith("[RESOLVED] ")).toList())
+        .containsExactly("[RESOLVED] db recovered");
+      assertThat(mails).hasSize(2);
+    } finally {
+      smtp.destroy();
+      if (!smtp.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        smtp.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "";
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+
+  /** @return the messages delivered to the Maildir, by file name */
+  private static List<String> mails(Path maildir) {
+    Path delivered = maildir.resolve("new");
+    if (!Files.isDirectory(delivered)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(delivered)) {
+      return files.sorted().map(StandaloneAlertsTest::read).toList();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String header(String message, String name) {
+    return message.lines().filter(line -> line.startsWith(name + ": ")).findFirst()
+      .map(line -> line.substring(name.length() + 2)).orElse(null);
+  }
+
   private static JsonObject dbAlert(AlertmanagerServer alertmanager) {
     return alertmanager.alerts().stream().map(JsonObject.class::cast)
       .filter(a -> "db".equals(a.getJsonObject("labels").getString("check"))).findFirst().orElse(null);
