@@ -416,6 +416,56 @@ class StandaloneAlertsTest {
       .map(line -> line.substring(name.length() + 2)).orElse(null);
   }
 
+  /**
+   * A silences file that is not a regular file (a FIFO nobody writes to, a link to {@code /dev/zero}), as a local
+   * user who can write beside the config could leave: the server starts at once without silences (it used to wait
+   * forever on the FIFO, or read {@code /dev/zero} until out of memory), and the next silence replaces it.
+   */
+  @Test
+  void aSilencesFileThatIsNotARegularFileNeitherHangsNorExhaustsTheStart() throws Exception {
+    Path file = dir.resolve("vitals.json");
+    Files.writeString(file, config("100ms", new JsonArray().add(webhook("hook")), check("db"))
+      .put("shutdown", new JsonObject().put("drainDelay", 0)).encodePrettily());
+    Path kept = dir.resolve(StandaloneAlerts.SILENCES_FILE);
+    assertThat(new ProcessBuilder("mkfifo", kept.toString()).start().waitFor()).isZero();
+    try {
+      StandaloneVerticle verticle = new StandaloneVerticle(Map.of(), Map.of(), file);
+      long started = System.nanoTime();
+      String deployed = vertx.deployVerticle(verticle, new DeploymentOptions()).toCompletionStage()
+        .toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(deployed).isNotNull();
+      assertThat((System.nanoTime() - started) / 1_000_000).as("ms to start").isLessThan(5_000);
+      int port = verticle.actualPort();
+      assertThat(get(port, "/alerts/silences").bodyAsJsonArray()).isEmpty();
+      HttpResponse<Buffer> made = postSilence(port, TOKEN, new JsonObject().put("checks", new JsonArray().add("db"))
+        .put("duration", "1h").put("reason", "r").put("createdBy", "alice").toBuffer());
+      assertThat(made.statusCode()).as(made.bodyAsString()).isEqualTo(201);
+      assertThat(Files.isRegularFile(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+      assertThat(Files.readString(kept)).contains(made.bodyAsJsonObject().getString("id"));
+    } finally {
+      unblock(kept);
+    }
+
+    vertx.deploymentIDs().forEach(id -> result(vertx.undeploy(id)));
+    Files.delete(kept);
+    Files.createSymbolicLink(kept, Path.of("/dev/zero"));
+    StandaloneVerticle again = new StandaloneVerticle(Map.of(), Map.of(), file);
+    vertx.deployVerticle(again, new DeploymentOptions()).toCompletionStage().toCompletableFuture()
+      .get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(get(again.actualPort(), "/alerts/silences").bodyAsJsonArray()).isEmpty();
+  }
+
+  /** Opens a FIFO for writing without blocking (a reader stuck on it, if any, then sees its end). */
+  private static void unblock(Path fifo) {
+    if (Files.exists(fifo) && !Files.isRegularFile(fifo)) {
+      try {
+        new ProcessBuilder("sh", "-c", "exec 3<>\"$0\"; exec 3>&-", fifo.toString()).start().waitFor();
+      } catch (Exception e) {
+        // best effort
+      }
+    }
+  }
+
   private static JsonObject dbAlert(AlertmanagerServer alertmanager) {
     return alertmanager.alerts().stream().map(JsonObject.class::cast)
       .filter(a -> "db".equals(a.getJsonObject("labels").getString("check"))).findFirst().orElse(null);

@@ -62,7 +62,8 @@ public final class SilencesImpl implements Silences {
 
   /**
    * Reads the file, on a worker thread. A file that cannot be read as silences is logged (one line), moved aside to
-   * {@code <file>.corrupt} and the silences start empty; silences that have ended are left out.
+   * {@code <file>.corrupt} and the silences start empty; one that is not a regular file (after links: a FIFO, a
+   * device) is logged and not read, the silences start empty; silences that have ended are left out.
    *
    * @return a future completed when done; never failed
    */
@@ -72,6 +73,12 @@ public final class SilencesImpl implements Silences {
     }
     return vertx.<List<Silence>>executeBlocking(() -> {
       String text;
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // a FIFO would block the start forever, a device such as /dev/zero be read until out of memory
+        LOG.warning("silencesFile: " + file + " is not a regular file; starting without silences (the next change"
+          + " replaces it with one)");
+        return List.of();
+      }
       try {
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
