@@ -466,6 +466,30 @@ class StandaloneAlertsTest {
     }
   }
 
+  /**
+   * A local user who can write beside the config plants {@code vitals-silences.json.tmp} as a link to a file of the
+   * server's user: writing the silences must not write through it (it used to: the victim file was replaced by the
+   * silences, and the silences file became that link).
+   */
+  @Test
+  void writingTheSilencesFollowsNoPlantedLink() throws Exception {
+    Path file = dir.resolve("vitals.json");
+    Files.writeString(file, config("100ms", new JsonArray().add(webhook("hook")), check("db"))
+      .put("shutdown", new JsonObject().put("drainDelay", 0)).encodePrettily());
+    Path victim = Files.createDirectories(dir.resolve("elsewhere")).resolve("victim.txt");
+    Files.writeString(victim, "precious");
+    Path kept = dir.resolve(StandaloneAlerts.SILENCES_FILE);
+    Files.createSymbolicLink(kept.resolveSibling(kept.getFileName() + ".tmp"), victim);
+    int port = deployFile(file).actualPort();
+
+    HttpResponse<Buffer> made = postSilence(port, TOKEN, new JsonObject().put("checks", new JsonArray().add("db"))
+      .put("duration", "1h").put("reason", "r").put("createdBy", "alice").toBuffer());
+    assertThat(made.statusCode()).as(made.bodyAsString()).isEqualTo(201);
+    assertThat(Files.readString(victim)).isEqualTo("precious");
+    assertThat(Files.isSymbolicLink(kept)).isFalse();
+    assertThat(Files.readString(kept)).contains(made.bodyAsJsonObject().getString("id"));
+  }
+
   private static JsonObject dbAlert(AlertmanagerServer alertmanager) {
     return alertmanager.alerts().stream().map(JsonObject.class::cast)
       .filter(a -> "db".equals(a.getJsonObject("labels").getString("check"))).findFirst().orElse(null);

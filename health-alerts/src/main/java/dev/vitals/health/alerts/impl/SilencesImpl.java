@@ -273,7 +273,9 @@ public final class SilencesImpl implements Silences {
   }
 
   /**
-   * Writes the file with the snapshot, on a worker thread, in the order of the changes (an ordered blocking task).
+   * Writes the file with the snapshot, on a worker thread, in the order of the changes (an ordered blocking task):
+   * to a new temporary file beside it ({@code <file>.<random>.tmp}, created exclusively, owner-only), then moved over
+   * it atomically.
    *
    * @return a future failed with an {@link IllegalStateException} naming the file when it cannot be written
    */
@@ -284,12 +286,17 @@ public final class SilencesImpl implements Silences {
     String text = new JsonObject().put("silences", snapshot).encodePrettily();
     return vertx.<Void>executeBlocking(() -> {
       Path absolute = file.toAbsolutePath();
-      Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      // A new file of a random name, created exclusively (O_EXCL: never through a link someone planted there)
+      Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
       try {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        try {
+          Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temp);
       }
       return null;
     }, true).recover(e -> {
