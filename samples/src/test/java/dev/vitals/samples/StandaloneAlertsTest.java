@@ -490,6 +490,31 @@ class StandaloneAlertsTest {
     assertThat(Files.readString(kept)).contains(made.bodyAsJsonObject().getString("id"));
   }
 
+  /**
+   * A silences file larger than {@code maxSilences} × 256 KiB is not read into memory (a local user's file of any
+   * size used to be read whole: a sparse 1.5 GB one ended in {@code OutOfMemoryError} at start); it is moved aside to
+   * {@code .corrupt}, the server starts without silences.
+   */
+  @Test
+  void aSilencesFileBeyondItsBoundIsNotRead() throws Exception {
+    Path file = dir.resolve("vitals.json");
+    JsonObject config = config("100ms", new JsonArray().add(webhook("hook")), check("db"))
+      .put("shutdown", new JsonObject().put("drainDelay", 0));
+    config.getJsonObject("alerts").put("maxSilences", 2);
+    Files.writeString(file, config.encodePrettily());
+    Path kept = dir.resolve(StandaloneAlerts.SILENCES_FILE);
+    java.time.Instant now = java.time.Instant.now();
+    JsonObject silence = new JsonObject().put("id", "planted").put("checks", new JsonArray().add("db"))
+      .put("tags", new JsonArray()).put("until", now.plusSeconds(3600).toString()).put("reason", "r")
+      .put("createdBy", "alice").put("createdAt", now.toString());
+    Files.writeString(kept, new JsonObject().put("silences", new JsonArray().add(silence)).encode()
+      + " ".repeat(2 * 256 * 1024));
+    int port = deployFile(file).actualPort();
+    assertThat(get(port, "/alerts/silences").bodyAsJsonArray()).isEmpty();
+    assertThat(kept.resolveSibling(StandaloneAlerts.SILENCES_FILE + ".corrupt")).exists();
+    assertThat(kept).doesNotExist();
+  }
+
   private static JsonObject dbAlert(AlertmanagerServer alertmanager) {
     return alertmanager.alerts().stream().map(JsonObject.class::cast)
       .filter(a -> "db".equals(a.getJsonObject("labels").getString("check"))).findFirst().orElse(null);

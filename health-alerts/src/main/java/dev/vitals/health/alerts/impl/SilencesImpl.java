@@ -37,6 +37,13 @@ public final class SilencesImpl implements Silences {
   private static final JsonForm REQUEST = JsonForm.of("")
     .strings("checks", "tags").text("until").duration("duration").text("reason", "createdBy");
 
+  /**
+   * The most bytes the file may hold per silence of {@code maxSilences} (256 KiB: four times the largest request
+   * body, pretty-printed); a larger file is not read (moved aside), so that a file of any size cannot exhaust the
+   * heap at start.
+   */
+  static final int MAX_BYTES_PER_SILENCE = 256 * 1024;
+
   private final Vertx vertx;
   private final Clock clock;
   private final Path file;
@@ -63,7 +70,8 @@ public final class SilencesImpl implements Silences {
   /**
    * Reads the file, on a worker thread. A file that cannot be read as silences is logged (one line), moved aside to
    * {@code <file>.corrupt} and the silences start empty; one that is not a regular file (after links: a FIFO, a
-   * device) is logged and not read, the silences start empty; silences that have ended are left out.
+   * device) is logged and not read, the silences start empty; so is one of more than {@code maxSilences} ×
+   * {@value #MAX_BYTES_PER_SILENCE} bytes, moved aside as well; silences that have ended are left out.
    *
    * @return a future completed when done; never failed
    */
@@ -80,6 +88,14 @@ public final class SilencesImpl implements Silences {
         return List.of();
       }
       try {
+        long size = Files.size(file);
+        if (size > (long) max * MAX_BYTES_PER_SILENCE) {
+          Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
+          Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+          LOG.warning("silencesFile: " + file + " holds " + size + " bytes, more than maxSilences (" + max + ") × "
+            + MAX_BYTES_PER_SILENCE + " bytes; starting without silences, the file moved to " + aside);
+          return List.of();
+        }
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
         return List.of();
