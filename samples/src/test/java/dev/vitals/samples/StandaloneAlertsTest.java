@@ -339,6 +339,182 @@ class StandaloneAlertsTest {
     }
   }
 
+  /**
+   * The issue's done-criterion: the standalone with one channel line alerts a real SMTP server (Debian's
+   * python3-aiosmtpd, its Mailbox handler writing a Maildir), through the default rule.
+   */
+  @Test
+  void oneEmailChannelLineAlertsARealSmtpServer() throws Exception {
+    String binary = "/usr/bin/aiosmtpd";
+    assertThat(Path.of(binary)).as("install the Debian package python3-aiosmtpd").isExecutable();
+    int smtpPort = Standalone.closedPort();
+    Path maildir = dir.resolve("maildir");
+    Path log = dir.resolve("aiosmtpd.log");
+    Process smtp = new ProcessBuilder(binary, "-n", "-l", "127.0.0.1:" + smtpPort, "-c", "aiosmtpd.handlers.Mailbox",
+      maildir.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      dev.vitals.health.test.Await.until(() -> {
+        if (!smtp.isAlive()) {
+          throw new AssertionError("aiosmtpd exited: " + read(log));
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", smtpPort)) {
+          return true;
+        } catch (java.io.IOException e) {
+          return false;
+        }
+      }, () -> "aiosmtpd never listened: " + read(log));
+      answers.put("/db", 500);
+      JsonObject config = Standalone.config(check("db"))
+        .put("application", new JsonObject().put("name", "shop").put("serviceId", "web-1"))
+        .put("alerts", new JsonObject().put("channels", new JsonArray().add(new JsonObject().put("type", "email")
+          .put("name", "ops-mail").put("host", "127.0.0.1").put("port", smtpPort).put("from", "vitals@example.com")
+          .put("to", new JsonArray().add("ops@example.com").add("dba@example.com")))));
+      result(deploy(vertx, config));
+
+      String fired = poll(() -> mails(maildir), m -> !m.isEmpty(), m -> "mails " + m + "; log " + read(log)).get(0);
+      assertThat(header(fired, "Subject")).startsWith("[FIRING] db fails");
+      assertThat(header(fired, "From")).isEqualTo("vitals@example.com");
+      assertThat(header(fired, "To").split(",\\s*")).containsExactly("ops@example.com", "dba@example.com");
+      assertThat(header(fired, "X-RcptTo").split(",\\s*")).containsExactly("ops@example.com", "dba@example.com");
+
+      answers.put("/db", 200);
+      List<String> mails = poll(() -> mails(maildir), m -> m.size() >= 2, m -> "mails " + m);
+      assertThat(mails.stream().map(m -> header(m, "Subject")).filter(s -> s.startsWith("[RESOLVED] ")).toList())
+        .containsExactly("[RESOLVED] db recovered");
+      assertThat(mails).hasSize(2);
+    } finally {
+      smtp.destroy();
+      if (!smtp.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        smtp.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "";
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
+  }
+
+  /** @return the messages delivered to the Maildir, by file name */
+  private static List<String> mails(Path maildir) {
+    Path delivered = maildir.resolve("new");
+    if (!Files.isDirectory(delivered)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(delivered)) {
+      return files.sorted().map(StandaloneAlertsTest::read).toList();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String header(String message, String name) {
+    return message.lines().filter(line -> line.startsWith(name + ": ")).findFirst()
+      .map(line -> line.substring(name.length() + 2)).orElse(null);
+  }
+
+  /**
+   * A silences file that is not a regular file (a FIFO nobody writes to, a link to {@code /dev/zero}), as a local
+   * user who can write beside the config could leave: the server starts at once without silences (it used to wait
+   * forever on the FIFO, or read {@code /dev/zero} until out of memory), and the next silence replaces it.
+   */
+  @Test
+  void aSilencesFileThatIsNotARegularFileNeitherHangsNorExhaustsTheStart() throws Exception {
+    Path file = dir.resolve("vitals.json");
+    Files.writeString(file, config("100ms", new JsonArray().add(webhook("hook")), check("db"))
+      .put("shutdown", new JsonObject().put("drainDelay", 0)).encodePrettily());
+    Path kept = dir.resolve(StandaloneAlerts.SILENCES_FILE);
+    assertThat(new ProcessBuilder("mkfifo", kept.toString()).start().waitFor()).isZero();
+    try {
+      StandaloneVerticle verticle = new StandaloneVerticle(Map.of(), Map.of(), file);
+      long started = System.nanoTime();
+      String deployed = vertx.deployVerticle(verticle, new DeploymentOptions()).toCompletionStage()
+        .toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(deployed).isNotNull();
+      assertThat((System.nanoTime() - started) / 1_000_000).as("ms to start").isLessThan(5_000);
+      int port = verticle.actualPort();
+      assertThat(get(port, "/alerts/silences").bodyAsJsonArray()).isEmpty();
+      HttpResponse<Buffer> made = postSilence(port, TOKEN, new JsonObject().put("checks", new JsonArray().add("db"))
+        .put("duration", "1h").put("reason", "r").put("createdBy", "alice").toBuffer());
+      assertThat(made.statusCode()).as(made.bodyAsString()).isEqualTo(201);
+      assertThat(Files.isRegularFile(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+      assertThat(Files.readString(kept)).contains(made.bodyAsJsonObject().getString("id"));
+    } finally {
+      unblock(kept);
+    }
+
+    vertx.deploymentIDs().forEach(id -> result(vertx.undeploy(id)));
+    Files.delete(kept);
+    Files.createSymbolicLink(kept, Path.of("/dev/zero"));
+    StandaloneVerticle again = new StandaloneVerticle(Map.of(), Map.of(), file);
+    vertx.deployVerticle(again, new DeploymentOptions()).toCompletionStage().toCompletableFuture()
+      .get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(get(again.actualPort(), "/alerts/silences").bodyAsJsonArray()).isEmpty();
+  }
+
+  /** Opens a FIFO for writing without blocking (a reader stuck on it, if any, then sees its end). */
+  private static void unblock(Path fifo) {
+    if (Files.exists(fifo) && !Files.isRegularFile(fifo)) {
+      try {
+        new ProcessBuilder("sh", "-c", "exec 3<>\"$0\"; exec 3>&-", fifo.toString()).start().waitFor();
+      } catch (Exception e) {
+        // best effort
+      }
+    }
+  }
+
+  /**
+   * A local user who can write beside the config plants {@code vitals-silences.json.tmp} as a link to a file of the
+   * server's user: writing the silences must not write through it (it used to: the victim file was replaced by the
+   * silences, and the silences file became that link).
+   */
+  @Test
+  void writingTheSilencesFollowsNoPlantedLink() throws Exception {
+    Path file = dir.resolve("vitals.json");
+    Files.writeString(file, config("100ms", new JsonArray().add(webhook("hook")), check("db"))
+      .put("shutdown", new JsonObject().put("drainDelay", 0)).encodePrettily());
+    Path victim = Files.createDirectories(dir.resolve("elsewhere")).resolve("victim.txt");
+    Files.writeString(victim, "precious");
+    Path kept = dir.resolve(StandaloneAlerts.SILENCES_FILE);
+    Files.createSymbolicLink(kept.resolveSibling(kept.getFileName() + ".tmp"), victim);
+    int port = deployFile(file).actualPort();
+
+    HttpResponse<Buffer> made = postSilence(port, TOKEN, new JsonObject().put("checks", new JsonArray().add("db"))
+      .put("duration", "1h").put("reason", "r").put("createdBy", "alice").toBuffer());
+    assertThat(made.statusCode()).as(made.bodyAsString()).isEqualTo(201);
+    assertThat(Files.readString(victim)).isEqualTo("precious");
+    assertThat(Files.isSymbolicLink(kept)).isFalse();
+    assertThat(Files.readString(kept)).contains(made.bodyAsJsonObject().getString("id"));
+  }
+
+  /**
+   * A silences file larger than {@code maxSilences} × 256 KiB is not read into memory (a local user's file of any
+   * size used to be read whole: a sparse 1.5 GB one ended in {@code OutOfMemoryError} at start); it is moved aside to
+   * {@code .corrupt}, the server starts without silences.
+   */
+  @Test
+  void aSilencesFileBeyondItsBoundIsNotRead() throws Exception {
+    Path file = dir.resolve("vitals.json");
+    JsonObject config = config("100ms", new JsonArray().add(webhook("hook")), check("db"))
+      .put("shutdown", new JsonObject().put("drainDelay", 0));
+    config.getJsonObject("alerts").put("maxSilences", 2);
+    Files.writeString(file, config.encodePrettily());
+    Path kept = dir.resolve(StandaloneAlerts.SILENCES_FILE);
+    java.time.Instant now = java.time.Instant.now();
+    JsonObject silence = new JsonObject().put("id", "planted").put("checks", new JsonArray().add("db"))
+      .put("tags", new JsonArray()).put("until", now.plusSeconds(3600).toString()).put("reason", "r")
+      .put("createdBy", "alice").put("createdAt", now.toString());
+    Files.writeString(kept, new JsonObject().put("silences", new JsonArray().add(silence)).encode()
+      + " ".repeat(2 * 256 * 1024));
+    int port = deployFile(file).actualPort();
+    assertThat(get(port, "/alerts/silences").bodyAsJsonArray()).isEmpty();
+    assertThat(kept.resolveSibling(StandaloneAlerts.SILENCES_FILE + ".corrupt")).exists();
+    assertThat(kept).doesNotExist();
+  }
+
   private static JsonObject dbAlert(AlertmanagerServer alertmanager) {
     return alertmanager.alerts().stream().map(JsonObject.class::cast)
       .filter(a -> "db".equals(a.getJsonObject("labels").getString("check"))).findFirst().orElse(null);

@@ -120,7 +120,7 @@ class StandaloneConfigErrorsTest {
       arguments("{\"grpc\": {\"port\": 9090}}",
         "/grpc/port: unknown key, expected one of enabled, maxWatches"),
       arguments("{\"admin\": {\"token\": 42}}",
-        "/admin/token: expected a non-empty string, got 42"),
+        "/admin/token: expected a non-empty string, got '********'"),
       arguments("{\"application\": {\"name\": \"\"}}",
         "/application/name: expected a non-empty string"),
       arguments("{\"health\": {\"probes\": {\"ready\": {\"statusCodes\": {\"fail\": 99}}}}}",
@@ -221,6 +221,13 @@ class StandaloneConfigErrorsTest {
         "/fleet/secret: required when cluster.configFile is set"),
       arguments("{\"fleet\": {\"secret\": \"too-short\"}}",
         "/fleet/secret: must be at least 16 bytes, got 9"),
+      // a secret map's values (an alert webhook's headers) are masked like a secret field's value
+      arguments("{\"alerts\": {\"channels\": [{\"type\": \"webhook\", \"name\": \"w\", \"url\": \"https://x.example/h\","
+        + " \"headers\": {\"Authorization\": [\"HDRS3CRET\"]}}]}}",
+        "/alerts/channels/0/headers/Authorization: expected a header value without CR or LF, got '********'"),
+      arguments("{\"alerts\": {\"channels\": [{\"type\": \"webhook\", \"name\": \"w\", \"url\": \"https://x.example/h\","
+        + " \"headers\": {\"X-Key\": \"HDRS3CRET\\r\\n\"}}]}}",
+        "/alerts/channels/0/headers/X-Key: expected a header value without CR or LF, got '********'"),
       arguments("{\"fleet\": {}}",
         "/fleet/source: 'cluster' needs a clustered Vert.x; start the verticle with vitals-samples.jar's launcher"));
   }

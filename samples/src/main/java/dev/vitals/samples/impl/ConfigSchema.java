@@ -124,7 +124,7 @@ public final class ConfigSchema {
     Object value = valueAt(config, error.getInstanceLocation().replaceFirst("^#", ""));
     JsonObject parent = at(parentOf(keyword));
     // An error goes to stderr: never with a secret's value, nor the password of a URI (postgres://user:pw@...).
-    String got = parent != null && Boolean.TRUE.equals(parent.getValue("writeOnly")) ? "'" + Scrubber.MASK + "'"
+    String got = secret(keyword) ? "'" + Scrubber.MASK + "'"
       : value instanceof String ? "'" + SCRUBBER.scrub((String) value) + "'" : String.valueOf(value);
     switch (leaf) {
       case "additionalProperties":
@@ -203,6 +203,21 @@ public final class ConfigSchema {
     List<String> names = new ArrayList<>();
     schema.getJsonArray("enum", new JsonArray()).forEach(v -> names.add(String.valueOf(v)));
     return names;
+  }
+
+  /**
+   * @param keywordLocation where an error was found
+   * @return whether a schema holding it is a secret ({@code writeOnly}): the field itself, or a secret map or list
+   * one of whose values it is (an alert webhook's {@code headers})
+   */
+  private static boolean secret(String keywordLocation) {
+    for (String at = parentOf(keywordLocation); at.lastIndexOf('/') >= 0; at = parentOf(at)) {
+      JsonObject schema = at(at);
+      if (schema != null && Boolean.TRUE.equals(schema.getValue("writeOnly"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String parentOf(String keywordLocation) {

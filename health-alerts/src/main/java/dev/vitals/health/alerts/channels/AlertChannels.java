@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * Builds the channels of {@code alerts.channels}: one {@link NotificationSink} per entry, each with its own client
- * (vertx-web-client's {@code WebClient} for the HTTP types, vertx-mail-client's {@code MailClient} for e-mail), its
+ * (a Vert.x {@code HttpClient} for the HTTP types, vertx-mail-client's {@code MailClient} for e-mail), its
  * own bounded queue, retries and circuit breaker ({@link DeliveryOptions}), so that one channel's faults never hold
  * back another.
  *

@@ -37,6 +37,13 @@ public final class SilencesImpl implements Silences {
   private static final JsonForm REQUEST = JsonForm.of("")
     .strings("checks", "tags").text("until").duration("duration").text("reason", "createdBy");
 
+  /**
+   * The most bytes the file may hold per silence of {@code maxSilences} (256 KiB: four times the largest request
+   * body, pretty-printed); a larger file is not read (moved aside), so that a file of any size cannot exhaust the
+   * heap at start.
+   */
+  static final int MAX_BYTES_PER_SILENCE = 256 * 1024;
+
   private final Vertx vertx;
   private final Clock clock;
   private final Path file;
@@ -62,7 +69,9 @@ public final class SilencesImpl implements Silences {
 
   /**
    * Reads the file, on a worker thread. A file that cannot be read as silences is logged (one line), moved aside to
-   * {@code <file>.corrupt} and the silences start empty; silences that have ended are left out.
+   * {@code <file>.corrupt} and the silences start empty; one that is not a regular file (after links: a FIFO, a
+   * device) is logged and not read, the silences start empty; so is one of more than {@code maxSilences} ×
+   * {@value #MAX_BYTES_PER_SILENCE} bytes, moved aside as well; silences that have ended are left out.
    *
    * @return a future completed when done; never failed
    */
@@ -72,7 +81,21 @@ public final class SilencesImpl implements Silences {
     }
     return vertx.<List<Silence>>executeBlocking(() -> {
       String text;
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // a FIFO would block the start forever, a device such as /dev/zero be read until out of memory
+        LOG.warning("silencesFile: " + file + " is not a regular file; starting without silences (the next change"
+          + " replaces it with one)");
+        return List.of();
+      }
       try {
+        long size = Files.size(file);
+        if (size > (long) max * MAX_BYTES_PER_SILENCE) {
+          Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
+          Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+          LOG.warning("silencesFile: " + file + " holds " + size + " bytes, more than maxSilences (" + max + ") × "
+            + MAX_BYTES_PER_SILENCE + " bytes; starting without silences, the file moved to " + aside);
+          return List.of();
+        }
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
         return List.of();
@@ -266,7 +289,9 @@ public final class SilencesImpl implements Silences {
   }
 
   /**
-   * Writes the file with the snapshot, on a worker thread, in the order of the changes (an ordered blocking task).
+   * Writes the file with the snapshot, on a worker thread, in the order of the changes (an ordered blocking task):
+   * to a new temporary file beside it ({@code <file>.<random>.tmp}, created exclusively, owner-only), then moved over
+   * it atomically.
    *
    * @return a future failed with an {@link IllegalStateException} naming the file when it cannot be written
    */
@@ -277,12 +302,17 @@ public final class SilencesImpl implements Silences {
     String text = new JsonObject().put("silences", snapshot).encodePrettily();
     return vertx.<Void>executeBlocking(() -> {
       Path absolute = file.toAbsolutePath();
-      Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      // A new file of a random name, created exclusively (O_EXCL: never through a link someone planted there)
+      Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
       try {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        try {
+          Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temp);
       }
       return null;
     }, true).recover(e -> {

@@ -190,4 +190,37 @@ class DeliveryTest {
     assertThat(AlertChannels.types())
       .containsExactly("alertmanager", "email", "slack", "teams", "pagerduty", "ntfy", "webhook");
   }
+  /**
+   * A hostile receiver that answers 200 and then a body that never ends, a few bytes at a time (never idle): each
+   * try ends at the channel's timeout and its connection is closed, so later notifications still reach the
+   * receiver (they used to wait behind the client's pool of 5 connections, each held for ever by an endless body,
+   * and failed getting one: 6 requests of 8 arrived, 5 connections stayed open 20 s later).
+   */
+  @Test
+  void aReceiverWithAnEndlessBodyHoldsNoConnectionBeyondTheTimeout(Vertx vertx) {
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    HttpServer endless = result(vertx.createHttpServer().connectionHandler(connection -> {
+      open.incrementAndGet();
+      connection.closeHandler(v -> open.decrementAndGet());
+    }).requestHandler(request -> {
+      requests.incrementAndGet();
+      request.response().setChunked(true).setStatusCode(200).write("{");
+      long timer = vertx.setPeriodic(20, id -> request.response().write("          "));
+      request.response().closeHandler(v -> vertx.cancelTimer(timer));
+      request.response().exceptionHandler(e -> vertx.cancelTimer(timer));
+    }).listen(0, "127.0.0.1"));
+    closing.add(() -> result(endless.close()));
+    NotificationSink sink = create(vertx, channel("webhook", "hook", new JsonObject()
+      .put("url", "http://127.0.0.1:" + endless.actualPort() + "/hook").put("timeout", "200ms").put("retries", 0)
+      .put("failuresToOpen", 100))).get("hook");
+    for (int i = 0; i < 8; i++) {
+      assertThat(sink.offer(firing("db" + i))).isTrue();
+    }
+    JsonObject status = settled(sink, "failed", 8);
+    assertThat(status.getJsonArray("last").getJsonObject(0).getString("error"))
+      .isEqualTo("webhook channel 'hook': no answer within 200 ms");
+    until(() -> requests.get() == 8 && open.get() <= 1, () -> requests.get() + " requests arrived, " + open.get()
+      + " connections open");
+  }
 }

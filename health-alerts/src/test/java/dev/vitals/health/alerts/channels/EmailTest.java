@@ -119,4 +119,34 @@ class EmailTest {
       result(sink.close());
     }
   }
+  /**
+   * A tarpit SMTP server that accepts and never greets: each try ends at the channel's timeout and gives its
+   * connection up, so the next notification gets a connection of its own (the one connection used to be held for
+   * ever: 1 connection accepted for 3 tries, still open 20 s on, and closing the channel did not complete).
+   */
+  @Test
+  void aServerThatNeverGreetsHoldsNoConnectionBeyondTheTimeout(Vertx vertx) {
+    java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    io.vertx.core.net.NetServer tarpit = result(vertx.createNetServer().connectHandler(socket -> {
+      accepted.incrementAndGet();
+      open.incrementAndGet();
+      socket.closeHandler(v -> open.decrementAndGet());
+    }).listen(0, "127.0.0.1"));
+    NotificationSink sink = AlertChannels.create(vertx, List.of(channel("email", "mail", new JsonObject()
+      .put("host", "127.0.0.1").put("port", tarpit.actualPort()).put("from", "vitals@example.com")
+      .put("to", new JsonArray().add("ops@example.com")).put("timeout", "200ms").put("retries", 0)
+      .put("failuresToOpen", 100)))).get("mail");
+    try {
+      for (int i = 0; i < 3; i++) {
+        sink.offer(firing("db" + i));
+      }
+      until(() -> sink.status().getLong("failed") == 3, () -> "status " + sink.status());
+      until(() -> accepted.get() == 3 && open.get() <= 1, () -> accepted.get() + " connections accepted, "
+        + open.get() + " open; status " + sink.status());
+    } finally {
+      result(sink.close());
+      result(tarpit.close());
+    }
+  }
 }

@@ -37,6 +37,10 @@ final class EmailChannel implements AlertChannel {
       .setMaxPoolSize(1)
       .setUserAgent("vitals-alerts");
     config.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout));
+    // A server that goes quiet (a tarpit that never greets) would hold the one connection for ever: every later
+    // message would wait for it, and closing the channel too.
+    config.setIdleTimeout((int) Math.min(Integer.MAX_VALUE, timeout));
+    config.setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
     if (options.getUsername() != null) {
       config.setUsername(options.getUsername()).setPassword(options.getPassword());
     }

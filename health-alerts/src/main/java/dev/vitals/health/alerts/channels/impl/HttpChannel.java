@@ -4,16 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.ext.web.codec.BodyCodec;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+import java.util.concurrent.TimeoutException;
 
 /**
- * What the HTTP channels share: one {@link WebClient} per channel, a POST whose answer must be 2xx, and errors that
+ * What the HTTP channels share: one {@link HttpClient} per channel, a POST whose answer must be 2xx, and errors that
  * name the channel and the status with the channel's secrets masked. An answer's body is read to its end but only
  * its first {@value #KEPT} bytes are kept; they are masked, then cut to {@value #SNIPPET} characters for the error
- * message (masked before cut, so that a secret the cut would split is masked whole).
+ * message (masked before cut, so that a secret the cut would split is masked whole). A body still coming after the
+ * channel's {@code timeout} ends the request and closes its connection, so an endless answer holds no connection.
  */
 abstract class HttpChannel implements AlertChannel {
 
@@ -23,7 +26,7 @@ abstract class HttpChannel implements AlertChannel {
   static final int KEPT = 4096;
 
   protected final Vertx vertx;
-  protected final WebClient client;
+  protected final HttpClient client;
   protected final Secrets secrets;
   private final String type;
   private final String name;
@@ -35,9 +38,8 @@ abstract class HttpChannel implements AlertChannel {
     this.name = name;
     this.timeout = timeout;
     this.secrets = secrets;
-    this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("vitals-alerts")
-      .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout)).setFollowRedirects(false)
-      .setKeepAlive(true));
+    this.client = vertx.createHttpClient(new HttpClientOptions()
+      .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout)).setKeepAlive(true));
   }
 
   @Override
@@ -59,14 +61,26 @@ abstract class HttpChannel implements AlertChannel {
    */
   protected Future<Void> post(String url, MultiMap headers, Buffer body) {
     Snippet snippet = new Snippet(KEPT);
-    HttpRequest<Void> request;
+    RequestOptions options;
     try {
-      request = client.postAbs(url).putHeaders(headers).idleTimeout(timeout).connectTimeout(timeout)
-        .as(BodyCodec.pipe(snippet, false));
+      options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url).setHeaders(headers)
+        .setConnectTimeout(timeout).setIdleTimeout(timeout).setFollowRedirects(false);
+      if (!headers.contains("User-Agent")) {
+        options.putHeader("User-Agent", "vitals-alerts");
+      }
     } catch (RuntimeException e) {
       return Future.failedFuture(failure(e.getMessage()));
     }
-    return request.sendBuffer(body).transform(answer -> {
+    return client.request(options).compose(request -> {
+      // The idle timeout ends a receiver that goes quiet; this deadline one that never ends its answer (a body
+      // trickled for ever is never idle): the request is reset, which closes its connection.
+      long deadline = vertx.setTimer(timeout, id -> request.reset(0, new TimeoutException("no answer within "
+        + timeout + " ms")));
+      return request.send(body).compose(response -> {
+        response.handler(snippet::write);
+        return response.end().map(response);
+      }).andThen(done -> vertx.cancelTimer(deadline));
+    }).transform(answer -> {
       if (answer.failed()) {
         Throwable cause = answer.cause();
         return Future.failedFuture(failure(cause.getMessage() == null ? cause.getClass().getSimpleName()
@@ -89,7 +103,6 @@ abstract class HttpChannel implements AlertChannel {
 
   @Override
   public Future<Void> close() {
-    client.close();
-    return Future.succeededFuture();
+    return client.close();
   }
 }
