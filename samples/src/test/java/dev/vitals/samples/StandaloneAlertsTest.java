@@ -358,7 +358,7 @@ class StandaloneAlertsTest {
           throw new AssertionError("aiosmtpd exited: " + read(log));
         }
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", smtpPort)) {
-          return true;
+          return socket.isConnected();
         } catch (java.io.IOException e) {
           return false;
         }
