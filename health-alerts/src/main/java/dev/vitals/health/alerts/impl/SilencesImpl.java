@@ -299,8 +299,9 @@ public final class SilencesImpl implements Silences {
     if (file == null) {
       return Future.succeededFuture();
     }
-    String text = new JsonObject().put("silences", snapshot).encodePrettily();
     return vertx.<Void>executeBlocking(() -> {
+      // Encoded here, off the event loop: up to maxSilences × 64 KiB of text.
+      String text = new JsonObject().put("silences", snapshot).encodePrettily();
       Path absolute = file.toAbsolutePath();
       // A new file of a random name, created exclusively (O_EXCL: never through a link someone planted there)
       Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
