@@ -303,6 +303,10 @@ public class StandaloneVerticle extends VerticleBase {
       routes.environment(EnvironmentHandler.create(environmentDump(config)), config.loopbackOnly());
     }
     Router router = routes.mount(Router.router(vertx));
+    if (alerts != null && historyRoutes != null) {
+      StandaloneAlerts shown = alerts;
+      historyRoutes.alerts(() -> shown.alerting() == null ? null : shown.alerting().toJson());
+    }
 
     HttpServerOptions options = new HttpServerOptions()
       .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE))

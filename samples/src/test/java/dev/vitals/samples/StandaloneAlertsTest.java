@@ -195,6 +195,8 @@ class StandaloneAlertsTest {
     assertThat(firing.getString("summary")).endsWith("; blocks: orders");
     JsonObject listed = alerts(port);
     assertThat(activeChecks(listed)).as("orders ran, blocked, and does not alert").containsExactly("db");
+    assertThat(get(port, "/health/ui").bodyAsString()).as("the dashboard shows it")
+      .contains("<li data-alert=\"db\">", "; blocks orders");
     assertThat(received).extracting(n -> n.getJsonObject("alert").getString("check")).containsOnly("db");
 
     answers.put("/db", 200);

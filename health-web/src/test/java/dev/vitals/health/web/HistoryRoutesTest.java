@@ -49,6 +49,7 @@ class HistoryRoutesTest {
   private final MaintenanceSource maintenance = MaintenanceSource.local();
   private CheckRegistry registry;
   private HistoryRoutes routes;
+  private HistoryRoutes restrictedRoutes;
   private TestServer http;
   private HttpClient raw;
   private final List<HttpClientResponse> open = new ArrayList<>();
@@ -66,8 +67,9 @@ class HistoryRoutesTest {
     router.route("/health*").handler(HealthHandler.create(registry));
     Router ops = Router.router(vertx);
     ProbeOptions restricted = new ProbeOptions().setFailureDetails(FailureDetails.AUTHENTICATED);
-    HistoryRoutes.create(vertx, registry, null, new HistoryRoutesOptions()).detail(restricted)
-      .authenticatedBy(ctx -> "yes".equals(ctx.request().getHeader("X-Authenticated"))).mount(ops, "/health");
+    restrictedRoutes = HistoryRoutes.create(vertx, registry, null, new HistoryRoutesOptions()).detail(restricted)
+      .authenticatedBy(ctx -> "yes".equals(ctx.request().getHeader("X-Authenticated")));
+    restrictedRoutes.mount(ops, "/health");
     router.route("/ops/*").subRouter(ops);
     JsonErrorHandler.register(router);
     http = new TestServer(vertx, router);
@@ -226,5 +228,33 @@ class HistoryRoutesTest {
     String ops = http.get("/ops/health/ui").bodyAsString();
     assertThat(ops).as("under a sub-router the assets are found where it is mounted")
       .contains("src=\"/ops/health/ui/dashboard.js\"").doesNotContain("connection &lt;refused&gt;");
+  }
+
+  /** Active alerts and silences above the checks; outputs and silences only to whom failure details are shown. */
+  @Test
+  void theDashboardShowsAlertsAndSilencesAsFailureDetailsAllow() {
+    io.vertx.core.json.JsonObject state = new io.vertx.core.json.JsonObject("""
+      {"alerts": [{"check": "db", "status": "fail", "output": "connection <refused>", "since": "2026-12-06T12:00:00Z",
+                   "blocks": ["orders"], "silenced": true}],
+       "silences": [{"id": "s1", "checks": ["db"], "tags": ["batch"], "until": "2026-12-06T14:00:00Z",
+                     "reason": "migrating <primary>", "createdBy": "alice"}]}""");
+    routes.alerts(() -> state);
+    restrictedRoutes.alerts(() -> state);
+
+    String html = http.get("/health/ui").bodyAsString();
+    assertThat(html).contains("1 active alert", "<li data-alert=\"db\" data-silenced=\"true\">", "; blocks orders",
+      "<span class=\"mark\">silenced</span>", "connection &lt;refused&gt;", "1 silence", "<li data-silence=\"s1\">",
+      "db, tag batch until", "migrating &lt;primary&gt; (alice)");
+    assertThat(html.indexOf("data-alert")).as("above the checks").isLessThan(html.indexOf("data-check"));
+
+    String ops = http.get("/ops/health/ui").bodyAsString();
+    assertThat(ops).contains("<li data-alert=\"db\"").doesNotContain("connection &lt;refused&gt;", "<li data-silence",
+      "migrating");
+    String authenticated = result(http.client.get("/ops/health/ui").putHeader("X-Authenticated", "yes").send())
+      .bodyAsString();
+    assertThat(authenticated).contains("connection &lt;refused&gt;", "<li data-silence=\"s1\">");
+
+    routes.alerts(() -> new io.vertx.core.json.JsonObject().put("alerts", new io.vertx.core.json.JsonArray()));
+    assertThat(http.get("/health/ui").bodyAsString()).as("nothing active: no panel").doesNotContain("class=\"alerts\"");
   }
 }

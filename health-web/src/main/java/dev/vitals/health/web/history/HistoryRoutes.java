@@ -70,6 +70,18 @@ public interface HistoryRoutes {
   HistoryRoutes authenticatedBy(Predicate<RoutingContext> authenticated);
 
   /**
+   * Shows active alerts and silences on the dashboard, above the checks: each alert's check, status, since when, the
+   * checks it blocks and whether it is silenced (its output as the checks' outputs are shown), and the silences (what
+   * they match, until when, why and who: only to a caller who may see failure details).
+   *
+   * @param alerts the state, in the JSON form of health-alerts' {@code GET /alerts} ({@code {"alerts": [{"check",
+   *               "status", "output", "since", "blocks", "silenced", ...}], "silences": [{"checks", "tags", "until",
+   *               "reason", "createdBy", ...}], ...}}), asked for at each render; {@code null} for no panel
+   * @return this
+   */
+  HistoryRoutes alerts(java.util.function.Supplier<io.vertx.core.json.JsonObject> alerts);
+
+  /**
    * Adds the routes {@code <path>/history}, {@code <path>/history/*}, {@code <path>/events} and
    * {@code <path>/ui[/*]} to the router, after the routes it has: mount them before {@code <path>*}.
    *

@@ -1,5 +1,6 @@
 package dev.vitals.health.web.history.impl;
 
+import io.vertx.core.json.JsonObject;
 import dev.vitals.health.CheckHistory;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthReport;
@@ -31,9 +32,10 @@ final class Dashboard {
    * @param histories   what is remembered per check (empty when history is off)
    * @param maintenance the maintenance state, or null
    * @param outputShown whose outputs to show, or null to show no check at all ({@code detail: status})
+   * @param alerts      active alerts and silences as {@code GET /alerts} gives them, or null for no panel
    */
   static String render(String base, HealthReport report, Map<String, CheckHistory> histories,
-                       MaintenanceState maintenance, Predicate<HealthStatus> outputShown) {
+                       MaintenanceState maintenance, Predicate<HealthStatus> outputShown, JsonObject alerts) {
     long now = report.timestamp();
     String outcome = report.status().wireName();
     StringBuilder html = new StringBuilder(4096);
@@ -50,6 +52,9 @@ final class Dashboard {
       html.append("<p class=\"banner\" role=\"status\" data-maintenance=\"on\">In maintenance")
         .append(maintenance.since() == null ? "" : " since " + maintenance.since().truncatedTo(ChronoUnit.SECONDS)).append(maintenance.reason() == null || maintenance.reason().isEmpty() ? ""
           : ": " + escape(maintenance.reason())).append("</p>\n");
+    }
+    if (alerts != null && outputShown != null) {
+      AlertsPanel.render(html, alerts, outputShown);
     }
     html.append("<table>\n<caption>").append(report.checks().size()).append(report.checks().size() == 1 ? " check" : " checks")
       .append(" as of <time datetime=\"").append(Instant.ofEpochMilli(now)).append("\">").append(Instant.ofEpochMilli(now))

@@ -36,6 +36,7 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
 
   private final CheckRegistry registry;
   private final MaintenanceSource maintenance;
+  private volatile java.util.function.Supplier<io.vertx.core.json.JsonObject> alerts;
   private final EventStreams streams;
   private final Buffer css = resource("dashboard.css");
   private final Buffer js = resource("dashboard.js");
@@ -63,6 +64,12 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
   @Override
   public HistoryRoutes detail(ProbeOptions probe) {
     this.probe = new ProbeOptions(Objects.requireNonNull(probe, "probe"));
+    return this;
+  }
+
+  @Override
+  public HistoryRoutes alerts(java.util.function.Supplier<io.vertx.core.json.JsonObject> alerts) {
+    this.alerts = alerts;
     return this;
   }
 
@@ -200,8 +207,9 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
           return;
         }
         Map<String, CheckHistory> histories = registry.history();
+        java.util.function.Supplier<io.vertx.core.json.JsonObject> source = alerts;
         String html = Dashboard.render(mount + prefix, ar.result(), histories,
-          maintenance == null ? null : maintenance.state(), shown);
+          maintenance == null ? null : maintenance.state(), shown, source == null ? null : source.get());
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
           .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
           .putHeader("Content-Security-Policy", CSP)
