@@ -141,6 +141,31 @@ class StandaloneAlertsTest {
     return samples;
   }
 
+  /**
+   * A maintenance window open now (every minute, for two) with statusMaintenance: /status and readiness say
+   * maintenance, the window's alerts are held back and counted, and GET /alerts shows the window open.
+   */
+  @Test
+  void anOpenWindowWithStatusMaintenancePutsStatusInMaintenanceAndHoldsItsAlerts() {
+    answers.put("/db", 503);
+    JsonObject config = config("0ms", new JsonArray().add(webhook("hook")), check("db"));
+    config.getJsonObject("alerts").put("windows", new JsonArray().add(new JsonObject().put("name", "nightly")
+      .put("cron", "* * * * *").put("duration", "2m").put("checks", new JsonArray().add("db"))
+      .put("statusMaintenance", true)));
+    int port = result(deploy(vertx, config)).actualPort();
+
+    HttpResponse<Buffer> status = poll(() -> get(port, "/status"), answer -> answer.statusCode() == 503,
+      answer -> "/status " + answer.statusCode() + " " + answer.bodyAsString());
+    assertThat(status.bodyAsJsonObject().getString("status")).isEqualTo("maintenance");
+    assertThat(status.bodyAsJsonObject().getString("reason")).contains("nightly");
+    assertThat(get(port, "/health/ready").statusCode()).as("readiness fails in maintenance").isEqualTo(503);
+    JsonObject held = poll(() -> alerts(port), a -> a.getJsonObject("suppressed").getLong("window") > 0,
+      a -> "alerts " + a.encode());
+    assertThat(activeChecks(held)).containsExactly("db");
+    assertThat(held.getJsonArray("windows").getJsonObject(0).getBoolean("open")).isTrue();
+    assertThat(received).as("held back by the window").isEmpty();
+  }
+
   @Test
   void aFailingCheckFiresAtTheWebhookIsListedAndResolvesWhenItRecovers() {
     answers.put("/db", 500);
