@@ -273,7 +273,7 @@ public class StandaloneVerticle extends VerticleBase {
     }
     Future<Void> alerting = Future.succeededFuture();
     if (config.alerts() != null) {
-      alerts = StandaloneAlerts.create(vertx, config.alerts(), configFile);
+      alerts = StandaloneAlerts.create(vertx, dependencies.vertx(), config.alerts(), configFile);
       alerting = alerts.start(registry, config.application().getServiceId(), config.health().getHostname(),
         config.application().getName());
     }

@@ -42,17 +42,19 @@ public final class StandaloneAlerts {
   }
 
   /**
-   * @param vertx      the verticle's Vert.x
+   * @param vertx      the verticle's Vert.x: the alerting's timers and the silences file
+   * @param channels   where the channels' clients run: the dependency loop, so that a receiver gone hostile (a
+   *                   giant or endless answer, a tarpit) never reaches the event loops that serve the probes
    * @param options    the {@code alerts} section, validated
    * @param configFile the config file, or {@code null} when the config came inline
    * @return the section's channels, ready; the alerting starts with {@link #start}
    */
-  public static StandaloneAlerts create(Vertx vertx, AlertsOptions options, Path configFile) {
+  public static StandaloneAlerts create(Vertx vertx, Vertx channels, AlertsOptions options, Path configFile) {
     AlertsOptions effective = new AlertsOptions(options);
     if (effective.getSilencesFile() == null && configFile != null) {
       effective.setSilencesFile(configFile.toAbsolutePath().resolveSibling(SILENCES_FILE).toString());
     }
-    return new StandaloneAlerts(vertx, effective, AlertChannels.create(vertx, effective.getChannels()));
+    return new StandaloneAlerts(vertx, effective, AlertChannels.create(channels, effective.getChannels()));
   }
 
   /**
