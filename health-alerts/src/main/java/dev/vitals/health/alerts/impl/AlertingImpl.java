@@ -8,6 +8,7 @@ import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.alerts.ActiveAlert;
 import dev.vitals.health.alerts.Alert;
+import dev.vitals.health.alerts.AlertFleet;
 import dev.vitals.health.alerts.AlertRuleOptions;
 import dev.vitals.health.alerts.Alerting;
 import dev.vitals.health.alerts.AlertsOptions;
@@ -91,8 +92,12 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     int failures;
     int passes;
     Instant streakStart;
+    /** Whether this instance's own runs meet the rule now ({@code failuresBefore} reached, not yet resolved). */
+    boolean local;
     HealthStatus status = HealthStatus.FAIL;
     String output;
+    /** The other instances where the check fails now (the rule's statuses), as of the last judgement. */
+    List<AlertFleet.Failing> others = List.of();
     boolean firing;
     Instant firedAt;
     Instant since;
@@ -120,6 +125,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   private final Clock clock;
   private final String instanceName;
   private final String applicationName;
+  private final AlertFleet fleet;
   private final List<Rule> rules = new ArrayList<>();
   private final List<Window> windows = new ArrayList<>();
   private final SilencesImpl silences;
@@ -139,7 +145,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
 
   private AlertingImpl(Vertx vertx, CheckRegistry registry, AlertsOptions options, Map<String, NotificationSink> sinks,
-                       Clock clock, String instanceName, String applicationName) {
+                       Clock clock, String instanceName, String applicationName, AlertFleet fleet) {
     this.vertx = vertx;
     this.registry = registry;
     this.options = options;
@@ -147,6 +153,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     this.clock = clock;
     this.instanceName = instanceName;
     this.applicationName = applicationName;
+    this.fleet = fleet;
     List<AlertRuleOptions> effective = options.effectiveRules();
     for (int i = 0; i < effective.size(); i++) {
       AlertRuleOptions rule = effective.get(i);
@@ -183,11 +190,12 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   /** See {@link Alerting#create}. */
   public static Future<Alerting> create(Vertx vertx, CheckRegistry registry, AlertsOptions options,
                                         Map<String, NotificationSink> sinks, Clock clock, String instanceName,
-                                        String applicationName) {
+                                        String applicationName, AlertFleet fleet) {
     AlertingImpl alerting;
     try {
       alerting = new AlertingImpl(vertx, registry, new AlertsOptions(options), new LinkedHashMap<>(sinks), clock,
-        java.util.Objects.requireNonNull(instanceName, "instanceName"), applicationName);
+        java.util.Objects.requireNonNull(instanceName, "instanceName"), applicationName,
+        java.util.Objects.requireNonNull(fleet, "fleet"));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -264,16 +272,17 @@ public final class AlertingImpl implements Alerting, CheckObserver {
           track.failures++;
           track.status = outcome;
           track.output = result.output();
-          if (!track.firing && track.failures >= track.rule.options().getFailuresBefore()) {
-            fire(track, now);
+          if (!track.local && track.failures >= track.rule.options().getFailuresBefore()) {
+            track.local = true;
           }
         } else {
           track.failures = 0;
           track.passes++;
-          if (track.firing && track.passes >= track.rule.options().getSuccessesBefore()) {
-            resolve(track, now);
+          if (track.local && track.passes >= track.rule.options().getSuccessesBefore()) {
+            track.local = false;
           }
         }
+        judge(track, state, now);
         evaluate(track, now);
       }
     } catch (RuntimeException e) {
@@ -310,6 +319,36 @@ public final class AlertingImpl implements Alerting, CheckObserver {
 
   // ---- the states of an alert ----
 
+  /**
+   * Fires or resolves the alert of one rule for one check: it fires when the check fails on the rule's quorum of the
+   * fleet's instances (this one counting when its own runs meet the rule), and resolves when it no longer does.
+   * Without a fleet, this instance is the whole fleet. A blocked check is left as it is: its root alerts.
+   */
+  private void judge(Track track, CheckState state, Instant now) {
+    if (state.blockedBy != null) {
+      return;
+    }
+    List<AlertFleet.Failing> others = new ArrayList<>();
+    for (AlertFleet.Failing failing : fleet.failing(track.check)) {
+      if (track.rule.counts(failing.status())) {
+        others.add(failing);
+      }
+    }
+    track.others = others;
+    int count = (track.local ? 1 : 0) + others.size();
+    boolean met = count > 0 && count >= track.rule.options().quorum(Math.max(fleet.instances(), count));
+    if (met && !track.firing) {
+      if (!track.local) { // fired by the others: their state, from now
+        track.streakStart = now;
+        track.status = others.get(0).status();
+        track.output = others.get(0).output();
+      }
+      fire(track, now);
+    } else if (!met && track.firing) {
+      resolve(track, now);
+    }
+  }
+
   private void fire(Track track, Instant now) {
     if (active.size() >= options.getMaxActive()) {
       overflow++;
@@ -327,7 +366,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   }
 
   private void resolve(Track track, Instant now) {
-    if (track.sent && track.rule.options().isSendResolved()) {
+    if (track.sent && track.rule.options().isSendResolved() && fleet.leads()) {
       deliver(track, Notification.Kind.RESOLVED, now, hold(track, now));
     }
     track.firing = false;
@@ -344,8 +383,8 @@ public final class AlertingImpl implements Alerting, CheckObserver {
 
   /** Sends what is due of one alert: its firing message after groupWait, its reminders. */
   private void evaluate(Track track, Instant now) {
-    if (!track.firing) {
-      return;
+    if (!track.firing || !fleet.leads()) {
+      return; // a follower judges but leaves the messages to the leader
     }
     if (!track.sent) {
       if (now.isBefore(track.firedAt.plusMillis(options.getGroupWait()))) {
@@ -422,13 +461,21 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("alertname", track.status == HealthStatus.WARN ? "VitalsCheckWarning" : "VitalsCheckFailing");
     labels.put("check", track.check);
-    labels.put("instance", instanceName);
+    if (fleet == AlertFleet.alone()) {
+      labels.put("instance", instanceName); // with a fleet, the alert is the fleet's: its leader may change
+    }
     if (applicationName != null) {
       labels.put("application", applicationName);
     }
     labels.put("severity", critical ? "critical" : "warning");
+    Set<String> instances = new TreeSet<>();
+    if (track.local) {
+      String self = fleet.self();
+      instances.add(self != null ? self : instanceName);
+    }
+    track.others.forEach(failing -> instances.add(failing.instance()));
     return new Alert(track.check, track.status, output, critical, track.since, List.copyOf(blocks),
-      List.of(instanceName), 1, track.rule.options().getName(), labels);
+      List.copyOf(instances), Math.max(fleet.instances(), instances.size()), track.rule.options().getName(), labels);
   }
 
   // ---- the timer ----
@@ -441,6 +488,13 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       synchronized (this) {
         if (closed) {
           return;
+        }
+        if (fleet != AlertFleet.alone()) { // the other instances' states change without a run here
+          for (CheckState state : checks.values()) {
+            for (Track track : state.tracks) {
+              judge(track, state, now);
+            }
+          }
         }
         for (Track track : List.copyOf(active)) {
           evaluate(track, now);
@@ -509,8 +563,16 @@ public final class AlertingImpl implements Alerting, CheckObserver {
         channels.put(name, new JsonObject().put("name", name).put("error", String.valueOf(e)));
       }
     });
-    return new JsonObject().put("alerts", alerts).put("silences", silences.toJson()).put("windows", windowStates)
-      .put("channels", channels).put("suppressed", new JsonObject(new LinkedHashMap<>(suppressed())));
+    JsonObject json = new JsonObject().put("alerts", alerts).put("silences", silences.toJson())
+      .put("windows", windowStates).put("channels", channels)
+      .put("suppressed", new JsonObject(new LinkedHashMap<>(suppressed())));
+    if (fleet != AlertFleet.alone()) {
+      synchronized (this) {
+        json.put("fleet", new JsonObject().put("instance", instanceName).put("leads", fleet.leads())
+          .put("instances", fleet.instances()));
+      }
+    }
+    return json;
   }
 
   /**

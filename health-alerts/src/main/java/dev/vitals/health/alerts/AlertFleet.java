@@ -1,0 +1,105 @@
+package dev.vitals.health.alerts;
+
+import dev.vitals.health.HealthStatus;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What alerting needs of a fleet of instances running the same checks, so that each alert is sent once per fleet
+ * rather than once per instance: whether this instance is the one that sends ({@link #leads()}), how many instances
+ * there are, and on which other instances a check fails now.
+ *
+ * <p>With a fleet, {@link Alerting} fires a rule's alert when the check fails on at least the rule's quorum of
+ * instances ({@link AlertRuleOptions#quorum(int)} of {@link #instances()}): this instance counts when its own runs
+ * meet the rule ({@code failuresBefore}), another when {@link #failing(String)} lists it. Every instance judges, only
+ * the leader hands notifications to the channels; an instance that becomes leader sends the firing message of each
+ * alert active then (so after a failover the channels may see an alert's firing message twice; Alertmanager and
+ * PagerDuty deduplicate it, by its labels and its {@code dedup_key}).
+ *
+ * <p>Implementations answer from memory: every method is called under the alerting's lock, on any thread.
+ */
+public interface AlertFleet {
+
+  /**
+   * An instance where a check fails or warns now, as that instance published it.
+   *
+   * @param instance the instance's name
+   * @param status   {@link HealthStatus#FAIL} or {@link HealthStatus#WARN}
+   * @param output   the check's output there, or {@code null} when the fleet does not carry it
+   */
+  record Failing(String instance, HealthStatus status, String output) {
+
+    /**
+     * Checks the fields.
+     *
+     * @param instance the instance's name
+     * @param status   {@link HealthStatus#FAIL} or {@link HealthStatus#WARN}
+     * @param output   the check's output there, or {@code null}
+     * @throws NullPointerException when {@code instance} or {@code status} is null
+     */
+    public Failing {
+      Objects.requireNonNull(instance, "instance");
+      Objects.requireNonNull(status, "status");
+    }
+  }
+
+  /**
+   * This instance alone: it leads, it is the only instance, no other fails. Alerts name it in their
+   * {@code instance} label; with a fleet they do not (the leader may change), and list the failing instances instead.
+   *
+   * @return the fleet of one
+   */
+  static AlertFleet alone() {
+    return AloneHolder.ALONE;
+  }
+
+  /** @return whether this instance sends the fleet's notifications now */
+  boolean leads();
+
+  /**
+   * @return this instance's name as the fleet knows it (listed in alerts when its own runs fail), or {@code null}
+   * to use the name given to {@link Alerting#create} (the default: the fleet may name it only once joined)
+   */
+  default String self() {
+    return null;
+  }
+
+  /** @return the instances of the fleet that are up now, this one included: at least 1 */
+  int instances();
+
+  /**
+   * @param check a check's name
+   * @return the other instances (never this one) where the check fails or warns now, by their latest status; empty
+   * when none does or the fleet does not say
+   */
+  List<Failing> failing(String check);
+
+  /** Holds the fleet of one. */
+  final class AloneHolder {
+    private static final AlertFleet ALONE = new AlertFleet() {
+      @Override
+      public boolean leads() {
+        return true;
+      }
+
+      @Override
+      public int instances() {
+        return 1;
+      }
+
+      @Override
+      public List<Failing> failing(String check) {
+        return List.of();
+      }
+
+      @Override
+      public String toString() {
+        return "AlertFleet.alone()";
+      }
+    };
+
+    private AloneHolder() {
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.vitals.health.alerts;
+
+import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.CheckRegistryOptions;
+import dev.vitals.health.HealthStatus;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.health.test.Await.until;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Once per fleet: the quorum over the fleet's instances, the alert naming where it fails, only the leader sending,
+ * and a new leader sending what is active; and the shared-data leadership behind it.
+ */
+@ExtendWith(VertxExtension.class)
+class FleetAlertingTest {
+
+  /** A fleet as a fleet view would give it: set by the test. */
+  static final class Fleet implements AlertFleet {
+    volatile boolean leads;
+    volatile int instances = 1;
+    final Map<String, List<Failing>> failing = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean leads() {
+      return leads;
+    }
+
+    @Override
+    public int instances() {
+      return instances;
+    }
+
+    @Override
+    public List<Failing> failing(String check) {
+      return failing.getOrDefault(check, List.of());
+    }
+  }
+
+  Vertx vertx;
+  CheckRegistry registry;
+  RecordingSink ops;
+  final List<Alerting> alertings = new ArrayList<>();
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    this.vertx = vertx;
+    registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setClock(new CountingClock(AlertingTest.START).base()));
+    ops = new RecordingSink("ops");
+  }
+
+  @AfterEach
+  void tearDown() {
+    alertings.forEach(alerting -> result(alerting.close()));
+    result(registry.close());
+  }
+
+  Alerting alerting(AlertsOptions options, AlertFleet fleet) {
+    Alerting alerting = result(Alerting.create(vertx, registry, options, Map.of("ops", ops),
+      new CountingClock(AlertingTest.START), "web-1", "shop", fleet));
+    alertings.add(alerting);
+    return alerting;
+  }
+
+  ScriptedCheck check(String name) {
+    ScriptedCheck check = new ScriptedCheck();
+    registry.register(AlertingTest.uncached(name), check);
+    return check;
+  }
+
+  @Test
+  void firesOnTheQuorumOfInstancesAndNamesThem() {
+    ScriptedCheck db = check("db");
+    Fleet fleet = new Fleet();
+    fleet.leads = true;
+    fleet.instances = 5;
+    Alerting alerting = alerting(AlertingTest.quick().addRule(new AlertRuleOptions().setName("db").setInstances("50%")),
+      fleet);
+
+    db.fail("refused");
+    result(registry.report("db"));
+    assertThat(alerting.active()).as("1 of 5 is below 50 %% (3)").isEmpty();
+
+    fleet.failing.put("db", List.of(new AlertFleet.Failing("web-2", HealthStatus.FAIL, "refused"),
+      new AlertFleet.Failing("web-3", HealthStatus.FAIL, "timeout")));
+    until(() -> ops.received().size() == 1, () -> ops.lines().toString()); // the timer sees the others
+    Alert alert = ops.received().get(0).alert();
+    assertThat(alert.instances()).containsExactly("web-1", "web-2", "web-3");
+    assertThat(alert.ofInstances()).isEqualTo(5);
+    assertThat(alert.summary()).startsWith("db fails (on 3 of 5 instances): refused");
+    assertThat(alert.labels()).doesNotContainKey("instance").containsEntry("application", "shop");
+    assertThat(alerting.toJson().getJsonObject("fleet"))
+      .isEqualTo(new JsonObject().put("instance", "web-1").put("leads", true).put("instances", 5));
+
+    fleet.failing.put("db", List.of(new AlertFleet.Failing("web-2", HealthStatus.FAIL, "refused")));
+    until(() -> ops.received().size() == 2, () -> ops.lines().toString());
+    assertThat(ops.lines()).containsExactly("firing db", "resolved db");
+  }
+
+  @Test
+  void othersAloneFireItWhenThisInstancePasses() {
+    ScriptedCheck db = check("db");
+    db.pass();
+    result(registry.report("db"));
+    Fleet fleet = new Fleet();
+    fleet.leads = true;
+    fleet.instances = 3;
+    alerting(AlertingTest.quick().addRule(new AlertRuleOptions().setName("db").setInstances(2)), fleet);
+
+    fleet.failing.put("db", List.of(new AlertFleet.Failing("web-2", HealthStatus.FAIL, "disk full"),
+      new AlertFleet.Failing("web-3", HealthStatus.WARN, "slow")));
+    assertThat(ops.lines()).as("a warn does not count for a rule on fail").isEmpty();
+    fleet.failing.put("db", List.of(new AlertFleet.Failing("web-2", HealthStatus.FAIL, "disk full"),
+      new AlertFleet.Failing("web-3", HealthStatus.FAIL, "disk full")));
+    until(() -> ops.received().size() == 1, () -> ops.lines().toString());
+    Alert alert = ops.received().get(0).alert();
+    assertThat(alert.instances()).containsExactly("web-2", "web-3");
+    assertThat(alert.output()).isEqualTo("disk full");
+  }
+
+  @Test
+  void onlyTheLeaderSendsAndANewLeaderSendsWhatIsActive() throws InterruptedException {
+    ScriptedCheck db = check("db");
+    Fleet fleet = new Fleet();
+    fleet.instances = 2;
+    Alerting alerting = alerting(AlertingTest.quick().addRule(new AlertRuleOptions().setName("db")), fleet);
+
+    db.fail("refused");
+    result(registry.report("db"));
+    Thread.sleep(100); // twenty evaluations
+    assertThat(alerting.active()).hasSize(1);
+    assertThat(alerting.active().get(0).sent()).isFalse();
+    assertThat(ops.lines()).as("a follower judges but does not send").isEmpty();
+    assertThat(alerting.suppressed()).containsEntry("silence", 0L).containsEntry("window", 0L);
+
+    fleet.leads = true;
+    until(() -> ops.received().size() == 1, () -> ops.lines().toString());
+    assertThat(ops.lines()).containsExactly("firing db");
+    db.pass();
+    result(registry.report("db"));
+    assertThat(ops.lines()).containsExactly("firing db", "resolved db");
+  }
+
+  @Test
+  void theLockHasOneHolderAndPassesOnWhenItIsReleased() {
+    AlertLeadership first = AlertLeadership.start(vertx, "fleet-a", 50, 20);
+    until(first::leads, () -> "the first never led");
+    AlertLeadership second = AlertLeadership.start(vertx, "fleet-a", 50, 20);
+    AlertLeadership other = AlertLeadership.start(vertx, "fleet-b", 50, 20);
+    until(other::leads, () -> "another lock's leadership never led");
+    try {
+      for (int i = 0; i < 5; i++) {
+        assertThat(second.leads()).isFalse();
+        Thread.sleep(50);
+      }
+      result(first.close());
+      assertThat(first.leads()).isFalse();
+      until(second::leads, () -> "the second never took over");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      result(second.close());
+      result(other.close());
+    }
+  }
+}
