@@ -3,6 +3,7 @@ package dev.vitals.samples;
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.CheckOptions;
+import dev.vitals.health.alerts.AlertFleet;
 import dev.vitals.health.alerts.AlertsHandler;
 import dev.vitals.health.alerts.MaintenanceWindowOptions;
 import dev.vitals.health.alerts.WindowedMaintenance;
@@ -34,6 +35,7 @@ import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.GrpcEndpoint;
 import dev.vitals.samples.impl.PeerLimits;
 import dev.vitals.samples.impl.RunningChecks;
+import dev.vitals.samples.impl.StandaloneAlertFleet;
 import dev.vitals.samples.impl.StandaloneAlerts;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneFleet;
@@ -113,6 +115,7 @@ public class StandaloneVerticle extends VerticleBase {
   private StandaloneMetrics metrics;
   private StandaloneFleet fleet;
   private StandaloneAlerts alerts;
+  private StandaloneAlertFleet alertFleet;
   private volatile HttpServer server;
 
   /** A configured check as registered: its config entry, to notice changes, and what releases it. */
@@ -274,8 +277,12 @@ public class StandaloneVerticle extends VerticleBase {
     Future<Void> alerting = Future.succeededFuture();
     if (config.alerts() != null) {
       alerts = StandaloneAlerts.create(vertx, dependencies.vertx(), config.alerts(), configFile);
+      if (config.fleet() != null && config.fleet().source() == FleetSection.Source.CLUSTER) {
+        // Once per fleet: the instances' failures from the fleet view, the leader through the cluster manager.
+        alertFleet = new StandaloneAlertFleet(() -> fleet == null ? null : fleet.source());
+      }
       alerting = alerts.start(registry, config.application().getServiceId(), config.health().getHostname(),
-        config.application().getName());
+        config.application().getName(), alertFleet == null ? AlertFleet.alone() : alertFleet);
     }
     AdminTokenHandler admin = config.adminToken() == null ? null : AdminTokenHandler.create(config.adminToken());
     health = HealthHandler.create(registry, config.health()).maintenance(maintenance);
@@ -340,6 +347,11 @@ public class StandaloneVerticle extends VerticleBase {
       .compose(listening -> fleet == null ? Future.succeededFuture(listening)
         : fleet.start(config, health, registry, maintenance, maintenanceHandler, listening.actualPort(),
         admin == null ? null : admin::verify).map(listening))
+      .onSuccess(listening -> {
+        if (alertFleet != null) {
+          alertFleet.lead(vertx, config.application().resolved().getName());
+        }
+      })
       .onSuccess(listening -> logStarted(listening.actualPort()))
       .recover(failure -> release().transform(released -> Future.failedFuture(failure)));
   }
@@ -472,6 +484,10 @@ public class StandaloneVerticle extends VerticleBase {
     if (fleet != null) {
       closing.add(fleet.close());
       fleet = null;
+    }
+    if (alertFleet != null) {
+      closing.add(alertFleet.close());
+      alertFleet = null;
     }
     if (alerts != null) {
       closing.add(alerts.close());

@@ -1,0 +1,109 @@
+package dev.vitals.samples.impl;
+
+import dev.vitals.health.HealthStatus;
+import dev.vitals.health.alerts.AlertFleet;
+import dev.vitals.health.alerts.AlertLeadership;
+import dev.vitals.health.fleet.FleetMember;
+import dev.vitals.health.fleet.FleetSource;
+import dev.vitals.health.fleet.NodeStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The standalone's fleet as alerting sees it ({@code fleet.source: cluster}): the instances that are up and the
+ * checks each publishes as failing, from the fleet view; the leader, the holder of a cluster-wide lock taken once the
+ * fleet is joined ({@link #lead}). Until then this instance does not lead, so its alerts wait.
+ */
+public final class StandaloneAlertFleet implements AlertFleet {
+
+  /** How long a follower waits between attempts to lead, in ms: a killed leader is replaced within about this. */
+  public static final long RETRY_EVERY_MS = 2_000;
+  /** How long one attempt waits for the lock, in ms. */
+  public static final long ATTEMPT_TIMEOUT_MS = 1_000;
+
+  private final Supplier<FleetSource> source;
+  private volatile AlertLeadership leadership;
+
+  /** @param source the fleet's source (empty until joined) */
+  public StandaloneAlertFleet(Supplier<FleetSource> source) {
+    this.source = source;
+  }
+
+  /**
+   * Starts trying to lead the fleet's alerts: call once the fleet is joined.
+   *
+   * @param vertx       the clustered Vert.x
+   * @param application the application's name: one lock per application sharing a cluster
+   */
+  public void lead(Vertx vertx, String application) {
+    leadership = AlertLeadership.start(vertx, AlertLeadership.DEFAULT_LOCK + ":" + application, RETRY_EVERY_MS,
+      ATTEMPT_TIMEOUT_MS);
+  }
+
+  @Override
+  public boolean leads() {
+    AlertLeadership current = leadership;
+    return current != null && current.leads();
+  }
+
+  @Override
+  public String self() {
+    FleetSource fleet = source.get();
+    if (fleet != null) {
+      for (FleetMember member : fleet.view().members()) {
+        if (member.self()) {
+          return member.status().instance();
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public int instances() {
+    FleetSource fleet = source.get();
+    if (fleet == null) {
+      return 1;
+    }
+    int up = 0;
+    boolean self = false;
+    for (FleetMember member : fleet.view().members()) {
+      if (member.state() == FleetMember.State.UP) {
+        up++;
+        self |= member.self();
+      }
+    }
+    return self ? up : up + 1;
+  }
+
+  @Override
+  public List<Failing> failing(String check) {
+    FleetSource fleet = source.get();
+    if (fleet == null) {
+      return List.of();
+    }
+    List<Failing> failing = new ArrayList<>();
+    for (FleetMember member : fleet.view().members()) {
+      if (member.self() || member.state() != FleetMember.State.UP) {
+        continue;
+      }
+      for (NodeStatus.Failing one : member.status().failing()) {
+        if (one.name().equals(check) && one.status() != HealthStatus.PASS) {
+          failing.add(new Failing(member.status().instance(), one.status(), one.output()));
+        }
+      }
+    }
+    return failing;
+  }
+
+  /** @return a future completed once the lock is released (if held) */
+  public Future<Void> close() {
+    AlertLeadership current = leadership;
+    leadership = null;
+    return current == null ? Future.succeededFuture() : current.close();
+  }
+}

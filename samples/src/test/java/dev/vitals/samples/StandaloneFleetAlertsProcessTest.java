@@ -1,0 +1,160 @@
+package dev.vitals.samples;
+
+import dev.vitals.health.fleet.test.ClusterNodes;
+import dev.vitals.health.test.Await;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static dev.vitals.health.test.Await.result;
+import static dev.vitals.samples.StandaloneProcessTest.java;
+import static dev.vitals.samples.StandaloneProcessTest.listeningPort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alerts once per fleet, through three standalone JVMs clustered over Hazelcast on loopback, each with the same
+ * webhook channel to one receiver in this JVM and a rule with a quorum of two instances: exactly one of them leads;
+ * a check failing on the two others gives one firing message, sent by the leader, naming both; the leader killed
+ * with {@code kill -9}, another leads within 10 s and sends what is active; the recovery gives one resolved message.
+ */
+class StandaloneFleetAlertsProcessTest {
+
+  private static final String TOKEN = "fl33t-admin";
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpRequest.Builder request(int port, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+  }
+
+  private JsonObject alerts(int port) {
+    return new JsonObject(send(request(port, "/alerts").header("Authorization", "Bearer " + TOKEN)).body());
+  }
+
+  private boolean leads(int port) {
+    JsonObject fleet = alerts(port).getJsonObject("fleet");
+    return fleet != null && fleet.getBoolean("leads");
+  }
+
+  private void heartbeat(int port, String status) {
+    HttpResponse<String> answer = send(request(port, "/health/heartbeat/job").header("Authorization", "Bearer " + TOKEN)
+      .header("Content-Type", "application/json")
+      .POST(HttpRequest.BodyPublishers.ofString("{\"status\": \"" + status + "\", \"output\": \"queue stuck\"}")));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+  }
+
+  private List<JsonObject> notifications(String kind) {
+    return received.stream().filter(n -> kind.equals(n.getString("kind"))).toList();
+  }
+
+  @Test
+  void oneLeaderSendsOnceAKilledLeaderIsReplacedWithinTenSeconds() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    List<Process> processes = new ArrayList<>();
+    List<Path> logs = new ArrayList<>();
+    try {
+      HttpServer receiver = result(vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+        received.add(body.toJsonObject());
+        request.response().setStatusCode(204).end();
+      })).listen(0, "127.0.0.1"));
+      List<Integer> hazelcast = ClusterNodes.freePorts(3);
+      JsonArray members = StandaloneFleetProcessTest.members(hazelcast);
+      for (int i = 0; i < 3; i++) {
+        JsonObject config = new JsonObject()
+          .put("http", new JsonObject().put("port", 0))
+          .put("checks", new JsonArray().add(new JsonObject().put("name", "job").put("type", "passive")
+            .put("period", "1h")))
+          .put("application", new JsonObject().put("name", "orders"))
+          .put("admin", new JsonObject().put("token", TOKEN))
+          .put("shutdown", new JsonObject().put("drainDelay", "200ms"))
+          .put("alerts", new JsonObject().put("groupWait", "0ms").put("evaluateEvery", "200ms")
+            .put("pollEvery", "500ms")
+            .put("channels", new JsonArray().add(new JsonObject().put("type", "webhook").put("name", "hook")
+              .put("url", "http://127.0.0.1:" + receiver.actualPort() + "/hook").put("retryDelay", "50ms")))
+            .put("rules", new JsonArray().add(new JsonObject().put("name", "job").put("checks", new JsonArray().add("job"))
+              .put("instances", 2))))
+          .put("fleet", new JsonObject().put("publishPeriod", "1s")
+            .put("cluster", new JsonObject().put("port", hazelcast.get(i)).put("members", members)));
+        Path log = Files.createTempFile("vitals-fleet-alerts-" + i, ".log");
+        processes.add(java("-conf", config.encode()).redirectOutput(log.toFile()).start());
+        logs.add(log);
+      }
+      List<Integer> ports = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        ports.add(listeningPort(logs.get(i), processes.get(i), ClusterNodes.FORMING_MS));
+      }
+      for (int port : ports) {
+        Await.until(() -> new JsonObject(send(request(port, "/health/fleet")).body()).getInteger("ready") == 3,
+          () -> port + " sees three ready");
+      }
+      Await.until(() -> ports.stream().filter(this::leads).count() == 1, () -> "one leader among " + ports);
+      int leader = ports.stream().filter(this::leads).findFirst().orElseThrow();
+      List<Integer> followers = ports.stream().filter(port -> port != leader).toList();
+      for (int port : ports) {
+        assertThat(alerts(port).getJsonObject("fleet").getInteger("instances")).isEqualTo(3);
+      }
+
+      // The two followers fail: the quorum of 2 is met; the leader (whose own check passes) sends it, once.
+      followers.forEach(port -> heartbeat(port, "fail"));
+      Await.until(() -> !notifications("firing").isEmpty(), () -> "received " + received);
+      Thread.sleep(3_000); // fifteen evaluations on each instance: no second message
+      assertThat(notifications("firing")).as("one message for the fleet, not one per instance").hasSize(1);
+      JsonObject alert = notifications("firing").get(0).getJsonObject("alert");
+      assertThat(alert.getString("check")).isEqualTo("job");
+      assertThat(alert.getJsonArray("instances").getList())
+        .containsExactlyInAnyOrderElementsOf(followers.stream().map(port -> "127.0.0.1:" + port).toList());
+      assertThat(alert.getInteger("ofInstances")).isEqualTo(3);
+      assertThat(alert.getJsonObject("labels").containsKey("instance")).isFalse();
+      for (int port : followers) {
+        assertThat(alerts(port).getJsonArray("alerts").getJsonObject(0).getBoolean("sent"))
+          .as("a follower judges the alert active and leaves its messages to the leader").isFalse();
+      }
+
+      // kill -9 of the leader: one of the others leads within 10 s and sends the active alert (it had not sent it).
+      long killed = System.nanoTime();
+      processes.get(ports.indexOf(leader)).destroyForcibly();
+      Await.until(() -> followers.stream().anyMatch(this::leads), () -> "no new leader");
+      long failoverMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+      System.out.println("StandaloneFleetAlertsProcessTest: a new leader " + failoverMs + " ms after kill -9");
+      assertThat(failoverMs).as("failover").isLessThanOrEqualTo(10_000);
+      assertThat(followers.stream().filter(this::leads).count()).isEqualTo(1);
+      Await.until(() -> notifications("firing").size() == 2, () -> "received " + received);
+      assertThat(notifications("firing").get(1).getJsonObject("alert").getInteger("ofInstances")).isEqualTo(2);
+
+      // Both recover: one resolved message, from the new leader.
+      followers.forEach(port -> heartbeat(port, "pass"));
+      Await.until(() -> !notifications("resolved").isEmpty(), () -> "received " + received);
+      Thread.sleep(1_000);
+      assertThat(notifications("resolved")).hasSize(1);
+    } finally {
+      StandaloneFleetProcessTest.stop(processes, logs);
+      result(vertx.close());
+    }
+  }
+}
