@@ -279,7 +279,8 @@ public class StandaloneVerticle extends VerticleBase {
       alerts = StandaloneAlerts.create(vertx, dependencies.vertx(), config.alerts(), configFile);
       if (config.fleet() != null && config.fleet().source() == FleetSection.Source.CLUSTER) {
         // Once per fleet: the instances' failures from the fleet view, the leader through the cluster manager.
-        alertFleet = new StandaloneAlertFleet(() -> fleet == null ? null : fleet.source());
+        alertFleet = new StandaloneAlertFleet(() -> fleet == null ? null : fleet.source(),
+          config.application().resolved().getName());
       }
       alerting = alerts.start(registry, config.application().getServiceId(), config.health().getHostname(),
         config.application().getName(), alertFleet == null ? AlertFleet.alone() : alertFleet);
@@ -349,7 +350,7 @@ public class StandaloneVerticle extends VerticleBase {
         admin == null ? null : admin::verify).map(listening))
       .onSuccess(listening -> {
         if (alertFleet != null) {
-          alertFleet.lead(vertx, config.application().resolved().getName());
+          alertFleet.lead(vertx);
         }
       })
       .onSuccess(listening -> logStarted(listening.actualPort()))

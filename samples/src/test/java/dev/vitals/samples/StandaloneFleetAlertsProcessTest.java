@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Alerts once per fleet, through three standalone JVMs clustered over Hazelcast on loopback, each with the same
  * webhook channel to one receiver in this JVM and a rule with a quorum of two instances: exactly one of them leads;
  * a check failing on the two others gives one firing message, sent by the leader, naming both; the leader killed
- * with {@code kill -9}, another leads within 10 s and sends what is active; the recovery gives one resolved message.
+ * with {@code kill -9}, another leads within 10 s and sends what is active; the recovery gives one resolved message;
+ * a silence made on the instance that does not lead holds on the one that does.
  */
 class StandaloneFleetAlertsProcessTest {
 
@@ -152,6 +153,22 @@ class StandaloneFleetAlertsProcessTest {
       Await.until(() -> !notifications("resolved").isEmpty(), () -> "received " + received);
       Thread.sleep(1_000);
       assertThat(notifications("resolved")).hasSize(1);
+
+      // A silence made on the instance that does not lead holds on the leader: failing again sends nothing.
+      int newLeader = followers.stream().filter(this::leads).findFirst().orElseThrow();
+      int other = followers.stream().filter(port -> port != newLeader).findFirst().orElseThrow();
+      HttpResponse<String> silenced = send(request(other, "/alerts/silences").header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+          "{\"checks\": [\"job\"], \"duration\": \"1h\", \"reason\": \"replaying the queue\", \"createdBy\": \"ops\"}")));
+      assertThat(silenced.statusCode()).as(silenced.body()).isEqualTo(201);
+      String id = new JsonObject(silenced.body()).getString("id");
+      Await.until(() -> alerts(newLeader).getJsonArray("silences").stream()
+        .anyMatch(s -> ((JsonObject) s).getString("id").equals(id)), () -> "the silence never reached the leader");
+      followers.forEach(port -> heartbeat(port, "fail"));
+      Await.until(() -> !alerts(newLeader).getJsonArray("alerts").isEmpty(), () -> "no alert on the leader");
+      Thread.sleep(2_000);
+      assertThat(alerts(newLeader).getJsonArray("alerts").getJsonObject(0).getBoolean("silenced")).isTrue();
+      assertThat(notifications("firing")).as("held back by the silence made on the other instance").hasSize(2);
     } finally {
       StandaloneFleetProcessTest.stop(processes, logs);
       result(vertx.close());

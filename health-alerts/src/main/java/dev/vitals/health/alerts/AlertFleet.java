@@ -65,6 +65,20 @@ public interface AlertFleet {
     return null;
   }
 
+  /**
+   * @return the name of a cluster-wide map of Vert.x's shared data through which the fleet's instances share their
+   * silences, or {@code null} (the default) to keep each instance's silences its own. With a map, a silence made or
+   * removed through any instance's {@code /alerts/silences} holds on every instance within
+   * {@value #SILENCES_SYNC_MS} ms (each keeps it in its own silences file too), so whichever instance leads honours
+   * it; the map is as trusted as the cluster's membership
+   */
+  default String silencesMap() {
+    return null;
+  }
+
+  /** How often each instance reads the shared silences, in ms: {@value}. */
+  long SILENCES_SYNC_MS = 2_000;
+
   /** @return the instances of the fleet that are up now, this one included: at least 1 */
   int instances();
 

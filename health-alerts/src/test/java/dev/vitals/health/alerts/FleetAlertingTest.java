@@ -31,6 +31,7 @@ class FleetAlertingTest {
   static final class Fleet implements AlertFleet {
     volatile boolean leads;
     volatile int instances = 1;
+    volatile String silencesMap;
     final Map<String, List<Failing>> failing = new ConcurrentHashMap<>();
 
     @Override
@@ -41,6 +42,11 @@ class FleetAlertingTest {
     @Override
     public int instances() {
       return instances;
+    }
+
+    @Override
+    public String silencesMap() {
+      return silencesMap;
     }
 
     @Override
@@ -151,6 +157,25 @@ class FleetAlertingTest {
     db.pass();
     result(registry.report("db"));
     assertThat(ops.lines()).containsExactly("firing db", "resolved db");
+  }
+
+  @Test
+  void silencesMadeOnOneInstanceHoldOnTheOthersAndTheirRemovalToo() throws InterruptedException {
+    Fleet fleet = new Fleet();
+    fleet.silencesMap = "silences-of-shop";
+    Alerting one = alerting(AlertingTest.quick(), fleet);
+    Alerting two = alerting(AlertingTest.quick(), fleet);
+    Alerting elsewhere = alerting(AlertingTest.quick(), new Fleet());
+
+    Silence made = result(one.silences().add(new JsonObject().put("checks", new io.vertx.core.json.JsonArray().add("db"))
+      .put("duration", 3_600_000L).put("reason", "migrating").put("createdBy", "alice")));
+    until(() -> two.silences().get(made.id()) != null, () -> "not shared: " + two.silences().list());
+    assertThat(two.silences().get(made.id())).isEqualTo(made);
+    Thread.sleep(2 * AlertFleet.SILENCES_SYNC_MS);
+    assertThat(elsewhere.silences().list()).as("an instance without the map keeps its own").isEmpty();
+
+    assertThat(result(two.silences().remove(made.id()))).isTrue();
+    until(() -> one.silences().get(made.id()) == null, () -> "removal not shared: " + one.silences().list());
   }
 
   @Test

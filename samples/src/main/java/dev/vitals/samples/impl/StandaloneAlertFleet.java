@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The standalone's fleet as alerting sees it ({@code fleet.source: cluster}): the instances that are up and the
  * checks each publishes as failing, from the fleet view; the leader, the holder of a cluster-wide lock taken once the
- * fleet is joined ({@link #lead}). Until then this instance does not lead, so its alerts wait.
+ * fleet is joined ({@link #lead}). Until then this instance does not lead, so its alerts wait. Silences are shared
+ * through a cluster-wide map ({@link #silencesMap()}).
  */
 public final class StandaloneAlertFleet implements AlertFleet {
 
@@ -26,22 +27,31 @@ public final class StandaloneAlertFleet implements AlertFleet {
   public static final long ATTEMPT_TIMEOUT_MS = 1_000;
 
   private final Supplier<FleetSource> source;
+  private final String application;
   private volatile AlertLeadership leadership;
 
-  /** @param source the fleet's source (empty until joined) */
-  public StandaloneAlertFleet(Supplier<FleetSource> source) {
+  /**
+   * @param source      the fleet's source (empty until joined)
+   * @param application the application's name: one lock and one map of silences per application sharing a cluster
+   */
+  public StandaloneAlertFleet(Supplier<FleetSource> source, String application) {
     this.source = source;
+    this.application = application;
   }
 
   /**
    * Starts trying to lead the fleet's alerts: call once the fleet is joined.
    *
-   * @param vertx       the clustered Vert.x
-   * @param application the application's name: one lock per application sharing a cluster
+   * @param vertx the clustered Vert.x
    */
-  public void lead(Vertx vertx, String application) {
+  public void lead(Vertx vertx) {
     leadership = AlertLeadership.start(vertx, AlertLeadership.DEFAULT_LOCK + ":" + application, RETRY_EVERY_MS,
       ATTEMPT_TIMEOUT_MS);
+  }
+
+  @Override
+  public String silencesMap() {
+    return "dev.vitals.alerts.silences:" + application;
   }
 
   @Override

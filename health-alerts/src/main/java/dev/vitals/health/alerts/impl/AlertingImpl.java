@@ -129,6 +129,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   private final List<Rule> rules = new ArrayList<>();
   private final List<Window> windows = new ArrayList<>();
   private final SilencesImpl silences;
+  private final SilenceSync silenceSync;
   private final BurstLog overflowLog = new BurstLog(AlertingImpl.class, 60_000);
   private final BurstLog faultLog = new BurstLog(AlertingImpl.class, 60_000);
 
@@ -185,6 +186,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       }
     }
     silences = new SilencesImpl(vertx, clock, options.getSilencesFile(), options.getMaxSilences());
+    silenceSync = fleet.silencesMap() == null ? null : new SilenceSync(vertx, silences, clock, fleet.silencesMap());
   }
 
   /** See {@link Alerting#create}. */
@@ -206,6 +208,9 @@ public final class AlertingImpl implements Alerting, CheckObserver {
           alerting.timer = vertx.setPeriodic(options.getEvaluateEvery(), id -> alerting.evaluate());
           if (options.getPollEvery() > 0) {
             alerting.pollTimer = vertx.setPeriodic(options.getPollEvery(), id -> alerting.poll());
+          }
+          if (alerting.silenceSync != null) {
+            alerting.silenceSync.start(AlertFleet.SILENCES_SYNC_MS);
           }
         }
       }
@@ -596,6 +601,9 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       }
       if (pollTimer != -1) {
         vertx.cancelTimer(pollTimer);
+      }
+      if (silenceSync != null) {
+        silenceSync.close();
       }
       active.clear();
       checks.clear();

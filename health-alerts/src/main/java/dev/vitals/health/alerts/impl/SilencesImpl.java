@@ -53,6 +53,8 @@ public final class SilencesImpl implements Silences {
   private final Map<String, Silence> silences = new LinkedHashMap<>();
   /** The check globs of each silence, compiled once; guarded by this. */
   private final Map<String, List<Pattern>> globs = new HashMap<>();
+  /** Told of each silence added or removed through this instance's API (not of those adopted from the fleet). */
+  private volatile SilenceSync sync;
 
   /**
    * @param vertx whose worker threads write the file
@@ -163,6 +165,10 @@ public final class SilencesImpl implements Silences {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    SilenceSync shared = sync;
+    if (shared != null) {
+      shared.added(silence);
+    }
     return persist(snapshot).map(silence);
   }
 
@@ -234,8 +240,64 @@ public final class SilencesImpl implements Silences {
         return Future.succeededFuture(false);
       }
       snapshot = snapshot();
+      SilenceSync shared = sync;
+      if (shared != null) {
+        shared.removed(removed);
+      }
     }
     return persist(snapshot).map(true);
+  }
+
+  /** @param sync told from now on of the silences this instance's API adds and removes */
+  void sync(SilenceSync sync) {
+    this.sync = sync;
+  }
+
+  /**
+   * Takes a silence another instance of the fleet made, unless it is known, has ended, or {@code maxSilences} are
+   * held (then it is left out, logged once per burst); writes the file when taken.
+   *
+   * @return whether it was taken
+   */
+  boolean adopt(Silence silence) {
+    JsonArray snapshot;
+    synchronized (this) {
+      if (silences.containsKey(silence.id()) || !silence.activeAt(clock.instant())) {
+        return false;
+      }
+      if (silences.size() >= max) {
+        writeFaults.log(Level.WARNING, () -> "silences: the fleet's silence " + silence.id() + " left out: already "
+          + max + " silences (maxSilences)");
+        return false;
+      }
+      put(silence);
+      snapshot = snapshot();
+    }
+    persist(snapshot);
+    return true;
+  }
+
+  /**
+   * Forgets a silence another instance of the fleet removed; writes the file when it was held.
+   *
+   * @return whether it was held
+   */
+  boolean drop(String id) {
+    JsonArray snapshot;
+    synchronized (this) {
+      if (silences.remove(id) == null) {
+        return false;
+      }
+      globs.remove(id);
+      snapshot = snapshot();
+    }
+    persist(snapshot);
+    return true;
+  }
+
+  /** @return every silence held, those that have ended included until the next expiry */
+  synchronized List<Silence> held() {
+    return List.copyOf(silences.values());
   }
 
   /**
