@@ -270,7 +270,8 @@ public class StandaloneVerticle extends VerticleBase {
           + (change.from() == null ? "" : change.from() + " → ") + change.to()
           + (change.output().isEmpty() ? "" : ": " + change.output())));
     for (WebhookOptions webhook : config.webhooks()) {
-      WebhookNotifier notifier = WebhookNotifier.create(vertx, webhook);
+      // On the dependency loop, as the alert channels: a receiver gone hostile stays away from the probes' loops.
+      WebhookNotifier notifier = WebhookNotifier.create(dependencies.vertx(), webhook);
       StatusEvents.listen(registry, maintenance, notifier::notify);
       notifiers.add(notifier);
     }
