@@ -3,6 +3,7 @@ package dev.vitals.health.alerts;
 import dev.vitals.health.HealthStatus;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,13 +12,14 @@ import java.util.Objects;
  * there are, and on which other instances a check fails now.
  *
  * <p>With a fleet, {@link Alerting} fires a rule's alert when the check fails on at least the rule's quorum of
- * instances ({@link AlertRuleOptions#quorum(int)} of {@link #instances()}): this instance counts when its own runs
- * meet the rule ({@code failuresBefore}), another when {@link #failing(String)} lists it. Every instance judges, only
+ * instances ({@link AlertRuleOptions#quorum(int)} of {@link View#instances()}): this instance counts when its own
+ * runs meet the rule ({@code failuresBefore}), another when {@link View#failing(String)} lists it. Every instance judges, only
  * the leader hands notifications to the channels; an instance that becomes leader sends the firing message of each
  * alert active then (so after a failover the channels may see an alert's firing message twice; Alertmanager and
  * PagerDuty deduplicate it, by its labels and its {@code dedup_key}).
  *
- * <p>Implementations answer from memory: every method is called under the alerting's lock, on any thread.
+ * <p>Implementations answer from memory, on any thread: {@link #leads()} at each message, {@link #view()} once per
+ * evaluation.
  */
 public interface AlertFleet {
 
@@ -45,6 +47,46 @@ public interface AlertFleet {
   }
 
   /**
+   * The fleet as of one moment: read once per evaluation ({@link AlertsOptions#getEvaluateEvery()}) and used by
+   * every judgement until the next, so that a large fleet view is built once a second, not once per check.
+   *
+   * @param instances the instances of the fleet that are up, this one included: at least 1
+   * @param self      this instance's name as the fleet knows it (listed in alerts when its own runs fail), or
+   *                  {@code null} to use the name given to {@link Alerting#create} (the fleet may name it only once
+   *                  joined)
+   * @param failing   by check name, the other instances (never this one) where it fails or warns, by their latest
+   *                  status
+   */
+  record View(int instances, String self, Map<String, List<Failing>> failing) {
+
+    /** This instance alone: no other, none failing. */
+    public static final View ALONE = new View(1, null, Map.of());
+
+    /**
+     * Checks the count and copies the map.
+     *
+     * @param instances the instances up, this one included: at least 1
+     * @param self      this instance's name in the fleet, or {@code null}
+     * @param failing   by check name, the other instances where it fails or warns
+     * @throws IllegalArgumentException when {@code instances} is below 1
+     */
+    public View {
+      if (instances < 1) {
+        throw new IllegalArgumentException("instances: expected 1 or more, got " + instances);
+      }
+      failing = Map.copyOf(failing);
+    }
+
+    /**
+     * @param check a check's name
+     * @return the other instances where it fails or warns; empty when none does or the fleet does not say
+     */
+    public List<Failing> failing(String check) {
+      return failing.getOrDefault(check, List.of());
+    }
+  }
+
+  /**
    * This instance alone: it leads, it is the only instance, no other fails. Alerts name it in their
    * {@code instance} label; with a fleet they do not (the leader may change), and list the failing instances instead.
    *
@@ -57,13 +99,8 @@ public interface AlertFleet {
   /** @return whether this instance sends the fleet's notifications now */
   boolean leads();
 
-  /**
-   * @return this instance's name as the fleet knows it (listed in alerts when its own runs fail), or {@code null}
-   * to use the name given to {@link Alerting#create} (the default: the fleet may name it only once joined)
-   */
-  default String self() {
-    return null;
-  }
+  /** @return the fleet as of now, built from memory (no I/O) */
+  View view();
 
   /**
    * @return the name of a cluster-wide map of Vert.x's shared data through which the fleet's instances share their
@@ -79,16 +116,6 @@ public interface AlertFleet {
   /** How often each instance reads the shared silences, in ms: {@value}. */
   long SILENCES_SYNC_MS = 2_000;
 
-  /** @return the instances of the fleet that are up now, this one included: at least 1 */
-  int instances();
-
-  /**
-   * @param check a check's name
-   * @return the other instances (never this one) where the check fails or warns now, by their latest status; empty
-   * when none does or the fleet does not say
-   */
-  List<Failing> failing(String check);
-
   /** Holds the fleet of one. */
   final class AloneHolder {
     private static final AlertFleet ALONE = new AlertFleet() {
@@ -98,13 +125,8 @@ public interface AlertFleet {
       }
 
       @Override
-      public int instances() {
-        return 1;
-      }
-
-      @Override
-      public List<Failing> failing(String check) {
-        return List.of();
+      public View view() {
+        return View.ALONE;
       }
 
       @Override

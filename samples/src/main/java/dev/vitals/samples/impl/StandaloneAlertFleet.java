@@ -10,7 +10,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -61,53 +63,35 @@ public final class StandaloneAlertFleet implements AlertFleet {
   }
 
   @Override
-  public String self() {
-    FleetSource fleet = source.get();
-    if (fleet != null) {
-      for (FleetMember member : fleet.view().members()) {
-        if (member.self()) {
-          return member.status().instance();
-        }
-      }
-    }
-    return null;
-  }
-
-  @Override
-  public int instances() {
+  public View view() {
     FleetSource fleet = source.get();
     if (fleet == null) {
-      return 1;
+      return View.ALONE;
     }
     int up = 0;
-    boolean self = false;
+    boolean selfUp = false;
+    String self = null;
+    Map<String, List<Failing>> failing = new HashMap<>();
     for (FleetMember member : fleet.view().members()) {
-      if (member.state() == FleetMember.State.UP) {
-        up++;
-        self |= member.self();
+      if (member.self()) {
+        self = member.status().instance();
       }
-    }
-    return self ? up : up + 1;
-  }
-
-  @Override
-  public List<Failing> failing(String check) {
-    FleetSource fleet = source.get();
-    if (fleet == null) {
-      return List.of();
-    }
-    List<Failing> failing = new ArrayList<>();
-    for (FleetMember member : fleet.view().members()) {
-      if (member.self() || member.state() != FleetMember.State.UP) {
+      if (member.state() != FleetMember.State.UP) {
+        continue;
+      }
+      up++;
+      selfUp |= member.self();
+      if (member.self()) {
         continue;
       }
       for (NodeStatus.Failing one : member.status().failing()) {
-        if (one.name().equals(check) && one.status() != HealthStatus.PASS) {
-          failing.add(new Failing(member.status().instance(), one.status(), one.output()));
+        if (one.status() != HealthStatus.PASS) {
+          failing.computeIfAbsent(one.name(), name -> new ArrayList<>())
+            .add(new Failing(member.status().instance(), one.status(), one.output()));
         }
       }
     }
-    return failing;
+    return new View(selfUp ? up : up + 1, self, failing);
   }
 
   /** @return a future completed once the lock is released (if held) */

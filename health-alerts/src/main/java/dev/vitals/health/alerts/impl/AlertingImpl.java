@@ -126,6 +126,8 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   private final String instanceName;
   private final String applicationName;
   private final AlertFleet fleet;
+  /** The fleet as of the last evaluation; guarded by this. */
+  private AlertFleet.View fleetView;
   private final List<Rule> rules = new ArrayList<>();
   private final List<Window> windows = new ArrayList<>();
   private final SilencesImpl silences;
@@ -155,6 +157,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     this.instanceName = instanceName;
     this.applicationName = applicationName;
     this.fleet = fleet;
+    this.fleetView = fleet.view();
     List<AlertRuleOptions> effective = options.effectiveRules();
     for (int i = 0; i < effective.size(); i++) {
       AlertRuleOptions rule = effective.get(i);
@@ -334,14 +337,14 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       return;
     }
     List<AlertFleet.Failing> others = new ArrayList<>();
-    for (AlertFleet.Failing failing : fleet.failing(track.check)) {
+    for (AlertFleet.Failing failing : fleetView.failing(track.check)) {
       if (track.rule.counts(failing.status())) {
         others.add(failing);
       }
     }
     track.others = others;
     int count = (track.local ? 1 : 0) + others.size();
-    boolean met = count > 0 && count >= track.rule.options().quorum(Math.max(fleet.instances(), count));
+    boolean met = count > 0 && count >= track.rule.options().quorum(Math.max(fleetView.instances(), count));
     if (met && !track.firing) {
       if (!track.local) { // fired by the others: their state, from now
         track.streakStart = now;
@@ -475,12 +478,12 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     labels.put("severity", critical ? "critical" : "warning");
     Set<String> instances = new TreeSet<>();
     if (track.local) {
-      String self = fleet.self();
+      String self = fleetView.self();
       instances.add(self != null ? self : instanceName);
     }
     track.others.forEach(failing -> instances.add(failing.instance()));
     return new Alert(track.check, track.status, output, critical, track.since, List.copyOf(blocks),
-      List.copyOf(instances), Math.max(fleet.instances(), instances.size()), track.rule.options().getName(), labels);
+      List.copyOf(instances), Math.max(fleetView.instances(), instances.size()), track.rule.options().getName(), labels);
   }
 
   // ---- the timer ----
@@ -490,10 +493,12 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     try {
       Instant now = clock.instant();
       silences.expireAndPersist(now);
+      AlertFleet.View view = fleet == AlertFleet.alone() ? AlertFleet.View.ALONE : fleet.view();
       synchronized (this) {
         if (closed) {
           return;
         }
+        fleetView = view;
         if (fleet != AlertFleet.alone()) { // the other instances' states change without a run here
           for (CheckState state : checks.values()) {
             for (Track track : state.tracks) {
@@ -574,7 +579,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     if (fleet != AlertFleet.alone()) {
       synchronized (this) {
         json.put("fleet", new JsonObject().put("instance", instanceName).put("leads", fleet.leads())
-          .put("instances", fleet.instances()));
+          .put("instances", fleetView.instances()));
       }
     }
     return json;
