@@ -146,7 +146,9 @@ class StandaloneFleetAlertsProcessTest {
       assertThat(failoverMs).as("failover").isLessThanOrEqualTo(10_000);
       assertThat(followers.stream().filter(this::leads).count()).isEqualTo(1);
       Await.until(() -> notifications("firing").size() == 2, () -> "received " + received);
-      assertThat(notifications("firing").get(1).getJsonObject("alert").getInteger("ofInstances")).isEqualTo(2);
+      // (of 2 or 3 instances: the lock may be free a moment before the fleet view has the old leader gone)
+      assertThat(notifications("firing").get(1).getJsonObject("alert").getJsonArray("instances").getList())
+        .containsExactlyInAnyOrderElementsOf(followers.stream().map(port -> "127.0.0.1:" + port).toList());
 
       // Both recover: one resolved message, from the new leader.
       followers.forEach(port -> heartbeat(port, "pass"));
