@@ -8,20 +8,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static dev.vitals.health.test.Await.result;
+import static dev.vitals.samples.LoopbackHttp.request;
+import static dev.vitals.samples.LoopbackHttp.send;
 import static dev.vitals.samples.StandaloneProcessTest.java;
 import static dev.vitals.samples.StandaloneProcessTest.listeningPort;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,23 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneFleetAlertsProcessTest {
 
   private static final String TOKEN = "fl33t-admin";
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
-
-  private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private HttpRequest.Builder request(int port, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-  }
 
   private JsonObject alerts(int port) {
     return new JsonObject(send(request(port, "/alerts").header("Authorization", "Bearer " + TOKEN)).body());
@@ -128,7 +110,7 @@ class StandaloneFleetAlertsProcessTest {
       assertThat(notifications("firing")).as("one message for the fleet, not one per instance").hasSize(1);
       JsonObject alert = notifications("firing").get(0).getJsonObject("alert");
       assertThat(alert.getString("check")).isEqualTo("job");
-      assertThat(alert.getJsonArray("instances").getList())
+      assertThat(alert.getJsonArray("instances").stream().map(String.class::cast).toList())
         .containsExactlyInAnyOrderElementsOf(followers.stream().map(port -> "127.0.0.1:" + port).toList());
       assertThat(alert.getInteger("ofInstances")).isEqualTo(3);
       assertThat(alert.getJsonObject("labels").containsKey("instance")).isFalse();
@@ -147,7 +129,7 @@ class StandaloneFleetAlertsProcessTest {
       assertThat(followers.stream().filter(this::leads).count()).isEqualTo(1);
       Await.until(() -> notifications("firing").size() == 2, () -> "received " + received);
       // (of 2 or 3 instances: the lock may be free a moment before the fleet view has the old leader gone)
-      assertThat(notifications("firing").get(1).getJsonObject("alert").getJsonArray("instances").getList())
+      assertThat(notifications("firing").get(1).getJsonObject("alert").getJsonArray("instances").stream().map(String.class::cast).toList())
         .containsExactlyInAnyOrderElementsOf(followers.stream().map(port -> "127.0.0.1:" + port).toList());
 
       // Both recover: one resolved message, from the new leader.
