@@ -351,7 +351,7 @@ public class StandaloneVerticle extends VerticleBase {
         admin == null ? null : admin::verify).map(listening))
       .onSuccess(listening -> {
         if (alertFleet != null) {
-          alertFleet.lead(vertx);
+          alertFleet.lead(vertx, 3 * config.fleet().options().getPublishPeriod());
         }
       })
       .onSuccess(listening -> logStarted(listening.actualPort()))

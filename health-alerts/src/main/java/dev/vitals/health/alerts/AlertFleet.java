@@ -99,6 +99,11 @@ public interface AlertFleet {
   /** @return whether this instance sends the fleet's notifications now */
   boolean leads();
 
+  /** @return the name of the instance that leads, as this instance last read it, or {@code null} when unknown */
+  default String leader() {
+    return null;
+  }
+
   /** @return the fleet as of now, built from memory (no I/O) */
   View view();
 

@@ -128,7 +128,7 @@ public interface Alerting {
    * @return the body of {@code GET /alerts}: {@code {"alerts": [<ActiveAlert's JSON>...], "silences": [<Silence's
    * JSON>...], "windows": [<WindowState's JSON>...], "channels": {"<name>": <the sink's status()>},
    * "suppressed": {"silence": 0, "window": 0, "overflow": 0}}}, and with a fleet {@code "fleet": {"instance":
-   * "<this instance>", "leads": true, "instances": 3}}
+   * "<this instance>", "leads": true, "leader": "<the leader's name, or null>", "instances": 3}}
    */
   JsonObject toJson();
 

@@ -104,7 +104,7 @@ class FleetAlertingTest {
     assertThat(alert.summary()).startsWith("db fails (on 3 of 5 instances): refused");
     assertThat(alert.labels()).doesNotContainKey("instance").containsEntry("application", "shop");
     assertThat(alerting.toJson().getJsonObject("fleet"))
-      .isEqualTo(new JsonObject().put("instance", "web-1").put("leads", true).put("instances", 5));
+      .isEqualTo(new JsonObject().put("instance", "web-1").put("leads", true).put("leader", null).put("instances", 5));
 
     fleet.failing.put("db", List.of(new AlertFleet.Failing("web-2", HealthStatus.FAIL, "refused")));
     until(() -> ops.received().size() == 2, () -> ops.lines().toString());
@@ -176,25 +176,91 @@ class FleetAlertingTest {
   }
 
   @Test
-  void theLockHasOneHolderAndPassesOnWhenItIsReleased() {
-    AlertLeadership first = AlertLeadership.start(vertx, "fleet-a", 50, 20);
+  void aNewLeaderSaysWhatResolvedWhileTheOldOneLed() throws InterruptedException {
+    ScriptedCheck db = check("db");
+    Fleet fleet = new Fleet();
+    fleet.instances = 2;
+    Alerting alerting = alerting(AlertingTest.quick().addRule(new AlertRuleOptions().setName("db")), fleet);
+    db.fail("refused");
+    result(registry.report("db")); // active here, sent by the leader of then
+    Thread.sleep(50);
+    db.pass();
+    result(registry.report("db")); // resolved while another leads: it may never say so (killed)
+    Thread.sleep(100);
+    assertThat(alerting.active()).isEmpty();
+    assertThat(ops.lines()).isEmpty();
+
+    fleet.leads = true; // the failover
+    until(() -> ops.received().size() == 1, () -> ops.lines().toString());
+    assertThat(ops.lines()).containsExactly("resolved db");
+    Thread.sleep(100);
+    assertThat(ops.lines()).as("once").containsExactly("resolved db");
+  }
+
+  @Test
+  void theLeaseHasOneHolderAndPassesOnWhenItIsReleased() throws InterruptedException {
+    AlertLeadership first = AlertLeadership.start(vertx, "fleet-a", "web-1", 20, 200);
     until(first::leads, () -> "the first never led");
-    AlertLeadership second = AlertLeadership.start(vertx, "fleet-a", 50, 20);
-    AlertLeadership other = AlertLeadership.start(vertx, "fleet-b", 50, 20);
-    until(other::leads, () -> "another lock's leadership never led");
+    AlertLeadership second = AlertLeadership.start(vertx, "fleet-a", "web-2", 20, 200);
+    AlertLeadership other = AlertLeadership.start(vertx, "fleet-b", "web-3", 20, 200);
+    until(other::leads, () -> "another lease's leadership never led");
     try {
-      for (int i = 0; i < 5; i++) {
-        assertThat(second.leads()).isFalse();
+      for (int i = 0; i < 10; i++) { // 25 renewals, more than a ttl: a renewed lease stands
+        assertThat(second.leads()).as("two leaders in one process").isFalse();
         Thread.sleep(50);
       }
+      assertThat(second.heldBy()).isEqualTo("web-1");
       result(first.close());
       assertThat(first.leads()).isFalse();
       until(second::leads, () -> "the second never took over");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      assertThat(first.leads()).isFalse();
     } finally {
       result(second.close());
       result(other.close());
+    }
+  }
+
+  @Test
+  void aLeaseNoLongerRenewedIsTakenAfterItsTtl() {
+    io.vertx.core.shareddata.AsyncMap<String, String> leases = result(vertx.sharedData().getAsyncMap(AlertLeadership.MAP));
+    result(leases.put("fleet-c", "killed-one 0b9d 7")); // a holder that died: its value never changes again
+    long started = System.nanoTime();
+    AlertLeadership next = AlertLeadership.start(vertx, "fleet-c", "web-2", 20, 300);
+    try {
+      until(next::leads, () -> "never took the dead holder's lease");
+      long waited = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      assertThat(waited).as("not before the ttl").isGreaterThanOrEqualTo(300);
+    } finally {
+      result(next.close());
+    }
+  }
+
+  @Test
+  void aHolderWhoseLeaseWasTakenStopsLeading() {
+    AlertLeadership holder = AlertLeadership.start(vertx, "fleet-d", "web-1", 20, 200);
+    try {
+      until(holder::leads, () -> "never led");
+      io.vertx.core.shareddata.AsyncMap<String, String> leases = result(vertx.sharedData().getAsyncMap(AlertLeadership.MAP));
+      result(leases.put("fleet-d", "web-9 merged 1")); // what a healed partition may leave: the other side's lease
+      until(() -> !holder.leads(), () -> "still leads with another's lease in the map");
+      until(() -> "web-9".equals(holder.heldBy()), () -> "does not see the other holder: " + holder.heldBy());
+    } finally {
+      result(holder.close());
+    }
+  }
+
+  @Test
+  void aLeaseHeldByNoInstanceOfTheFleetIsTakenAtOnce() {
+    io.vertx.core.shareddata.AsyncMap<String, String> leases = result(vertx.sharedData().getAsyncMap(AlertLeadership.MAP));
+    result(leases.put("fleet-e", "rogue 0b9d 1"));
+    long started = System.nanoTime();
+    AlertLeadership web1 = AlertLeadership.start(vertx, "fleet-e", "web-1", 20, 2_000, name -> name.equals("web-2"));
+    try {
+      until(web1::leads, () -> "the rogue's lease stands");
+      assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+        .as("at once, not after the ttl").isLessThan(2_000);
+    } finally {
+      result(web1.close());
     }
   }
 }

@@ -23,14 +23,16 @@ import java.util.function.Supplier;
  */
 public final class StandaloneAlertFleet implements AlertFleet {
 
-  /** How long a follower waits between attempts to lead, in ms: a killed leader is replaced within about this. */
-  public static final long RETRY_EVERY_MS = 2_000;
-  /** How long one attempt waits for the lock, in ms. */
-  public static final long ATTEMPT_TIMEOUT_MS = 1_000;
+  /** How often the leader renews its lease and the others try to take it, in ms. */
+  public static final long RENEW_EVERY_MS = 1_000;
+  /** How long a lease not renewed stands, in ms: a killed leader is replaced within this plus {@link #RENEW_EVERY_MS}. */
+  public static final long LEASE_TTL_MS = 5_000;
 
   private final Supplier<FleetSource> source;
   private final String application;
   private volatile AlertLeadership leadership;
+  private volatile Vertx vertx;
+  private volatile long settling = -1;
 
   /**
    * @param source      the fleet's source (empty until joined)
@@ -42,13 +44,33 @@ public final class StandaloneAlertFleet implements AlertFleet {
   }
 
   /**
-   * Starts trying to lead the fleet's alerts: call once the fleet is joined.
+   * Starts trying to lead the fleet's alerts, once the fleet is joined and its view has had time to hear every
+   * instance ({@code settle}, three publish periods): a new leader judging a quorum over the few instances heard so
+   * far would send what one instance alone sees.
    *
-   * @param vertx the clustered Vert.x
+   * @param vertx  the clustered Vert.x
+   * @param settle how long to wait first, in ms
    */
-  public void lead(Vertx vertx) {
-    leadership = AlertLeadership.start(vertx, AlertLeadership.DEFAULT_LOCK + ":" + application, RETRY_EVERY_MS,
-      ATTEMPT_TIMEOUT_MS);
+  public void lead(Vertx vertx, long settle) {
+    settling = vertx.setTimer(Math.max(1, settle), id -> {
+      String self = view().self();
+      leadership = AlertLeadership.start(vertx, "leader:" + application, self == null ? "instance" : self,
+        RENEW_EVERY_MS, LEASE_TTL_MS, this::isOtherInstance);
+    });
+    this.vertx = vertx;
+  }
+
+  /** Whether a name is that of another instance of the fleet that is up (its statuses heard, signed with a secret). */
+  private boolean isOtherInstance(String name) {
+    FleetSource fleet = source.get();
+    return fleet != null && fleet.view().members().stream().anyMatch(member -> !member.self()
+      && member.state() == FleetMember.State.UP && member.status().instance().equals(name));
+  }
+
+  @Override
+  public String leader() {
+    AlertLeadership current = leadership;
+    return current == null ? null : current.heldBy();
   }
 
   @Override
@@ -96,6 +118,9 @@ public final class StandaloneAlertFleet implements AlertFleet {
 
   /** @return a future completed once the lock is released (if held) */
   public Future<Void> close() {
+    if (vertx != null && settling != -1) {
+      vertx.cancelTimer(settling);
+    }
     AlertLeadership current = leadership;
     leadership = null;
     return current == null ? Future.succeededFuture() : current.close();

@@ -111,6 +111,13 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     }
   }
 
+  /** A resolved message a follower keeps for a failover: the leader that sent the firing one may be gone. */
+  private record Owed(Notification notification, List<NotificationSink> sinks) {
+  }
+
+  /** How long a follower keeps a resolved message for a failover, in ms: 60 s. */
+  static final long OWED_FOR_MS = 60_000;
+
   /** What holds an alert's messages back now. */
   private record Hold(List<String> silences, List<String> windows) {
     boolean any() {
@@ -138,6 +145,8 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   // Guarded by this.
   private final Map<String, CheckState> checks = new LinkedHashMap<>();
   private final Set<Track> active = new LinkedHashSet<>();
+  /** Resolved messages owed if this instance comes to lead, oldest first, at most maxActive. */
+  private final java.util.ArrayDeque<Owed> owed = new java.util.ArrayDeque<>();
   private long heldBySilence;
   private long heldByWindow;
   private long overflow;
@@ -374,11 +383,45 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   }
 
   private void resolve(Track track, Instant now) {
-    if (track.sent && track.rule.options().isSendResolved() && fleet.leads()) {
-      deliver(track, Notification.Kind.RESOLVED, now, hold(track, now));
+    if (track.rule.options().isSendResolved()) {
+      if (track.sent && fleet.leads()) {
+        deliver(track, Notification.Kind.RESOLVED, now, hold(track, now));
+      } else if (!fleet.leads() && !now.isBefore(track.firedAt.plusMillis(options.getGroupWait()))
+        && !hold(track, now).any()) {
+        // Another instance led while it fired and may have sent it: if this one leads soon (a failover), it says
+        // the alert resolved, since the leader that sent it may not have.
+        owed.addLast(new Owed(new Notification(Notification.Kind.RESOLVED, alert(track), now), track.rule.sinks()));
+        if (owed.size() > options.getMaxActive()) {
+          owed.removeFirst();
+        }
+      }
     }
     track.firing = false;
     active.remove(track);
+  }
+
+  /**
+   * Sends the resolved messages owed once this instance leads, those that resolved within {@link #OWED_FOR_MS};
+   * forgets older ones.
+   */
+  private void payOwed(Instant now) {
+    boolean leads = fleet.leads();
+    while (!owed.isEmpty()) {
+      boolean due = owed.peekFirst().notification().timestamp().plusMillis(OWED_FOR_MS).isAfter(now);
+      if (due && !leads) {
+        return;
+      }
+      Owed one = owed.removeFirst();
+      if (due) {
+        for (NotificationSink sink : one.sinks()) {
+          try {
+            sink.offer(one.notification());
+          } catch (RuntimeException e) {
+            faultLog.log(Level.WARNING, e, () -> "alerts: channel " + sink.name() + " refused a notification: " + e);
+          }
+        }
+      }
+    }
   }
 
   private void resolveAll(CheckState state, Instant now) {
@@ -509,6 +552,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
         for (Track track : List.copyOf(active)) {
           evaluate(track, now);
         }
+        payOwed(now);
       }
     } catch (RuntimeException e) {
       faultLog.log(Level.WARNING, e, () -> "alerts: evaluation failed: " + e);
@@ -578,8 +622,8 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       .put("suppressed", new JsonObject(new LinkedHashMap<>(suppressed())));
     if (fleet != AlertFleet.alone()) {
       synchronized (this) {
-        json.put("fleet", new JsonObject().put("instance", instanceName).put("leads", fleet.leads())
-          .put("instances", fleetView.instances()));
+        json.put("fleet", new JsonObject().put("instance", fleetView.self() != null ? fleetView.self() : instanceName)
+          .put("leads", fleet.leads()).put("leader", fleet.leader()).put("instances", fleetView.instances()));
       }
     }
     return json;
