@@ -6,6 +6,7 @@ import dev.vitals.health.alerts.AlertLeadership;
 import dev.vitals.health.fleet.FleetMember;
 import dev.vitals.health.fleet.FleetSource;
 import dev.vitals.health.fleet.NodeStatus;
+import dev.vitals.health.internal.BurstLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -29,6 +30,7 @@ public final class StandaloneAlertFleet implements AlertFleet {
   public static final long LEASE_TTL_MS = 5_000;
 
   private final Supplier<FleetSource> source;
+  private final BurstLog truncated = new BurstLog(StandaloneAlertFleet.class, 60_000);
   private final String application;
   private volatile AlertLeadership leadership;
   private volatile Vertx vertx;
@@ -105,6 +107,12 @@ public final class StandaloneAlertFleet implements AlertFleet {
       selfUp |= member.self();
       if (member.self()) {
         continue;
+      }
+      if (member.status().failingCount() > member.status().failing().size()) {
+        String name = member.status().instance();
+        int count = member.status().failingCount();
+        truncated.log(() -> "Alerts: " + name + " fails " + count + " checks and its status names "
+          + NodeStatus.MAX_FAILING + " (the most a status carries); once per fleet counts only those");
       }
       for (NodeStatus.Failing one : member.status().failing()) {
         if (one.status() != HealthStatus.PASS) {
