@@ -198,6 +198,27 @@ class FleetAlertingTest {
   }
 
   @Test
+  void aCheckBlockedOnAnotherInstanceDoesNotAlertItsRootDoesAndListsIt() throws InterruptedException {
+    check("db").pass();
+    ScriptedCheck orders = new ScriptedCheck();
+    registry.register(AlertingTest.uncached("orders").setDependsOn(List.of("db")), orders);
+    orders.pass();
+    result(registry.report("db"));
+    result(registry.report("orders"));
+    Fleet fleet = new Fleet();
+    fleet.leads = true;
+    fleet.instances = 2;
+    alerting(AlertingTest.quick().addRule(new AlertRuleOptions().setName("all").setChecks(List.of("*"))), fleet);
+
+    fleet.failing.put("db", List.of(new AlertFleet.Failing("web-2", HealthStatus.FAIL, "refused")));
+    fleet.failing.put("orders", List.of(new AlertFleet.Failing("web-2", HealthStatus.FAIL, "blocked by db")));
+    until(() -> ops.received().size() == 1, () -> ops.lines().toString());
+    Thread.sleep(100); // twenty evaluations
+    assertThat(ops.lines()).as("root cause only, on the other instance too").containsExactly("firing db");
+    assertThat(ops.received().get(0).alert().blocks()).containsExactly("orders");
+  }
+
+  @Test
   void theLeaseHasOneHolderAndPassesOnWhenItIsReleased() throws InterruptedException {
     AlertLeadership first = AlertLeadership.start(vertx, "fleet-a", "web-1", 20, 200);
     until(first::leads, () -> "the first never led");

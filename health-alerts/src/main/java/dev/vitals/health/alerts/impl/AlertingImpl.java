@@ -347,7 +347,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     }
     List<AlertFleet.Failing> others = new ArrayList<>();
     for (AlertFleet.Failing failing : fleetView.failing(track.check)) {
-      if (track.rule.counts(failing.status())) {
+      if (track.rule.counts(failing.status()) && !blockedOn(state.options, failing.instance())) {
         others.add(failing);
       }
     }
@@ -380,6 +380,21 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     track.heldCounted = false;
     track.lastMessage = null;
     active.add(track);
+  }
+
+  /**
+   * @return whether the check is blocked on another instance: one of its {@code dependsOn} fails there too (the
+   * instances run the same checks), so there it is not a root cause
+   */
+  private boolean blockedOn(CheckOptions check, String instance) {
+    for (String dependency : check.getDependsOn()) {
+      for (AlertFleet.Failing failing : fleetView.failing(dependency)) {
+        if (failing.instance().equals(instance) && failing.status() == HealthStatus.FAIL) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void resolve(Track track, Instant now) {
@@ -503,7 +518,8 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     boolean critical = state == null || state.options.isCritical();
     Set<String> blocks = new TreeSet<>();
     checks.forEach((name, other) -> {
-      if (track.check.equals(other.blockedBy)) {
+      if (track.check.equals(other.blockedBy) || other.options.getDependsOn().contains(track.check)
+        && fleetView.failing(name).stream().anyMatch(failing -> blockedOn(other.options, failing.instance()))) {
         blocks.add(name);
       }
     });
