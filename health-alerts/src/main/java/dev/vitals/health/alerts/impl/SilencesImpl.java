@@ -44,6 +44,12 @@ public final class SilencesImpl implements Silences {
    */
   static final int MAX_BYTES_PER_SILENCE = 256 * 1024;
 
+  /**
+   * The most bytes of a silence's JSON form (UTF-8, as {@link Silence#toJson()} encodes it): 64 KiB, the largest
+   * request body; a larger silence is refused, whether a request makes it or the fleet's map brings it.
+   */
+  static final int MAX_SILENCE_BYTES = 64 * 1024;
+
   private final Vertx vertx;
   private final Clock clock;
   private final Path file;
@@ -190,17 +196,14 @@ public final class SilencesImpl implements Silences {
     } else {
       until = now.plusMillis(read.getLong("duration"));
     }
-    if (!until.isAfter(now) || until.isAfter(now.plus(MAX_AHEAD))) {
-      throw new IllegalArgumentException("until: expected an instant after now and at most 90 days ahead, got '"
-        + until + "'");
-    }
+    checkUntil(until, now);
     for (String field : List.of("reason", "createdBy")) {
       if (!read.containsKey(field)) {
         throw new IllegalArgumentException(field + ": expected a non-empty string, got 'null'");
       }
     }
-    return new Silence(UUID.randomUUID().toString(), strings(read, "checks"), strings(read, "tags"), until,
-      read.getString("reason"), read.getString("createdBy"), now);
+    return check(new Silence(UUID.randomUUID().toString(), strings(read, "checks"), strings(read, "tags"), until,
+      read.getString("reason"), read.getString("createdBy"), now), now);
   }
 
   private static List<String> strings(JsonObject read, String field) {
@@ -210,12 +213,71 @@ public final class SilencesImpl implements Silences {
     }
     List<String> list = new ArrayList<>();
     for (Object item : array) {
-      if (((String) item).isBlank()) {
-        throw new IllegalArgumentException(field + ": expected non-empty strings, got '" + item + "'");
-      }
       list.add((String) item);
     }
     return list;
+  }
+
+  /**
+   * The rules every silence this instance takes meets, whether a request to its API makes it or the fleet's map
+   * brings it: it ends after {@code now} and at most {@link Silences#MAX_AHEAD} after; {@code reason},
+   * {@code createdBy} and each of {@code checks} and {@code tags} are non-empty strings (not blank); checks, tags or
+   * both (the record's own rule); its JSON form holds at most {@value #MAX_SILENCE_BYTES} bytes.
+   *
+   * @param silence the silence
+   * @param now     the time
+   * @return the silence
+   * @throws IllegalArgumentException naming the field, as {@link Silences#add} describes
+   */
+  static Silence check(Silence silence, Instant now) {
+    checkUntil(silence.until(), now);
+    text("reason", silence.reason());
+    text("createdBy", silence.createdBy());
+    for (String field : List.of("checks", "tags")) {
+      for (String item : field.equals("checks") ? silence.checks() : silence.tags()) {
+        if (item == null || item.isBlank()) {
+          throw new IllegalArgumentException(field + ": expected non-empty strings, got '" + item + "'");
+        }
+      }
+    }
+    int bytes = utf8Length(silence.toJson().encode());
+    if (bytes > MAX_SILENCE_BYTES) {
+      throw new IllegalArgumentException("silence: expected at most " + MAX_SILENCE_BYTES + " bytes in JSON form,"
+        + " got " + bytes);
+    }
+    return silence;
+  }
+
+  private static void checkUntil(Instant until, Instant now) {
+    if (!until.isAfter(now) || until.isAfter(now.plus(MAX_AHEAD))) {
+      throw new IllegalArgumentException("until: expected an instant after now and at most 90 days ahead, got '"
+        + until + "'");
+    }
+  }
+
+  private static void text(String field, String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(field + ": expected a non-empty string, got '" + value + "'");
+    }
+  }
+
+  /** @return the bytes of the text in UTF-8, counted without encoding it */
+  static int utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return (int) Math.min(bytes, Integer.MAX_VALUE);
   }
 
   @Override
