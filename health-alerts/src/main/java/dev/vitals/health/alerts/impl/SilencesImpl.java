@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,50 +311,68 @@ public final class SilencesImpl implements Silences {
     return persist(snapshot).map(true);
   }
 
-  /** @param sync told from now on of the silences this instance's API adds and removes */
-  void sync(SilenceSync sync) {
+  /**
+   * @param sync told from now on of the silences this instance's API adds and removes, and the only one whose
+   *             {@link #merge} is applied; {@code null} for none (once this returns, no merge is applied)
+   */
+  synchronized void sync(SilenceSync sync) {
     this.sync = sync;
   }
 
-  /**
-   * Takes a silence another instance of the fleet made, unless it is known, has ended, or {@code maxSilences} are
-   * held (then it is left out, logged once per burst); writes the file when taken.
-   *
-   * @return whether it was taken
-   */
-  boolean adopt(Silence silence) {
-    JsonArray snapshot;
-    synchronized (this) {
-      if (silences.containsKey(silence.id()) || !silence.activeAt(clock.instant())) {
-        return false;
-      }
-      if (silences.size() >= max) {
-        writeFaults.log(Level.WARNING, () -> "silences: the fleet's silence " + silence.id() + " left out: already "
-          + max + " silences (maxSilences)");
-        return false;
-      }
-      put(silence);
-      snapshot = snapshot();
-    }
-    persist(snapshot);
-    return true;
+  /** @return {@code maxSilences} */
+  int max() {
+    return max;
   }
 
   /**
-   * Forgets a silence another instance of the fleet removed; writes the file when it was held.
+   * Applies one read of the fleet's map at once: forgets the silences another instance removed ({@code drop}), then
+   * takes those another made ({@code adopt}, already {@linkplain #check checked}) unless known, ended, or
+   * {@code maxSilences} are held (then left out, logged once per burst); writes the file once when anything changed.
+   * Nothing is applied when {@code from} is no longer the sync told of this instance's changes (it was closed).
    *
-   * @return whether it was held
+   * @return whether it was applied
    */
-  boolean drop(String id) {
+  boolean merge(SilenceSync from, List<Silence> adopt, Collection<String> drop) {
+    Map<String, List<Pattern>> compiled = new HashMap<>();
+    for (Silence silence : adopt) {
+      compiled.put(silence.id(), Globs.compileAll(silence.checks())); // outside the lock: the matching waits for it
+    }
     JsonArray snapshot;
+    int left = 0;
     synchronized (this) {
-      if (silences.remove(id) == null) {
+      if (sync != from) {
         return false;
       }
-      globs.remove(id);
-      snapshot = snapshot();
+      boolean changed = false;
+      for (String id : drop) {
+        if (silences.remove(id) != null) {
+          globs.remove(id);
+          changed = true;
+        }
+      }
+      Instant now = clock.instant();
+      for (Silence silence : adopt) {
+        if (silences.containsKey(silence.id()) || !silence.activeAt(now)) {
+          continue;
+        }
+        if (silences.size() >= max) {
+          left++;
+          continue;
+        }
+        silences.put(silence.id(), silence);
+        globs.put(silence.id(), compiled.get(silence.id()));
+        changed = true;
+      }
+      snapshot = changed ? snapshot() : null;
     }
-    persist(snapshot);
+    if (left > 0) {
+      int count = left;
+      writeFaults.log(Level.WARNING, () -> "silences: " + count + " of the fleet's silences left out: already " + max
+        + " silences (maxSilences)");
+    }
+    if (snapshot != null) {
+      persist(snapshot);
+    }
     return true;
   }
 
