@@ -112,7 +112,14 @@ public interface AlertFleet {
    * silences, or {@code null} (the default) to keep each instance's silences its own. With a map, a silence made or
    * removed through any instance's {@code /alerts/silences} holds on every instance within
    * {@value #SILENCES_SYNC_MS} ms (each keeps it in its own silences file too), so whichever instance leads honours
-   * it; the map is as trusted as the cluster's membership
+   * it. The map is as trusted as the cluster's membership: any member can add silences there (and end them with
+   * tombstones). What an instance reads from it is bounded nevertheless: a value of more than 64 KiB is not parsed;
+   * a silence is taken only when it meets the rules of a request to {@link Silences#add} (ending after now and at
+   * most {@link Silences#MAX_AHEAD} ahead, non-empty {@code reason}, {@code createdBy}, {@code checks} and
+   * {@code tags}, its JSON form at most 64 KiB) and while fewer than {@code maxSilences} are held; at most 2 ×
+   * {@code maxSilences} entries are parsed per read (a larger map is logged once a minute and read on over the next
+   * reads), off the event loop; a silence removed through an instance is not taken back from the map by that
+   * instance, which puts its tombstone again while the map lacks it
    */
   default String silencesMap() {
     return null;
