@@ -2,6 +2,7 @@ package dev.vitals.health.alerts;
 
 import dev.vitals.health.HealthStatus;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +14,9 @@ import java.util.Objects;
  *
  * <p>With a fleet, {@link Alerting} fires a rule's alert when the check fails on at least the rule's quorum of
  * instances ({@link AlertRuleOptions#quorum(int)} of {@link View#instances()}): this instance counts when its own
- * runs meet the rule ({@code failuresBefore}), another when {@link View#failing(String)} lists it. Every instance judges, only
- * the leader hands notifications to the channels; an instance that becomes leader sends the firing message of each
+ * runs meet the rule ({@code failuresBefore}), another once {@link View#failing(String)} has listed it in
+ * {@code failuresBefore} statuses of that instance in a row (and until it has not in {@code successesBefore}).
+ * Every instance judges, only the leader hands notifications to the channels; an instance that becomes leader sends the firing message of each
  * alert active then (so after a failover the channels may see an alert's firing message twice; Alertmanager and
  * PagerDuty deduplicate it, by its labels and its {@code dedup_key}).
  *
@@ -56,11 +58,13 @@ public interface AlertFleet {
    *                  joined)
    * @param failing   by check name, the other instances (never this one) where it fails or warns, by their latest
    *                  status
+   * @param published by name, when each other instance that is up made its latest status: a new time is a new
+   *                  status, which {@code failuresBefore} and {@code successesBefore} count as a run of that instance
    */
-  record View(int instances, String self, Map<String, List<Failing>> failing) {
+  record View(int instances, String self, Map<String, List<Failing>> failing, Map<String, Instant> published) {
 
     /** This instance alone: no other, none failing. */
-    public static final View ALONE = new View(1, null, Map.of());
+    public static final View ALONE = new View(1, null, Map.of(), Map.of());
 
     /**
      * Checks the count and copies the map.
@@ -68,6 +72,7 @@ public interface AlertFleet {
      * @param instances the instances up, this one included: at least 1
      * @param self      this instance's name in the fleet, or {@code null}
      * @param failing   by check name, the other instances where it fails or warns
+     * @param published by name, when each other instance that is up made its latest status
      * @throws IllegalArgumentException when {@code instances} is below 1
      */
     public View {
@@ -75,6 +80,7 @@ public interface AlertFleet {
         throw new IllegalArgumentException("instances: expected 1 or more, got " + instances);
       }
       failing = Map.copyOf(failing);
+      published = Map.copyOf(published);
     }
 
     /**

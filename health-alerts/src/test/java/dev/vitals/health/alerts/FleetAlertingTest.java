@@ -39,9 +39,19 @@ class FleetAlertingTest {
       return leads;
     }
 
+    /** When each other instance published: a new time per change of {@link #failing}, as a fleet would. */
+    final Map<String, java.time.Instant> published = new ConcurrentHashMap<>();
+
     @Override
     public View view() {
-      return new View(instances, null, failing);
+      return new View(instances, null, failing, published);
+    }
+
+    /** Another status from each instance named: a new publication, the same failing checks. */
+    void publish(String... names) {
+      for (String name : names) {
+        published.merge(name, java.time.Instant.EPOCH.plusMillis(1), (a, b) -> a.plusMillis(1));
+      }
     }
 
     @Override
@@ -216,6 +226,40 @@ class FleetAlertingTest {
     Thread.sleep(100); // twenty evaluations
     assertThat(ops.lines()).as("root cause only, on the other instance too").containsExactly("firing db");
     assertThat(ops.received().get(0).alert().blocks()).containsExactly("orders");
+  }
+
+  @Test
+  void anotherInstancesStatusesAreCountedAsItsRuns() throws InterruptedException {
+    check("db").pass();
+    result(registry.report("db"));
+    Fleet fleet = new Fleet();
+    fleet.leads = true;
+    fleet.instances = 2;
+    alerting(AlertingTest.quick().addRule(new AlertRuleOptions().setName("db").setFailuresBefore(3)
+      .setSuccessesBefore(2)), fleet);
+    List<AlertFleet.Failing> failing = List.of(new AlertFleet.Failing("web-2", HealthStatus.FAIL, "refused"));
+
+    fleet.publish("web-2");
+    fleet.failing.put("db", failing); // a blip: one status
+    Thread.sleep(100);
+    fleet.failing.remove("db");
+    fleet.publish("web-2");
+    Thread.sleep(100);
+    assertThat(ops.lines()).as("one failing status of three").isEmpty();
+
+    for (int i = 0; i < 3; i++) {
+      fleet.failing.put("db", failing);
+      fleet.publish("web-2");
+      Thread.sleep(50); // ten evaluations, one status
+    }
+    until(() -> ops.received().size() == 1, () -> ops.lines().toString());
+    fleet.failing.remove("db");
+    fleet.publish("web-2");
+    Thread.sleep(100);
+    assertThat(ops.lines()).as("one passing status of two").containsExactly("firing db");
+    fleet.publish("web-2");
+    until(() -> ops.received().size() == 2, () -> ops.lines().toString());
+    assertThat(ops.lines()).containsExactly("firing db", "resolved db");
   }
 
   @Test

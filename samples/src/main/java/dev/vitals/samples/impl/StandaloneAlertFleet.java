@@ -96,6 +96,7 @@ public final class StandaloneAlertFleet implements AlertFleet {
     boolean selfUp = false;
     String self = null;
     Map<String, List<Failing>> failing = new HashMap<>();
+    Map<String, java.time.Instant> published = new HashMap<>();
     for (FleetMember member : fleet.view().members()) {
       if (member.self()) {
         self = member.status().instance();
@@ -108,6 +109,7 @@ public final class StandaloneAlertFleet implements AlertFleet {
       if (member.self()) {
         continue;
       }
+      published.put(member.status().instance(), member.status().at());
       if (member.status().failingCount() > member.status().failing().size()) {
         String name = member.status().instance();
         int count = member.status().failingCount();
@@ -121,7 +123,7 @@ public final class StandaloneAlertFleet implements AlertFleet {
         }
       }
     }
-    return new View(selfUp ? up : up + 1, self, failing);
+    return new View(selfUp ? up : up + 1, self, failing, published);
   }
 
   /** @return a future completed once the lock is released (if held) */

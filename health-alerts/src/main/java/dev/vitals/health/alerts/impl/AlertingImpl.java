@@ -96,8 +96,10 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     boolean local;
     HealthStatus status = HealthStatus.FAIL;
     String output;
-    /** The other instances where the check fails now (the rule's statuses), as of the last judgement. */
+    /** The other instances where the check fails now (the rule's statuses, damped), as of the last judgement. */
     List<AlertFleet.Failing> others = List.of();
+    /** Each other instance's streak, by name: only instances seen failing, while they are up. */
+    final Map<String, Streak> streaks = new java.util.HashMap<>();
     boolean firing;
     Instant firedAt;
     Instant since;
@@ -117,6 +119,15 @@ public final class AlertingImpl implements Alerting, CheckObserver {
 
   /** How long a follower keeps a resolved message for a failover, in ms: 60 s. */
   static final long OWED_FOR_MS = 60_000;
+
+  /** Another instance's statuses in a row, counted as runs by a rule's failuresBefore and successesBefore. */
+  private static final class Streak {
+    Instant published;
+    int failures;
+    int passes;
+    boolean counted;
+    AlertFleet.Failing last;
+  }
 
   /** What holds an alert's messages back now. */
   private record Hold(List<String> silences, List<String> windows) {
@@ -345,20 +356,23 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     if (state.blockedBy != null) {
       return;
     }
-    List<AlertFleet.Failing> others = new ArrayList<>();
+    Map<String, AlertFleet.Failing> failingNow = new LinkedHashMap<>();
     for (AlertFleet.Failing failing : fleetView.failing(track.check)) {
       if (track.rule.counts(failing.status()) && !blockedOn(state.options, failing.instance())) {
-        others.add(failing);
+        failingNow.merge(failing.instance(), failing, (a, b) -> a.status() == HealthStatus.FAIL ? a : b);
       }
     }
+    List<AlertFleet.Failing> others = streaks(track, failingNow);
     track.others = others;
     int count = (track.local ? 1 : 0) + others.size();
     boolean met = count > 0 && count >= track.rule.options().quorum(Math.max(fleetView.instances(), count));
     if (met && !track.firing) {
-      if (!track.local) { // fired by the others: their state, from now
+      if (!track.local) { // fired by the others: their state (a failure before a warning), from now
+        AlertFleet.Failing first = others.stream().filter(other -> other.status() == HealthStatus.FAIL).findFirst()
+          .orElse(others.get(0));
         track.streakStart = now;
-        track.status = others.get(0).status();
-        track.output = others.get(0).output();
+        track.status = first.status();
+        track.output = first.output();
       }
       fire(track, now);
     } else if (!met && track.firing) {
@@ -380,6 +394,52 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     track.heldCounted = false;
     track.lastMessage = null;
     active.add(track);
+  }
+
+  /**
+   * Counts each other instance's statuses as runs: an instance counts once {@code failuresBefore} of its statuses in
+   * a row listed the check failing, and until {@code successesBefore} in a row did not; an instance no longer up is
+   * forgotten.
+   *
+   * @return the instances that count, by name
+   */
+  private List<AlertFleet.Failing> streaks(Track track, Map<String, AlertFleet.Failing> failingNow) {
+    AlertRuleOptions rule = track.rule.options();
+    for (Map.Entry<String, AlertFleet.Failing> entry : failingNow.entrySet()) {
+      track.streaks.computeIfAbsent(entry.getKey(), name -> new Streak());
+    }
+    List<AlertFleet.Failing> counted = new ArrayList<>();
+    for (java.util.Iterator<Map.Entry<String, Streak>> it = track.streaks.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Streak> entry = it.next();
+      Streak streak = entry.getValue();
+      Instant published = fleetView.published().get(entry.getKey());
+      AlertFleet.Failing failing = failingNow.get(entry.getKey());
+      if (published == null && failing == null) {
+        it.remove(); // gone from the fleet
+        continue;
+      }
+      boolean fresh = published == null || !published.equals(streak.published);
+      streak.published = published;
+      if (failing != null) {
+        streak.last = failing;
+        if (fresh) {
+          streak.passes = 0;
+          streak.failures++;
+        }
+        streak.counted |= streak.failures >= rule.getFailuresBefore();
+      } else if (fresh) {
+        streak.failures = 0;
+        streak.passes++;
+        if (!streak.counted || streak.passes >= rule.getSuccessesBefore()) {
+          it.remove();
+          continue;
+        }
+      }
+      if (streak.counted) {
+        counted.add(streak.last);
+      }
+    }
+    return counted;
   }
 
   /**
@@ -541,6 +601,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       instances.add(self != null ? self : instanceName);
     }
     track.others.forEach(failing -> instances.add(failing.instance()));
+    // (distinct names: an instance counts once)
     return new Alert(track.check, track.status, output, critical, track.since, List.copyOf(blocks),
       List.copyOf(instances), Math.max(fleetView.instances(), instances.size()), track.rule.options().getName(), labels);
   }
