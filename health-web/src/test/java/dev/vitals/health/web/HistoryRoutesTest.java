@@ -217,7 +217,7 @@ class HistoryRoutesTest {
     assertThat(page.getHeader("Content-Type")).isEqualTo("text/html; charset=utf-8");
     assertThat(page.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
     String html = page.bodyAsString();
-    assertThat(html).contains("<title>fail · Vitals</title>", "<tr data-check=\"db\" data-status=\"fail\">",
+    assertThat(html).contains("<title>fail · Vitals</title>", "<tr data-check=\"db\" data-status=\"fail\" data-critical=\"true\" tabindex=\"0\">",
       "✖ fail", "connection &lt;refused&gt;", "data-maintenance=\"on\"", ": deploying", "<svg class=\"timeline\"",
       "href=\"/health/ui/dashboard.css\"", "src=\"/health/ui/dashboard.js\"", "data-check=\"cache\" data-status=\"pass\"");
     assertThat(html).doesNotContain("http://", "https://", "style=", "<script>");
