@@ -2,7 +2,7 @@
 // (1) applies each change at once to the row it names (status, output, since, position, counts),
 // (2) then swaps in that row as the server renders it (timeline, sparkline, availability) from <base>/ui/parts,
 // (3) reloads the whole dashboard in place after a reconnection or a maintenance change, and on the 24 h / 7 d toggle,
-// (4) polls <base>/ui/fleet for the fleet panel, which changes without events here.
+// (4) polls <base>/ui/fleet for the fleet panel, which changes without events here, and the rows of flapping checks.
 // It also moves the focus between rows with the arrow keys. Timings go to window.vitalsTimings.
 (function () {
   'use strict';
@@ -365,4 +365,10 @@
   }
   setInterval(tick, 1000);
   setInterval(fleet, 5000);
+  // A flapping check's changes are not streamed while it flaps: its row is asked for every 30 s.
+  setInterval(function () {
+    document.querySelectorAll('table.checks tbody tr[data-check] [data-flapping]').forEach(function (mark) {
+      want(mark.closest('tr').getAttribute('data-check'));
+    });
+  }, 30000);
 }());
