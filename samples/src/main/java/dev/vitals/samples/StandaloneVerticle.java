@@ -307,6 +307,9 @@ public class StandaloneVerticle extends VerticleBase {
       StandaloneAlerts shown = alerts;
       historyRoutes.alerts(() -> shown.alerting() == null ? null : shown.alerting().toJson());
     }
+    if (fleet != null && historyRoutes != null) {
+      historyRoutes.fleet(fleet::viewJson); // the dashboard's fleet view: what /health/fleet serves
+    }
 
     HttpServerOptions options = new HttpServerOptions()
       .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE))
