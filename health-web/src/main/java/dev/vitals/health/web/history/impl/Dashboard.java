@@ -180,11 +180,13 @@ final class Dashboard {
       counts[rank(check.status())]++;
     }
     html.append("<header id=\"summary\">\n<h1>Vitals: <span class=\"outcome s-").append(outcome)
-      .append("\" data-outcome=\"").append(outcome).append("\">").append(word(report.status())).append("</span></h1>\n")
-      .append("<p class=\"counts\"><span class=\"s-fail\" data-count=\"fail\">").append(counts[0])
-      .append(" failing</span> · <span class=\"s-warn\" data-count=\"warn\">").append(counts[1])
-      .append(" warning</span> · <span class=\"s-pass\" data-count=\"pass\">").append(counts[2])
-      .append(" passing</span></p>\n");
+      .append("\" data-outcome=\"").append(outcome).append("\">").append(word(report.status())).append("</span></h1>\n");
+    if (!checks.isEmpty()) { // with detail: status, no check is shown, nor counted
+      html.append("<p class=\"counts\"><span class=\"s-fail\" data-count=\"fail\">").append(counts[0])
+        .append(" failing</span> · <span class=\"s-warn\" data-count=\"warn\">").append(counts[1])
+        .append(" warning</span> · <span class=\"s-pass\" data-count=\"pass\">").append(counts[2])
+        .append(" passing</span></p>\n");
+    }
     if (maintenance != null && maintenance.inMaintenance()) {
       html.append("<p class=\"banner\" role=\"status\" data-maintenance=\"on\">In maintenance")
         .append(maintenance.since() == null ? "" : " since " + maintenance.since().truncatedTo(ChronoUnit.SECONDS))

@@ -228,7 +228,7 @@
   // (3) The whole dashboard, swapped in place.
   function refresh(url) {
     if (fetching) {
-      again = true;
+      again = url || again || true; // a toggle asked for meanwhile is kept
       return;
     }
     fetching = true;
@@ -262,8 +262,9 @@
       .then(function () {
         fetching = false;
         if (again) {
+          var next = again;
           again = false;
-          refresh();
+          refresh(typeof next === 'string' ? next : undefined);
         }
       });
   }
