@@ -395,7 +395,7 @@ public class StandaloneVerticle extends VerticleBase {
     if (config.fleet() != null) {
       routes.add("GET|HEAD " + StandaloneFleet.PATH);
     }
-    routes.add("GET|HEAD /health/history, /health/ui; GET /health/events");
+    routes.add("GET|HEAD /health/history, /health/ui, /health/badges/<check>.svg; GET /health/events");
     routes.add("GET|HEAD /status");
     routes.add("PUT|DELETE /status/maintenance" + (clustered ? "[?scope=fleet]" : "") + " ("
       + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
