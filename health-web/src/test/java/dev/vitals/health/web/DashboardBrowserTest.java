@@ -193,12 +193,11 @@ class DashboardBrowserTest {
     return "http://127.0.0.1:" + http.server.actualPort() + "/health/ui";
   }
 
-  /** Loads the page, and waits for the script's first swap (on opening its event stream). */
+  /** Loads the page, and waits for the script's event stream to be open. */
   private void load(String url) {
     browser.get(url);
     chromium.read("window.vitalsSamePage = true; return 1;");
-    chromium.waitUntil(d -> "true".equals(chromium.read("return !!window.vitalsTimings"
-      + " && window.vitalsTimings.some(function (t) { return t.kind === 'page'; });")));
+    chromium.waitUntil(d -> "on".equals(chromium.attribute("html", "data-live")));
   }
 
   private static List<Object> rowsInOrder() {

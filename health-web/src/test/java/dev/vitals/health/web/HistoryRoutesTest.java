@@ -185,12 +185,26 @@ class HistoryRoutesTest {
     assertThat(again.ids()).as("the three missed, in order").containsExactly(seen.get(1) + 1, seen.get(1) + 2, seen.get(1) + 3);
     assertThat(again.text.toString()).contains("\"to\":\"pass\"", "\"output\":\"deploying\"");
 
+    // A page's first connection gives the page's newest event in the query (EventSource sends no header then).
+    long newest = Long.parseLong(http.get("/health/ui").bodyAsString().replaceAll("(?s).*data-event-id=\"(\\d+)\".*", "$1"));
+    assertThat(newest).isEqualTo(seen.get(1) + 3);
+    flip(ProcedureResult.warn("slow")); // after the page, before its stream: replayed
+    StringBuffer text = new StringBuffer();
+    HttpClientResponse fromThePage = result(raw.request(new RequestOptions().setHost("127.0.0.1")
+        .setPort(http.server.actualPort()).setURI("/health/events?lastEventId=" + newest))
+      .compose(request -> request.send()).map(arrived -> arrived.handler(buffer -> text.append(buffer.toString()))));
+    open.add(fromThePage);
+    Await.until(() -> text.toString().contains("\"to\":\"warn\""), text::toString);
+    assertThat(text.toString()).contains("id: " + (newest + 1) + "\n");
+    fromThePage.request().connection().close();
+    open.remove(fromThePage);
+
     Stream fromBeforeARestart = new Stream("999");
     fromBeforeARestart.waitFor("retry: 3000");
     result(maintenance.disable());
     fromBeforeARestart.waitFor("\"to\":\"ok\"");
     assertThat(fromBeforeARestart.ids()).as("an id never given is unknown: no replay, only the change after it")
-      .containsExactly(seen.get(1) + 4);
+      .containsExactly(seen.get(1) + 6); // after the warn's check and overall events
     Await.until(() -> routes.openStreams() == 2, () -> routes.openStreams() + " streams open");
 
     HttpResponse<Buffer> refused = http.get("/health/events");

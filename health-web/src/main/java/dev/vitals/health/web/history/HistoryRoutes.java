@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  *       {@code GET <path>/history/<name>} one check's object (404 for an unknown check); see
  *       {@link dev.vitals.health.CheckHistory} for the object.</li>
  *   <li>{@code GET <path>/events}: Server-Sent Events, one per {@link dev.vitals.health.StatusChange} (its JSON as
- *       {@code data}), each with an {@code id}; a client reconnecting with {@code Last-Event-ID} first gets the
- *       events it missed that are still in the buffer ({@link HistoryRoutesOptions#getEventBuffer()}; ids start at 1
+ *       {@code data}), each with an {@code id}; a client reconnecting with {@code Last-Event-ID} (or, as an
+ *       {@code EventSource}'s first connection cannot send that header, the query parameter {@code lastEventId}) first
+ *       gets the events it missed that are still in the buffer ({@link HistoryRoutesOptions#getEventBuffer()}; ids start at 1
  *       with the process, and an id above the last one given, from before a restart or made up, is unknown: nothing is
  *       replayed, and the client reads the current state from {@code <path>/history}); a comment
  *       every {@link HistoryRoutesOptions#getKeepAlive() keepAlive}; beyond

@@ -87,16 +87,18 @@ final class Dashboard {
    * @param maintenance the maintenance state, or null
    * @param alerts      active alerts and silences as {@code GET /alerts} gives them, or null for no panel
    * @param fleet       the fleet as {@code GET /health/fleet} gives it, or null for no fleet view
+   * @param lastEvent   the id of the newest event before the report was read: the script's stream starts after it
    * @return the whole page
    */
   static String render(Page page, HealthReport report, MaintenanceState maintenance, JsonObject alerts,
-                       JsonObject fleet) {
+                       JsonObject fleet, long lastEvent) {
     String base = escape(page.base());
     String outcome = report.status().wireName();
     List<CheckReport> checks = page.outputShown() == null ? List.of() : sorted(report.checks());
     StringBuilder html = new StringBuilder(4096 + checks.size() * 1500);
     html.append("<!DOCTYPE html>\n<html lang=\"en\" data-base=\"").append(base).append("\" data-window=\"")
-      .append(page.window().key).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+      .append(page.window().key).append("\" data-event-id=\"").append(lastEvent)
+      .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
       .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
       .append("<title>").append(outcome).append(" · Vitals</title>\n")
       .append("<link rel=\"stylesheet\" href=\"").append(base).append("/ui/dashboard.css\">\n")

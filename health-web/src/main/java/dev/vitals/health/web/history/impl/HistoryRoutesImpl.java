@@ -169,7 +169,11 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
     if (ErrorResponse.rejectMethod(ctx, "GET", HttpMethod.GET)) {
       return;
     }
+    // The header (an EventSource's reconnection), else the query (its first connection: the page's newest event).
     String header = ctx.request().getHeader("Last-Event-ID");
+    if (header == null) {
+      header = ctx.queryParams().get("lastEventId");
+    }
     Long last = null;
     if (header != null && !header.isBlank()) {
       try {
@@ -259,6 +263,7 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
       html(ctx, html.toString());
       return;
     }
+    long events = streams.lastId(); // before the report: a change after it is replayed to the page, not lost
     registry.report().onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
@@ -273,7 +278,7 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
       JsonObject alertState = alerting == null ? null : alerting.get();
       if (page) {
         java.util.function.Supplier<JsonObject> source = fleet;
-        html(ctx, Dashboard.render(at, report, state, alertState, source == null ? null : source.get()));
+        html(ctx, Dashboard.render(at, report, state, alertState, source == null ? null : source.get(), events));
       } else {
         html(ctx, Dashboard.parts(at, report, state, alertState, new java.util.HashSet<>(checks)));
       }

@@ -2,6 +2,7 @@
 // (1) applies each change at once to the row it names (status, output, since, position, counts),
 // (2) then swaps in that row as the server renders it (timeline, sparkline, availability) from <base>/ui/parts,
 // (3) reloads the whole dashboard in place after a reconnection or a maintenance change, and on the 24 h / 7 d toggle,
+//     (the first connection needs none: it resumes after the page's newest event),
 // (4) polls <base>/ui/fleet for the fleet panel, which changes without events here, and the rows of flapping checks.
 // It also moves the focus between rows with the arrow keys. Timings go to window.vitalsTimings.
 (function () {
@@ -360,9 +361,23 @@
   });
 
   if (window.EventSource) {
-    var source = new EventSource(base + '/events');
+    // The first connection resumes after the page's newest event (the server replays what came since); a
+    // reconnection sends Last-Event-ID by itself, but the server may have restarted meanwhile: the whole
+    // dashboard is read again then.
+    var opened = false;
+    var source = new EventSource(base + '/events?lastEventId='
+      + encodeURIComponent(root.getAttribute('data-event-id') || '0'));
     source.onmessage = onMessage;
-    source.onopen = function () { refresh(); }; // after a (re)connection, whatever was missed
+    source.onopen = function () {
+      if (opened) {
+        refresh();
+      }
+      opened = true;
+      root.setAttribute('data-live', 'on');
+    };
+    source.onerror = function () {
+      root.setAttribute('data-live', 'off');
+    };
   }
   setInterval(tick, 1000);
   setInterval(fleet, 5000);
