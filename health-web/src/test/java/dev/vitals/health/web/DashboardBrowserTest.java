@@ -238,7 +238,8 @@ class DashboardBrowserTest {
     assertThat(Integer.parseInt(runs.group(1))).isGreaterThanOrEqualTo(10);
     assertThat(Integer.parseInt(runs.group(3))).as("the slowest of the delayed runs").isGreaterThanOrEqualTo(30);
     assertThat(chromium.read("return document.querySelector(\"tr[data-check='payments-api'] svg.sparkline polyline\")"
-      + ".getAttribute('points').split(' ').length;")).isEqualTo(runs.group(1));
+      + ".getAttribute('points').split(' ').length;")).as("a point a run, 50 at most")
+      .isEqualTo(String.valueOf(Math.min(50, Integer.parseInt(runs.group(1)))));
   }
 
   /** Status of the timeline's rects per stretch, and the colours they are painted in. */

@@ -68,6 +68,8 @@ final class Dashboard {
   /** The sparkline's viewBox. */
   private static final int SPARK_W = 100;
   private static final int SPARK_H = 20;
+  /** The most points a sparkline has (the runs kept are 100): half the bytes, the same shape at 6 rem. */
+  private static final int SPARK_POINTS = 50;
 
   private static final Comparator<CheckReport> ORDER = Comparator.comparingInt((CheckReport c) -> rank(c.status()))
     .thenComparing(CheckReport::name);
@@ -348,10 +350,17 @@ final class Dashboard {
     html.append("<svg class=\"sparkline\" viewBox=\"0 0 ").append(SPARK_W).append(' ').append(SPARK_H)
       .append("\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"latency of the last ").append(runs.size())
       .append(" runs: last ").append(last).append(" ms, slowest ").append(max).append(" ms\"><polyline points=\"");
-    int n = runs.size();
+    // At most SPARK_POINTS points, each the slowest of its share of the runs: a spike is never averaged away.
+    int n = Math.min(runs.size(), SPARK_POINTS);
     for (int i = 0; i < n; i++) {
+      int from = i * runs.size() / n;
+      int to = (i + 1) * runs.size() / n;
+      long slowest = 0;
+      for (int r = from; r < to; r++) {
+        slowest = Math.max(slowest, runs.get(r).durationMs());
+      }
       long x = n == 1 ? SPARK_W : Math.round(i * (double) SPARK_W / (n - 1));
-      long y = SPARK_H - 1 - Math.round(runs.get(i).durationMs() * (SPARK_H - 2.0) / max);
+      long y = SPARK_H - 1 - Math.round(slowest * (SPARK_H - 2.0) / max);
       html.append(i == 0 ? "" : " ").append(x).append(',').append(y);
     }
     html.append("\"/></svg><small>").append(last).append(" ms</small>");
