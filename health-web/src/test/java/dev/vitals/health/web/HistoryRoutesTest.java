@@ -268,8 +268,12 @@ class HistoryRoutesTest {
       .bodyAsString();
     assertThat(authenticated).contains("connection &lt;refused&gt;", "<li data-silence=\"s1\">");
 
+    assertThat(http.get("/health/ui/parts?check=db").bodyAsString()).as("the script's parts have it too")
+      .contains("<li data-alert=\"db\" data-silenced=\"true\">");
     routes.alerts(() -> new io.vertx.core.json.JsonObject().put("alerts", new io.vertx.core.json.JsonArray()));
     assertThat(http.get("/health/ui").bodyAsString()).as("nothing active: no panel").doesNotContain("class=\"alerts\"");
+    assertThat(http.get("/health/ui/parts?check=db").bodyAsString())
+      .as("an empty one, for the script to replace the panel the page shows").contains("<section class=\"alerts\" hidden>");
   }
 
   /** Badges over real HTTP: status and 24 h availability, colour by status, escaped names, 404 as JSON. */

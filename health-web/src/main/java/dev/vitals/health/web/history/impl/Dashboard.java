@@ -151,9 +151,11 @@ final class Dashboard {
     StringBuilder html = new StringBuilder(1024 + names.size() * 1500);
     html.append("<div id=\"parts\" data-outcome=\"").append(report.status().wireName()).append("\">\n");
     header(html, report, all, maintenance);
+    int before = html.length();
     if (alerts != null && page.outputShown() != null) {
       AlertsPanel.render(html, alerts, page.outputShown());
-    } else {
+    }
+    if (html.length() == before) { // nothing active: an empty panel, which replaces the one the page shows
       html.append("<section class=\"alerts\" hidden></section>\n");
     }
     html.append("<table><tbody>\n");
