@@ -359,5 +359,12 @@ class HistoryRoutesTest {
     fleet.getJsonArray("nodes").getJsonObject(0).put("outcome", "pass").put("failing", new JsonArray()).put("failingCount", 0);
     assertThat(http.get("/health/ui/fleet?v=" + version.group(1)).statusCode()).isEqualTo(200);
     assertThat(http.get("/ops/health/ui").bodyAsString()).as("fed to the other routes only").doesNotContain("id=\"fleet\"");
+    fleet.getJsonArray("nodes").getJsonObject(0).put("outcome", "fail").put("failingCount", 1)
+      .put("failing", new JsonArray().add(new JsonObject().put("name", "db").put("status", "fail").put("output", "down <hard>")));
+    restrictedRoutes.fleet(view::get);
+    assertThat(http.get("/ops/health/ui/fleet").bodyAsString()).as("failure outputs to authenticated callers only")
+      .contains("title=\"db on 10.0.0.7:8080: fail\"").doesNotContain("hard");
+    assertThat(result(http.client.get("/ops/health/ui/fleet").putHeader("X-Authenticated", "yes").send()).bodyAsString())
+      .contains("title=\"db on 10.0.0.7:8080: fail: down &lt;hard&gt;\"", "<a href=\"//10.0.0.7:8080/ops/health/ui\">");
   }
 }
