@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven by
  * Selenium on loopback: order, "since", timeline colours, the 7 d toggle, non-critical and blocked-by marks, the
  * fleet view and its links to another real instance, keyboard focus, 360 px; a check flips and the page shows it
- * without a reload. Saves {@code target/dashboard.png} (docs/history.md shows a copy, {@code docs/dashboard.png}).
+ * without a reload. Saves {@code target/dashboard.png} (docs/history.md shows a copy, {@code docs/dashboard.png}) and
+ * {@code target/dashboard-360.png}.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
@@ -381,7 +382,7 @@ class DashboardBrowserTest {
   }
 
   @Test
-  void readableAt360PxWithoutHorizontalScrolling() {
+  void readableAt360PxWithoutHorizontalScrolling() throws IOException {
     browser.manage().window().setSize(new Dimension(360, 720));
     load(url());
     assertThat(chromium.read("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
@@ -392,6 +393,7 @@ class DashboardBrowserTest {
       assertThat(chromium.read("var r = document.querySelector(\"" + selector + "\").getBoundingClientRect();"
         + " return r.right <= document.documentElement.clientWidth && r.width > 0;")).as(selector).isEqualTo("true");
     }
+    Files.write(Path.of("target", "dashboard-360.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
   /** Each test loads its own page; this one, last, changes a check and the clock. */
