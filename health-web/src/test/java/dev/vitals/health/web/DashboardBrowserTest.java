@@ -226,6 +226,12 @@ class DashboardBrowserTest {
       .as("the last transition: back to pass, then warn... its last one")
       .isEqualTo(registry.history("cache").transitions().get(registry.history("cache").transitions().size() - 1)
         .at().toString());
+    assertThat(chromium.text("tr[data-check='db/primary'] .availability .budget"))
+      .as("47 min down in 24 h with an SLO of 99.9 %").isEqualTo("budget overspent");
+    assertThat(chromium.attribute("tr[data-check='db/primary'] .availability .budget", "title")).isEqualTo("SLO 99.9 %");
+    assertThat(chromium.text("tr[data-check='payments-api'] .availability .budget")).matches("budget \\d+ % left");
+    assertThat(chromium.read("return document.querySelectorAll(\"tr[data-check='disk'] .budget\").length;"))
+      .as("no SLO, no budget").isEqualTo("0");
     assertThat(chromium.text("tr[data-check='cache'] .mark.noncritical")).isEqualTo("non-critical");
     assertThat(chromium.read("return document.querySelectorAll('tr[data-check=\"db/primary\"] .noncritical').length;"))
       .isEqualTo("0");

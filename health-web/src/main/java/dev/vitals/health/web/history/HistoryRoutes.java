@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  *       {@code Content-Security-Policy: default-src 'self'}: complete without JavaScript, live with it. Checks
  *       failing first, then warning, then passing, then by name; per check its status, since when it has had it
  *       ({@link dev.vitals.health.CheckHistory#since()}), its last transition's time, its output, its availability
- *       per window the history has, a timeline of the last 24 h ({@code ?window=24h}, the default) or 7 days
+ *       per window the history has (and with an SLO the error budget left over the chosen window), a timeline of the last 24 h ({@code ?window=24h}, the default) or 7 days
  *       ({@code ?window=7d}; another value: 400) coloured pass, warn, fail, maintenance (the stretches this process
  *       saw, at most 256) or no data, a latency sparkline of its recent runs ({@code durationMs}), and marks for a
  *       non-critical check and for one blocked by another ({@code blockedBy} in its result's data). With

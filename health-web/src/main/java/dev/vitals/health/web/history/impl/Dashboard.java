@@ -292,6 +292,13 @@ final class Dashboard {
     if (!first) {
       html.append("</small>");
     }
+    Double budget = history == null || history.slo() == null ? null : history.errorBudgetRemaining().get(window.key);
+    if (budget != null) {
+      html.append("<small class=\"budget").append(budget < 0 ? " s-fail" : "").append("\" data-budget=\"");
+      decimal(html, budget);
+      html.append("\" title=\"SLO ").append(history.slo()).append(" %\">").append(budget < 0 ? "budget overspent"
+        : "budget " + Math.round(Math.floor(budget * 100)) + " % left").append("</small>");
+    }
   }
 
   /**
@@ -371,6 +378,10 @@ final class Dashboard {
   /** Two decimals without {@code String.format} (a thousand rows of it shows). */
   private static void decimal(StringBuilder html, double value) {
     long hundredths = Math.round(value * 100);
+    if (hundredths < 0) {
+      html.append('-');
+      hundredths = -hundredths;
+    }
     html.append(hundredths / 100).append('.');
     long rest = hundredths % 100;
     html.append(rest < 10 ? "0" : "").append(rest);
