@@ -316,6 +316,9 @@ public class StandaloneVerticle extends VerticleBase {
       StandaloneAlerts shown = alerts;
       historyRoutes.alerts(() -> shown.alerting() == null ? null : shown.alerting().toJson());
     }
+    if (fleet != null && historyRoutes != null) {
+      historyRoutes.fleet(fleet::viewJson); // the dashboard's fleet view: what /health/fleet serves
+    }
 
     HttpServerOptions options = new HttpServerOptions()
       .setIdleTimeout((int) Math.min(config.idleTimeout(), Integer.MAX_VALUE))
@@ -406,7 +409,7 @@ public class StandaloneVerticle extends VerticleBase {
     if (config.fleet() != null) {
       routes.add("GET|HEAD " + StandaloneFleet.PATH);
     }
-    routes.add("GET|HEAD /health/history, /health/ui; GET /health/events");
+    routes.add("GET|HEAD /health/history, /health/ui, /health/badges/<check>.svg; GET /health/events");
     routes.add("GET|HEAD /status");
     routes.add("PUT|DELETE /status/maintenance" + (clustered ? "[?scope=fleet]" : "") + " ("
       + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");

@@ -61,8 +61,8 @@ public final class HistorySection {
   }
 
   /**
-   * Mounts {@code /health/history}, {@code /health/events} and {@code /health/ui}: call before the {@code /health*}
-   * route.
+   * Mounts {@code /health/history}, {@code /health/events}, {@code /health/ui} and {@code /health/badges}: call
+   * before the {@code /health*} route.
    *
    * @param authenticated who sees failure details where {@code failureDetails} is {@code authenticated}, or null
    * @return the routes, to close their streams when draining
