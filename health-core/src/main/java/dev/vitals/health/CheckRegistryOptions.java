@@ -25,6 +25,7 @@ public class CheckRegistryOptions {
   private int blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
   private Clock clock = Clock.systemUTC();
   private HistoryOptions history = new HistoryOptions();
+  private HistoryStore historyStore;
 
   /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
@@ -41,6 +42,7 @@ public class CheckRegistryOptions {
     this.blockingPoolSize = other.blockingPoolSize;
     this.clock = other.clock;
     this.history = new HistoryOptions(other.history);
+    this.historyStore = other.historyStore;
   }
 
   /**
@@ -94,6 +96,24 @@ public class CheckRegistryOptions {
    */
   public CheckRegistryOptions setHistory(HistoryOptions history) {
     this.history = Objects.requireNonNull(history, "history");
+    return this;
+  }
+
+  /** @return where the checks' past is kept beyond the process, or {@code null} for a {@link HistoryStore#memory()} of the registry's own */
+  @GenIgnore
+  public HistoryStore getHistoryStore() {
+    return historyStore;
+  }
+
+  /**
+   * @param historyStore where the registry appends its checks' transitions and minute rollups, and reads them back
+   *                     when it starts (the caller closes it, after the registry); {@code null}, the default, for a
+   *                     {@link HistoryStore#memory()} of the registry's own, which keeps nothing across a restart
+   * @return this
+   */
+  @GenIgnore
+  public CheckRegistryOptions setHistoryStore(HistoryStore historyStore) {
+    this.historyStore = historyStore;
     return this;
   }
 

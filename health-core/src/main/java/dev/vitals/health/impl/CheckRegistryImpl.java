@@ -329,6 +329,21 @@ public final class CheckRegistryImpl implements CheckRegistry {
     return entry == null ? null : entry.history(clock.millis());
   }
 
+  @Override
+  public CheckRegistry maintenance(dev.vitals.health.MaintenanceSource source) {
+    return this;
+  }
+
+  @Override
+  public Future<Void> historyLoaded() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public dev.vitals.health.HistoryRecording historyRecording() {
+    return new dev.vitals.health.HistoryRecording(history.getInstance(), true, 0, null, null, 0, 0, 0);
+  }
+
   /** A run stored a result, or the set of checks changed: reports made before are no longer current. */
   void stored() {
     version = VERSIONS.incrementAndGet();
