@@ -162,7 +162,7 @@ public class HistoryOptions {
   /**
    * @param instance this instance's name in the {@link HistoryStore}: the rows it writes carry it and those it
    *                 reads back at start are its own; instances sharing a store need distinct names; {@code null}
-   *                 for the machine's host name
+   *                 for the machine's host name (looked up only when the registry has a store)
    * @return this
    * @throws IllegalArgumentException when blank or longer than 200 characters
    */

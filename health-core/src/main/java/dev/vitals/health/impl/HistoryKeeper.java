@@ -75,7 +75,8 @@ final class HistoryKeeper {
     this.vertx = vertx;
     this.clock = clock;
     this.store = store;
-    this.instance = options.getInstance() != null ? options.getInstance() : hostName();
+    // Without a store the name is written nowhere: no lookup of the host's name (DNS, maybe) for nothing.
+    this.instance = options.getInstance() != null ? options.getInstance() : store == null ? "local" : hostName();
     this.bufferSize = options.getBufferSize();
     this.checks = checks;
     this.lookup = lookup;
