@@ -89,9 +89,12 @@ public final class HistorySection {
    * for this run only.
    *
    * @param configFile the config file, or {@code null}
-   * @return the store, never failed
+   * @return the store, never failed; {@code null} when {@code history.enabled} is false (no file is touched)
    */
   public Future<HistoryStore> openStore(Vertx vertx, Path configFile) {
+    if (!registry.isEnabled()) {
+      return Future.succeededFuture();
+    }
     HistoryStoreOptions effective = new HistoryStoreOptions(store);
     if (!storePathGiven && configFile != null) {
       effective.setPath(configFile.toAbsolutePath().resolveSibling(STORE_FILE).toString());
