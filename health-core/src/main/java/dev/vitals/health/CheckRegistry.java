@@ -174,6 +174,34 @@ public interface CheckRegistry extends HealthChecks {
   CheckHistory history(String name);
 
   /**
+   * Excludes time in maintenance from availability and error budgets: while {@code source} says maintenance, the
+   * checks' time is counted as {@code maintenanceMs} ({@link HistoryRollup}) and in no window's availability.
+   *
+   * @param source the maintenance source whose state is followed (its listeners); {@code null} to stop following
+   * @return this
+   */
+  CheckRegistry maintenance(MaintenanceSource source);
+
+  /**
+   * @return a future completed once the history store's rollups of the last 30 days were read back into the
+   * checks' availability (or the read failed: {@link #historyRecording()} says so); it never fails. Completed at
+   * once when history is off.
+   */
+  Future<Void> historyLoaded();
+
+  /**
+   * Accounts every check's time up to now and writes the finished minutes and transitions held to the history
+   * store at once, instead of at the next {@linkplain HistoryOptions#getFlushInterval() flush}.
+   *
+   * @return a future completed once written; failed with the store's fault (the rows stay held, to be written at
+   * the next flush); completed at once when history is off or a write is already in flight
+   */
+  Future<Void> flushHistory();
+
+  /** @return how the writes to the history store go: held, dropped, the last fault; reads memory only */
+  HistoryRecording historyRecording();
+
+  /**
    * Adds an observer of registrations and runs ({@link CheckObserver}): it is told at once, in registration order,
    * of every check already registered, then of every check registered, run or unregistered from now on.
    *

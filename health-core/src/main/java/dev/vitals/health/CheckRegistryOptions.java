@@ -25,6 +25,7 @@ public class CheckRegistryOptions {
   private int blockingPoolSize = DEFAULT_BLOCKING_POOL_SIZE;
   private Clock clock = Clock.systemUTC();
   private HistoryOptions history = new HistoryOptions();
+  private HistoryStore historyStore;
 
   /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
@@ -41,6 +42,7 @@ public class CheckRegistryOptions {
     this.blockingPoolSize = other.blockingPoolSize;
     this.clock = other.clock;
     this.history = new HistoryOptions(other.history);
+    this.historyStore = other.historyStore;
   }
 
   /**
@@ -94,6 +96,26 @@ public class CheckRegistryOptions {
    */
   public CheckRegistryOptions setHistory(HistoryOptions history) {
     this.history = Objects.requireNonNull(history, "history");
+    return this;
+  }
+
+  /** @return where the checks' past is written and read back at start, or {@code null} (the default) for nowhere */
+  @GenIgnore
+  public HistoryStore getHistoryStore() {
+    return historyStore;
+  }
+
+  /**
+   * @param historyStore where the registry appends its checks' transitions and minute rollups, and reads them back
+   *                     when it starts (the caller closes it, after the registry): health-history's SQLite file, or
+   *                     a {@link HistoryStore#memory()} kept by the application so that a registry created again in
+   *                     the same process (a redeployed verticle) continues the windows; {@code null}, the default:
+   *                     the registry keeps its windows in its own compact sums, in memory, and writes nothing
+   * @return this
+   */
+  @GenIgnore
+  public CheckRegistryOptions setHistoryStore(HistoryStore historyStore) {
+    this.historyStore = historyStore;
     return this;
   }
 

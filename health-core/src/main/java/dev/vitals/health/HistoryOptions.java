@@ -7,9 +7,15 @@ import io.vertx.core.json.JsonObject;
 /**
  * What a {@link CheckRegistry} remembers of each check's past, and when it calls a check flapping.
  *
- * <p>JSON form: {@code {"enabled": true, "flapHighThreshold": 20, "flapLowThreshold": 5}}. The bounds per check
- * are fixed: the last {@value #RECENT_RUNS} runs, the status transitions of the last 7 days (at most
- * {@value #MAX_TRANSITIONS}, the oldest dropped first), outputs cut to {@value #MAX_OUTPUT_LENGTH} characters.
+ * <p>JSON form: {@code {"enabled": true, "flapHighThreshold": 20, "flapLowThreshold": 5, "instance": "vm-1",
+ * "flushInterval": 15000, "bufferSize": 100000}}. The bounds per check are fixed: the last {@value #RECENT_RUNS}
+ * runs, the status transitions of the last 7 days (at most {@value #MAX_TRANSITIONS}, the oldest dropped first),
+ * outputs cut to {@value #MAX_OUTPUT_LENGTH} characters, and the time sums of the availability windows (per minute
+ * for an hour, per hour for 30 days: some 15 KB).
+ *
+ * <p>{@code instance}, {@code flushInterval} and {@code bufferSize} are about the {@link HistoryStore}
+ * ({@link CheckRegistryOptions#setHistoryStore}): the name this instance's rows carry, how often they are written
+ * (finished minutes and transitions, one batch), and how many are held while the store fails.
  *
  * <p>Flap detection is Nagios': the weighted percent of state change over the last {@value #FLAP_WINDOW} results
  * (a change between the two oldest weighs 0.75, between the two newest 1.25); a check starts flapping when it
@@ -38,7 +44,15 @@ public class HistoryOptions {
   /** Results flap detection looks at: 21, as Nagios. */
   public static final int FLAP_WINDOW = 21;
 
+  /** Default time between two writes of finished minutes and transitions to the history store, in ms: 15 s. */
+  public static final long DEFAULT_FLUSH_INTERVAL = 15_000;
+  /** Default most rows (minute rollups and transitions) held while the history store fails: 100,000. */
+  public static final int DEFAULT_BUFFER_SIZE = 100_000;
+
   private boolean enabled = DEFAULT_ENABLED;
+  private String instance;
+  private long flushInterval = DEFAULT_FLUSH_INTERVAL;
+  private int bufferSize = DEFAULT_BUFFER_SIZE;
   private double flapHighThreshold = DEFAULT_FLAP_HIGH_THRESHOLD;
   private double flapLowThreshold = DEFAULT_FLAP_LOW_THRESHOLD;
 
@@ -48,7 +62,14 @@ public class HistoryOptions {
     .describe("keep each check's history (last 100 runs, 7 days of transitions), availability and flap detection")
     .number("flapHighThreshold", "flapLowThreshold").range(0, 100)
     .describe("percent of state change over the last 21 results at which a check starts flapping / below which it"
-      + " stops (Nagios'); the low one not above the high one");
+      + " stops (Nagios'); the low one not above the high one")
+    .text("instance").defaultShown("the machine's host name")
+    .describe("this instance's name in the history store: the rows it writes and the ones it reads back at start")
+    .duration("flushInterval").range(100, 3_600_000)
+    .describe("how often finished minutes and transitions are written to the history store, in one batch")
+    .integer("bufferSize").range(1, 10_000_000)
+    .describe("most rows held for the history store while it fails (a check writes one a minute); beyond, the"
+      + " oldest are dropped and counted");
 
   /** Default options. */
   public HistoryOptions() {
@@ -59,6 +80,9 @@ public class HistoryOptions {
     this.enabled = other.enabled;
     this.flapHighThreshold = other.flapHighThreshold;
     this.flapLowThreshold = other.flapLowThreshold;
+    this.instance = other.instance;
+    this.flushInterval = other.flushInterval;
+    this.bufferSize = other.bufferSize;
   }
 
   /**
@@ -131,6 +155,67 @@ public class HistoryOptions {
    */
   public HistoryOptions setFlapLowThreshold(double flapLowThreshold) {
     this.flapLowThreshold = percent(flapLowThreshold, "flapLowThreshold");
+    return this;
+  }
+
+  /**
+   * @return this instance's name in the history store, {@code null} for the machine's host name
+   */
+  public String getInstance() {
+    return instance;
+  }
+
+  /**
+   * @param instance this instance's name in the {@link HistoryStore}: the rows it writes carry it and those it
+   *                 reads back at start are its own; instances sharing a store need distinct names; {@code null}
+   *                 for the machine's host name (looked up only when the registry has a store)
+   * @return this
+   * @throws IllegalArgumentException when blank or longer than 200 characters
+   */
+  public HistoryOptions setInstance(String instance) {
+    if (instance != null && (instance.isBlank() || instance.length() > 200)) {
+      throw new IllegalArgumentException("instance: expected a name of 1 to 200 characters, got '" + instance + "'");
+    }
+    this.instance = instance;
+    return this;
+  }
+
+  /** @return how often finished minutes and transitions are written to the history store, in ms */
+  public long getFlushInterval() {
+    return flushInterval;
+  }
+
+  /**
+   * @param flushInterval how often finished minutes and transitions are written to the history store, in one
+   *                      batch, in ms (100 ms to 1 h)
+   * @return this
+   * @throws IllegalArgumentException when outside 100 ms to 1 h
+   */
+  public HistoryOptions setFlushInterval(long flushInterval) {
+    if (flushInterval < 100 || flushInterval > 3_600_000) {
+      throw new IllegalArgumentException("flushInterval: expected 100 ms to 1 h, got '" + flushInterval + "'");
+    }
+    this.flushInterval = flushInterval;
+    return this;
+  }
+
+  /** @return the most rows held for the history store while it fails */
+  public int getBufferSize() {
+    return bufferSize;
+  }
+
+  /**
+   * @param bufferSize the most rows (minute rollups and transitions) held while the history store fails, flushed
+   *                   once it answers again; beyond, the oldest are dropped and counted
+   *                   ({@link CheckRegistry#historyRecording()}); 1 to 10,000,000
+   * @return this
+   * @throws IllegalArgumentException when outside 1 to 10,000,000
+   */
+  public HistoryOptions setBufferSize(int bufferSize) {
+    if (bufferSize < 1 || bufferSize > 10_000_000) {
+      throw new IllegalArgumentException("bufferSize: expected 1 to 10000000, got '" + bufferSize + "'");
+    }
+    this.bufferSize = bufferSize;
     return this;
   }
 

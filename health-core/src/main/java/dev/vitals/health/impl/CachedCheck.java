@@ -44,7 +44,34 @@ final class CachedCheck {
     this.registry = registry;
     this.options = options;
     this.procedure = procedure;
-    this.history = registry.historyOptions().isEnabled() ? new HistoryRecorder(registry.historyOptions()) : null;
+    this.history = registry.historyKeeper() == null ? null
+      : new HistoryRecorder(registry.historyOptions(), registry.historyKeeper(), options.getName());
+  }
+
+  /** Accounts this check's time up to {@code now} for the history store; with {@code finishMinute}, its open minute. */
+  void accountHistory(long now, boolean finishMinute) {
+    if (history != null) {
+      history.accountTo(now, finishMinute);
+    }
+  }
+
+  /** Adds a rollup the history store read back (see {@link HistoryRecorder#load}). */
+  void loadHistory(dev.vitals.health.HistoryRollup row, long currentHour) {
+    if (history != null) {
+      history.load(row, currentHour);
+    }
+  }
+
+  /** @return this check's sums, its time accounted and its open minute handed over; null without history */
+  AvailabilityLedger detachHistory(long now) {
+    return history == null ? null : history.detach(now);
+  }
+
+  /** Adds the sums read back for this check's name before it was registered. */
+  void mergeHistory(AvailabilityLedger read) {
+    if (history != null) {
+      history.merge(read);
+    }
   }
 
   /** @return what is remembered of this check as of {@code now}, or null when the registry keeps no history */
