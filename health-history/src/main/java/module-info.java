@@ -1,0 +1,17 @@
+/**
+ * History stores that outlive the process, behind health-core's {@code HistoryStore}: PostgreSQL
+ * ({@link dev.vitals.health.history.PgHistoryStore}), shared by a fleet, each instance writing its own rows and any
+ * instance reading them all. The API exposes health-core and Vert.x core types, so both are read by whoever reads
+ * this module; vertx-pg-client is needed only by an application on PostgreSQL.
+ */
+module dev.vitals.health.history {
+  requires static io.vertx.codegen.api;
+  requires static io.vertx.codegen.json;
+  requires transitive dev.vitals.health;
+  requires java.logging;
+  // PgHistoryStore only; optional for applications on another store.
+  requires static io.vertx.sql.client;
+  requires static io.vertx.sql.client.pg;
+
+  exports dev.vitals.health.history;
+}
