@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -401,9 +400,5 @@ class PgHistoryStoreTest {
     PgHistoryStore wrong = store(options().setPassword("not-" + PostgresServer.PASSWORD));
     assertThat(Await.failure(wrong.migrate()).getMessage()).startsWith("history store postgresql://")
       .contains("password authentication failed").doesNotContain(PostgresServer.PASSWORD);
-  }
-
-  static String describe(List<HistoryRollup> rows) {
-    return rows.stream().map(HistoryRollup::toString).collect(Collectors.joining("\n"));
   }
 }
