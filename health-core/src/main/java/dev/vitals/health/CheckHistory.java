@@ -14,17 +14,24 @@ import java.util.function.Predicate;
  * What a {@link CheckRegistry} remembers of one check, as of the moment it was asked ({@link CheckRegistry#history()}).
  * Immutable.
  *
- * <p>Availability is time-weighted: per window ({@code 1h}, {@code 24h}, {@code 7d}), the share of the time the
- * check was {@code pass} or {@code warn}, from its status transitions, not a count of runs. Time is observed from
- * the check's first result: a window longer than that starts there, and {@link #observedSince()} says when.
+ * <p>Availability is time-weighted: per window ({@code 1h}, {@code 24h}, {@code 7d}, {@code 30d}), the share of the
+ * time the check was {@code pass} or {@code warn}, not a count of runs; {@code warnShare} gives the {@code warn} part
+ * apart (a certificate about to expire is not downtime). Time in maintenance ({@link CheckRegistry#maintenance}) is
+ * left out of both, and of the error budget: {@code maintenanceMs} says how much per window. The sums come from
+ * the history store's rollups read back at start (so they survive a restart: per minute for {@code 1h}, per hour
+ * for the longer windows, whose oldest hour is weighed by the part of it in the window) plus the time since. Time
+ * is observed from the check's first result: a window longer than that starts there, and
+ * {@link #observedSince()} says when.
  * With an {@linkplain CheckOptions#getSlo() SLO}, the error budget left per window is
  * {@code 1 - (1 - availability) / (1 - slo / 100)}: 1 untouched, 0 spent, negative when overspent.
  *
  * <p>JSON form ({@link #toJson()}), lists oldest first, times ISO 8601:
  * <pre>{@code
  * {"status": "pass", "since": "2026-11-21T12:00:00Z", "flapping": false,
- *  "availability": {"1h": 1.0, "24h": 0.9993, "7d": 0.9993, "since": "2026-11-21T09:00:00Z"},
- *  "slo": 99.9, "errorBudgetRemaining": {"1h": 1.0, "24h": 0.3, "7d": 0.3},
+ *  "availability": {"1h": 1.0, "24h": 0.9993, "7d": 0.9993, "30d": 0.9993, "since": "2026-11-21T09:00:00Z"},
+ *  "warnShare": {"1h": 0.0, "24h": 0.01, "7d": 0.01, "30d": 0.01},
+ *  "maintenanceMs": {"1h": 0, "24h": 600000, "7d": 600000, "30d": 600000},
+ *  "slo": 99.9, "errorBudgetRemaining": {"1h": 1.0, "24h": 0.3, "7d": 0.3, "30d": 0.3},
  *  "transitions": [{"from": "pass", "to": "fail", "at": "...", "output": "Connection refused"}],
  *  "recent": [{"status": "pass", "at": "...", "durationMs": 3, "output": "select 1"}]}
  * }</pre>
@@ -34,7 +41,7 @@ import java.util.function.Predicate;
  */
 public final class CheckHistory {
 
-  /** The availability windows, by the name the JSON form gives them, in ms: 1 h, 24 h, 7 d. */
+  /** The availability windows, by the name the JSON form gives them, in ms: 1 h, 24 h, 7 d, 30 d. */
   public static final Map<String, Long> WINDOWS;
 
   static {
@@ -42,6 +49,7 @@ public final class CheckHistory {
     windows.put("1h", 3_600_000L);
     windows.put("24h", 24 * 3_600_000L);
     windows.put("7d", 7 * 24 * 3_600_000L);
+    windows.put("30d", 30 * 24 * 3_600_000L);
     WINDOWS = Collections.unmodifiableMap(windows);
   }
 
@@ -79,6 +87,8 @@ public final class CheckHistory {
   private final List<Run> recent;
   private final long observedMillis;
   private final long availableMillis;
+  private final Map<String, Double> warnShare;
+  private final Map<String, Long> maintenanceMillis;
 
   /**
    * @param name            the check's name
@@ -98,6 +108,35 @@ public final class CheckHistory {
   public CheckHistory(String name, HealthStatus status, Instant since, boolean flapping, double flapPercent,
                       Map<String, Double> availability, Instant observedSince, Double slo,
                       List<Transition> transitions, List<Run> recent, long observedMillis, long availableMillis) {
+    this(name, status, since, flapping, flapPercent, availability, observedSince, slo, transitions, recent,
+      observedMillis, availableMillis, Map.of(), Map.of());
+  }
+
+  /**
+   * @param name              the check's name
+   * @param status            its status now, {@code null} before its first result
+   * @param since             since when it has had that status, {@code null} before its first result
+   * @param flapping          whether it is flapping
+   * @param flapPercent       the weighted percent of state change over the last results (0 to 100)
+   * @param availability      per window name of {@link #WINDOWS}, the available share (0 to 1) of the time observed
+   *                          outside maintenance, {@code null} before the first result
+   * @param observedSince     when observation began, when later than the start of the longest window; else
+   *                          {@code null}
+   * @param slo               the check's SLO in percent, or {@code null}
+   * @param transitions       status transitions, oldest first
+   * @param recent            the last runs, oldest first
+   * @param observedMillis    the time observed since the first result, in ms (monotonic, for counters)
+   * @param availableMillis   the part of it the check was available, in ms
+   * @param warnShare         per window name, the share (0 to 1) of the time observed outside maintenance the check
+   *                          was {@code warn} (counted as available), {@code null} before the first result
+   * @param maintenanceMillis per window name, the ms in maintenance, left out of availability and error budget
+   */
+  public CheckHistory(String name, HealthStatus status, Instant since, boolean flapping, double flapPercent,
+                      Map<String, Double> availability, Instant observedSince, Double slo,
+                      List<Transition> transitions, List<Run> recent, long observedMillis, long availableMillis,
+                      Map<String, Double> warnShare, Map<String, Long> maintenanceMillis) {
+    this.warnShare = Collections.unmodifiableMap(new LinkedHashMap<>(warnShare));
+    this.maintenanceMillis = Collections.unmodifiableMap(new LinkedHashMap<>(maintenanceMillis));
     this.name = name;
     this.status = status;
     this.since = since;
@@ -137,7 +176,7 @@ public final class CheckHistory {
     return flapPercent;
   }
 
-  /** @return per window ({@code 1h}, {@code 24h}, {@code 7d}) the available share, 0 to 1; values null before a result */
+  /** @return per window ({@code 1h}, {@code 24h}, {@code 7d}, {@code 30d}) the available share, 0 to 1; values null before a result */
   public Map<String, Double> availability() {
     return availability;
   }
@@ -189,6 +228,23 @@ public final class CheckHistory {
     return availableMillis;
   }
 
+  /**
+   * @return per window ({@code 1h}, {@code 24h}, {@code 7d}, {@code 30d}) the share of the time observed outside
+   * maintenance the check was {@code warn}, 0 to 1 (part of its availability, shown apart); values null before a
+   * result; empty when made by the constructor without it
+   */
+  public Map<String, Double> warnShare() {
+    return warnShare;
+  }
+
+  /**
+   * @return per window, the ms the registry was in maintenance ({@link CheckRegistry#maintenance}), left out of the
+   * availability and the error budget; empty when made by the constructor without it
+   */
+  public Map<String, Long> maintenanceMillis() {
+    return maintenanceMillis;
+  }
+
   /** @return the JSON form described on this class, outputs included */
   public JsonObject toJson() {
     return toJson(status -> true);
@@ -224,8 +280,13 @@ public final class CheckHistory {
       }
       runs.add(json);
     }
+    JsonObject warns = new JsonObject();
+    warnShare.forEach(warns::put);
+    JsonObject maintenance = new JsonObject();
+    maintenanceMillis.forEach(maintenance::put);
     return new JsonObject().put("status", wire(status)).put("since", since == null ? null : since.toString())
-      .put("flapping", flapping).put("availability", ratios).put("slo", slo)
+      .put("flapping", flapping).put("availability", ratios).put("warnShare", warns)
+      .put("maintenanceMs", maintenance).put("slo", slo)
       .put("errorBudgetRemaining", slo == null ? null : budget)
       .put("transitions", changes).put("recent", runs);
   }

@@ -189,6 +189,15 @@ public interface CheckRegistry extends HealthChecks {
    */
   Future<Void> historyLoaded();
 
+  /**
+   * Accounts every check's time up to now and writes the finished minutes and transitions held to the history
+   * store at once, instead of at the next {@linkplain HistoryOptions#getFlushInterval() flush}.
+   *
+   * @return a future completed once written; failed with the store's fault (the rows stay held, to be written at
+   * the next flush); completed at once when history is off or a write is already in flight
+   */
+  Future<Void> flushHistory();
+
   /** @return how the writes to the history store go: held, dropped, the last fault; reads memory only */
   HistoryRecording historyRecording();
 

@@ -95,9 +95,15 @@ class HistoryTest {
 
     clock.advance(Duration.ofDays(8));
     history = registry.history("db");
-    assertThat(history.observedSince()).as("observed for longer than the longest window").isNull();
+    assertThat(history.observedSince()).as("observed for less than the longest window, 30 days")
+      .isEqualTo("2026-11-21T12:00:00Z");
     assertThat(history.availability().get("7d")).isEqualTo(1.0);
+    assertThat(history.availability().get("30d")).isCloseTo(1 - 15.0 / (8 * 24 * 60 + 180), within(1e-9));
     assertThat(history.transitions()).as("older than 7 days, but the last one").hasSize(1);
+    clock.advance(Duration.ofDays(23));
+    history = registry.history("db");
+    assertThat(history.observedSince()).as("observed for longer than the longest window").isNull();
+    assertThat(history.availability().get("30d")).isEqualTo(1.0);
   }
 
   @Test
@@ -112,8 +118,8 @@ class HistoryTest {
     assertThat(history.recent()).hasSize(HistoryOptions.RECENT_RUNS);
     assertThat(history.transitions()).hasSize(HistoryOptions.MAX_TRANSITIONS);
     assertThat(history.recent().get(0).output()).hasSize(HistoryOptions.MAX_OUTPUT_LENGTH).endsWith("…");
-    assertThat(history.observedSince()).as("the dropped transitions' time is no longer observed")
-      .isEqualTo(clock.instant().minusSeconds(1_001));
+    assertThat(history.observedSince()).as("observed since the first result, transitions dropped or not")
+      .isEqualTo(clock.instant().minusSeconds(1_200));
     assertThat(history.availability().get("1h")).isCloseTo(0.5, within(0.001));
   }
 
@@ -156,7 +162,12 @@ class HistoryTest {
   void optionsNameTheFieldThatIsWrong() {
     assertThat(new CheckRegistryOptions(new JsonObject().put("history", new JsonObject()
       .put("flapHighThreshold", 30).put("flapLowThreshold", 7.5))).getHistory().toJson())
-      .isEqualTo(new JsonObject().put("enabled", true).put("flapHighThreshold", 30.0).put("flapLowThreshold", 7.5));
+      .isEqualTo(new JsonObject().put("enabled", true).put("flapHighThreshold", 30.0).put("flapLowThreshold", 7.5)
+        .put("flushInterval", 15_000L).put("bufferSize", 100_000));
+    assertThatThrownBy(() -> new CheckRegistryOptions(new JsonObject().put("history",
+      new JsonObject().put("bufferSize", 0)))).hasMessageStartingWith("history.bufferSize: ");
+    assertThatThrownBy(() -> new HistoryOptions().setInstance(" ")).hasMessage(
+      "instance: expected a name of 1 to 200 characters, got ' '");
     assertThatThrownBy(() -> new CheckRegistryOptions(new JsonObject().put("history",
       new JsonObject().put("flapHighThreshold", "high")))).hasMessage("history.flapHighThreshold: expected a number, got 'high'");
     assertThatThrownBy(() -> new HistoryOptions(new JsonObject().put("flapLowThreshold", 30)))

@@ -44,7 +44,22 @@ final class CachedCheck {
     this.registry = registry;
     this.options = options;
     this.procedure = procedure;
-    this.history = registry.historyOptions().isEnabled() ? new HistoryRecorder(registry.historyOptions()) : null;
+    this.history = registry.historyKeeper() == null ? null
+      : new HistoryRecorder(registry.historyOptions(), registry.historyKeeper(), options.getName());
+  }
+
+  /** Accounts this check's time up to {@code now} for the history store; with {@code finishMinute}, its open minute. */
+  void accountHistory(long now, boolean finishMinute) {
+    if (history != null) {
+      history.accountTo(now, finishMinute);
+    }
+  }
+
+  /** Adds rollups the history store read back (see {@link HistoryRecorder#load}). */
+  void loadHistory(java.util.List<dev.vitals.health.HistoryRollup> rows, long currentHour) {
+    if (history != null) {
+      history.load(rows, currentHour);
+    }
   }
 
   /** @return what is remembered of this check as of {@code now}, or null when the registry keeps no history */

@@ -43,6 +43,8 @@ public final class CheckRegistryImpl implements CheckRegistry {
   private final Clock clock;
   private final int blockingPoolSize;
   private final HistoryOptions history;
+  /** Null when history is off. */
+  private final HistoryKeeper keeper;
 
   /** Versions come from one counter for every registry, so that no two registries hand out the same one. */
   private static final AtomicLong VERSIONS = new AtomicLong();
@@ -64,6 +66,8 @@ public final class CheckRegistryImpl implements CheckRegistry {
     this.clock = options.getClock();
     this.blockingPoolSize = options.getBlockingPoolSize();
     this.history = new HistoryOptions(options.getHistory());
+    this.keeper = history.isEnabled() ? new HistoryKeeper(vertx, clock, history, options.getHistoryStore(),
+      () -> checks.values(), name -> checks.get(name)) : null;
   }
 
   @Override
@@ -139,6 +143,9 @@ public final class CheckRegistryImpl implements CheckRegistry {
     checks = next;
     tree.add(name);
     stored();
+    if (keeper != null) {
+      keeper.registered(entry);
+    }
     for (CheckObserver observer : observers) {
       observe(() -> observer.registered(new CheckOptions(options)));
     }
@@ -331,17 +338,30 @@ public final class CheckRegistryImpl implements CheckRegistry {
 
   @Override
   public CheckRegistry maintenance(dev.vitals.health.MaintenanceSource source) {
+    if (keeper != null) {
+      keeper.follow(source);
+    }
     return this;
   }
 
   @Override
   public Future<Void> historyLoaded() {
-    return Future.succeededFuture();
+    return keeper == null ? Future.succeededFuture() : keeper.loaded();
   }
 
   @Override
   public dev.vitals.health.HistoryRecording historyRecording() {
-    return new dev.vitals.health.HistoryRecording(history.getInstance(), true, 0, null, null, 0, 0, 0);
+    return keeper == null ? new dev.vitals.health.HistoryRecording(history.getInstance(), true, 0, null, null, 0, 0, 0)
+      : keeper.recording();
+  }
+
+  HistoryKeeper historyKeeper() {
+    return keeper;
+  }
+
+  @Override
+  public Future<Void> flushHistory() {
+    return keeper == null ? Future.succeededFuture() : keeper.flush();
   }
 
   /** A run stored a result, or the set of checks changed: reports made before are no longer current. */
@@ -561,6 +581,8 @@ public final class CheckRegistryImpl implements CheckRegistry {
       all.keySet().forEach(this::unregistered);
     }
     all.values().forEach(CachedCheck::close);
-    return pool == null ? Future.succeededFuture() : pool.close();
+    Future<Void> history = keeper == null ? Future.succeededFuture() : keeper.close(all.values());
+    Future<Void> closed = pool == null ? Future.succeededFuture() : pool.close();
+    return Future.all(history, closed).mapEmpty();
   }
 }

@@ -4,6 +4,8 @@ import dev.vitals.health.CheckHistory;
 import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.HistoryOptions;
+import dev.vitals.health.HistoryRollup;
+import dev.vitals.health.HistoryTransition;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -44,12 +46,13 @@ final class HistoryRecorder {
   }
 
   private final HistoryOptions options;
+  private final HistoryKeeper keeper;
+  private final String name;
+  private final AvailabilityLedger ledger;
   // Sized for one entry and grown as runs come (the default 16 slots each, times every check, was most of an idle
   // check's history).
   private final ArrayDeque<CheckHistory.Run> recent = new ArrayDeque<>(1);
   private final ArrayDeque<CheckHistory.Transition> transitions = new ArrayDeque<>(1);
-  /** The last transition dropped: the state the retained ones start from, or null while none was dropped. */
-  private CheckHistory.Transition baseline;
   private HealthStatus status;
   private long since;
   private long observedMillis;
@@ -64,8 +67,11 @@ final class HistoryRecorder {
   private boolean flapping;
   private double flapPercent;
 
-  HistoryRecorder(HistoryOptions options) {
+  HistoryRecorder(HistoryOptions options, HistoryKeeper keeper, String name) {
     this.options = options;
+    this.keeper = keeper;
+    this.name = name;
+    this.ledger = new AvailabilityLedger(keeper.instance(), name);
   }
 
   synchronized Flap record(CheckReport report) {
@@ -74,11 +80,14 @@ final class HistoryRecorder {
     String output = Outputs.cut(report.output(), HistoryOptions.MAX_OUTPUT_LENGTH);
     recent.addLast(new CheckHistory.Run(report.status(), Instant.ofEpochMilli(at),
       report.durationNanos() / 1_000_000, output));
+    ledger.run(at, report.status(), report.durationNanos() / 1_000_000, keeper::minute);
     if (recent.size() > HistoryOptions.RECENT_RUNS) {
       recent.removeFirst();
     }
     if (report.status() != status) {
       transitions.addLast(new CheckHistory.Transition(status, report.status(), Instant.ofEpochMilli(at), output));
+      keeper.transition(new HistoryTransition(keeper.instance(), name, status, report.status(),
+        Instant.ofEpochMilli(at), output));
       status = report.status();
       since = at;
     }
@@ -88,6 +97,7 @@ final class HistoryRecorder {
 
   private void account(long now) {
     if (status != null && now > accountedUntil) {
+      ledger.account(accountedUntil, now, status, keeper.inMaintenance(), keeper::minute);
       observedMillis += now - accountedUntil;
       if (available(status)) {
         availableMillis += now - accountedUntil;
@@ -99,7 +109,7 @@ final class HistoryRecorder {
   private void prune(long now) {
     while (transitions.size() > HistoryOptions.MAX_TRANSITIONS
       || transitions.size() > 1 && transitions.peekFirst().at().toEpochMilli() < now - HistoryOptions.TRANSITIONS_KEPT) {
-      baseline = transitions.removeFirst();
+      transitions.removeFirst();
     }
   }
 
@@ -128,54 +138,53 @@ final class HistoryRecorder {
     return was ? (flapping ? Flap.ONGOING : Flap.STOP) : (flapping ? Flap.START : Flap.NONE);
   }
 
+  /** Accounts the time up to {@code now}; with {@code finishMinute}, hands over the minute being built too. */
+  synchronized void accountTo(long now, boolean finishMinute) {
+    account(now);
+    if (finishMinute) {
+      ledger.finish(keeper::minute);
+    }
+  }
+
+  /** Adds what the history store read back: hourly sums before {@code currentHour}, minutes from the hour before. */
+  synchronized void load(List<HistoryRollup> rows, long currentHour) {
+    for (HistoryRollup row : rows) {
+      ledger.load(row, row.start().toEpochMilli() >= currentHour);
+    }
+  }
+
   synchronized double flapPercent() {
     return flapPercent;
   }
 
   synchronized CheckHistory snapshot(String name, Double slo, long now) {
     prune(now);
-    long observed = observedMillis;
-    long available = availableMillis;
-    if (status != null && now > accountedUntil) {
-      observed += now - accountedUntil;
-      available += available(status) ? now - accountedUntil : 0;
-    }
-    List<CheckHistory.Transition> segments = new ArrayList<>(transitions.size() + 1);
-    if (baseline != null) {
-      segments.add(baseline);
-    }
-    segments.addAll(transitions);
+    account(now);
     Map<String, Double> ratios = new LinkedHashMap<>();
+    Map<String, Double> warnShare = new LinkedHashMap<>();
+    Map<String, Long> maintenance = new LinkedHashMap<>();
     long longest = 0;
     for (Map.Entry<String, Long> window : CheckHistory.WINDOWS.entrySet()) {
-      ratios.put(window.getKey(), ratio(segments, now - window.getValue(), now));
+      double[] sums = ledger.window(window.getValue(), now);
+      double observed = sums[0];
+      if (observed > 0) {
+        ratios.put(window.getKey(), sums[1] / observed);
+        warnShare.put(window.getKey(), sums[2] / observed);
+      } else if (status != null) { // the first result is all there is: its status is the whole story
+        ratios.put(window.getKey(), available(status) ? 1.0 : 0.0);
+        warnShare.put(window.getKey(), status == HealthStatus.WARN ? 1.0 : 0.0);
+      } else {
+        ratios.put(window.getKey(), null);
+        warnShare.put(window.getKey(), null);
+      }
+      maintenance.put(window.getKey(), Math.round(sums[3]));
       longest = Math.max(longest, window.getValue());
     }
-    Instant observedSince = segments.isEmpty() || segments.get(0).at().toEpochMilli() <= now - longest
-      ? null : segments.get(0).at();
+    long first = ledger.firstObserved();
+    Instant observedSince = first == Long.MAX_VALUE || first <= now - longest ? null : Instant.ofEpochMilli(first);
     return new CheckHistory(name, status, status == null ? null : Instant.ofEpochMilli(since), flapping, flapPercent,
-      ratios, observedSince, slo, List.copyOf(transitions), List.copyOf(recent), observed, available);
-  }
-
-  private static Double ratio(List<CheckHistory.Transition> segments, long start, long now) {
-    if (segments.isEmpty()) {
-      return null;
-    }
-    long observed = 0;
-    long available = 0;
-    for (int i = 0; i < segments.size(); i++) {
-      long from = Math.max(segments.get(i).at().toEpochMilli(), start);
-      long to = i + 1 < segments.size() ? segments.get(i + 1).at().toEpochMilli() : now;
-      long overlap = Math.max(0, Math.min(to, now) - from);
-      observed += overlap;
-      if (available(segments.get(i).to())) {
-        available += overlap;
-      }
-    }
-    if (observed == 0) { // the first result is all there is: its status is the whole story
-      return available(segments.get(segments.size() - 1).to()) ? 1.0 : 0.0;
-    }
-    return (double) available / observed;
+      ratios, observedSince, slo, List.copyOf(transitions), List.copyOf(recent), observedMillis, availableMillis,
+      warnShare, maintenance);
   }
 
   private static boolean available(HealthStatus status) {

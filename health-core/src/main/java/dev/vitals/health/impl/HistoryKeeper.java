@@ -1,0 +1,327 @@
+package dev.vitals.health.impl;
+
+import dev.vitals.health.HistoryOptions;
+import dev.vitals.health.HistoryRecording;
+import dev.vitals.health.HistoryRollup;
+import dev.vitals.health.HistoryStore;
+import dev.vitals.health.HistoryTransition;
+import dev.vitals.health.MaintenanceSource;
+import dev.vitals.health.MaintenanceState;
+import dev.vitals.health.internal.BurstLog;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+
+/**
+ * A registry's writes to its {@link HistoryStore} and its read at start: finished minutes and transitions are held
+ * in a bounded buffer and appended in one batch per {@code flushInterval} (one append in flight at a time; a failed
+ * batch goes back to the front of the buffer, the oldest rows dropped and counted beyond the bound); the rollups of
+ * the last 30 days are read back once, into the checks' ledgers.
+ */
+final class HistoryKeeper {
+
+  /** Names read back from the store that no registered check has (yet), kept for a later registration: 10,000. */
+  static final int MAX_PENDING_CHECKS = 10_000;
+  private static final long LOADED = 30 * 24 * HistoryStore.HOUR_MS;
+
+  private final Vertx vertx;
+  private final Clock clock;
+  private final HistoryStore store;
+  private final boolean ownStore;
+  private final String instance;
+  private final int bufferSize;
+  private final BurstLog faults = new BurstLog(HistoryKeeper.class, 60_000);
+  private final Supplier<Collection<CachedCheck>> checks;
+  private final Function<String, CachedCheck> lookup;
+  private final long timer;
+  private final Promise<Void> loaded = Promise.promise();
+
+  private final Object bufferLock = new Object();
+  private final ArrayDeque<Object> buffer = new ArrayDeque<>();
+  private boolean flushing;
+  private long written;
+  private long dropped;
+  private String fault;
+  private Instant lastWrite;
+  private boolean closed;
+
+  private final Object loadLock = new Object();
+  private final Map<String, List<HistoryRollup>> pending = new HashMap<>();
+  private long loadedRows;
+
+  private volatile boolean inMaintenance;
+  private MaintenanceSource followed;
+
+  HistoryKeeper(Vertx vertx, Clock clock, HistoryOptions options, HistoryStore store,
+                Supplier<Collection<CachedCheck>> checks, Function<String, CachedCheck> lookup) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.ownStore = store == null;
+    this.store = store == null ? HistoryStore.memory() : store;
+    this.instance = options.getInstance() != null ? options.getInstance() : hostName();
+    this.bufferSize = options.getBufferSize();
+    this.checks = checks;
+    this.lookup = lookup;
+    this.timer = vertx.setPeriodic(options.getFlushInterval(), id -> flush());
+    load();
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception | Error e) {
+      String env = System.getenv("HOSTNAME");
+      return env == null || env.isBlank() ? "localhost" : env;
+    }
+  }
+
+  String instance() {
+    return instance;
+  }
+
+  boolean inMaintenance() {
+    return inMaintenance;
+  }
+
+  Future<Void> loaded() {
+    return loaded.future();
+  }
+
+  // ---- reading back at start
+
+  private void load() {
+    long now = clock.millis();
+    long hour = HistoryRollups.hourOf(now);
+    Instant hoursFrom = Instant.ofEpochMilli(hour - LOADED);
+    Instant minutesFrom = Instant.ofEpochMilli(hour - HistoryStore.HOUR_MS);
+    Instant to = Instant.ofEpochMilli(now + HistoryStore.MINUTE_MS);
+    Future<List<HistoryRollup>> hours;
+    Future<List<HistoryRollup>> minutes;
+    try {
+      hours = store.hourlyRollups(instance, null, hoursFrom, Instant.ofEpochMilli(hour));
+      minutes = store.rollups(instance, null, minutesFrom, to);
+    } catch (RuntimeException e) {
+      hours = minutes = Future.failedFuture(e);
+    }
+    Future.all(hours, minutes).onComplete(ar -> {
+      if (ar.succeeded()) {
+        apply(ar.result().resultAt(0), ar.result().resultAt(1), hour);
+      } else {
+        synchronized (bufferLock) {
+          fault = "read at start failed: " + message(ar.cause());
+        }
+        faults.log(Level.WARNING, () -> "History store: " + fault + "; availability starts from now");
+      }
+      loaded.tryComplete();
+    });
+  }
+
+  private void apply(List<HistoryRollup> hours, List<HistoryRollup> minutes, long currentHour) {
+    Map<String, List<HistoryRollup>> byCheck = new HashMap<>();
+    for (HistoryRollup row : hours) {
+      byCheck.computeIfAbsent(row.check(), k -> new ArrayList<>()).add(row);
+    }
+    for (HistoryRollup row : minutes) {
+      byCheck.computeIfAbsent(row.check(), k -> new ArrayList<>()).add(row);
+    }
+    synchronized (loadLock) {
+      loadedRows = hours.size() + minutes.size();
+      byCheck.forEach((name, rows) -> {
+        CachedCheck entry = lookup.apply(name);
+        if (entry != null) {
+          entry.loadHistory(rows, currentHour);
+        } else if (pending.size() < MAX_PENDING_CHECKS) {
+          pending.put(name, rows);
+        }
+      });
+    }
+  }
+
+  /** A check was registered (and is in the registry's map): it gets what was read back for its name. */
+  void registered(CachedCheck entry) {
+    List<HistoryRollup> rows;
+    synchronized (loadLock) {
+      rows = pending.remove(entry.name());
+    }
+    if (rows != null) {
+      entry.loadHistory(rows, HistoryRollups.hourOf(clock.millis()));
+    }
+  }
+
+  // ---- maintenance
+
+  /** Follows {@code source}: time in maintenance is kept apart from availability. */
+  void follow(MaintenanceSource source) {
+    MaintenanceSource previous;
+    synchronized (this) {
+      previous = followed;
+      followed = source;
+    }
+    if (source != null && previous != source) {
+      source.addListener(state -> {
+        if (followed == source) {
+          maintenance(state);
+        }
+      });
+    }
+    maintenance(source == null ? null : source.state());
+  }
+
+  private void maintenance(MaintenanceState state) {
+    boolean now = state != null && state.inMaintenance();
+    if (now != inMaintenance) {
+      accountAll(false); // the time so far with the state it had
+      inMaintenance = now;
+    }
+  }
+
+  // ---- writing
+
+  void minute(HistoryRollup row) {
+    add(row);
+  }
+
+  void transition(HistoryTransition row) {
+    add(row);
+  }
+
+  private void add(Object row) {
+    synchronized (bufferLock) {
+      buffer.addLast(row);
+      while (buffer.size() > bufferSize) {
+        buffer.removeFirst();
+        dropped++;
+      }
+    }
+  }
+
+  private void accountAll(boolean finishMinutes) {
+    for (CachedCheck entry : checks.get()) {
+      entry.accountHistory(clock.millis(), finishMinutes);
+    }
+  }
+
+  /** Accounts every check up to now (finished minutes join the buffer), then appends the buffer in one batch. */
+  Future<Void> flush() {
+    synchronized (bufferLock) {
+      if (closed) {
+        return Future.succeededFuture();
+      }
+    }
+    accountAll(false);
+    return write();
+  }
+
+  private Future<Void> write() {
+    List<HistoryTransition> transitions = new ArrayList<>();
+    List<HistoryRollup> rollups = new ArrayList<>();
+    List<Object> batch;
+    synchronized (bufferLock) {
+      if (flushing || buffer.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      flushing = true;
+      batch = new ArrayList<>(buffer);
+      buffer.clear();
+    }
+    for (Object row : batch) {
+      if (row instanceof HistoryRollup rollup) {
+        rollups.add(rollup);
+      } else {
+        transitions.add((HistoryTransition) row);
+      }
+    }
+    Future<Void> appended;
+    try {
+      appended = store.append(transitions, rollups);
+    } catch (RuntimeException e) {
+      appended = Future.failedFuture(e);
+    }
+    return appended.transform(ar -> {
+      synchronized (bufferLock) {
+        flushing = false;
+        if (ar.succeeded()) {
+          written += batch.size();
+          lastWrite = clock.instant();
+          fault = null;
+        } else {
+          fault = message(ar.cause());
+          // Back to the front, older than what came meanwhile; the oldest go first beyond the bound.
+          for (int i = batch.size() - 1; i >= 0; i--) {
+            buffer.addFirst(batch.get(i));
+          }
+          while (buffer.size() > bufferSize) {
+            buffer.removeFirst();
+            dropped++;
+          }
+        }
+      }
+      if (ar.failed()) {
+        faults.log(Level.WARNING, () -> "History store: write of " + batch.size() + " rows failed (" + message(ar.cause())
+          + "); " + recording().buffered() + " rows held, " + recording().dropped() + " dropped so far");
+      }
+      return ar.succeeded() ? Future.succeededFuture() : Future.failedFuture(ar.cause());
+    });
+  }
+
+  private static String message(Throwable cause) {
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  HistoryRecording recording() {
+    synchronized (bufferLock) {
+      long rows;
+      synchronized (loadLock) {
+        rows = loadedRows;
+      }
+      return new HistoryRecording(instance, loaded.future().isComplete(), rows, fault, lastWrite, written,
+        buffer.size(), dropped);
+    }
+  }
+
+  /**
+   * Accounts the checks up to now, hands over their unfinished minutes and writes what is held (once: a failure is
+   * logged, the rows lost); then closes the store when it is the registry's own.
+   */
+  Future<Void> close(Collection<CachedCheck> all) {
+    synchronized (bufferLock) {
+      if (closed) {
+        return Future.succeededFuture();
+      }
+      closed = true;
+    }
+    vertx.cancelTimer(timer);
+    for (CachedCheck entry : all) {
+      entry.accountHistory(clock.millis(), true);
+    }
+    Promise<Void> done = Promise.promise();
+    waitAndWrite(done, 50);
+    return done.future().eventually(() -> ownStore ? store.close() : Future.succeededFuture());
+  }
+
+  /** Waits for a write in flight (up to {@code tries} times 100 ms), then writes the rest. */
+  private void waitAndWrite(Promise<Void> done, int tries) {
+    boolean busy;
+    synchronized (bufferLock) {
+      busy = flushing;
+    }
+    if (busy && tries > 0) {
+      vertx.setTimer(100, id -> waitAndWrite(done, tries - 1));
+      return;
+    }
+    write().onComplete(ar -> done.complete());
+  }
+}

@@ -1,0 +1,232 @@
+package dev.vitals.health.history;
+
+import dev.vitals.health.JsonForm;
+import io.vertx.codegen.annotations.DataObject;
+import io.vertx.codegen.annotations.GenIgnore;
+import io.vertx.codegen.json.annotations.JsonGen;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Which {@link dev.vitals.health.HistoryStore} to open ({@link HistoryStores#open}) and how long it keeps each kind
+ * of row.
+ *
+ * <p>JSON form: {@code {"type": "sqlite", "path": "vitals-history.db", "transitionRetention": "90d",
+ * "minuteRetention": "7d", "hourRetention": "90d", "pruneInterval": "1h"}}; {@code {"type": "memory"}} keeps
+ * nothing on disk. Durations in ms or as {@code "90d"}, {@code "1h"}.
+ *
+ * <p>Retention per kind: transitions (the raw status changes), minute rollups (a row per check per minute) and
+ * hourly sums (a row per check per hour, what the 24 h, 7 d and 30 d windows are read from); each is pruned every
+ * {@code pruneInterval} (and once when the store opens), rows older than their retention deleted.
+ */
+@DataObject
+@JsonGen(publicConverter = false)
+public class HistoryStoreOptions {
+
+  /** The kinds of store. */
+  public enum Type {
+    /** {@link dev.vitals.health.HistoryStore#memory()}: nothing on disk, nothing across a restart. */
+    MEMORY,
+    /** {@link SqliteHistoryStore}: one SQLite file. */
+    SQLITE
+  }
+
+  /** Default type: a SQLite file. */
+  public static final Type DEFAULT_TYPE = Type.SQLITE;
+  /** Default file name, resolved against the working directory (the standalone puts it beside its config file). */
+  public static final String DEFAULT_PATH = "vitals-history.db";
+  /** Default retention of transitions, in ms: 90 days. */
+  public static final long DEFAULT_TRANSITION_RETENTION = 90 * 24 * 3_600_000L;
+  /** Default retention of minute rollups, in ms: 7 days. */
+  public static final long DEFAULT_MINUTE_RETENTION = 7 * 24 * 3_600_000L;
+  /** Default retention of hourly sums, in ms: 90 days. */
+  public static final long DEFAULT_HOUR_RETENTION = 90 * 24 * 3_600_000L;
+  /** Default time between two prunings, in ms: 1 hour. */
+  public static final long DEFAULT_PRUNE_INTERVAL = 3_600_000L;
+  private static final long MAX_RETENTION = 10 * 366 * 24 * 3_600_000L;
+
+  private Type type = DEFAULT_TYPE;
+  private String path = DEFAULT_PATH;
+  private long transitionRetention = DEFAULT_TRANSITION_RETENTION;
+  private long minuteRetention = DEFAULT_MINUTE_RETENTION;
+  private long hourRetention = DEFAULT_HOUR_RETENTION;
+  private long pruneInterval = DEFAULT_PRUNE_INTERVAL;
+  private Clock clock = Clock.systemUTC();
+
+  /** The JSON form, read before the generated converter; it documents each key. */
+  private static final JsonForm FORM = JsonForm.of("")
+    .enumeration("type", Type.class)
+    .describe("`sqlite`: a file that keeps availability across restarts; `memory`: nothing on disk")
+    .text("path").describe("the SQLite file (created with its directory's permissions; relative to the working"
+      + " directory)")
+    .duration("transitionRetention").range(60_000, MAX_RETENTION)
+    .describe("how long status transitions are kept")
+    .duration("minuteRetention").range(60_000, MAX_RETENTION)
+    .describe("how long minute rollups are kept (a row per check per minute)")
+    .duration("hourRetention").range(3_600_000, MAX_RETENTION)
+    .describe("how long hourly sums are kept (a row per check per hour: the 24h, 7d and 30d windows)")
+    .duration("pruneInterval").range(1_000, 24 * 3_600_000L)
+    .describe("how often rows older than their retention are deleted");
+
+  /** Default options: a SQLite file {@value #DEFAULT_PATH}. */
+  public HistoryStoreOptions() {
+  }
+
+  /** @param other options to copy */
+  public HistoryStoreOptions(HistoryStoreOptions other) {
+    this.type = other.type;
+    this.path = other.path;
+    this.transitionRetention = other.transitionRetention;
+    this.minuteRetention = other.minuteRetention;
+    this.hourRetention = other.hourRetention;
+    this.pruneInterval = other.pruneInterval;
+    this.clock = other.clock;
+  }
+
+  /**
+   * @param json the JSON form described on this class
+   * @throws IllegalArgumentException naming the field when a key is unknown or a value is invalid
+   */
+  public HistoryStoreOptions(JsonObject json) {
+    HistoryStoreOptionsConverter.fromJson(FORM.read(json), this);
+  }
+
+  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  public static JsonObject schema() {
+    return FORM.schema(new HistoryStoreOptions().toJson());
+  }
+
+  /** @return the JSON form described on this class */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    HistoryStoreOptionsConverter.toJson(this, json);
+    return FORM.write(json);
+  }
+
+  /** @return the kind of store */
+  public Type getType() {
+    return type;
+  }
+
+  /**
+   * @param type the kind of store
+   * @return this
+   */
+  public HistoryStoreOptions setType(Type type) {
+    this.type = Objects.requireNonNull(type, "type");
+    return this;
+  }
+
+  /** @return the SQLite file's path */
+  public String getPath() {
+    return path;
+  }
+
+  /**
+   * @param path the SQLite file's path (its directory must exist)
+   * @return this
+   * @throws IllegalArgumentException when blank
+   */
+  public HistoryStoreOptions setPath(String path) {
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException("path: expected a file path, got '" + path + "'");
+    }
+    this.path = path;
+    return this;
+  }
+
+  /** @return how long transitions are kept, in ms */
+  public long getTransitionRetention() {
+    return transitionRetention;
+  }
+
+  /**
+   * @param transitionRetention how long transitions are kept, in ms (1 minute to 10 years)
+   * @return this
+   * @throws IllegalArgumentException when outside that range
+   */
+  public HistoryStoreOptions setTransitionRetention(long transitionRetention) {
+    this.transitionRetention = retention("transitionRetention", transitionRetention, 60_000);
+    return this;
+  }
+
+  /** @return how long minute rollups are kept, in ms */
+  public long getMinuteRetention() {
+    return minuteRetention;
+  }
+
+  /**
+   * @param minuteRetention how long minute rollups are kept, in ms (1 minute to 10 years)
+   * @return this
+   * @throws IllegalArgumentException when outside that range
+   */
+  public HistoryStoreOptions setMinuteRetention(long minuteRetention) {
+    this.minuteRetention = retention("minuteRetention", minuteRetention, 60_000);
+    return this;
+  }
+
+  /** @return how long hourly sums are kept, in ms */
+  public long getHourRetention() {
+    return hourRetention;
+  }
+
+  /**
+   * @param hourRetention how long hourly sums are kept, in ms (1 hour to 10 years); below 30 days the {@code 30d}
+   *                      window forgets the start of its month at a restart
+   * @return this
+   * @throws IllegalArgumentException when outside that range
+   */
+  public HistoryStoreOptions setHourRetention(long hourRetention) {
+    this.hourRetention = retention("hourRetention", hourRetention, 3_600_000);
+    return this;
+  }
+
+  /** @return how often rows older than their retention are deleted, in ms */
+  public long getPruneInterval() {
+    return pruneInterval;
+  }
+
+  /**
+   * @param pruneInterval how often rows older than their retention are deleted, in ms (1 s to 1 day)
+   * @return this
+   * @throws IllegalArgumentException when outside that range
+   */
+  public HistoryStoreOptions setPruneInterval(long pruneInterval) {
+    if (pruneInterval < 1_000 || pruneInterval > 24 * 3_600_000L) {
+      throw new IllegalArgumentException("pruneInterval: expected 1 s to 1 day, got '" + pruneInterval + "'");
+    }
+    this.pruneInterval = pruneInterval;
+    return this;
+  }
+
+  /** @return the clock pruning reads "now" from */
+  @GenIgnore
+  public Clock getClock() {
+    return clock;
+  }
+
+  /**
+   * @param clock the clock pruning reads "now" from (inject a mutable one in tests)
+   * @return this
+   */
+  @GenIgnore
+  public HistoryStoreOptions setClock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  private static long retention(String field, long value, long min) {
+    if (value < min || value > MAX_RETENTION) {
+      throw new IllegalArgumentException(field + ": expected " + (min == 60_000 ? "1 minute" : "1 hour")
+        + " to 10 years, got '" + value + "'");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return toJson().encode();
+  }
+}
