@@ -25,7 +25,7 @@ import io.vertx.core.Vertx;
  * the pool's other connections. Every operation is bounded by {@link PgHistoryStoreOptions#getQueryTimeout()}. A
  * fault (PostgreSQL down, a timeout, a full wait queue) fails the future with {@code "history store
  * postgresql://host:port/database: <cause>"} (never the password) and nothing is thrown; the registry keeps its rows
- * meanwhile. The store prunes every instance's rows every {@link PgHistoryStoreOptions#getPruneInterval()}, in
+ * meanwhile. The store prunes every instance's rows every {@link HistoryStoreOptions#getPruneInterval()}, in
  * steps of at most 10,000 rows.
  */
 public interface PgHistoryStore extends HistoryStore {
@@ -34,15 +34,16 @@ public interface PgHistoryStore extends HistoryStore {
    * Creates the store and starts its migrations at once; the first operations wait for them.
    *
    * @param vertx   the Vert.x instance whose event loop the client uses (no blocking I/O)
-   * @param options where to connect, the pool's bounds, the timeouts and the retentions
+   * @param options the retentions, the pruning interval and its clock, and {@link HistoryStoreOptions#getPostgresql()}:
+   *                where to connect, the pool's bounds and the timeouts ({@code type} is not read)
    * @return the store; close it after the registry that uses it
    * @throws IllegalArgumentException {@code uri: the client cannot read '<uri, password masked>'}
    * @throws IllegalStateException    {@code "PgHistoryStore needs io.vertx:vertx-pg-client on the class path"} when
    *                                  it is not
    */
-  static PgHistoryStore create(Vertx vertx, PgHistoryStoreOptions options) {
+  static PgHistoryStore create(Vertx vertx, HistoryStoreOptions options) {
     try {
-      return new PgHistoryStoreImpl(vertx, new PgHistoryStoreOptions(options));
+      return new PgHistoryStoreImpl(vertx, new HistoryStoreOptions(options));
     } catch (NoClassDefFoundError e) {
       throw new IllegalStateException("PgHistoryStore needs io.vertx:vertx-pg-client on the class path", e);
     }
@@ -56,11 +57,12 @@ public interface PgHistoryStore extends HistoryStore {
 
   /**
    * Deletes, for every instance, the rows older than their retention by the clock of the options
-   * ({@link PgHistoryStoreOptions#getTransitionsRetention()}, {@code getMinutesRetention()},
-   * {@code getHoursRetention()}), and the instances left without rows: what the store's timer does every
-   * {@link PgHistoryStoreOptions#getPruneInterval()} (the first time a minute after it is created, at most).
+   * ({@link HistoryStoreOptions#getTransitionRetention()}, {@code getMinuteRetention()},
+   * {@code getHourRetention()}), and the instances left without rows: what the store's timer does every
+   * {@link HistoryStoreOptions#getPruneInterval()}, and once its migrations are applied at start.
    *
-   * @return the number of rows deleted (0 when a pruning is already under way); failed with the store's fault
+   * @return the number of rows deleted, once the pruning under way (if any) and this one are done; failed with the
+   * store's fault
    */
   Future<Long> pruneExpired();
 

@@ -4,17 +4,17 @@ import dev.vitals.health.JsonForm;
 import dev.vitals.health.ScrubOptions;
 import dev.vitals.health.Scrubber;
 import io.vertx.codegen.annotations.DataObject;
-import io.vertx.codegen.annotations.GenIgnore;
 import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
-import java.time.Clock;
-import java.util.Objects;
+import java.util.Set;
 
 /**
- * Where a {@link PgHistoryStore} connects, how much of PostgreSQL it may take, and how long it keeps rows. Durations
- * are in ms; in JSON they may also be strings such as {@code "10s"} or {@code "48h"}.
+ * Where a {@link PgHistoryStore} connects and how much of PostgreSQL it may take: the keys of
+ * {@link HistoryStoreOptions} (its {@link HistoryStoreOptions#getPostgresql()}) with {@code "type": "postgresql"},
+ * beside the retentions every store has there. Durations are in ms; in JSON they may also be strings such as
+ * {@code "10s"}.
  *
  * <p>JSON form, every key optional, shown with its default:
  * <pre>
@@ -27,11 +27,7 @@ import java.util.Objects;
  *   "maxWaitQueueSize": 32,            // operations waiting for a connection, and appends waiting their turn
  *   "connectTimeout": "5s",            // to open a connection
  *   "queryTimeout": "10s",             // each operation, on the server (statement_timeout) and in the client
- *   "maxReadRows": 1000000,            // most rows one read answers; more fails it
- *   "transitionsRetention": "2160h",   // 90 days
- *   "minutesRetention": "48h",         // 2 days: the 24 h timeline, and the hour being read back at start
- *   "hoursRetention": "2160h",         // 90 days: the 30-day window and more
- *   "pruneInterval": "1h"              // how often the store deletes what is older than the retentions
+ *   "maxReadRows": 1000000             // most rows one read answers; more fails it
  * }
  * </pre>
  * A setter given an invalid value throws {@link IllegalArgumentException} naming the field,
@@ -52,16 +48,6 @@ public class PgHistoryStoreOptions {
   public static final long DEFAULT_QUERY_TIMEOUT = 10_000;
   /** Default most rows one read answers: 1,000,000. */
   public static final int DEFAULT_MAX_READ_ROWS = 1_000_000;
-  /** Default time transitions are kept, in ms: 90 days. */
-  public static final long DEFAULT_TRANSITIONS_RETENTION = 90 * 24 * 3_600_000L;
-  /** Default time minute rollups are kept, in ms: 2 days. */
-  public static final long DEFAULT_MINUTES_RETENTION = 2 * 24 * 3_600_000L;
-  /** Default time hourly sums are kept, in ms: 90 days. */
-  public static final long DEFAULT_HOURS_RETENTION = 90 * 24 * 3_600_000L;
-  /** Default time between two prunings, in ms: 1 h. */
-  public static final long DEFAULT_PRUNE_INTERVAL = 3_600_000L;
-
-  private static final long DAY = 24 * 3_600_000L;
   private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
   private static final String MASK = Scrubber.MASK;
 
@@ -76,11 +62,6 @@ public class PgHistoryStoreOptions {
   private long connectTimeout = DEFAULT_CONNECT_TIMEOUT;
   private long queryTimeout = DEFAULT_QUERY_TIMEOUT;
   private int maxReadRows = DEFAULT_MAX_READ_ROWS;
-  private long transitionsRetention = DEFAULT_TRANSITIONS_RETENTION;
-  private long minutesRetention = DEFAULT_MINUTES_RETENTION;
-  private long hoursRetention = DEFAULT_HOURS_RETENTION;
-  private long pruneInterval = DEFAULT_PRUNE_INTERVAL;
-  private Clock clock = Clock.systemUTC();
 
   /** The JSON form, read before the generated converter, in the order of the config reference's rows. */
   private static final JsonForm FORM = JsonForm.of("")
@@ -99,11 +80,7 @@ public class PgHistoryStoreOptions {
     .duration("queryTimeout").range(1, 3_600_000)
     .describe("the longest one operation takes (a write, a read, a prune step), on the server (statement_timeout)"
       + " and in the client")
-    .integer("maxReadRows").range(1, 100_000_000).describe("most rows one read answers; a read of more fails")
-    .duration("transitionsRetention", "minutesRetention", "hoursRetention").range(3_600_000L, 3650 * DAY)
-    .describe("how long transitions / minute rollups / hourly sums are kept, for every instance")
-    .duration("pruneInterval").range(60_000, 7 * DAY)
-    .describe("how often the store deletes the rows older than their retention");
+    .integer("maxReadRows").range(1, 100_000_000).describe("most rows one read answers; a read of more fails");
 
   /** Options with the defaults: the client's default server ({@code postgres@localhost:5432/postgres}). */
   public PgHistoryStoreOptions() {
@@ -122,11 +99,6 @@ public class PgHistoryStoreOptions {
     this.connectTimeout = other.connectTimeout;
     this.queryTimeout = other.queryTimeout;
     this.maxReadRows = other.maxReadRows;
-    this.transitionsRetention = other.transitionsRetention;
-    this.minutesRetention = other.minutesRetention;
-    this.hoursRetention = other.hoursRetention;
-    this.pruneInterval = other.pruneInterval;
-    this.clock = other.clock;
   }
 
   /**
@@ -142,15 +114,19 @@ public class PgHistoryStoreOptions {
    * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema}
    */
   public static JsonObject schema() {
-    JsonObject defaults = new PgHistoryStoreOptions().toJson();
-    defaults.remove("port"); // 0, for the URI's or the client's: not a port to write
-    return FORM.schema(defaults);
+    return FORM.schema(new PgHistoryStoreOptions().toJson());
   }
 
-  /** @return the JSON form described on this class, password included (see {@link #toString()}) */
+  /**
+   * @return the JSON form described on this class, password included (see {@link #toString()}); without
+   * {@code port} while it is the URI's or the client's
+   */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
     PgHistoryStoreOptionsConverter.toJson(this, json);
+    if (port == 0) {
+      json.remove("port");
+    }
     return FORM.write(json);
   }
 
@@ -373,91 +349,8 @@ public class PgHistoryStoreOptions {
     return this;
   }
 
-  /** @return how long transitions are kept, in ms */
-  public long getTransitionsRetention() {
-    return transitionsRetention;
-  }
-
-  /**
-   * @param transitionsRetention how long transitions are kept, in ms, 1 h to 3650 days
-   * @return this
-   * @throws IllegalArgumentException {@code transitionsRetention: expected 1 h to 3650 days, got '<ms>'}
-   */
-  public PgHistoryStoreOptions setTransitionsRetention(long transitionsRetention) {
-    this.transitionsRetention = retention(transitionsRetention, "transitionsRetention");
-    return this;
-  }
-
-  /** @return how long minute rollups are kept, in ms */
-  public long getMinutesRetention() {
-    return minutesRetention;
-  }
-
-  /**
-   * @param minutesRetention how long minute rollups are kept, in ms, 1 h to 3650 days; their hourly sums stay for
-   *                         {@link #getHoursRetention()}
-   * @return this
-   * @throws IllegalArgumentException {@code minutesRetention: expected 1 h to 3650 days, got '<ms>'}
-   */
-  public PgHistoryStoreOptions setMinutesRetention(long minutesRetention) {
-    this.minutesRetention = retention(minutesRetention, "minutesRetention");
-    return this;
-  }
-
-  /** @return how long hourly sums are kept, in ms */
-  public long getHoursRetention() {
-    return hoursRetention;
-  }
-
-  /**
-   * @param hoursRetention how long hourly sums are kept, in ms, 1 h to 3650 days; the 30-day window needs 30 days
-   * @return this
-   * @throws IllegalArgumentException {@code hoursRetention: expected 1 h to 3650 days, got '<ms>'}
-   */
-  public PgHistoryStoreOptions setHoursRetention(long hoursRetention) {
-    this.hoursRetention = retention(hoursRetention, "hoursRetention");
-    return this;
-  }
-
-  /** @return how often the store prunes, in ms */
-  public long getPruneInterval() {
-    return pruneInterval;
-  }
-
-  /**
-   * @param pruneInterval how often the store deletes the rows older than their retention, in ms, 1 min to 7 days
-   *                      (the first time once its schema is ready)
-   * @return this
-   * @throws IllegalArgumentException {@code pruneInterval: expected 1 min to 7 days, got '<ms>'}
-   */
-  public PgHistoryStoreOptions setPruneInterval(long pruneInterval) {
-    if (pruneInterval < 60_000 || pruneInterval > 7 * DAY) {
-      throw new IllegalArgumentException("pruneInterval: expected 1 min to 7 days, got '" + pruneInterval + "'");
-    }
-    this.pruneInterval = pruneInterval;
-    return this;
-  }
-
-  /** @return the clock the pruning reads to tell what is older than a retention */
-  @GenIgnore
-  public Clock getClock() {
-    return clock;
-  }
-
-  /**
-   * @param clock the clock the pruning reads (the registry's, so that tests move time instead of waiting)
-   * @return this
-   */
-  @GenIgnore
-  public PgHistoryStoreOptions setClock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    return this;
-  }
-
-  private static long retention(long value, String field) {
-    if (value < 3_600_000L || value > 3650 * DAY) {
-      throw new IllegalArgumentException(field + ": expected 1 h to 3650 days, got '" + value + "'");
-    }
-    return value;
+  /** @return the keys of the JSON form, which {@link HistoryStoreOptions} leaves to these options */
+  static Set<String> keys() {
+    return FORM.schema(new JsonObject()).getJsonObject("properties").fieldNames();
   }
 }

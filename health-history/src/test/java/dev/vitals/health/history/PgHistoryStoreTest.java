@@ -87,12 +87,22 @@ class PgHistoryStoreTest {
     assertThat(escaped).as("exceptions that reached Vert.x").isEmpty();
   }
 
+  /** Where this test's database is, with the defaults otherwise. */
   private PgHistoryStoreOptions options() {
-    return new PgHistoryStoreOptions().setUri(server.uri(PostgresServer.PASSWORD)).setDatabase(database)
-      .setClock(clock);
+    return new PgHistoryStoreOptions().setUri(server.uri(PostgresServer.PASSWORD)).setDatabase(database);
   }
 
-  private PgHistoryStore store(PgHistoryStoreOptions options) {
+  /** The store's options as the standalone's {@code history.store} gives them: the test's clock, these. */
+  private HistoryStoreOptions storeOptions(PgHistoryStoreOptions connection) {
+    return new HistoryStoreOptions().setType(HistoryStoreOptions.Type.POSTGRESQL).setClock(clock)
+      .setPostgresql(connection);
+  }
+
+  private PgHistoryStore store(PgHistoryStoreOptions connection) {
+    return store(storeOptions(connection));
+  }
+
+  private PgHistoryStore store(HistoryStoreOptions options) {
     PgHistoryStore store = PgHistoryStore.create(vertx, options);
     stores.add(store);
     return store;
@@ -134,7 +144,7 @@ class PgHistoryStoreTest {
 
   @Test
   void appendsReadsAndPrunesByTheClock() {
-    PgHistoryStore store = store(options());
+    PgHistoryStore store = store(storeOptions(options()).setMinuteRetention(Duration.ofDays(2).toMillis()));
     assertThat(Await.result(store.migrate())).isEqualTo(PgSchema.LATEST);
     // 3 hours of minutes: the first hour up, then 30 minutes down, then up again
     List<HistoryRollup> rows = new ArrayList<>(minutes("vm-1", "db", T0, 60, 60_000));
@@ -199,7 +209,7 @@ class PgHistoryStoreTest {
 
   @Test
   void pruningDeletesInStepsOfBoundedSize() {
-    PgHistoryStore store = store(options().setMinutesRetention(3_600_000L));
+    PgHistoryStore store = store(storeOptions(options()).setMinuteRetention(3_600_000L));
     Await.result(store.append(List.of(), minutes("vm-1", "db", T0, 12_345, 60_000)));
     clock.advance(Duration.ofDays(30));
     assertThat(Await.result(store.pruneExpired())).isEqualTo(12_345);
@@ -380,22 +390,31 @@ class PgHistoryStoreTest {
 
   @Test
   void theOptionsNameTheFieldAndNeverShowThePassword() {
-    PgHistoryStoreOptions options = new PgHistoryStoreOptions(new JsonObject()
+    // as the standalone's history.store reads them: the store's keys and PostgreSQL's side by side
+    HistoryStoreOptions options = new HistoryStoreOptions(new JsonObject().put("type", "postgresql")
       .put("uri", "postgresql://vitals:s3cret@db:5432/vitals").put("password", "s3cret").put("queryTimeout", "2s")
-      .put("minutesRetention", "24h"));
-    assertThat(options.getQueryTimeout()).isEqualTo(2_000);
-    assertThat(options.getMinutesRetention()).isEqualTo(24 * 3_600_000L);
-    assertThat(options.toString()).doesNotContain("s3cret").contains("postgresql://vitals:");
-    assertThatThrownBy(() -> new PgHistoryStoreOptions(new JsonObject().put("uri", "mysql://u:s3cret@db/x")))
+      .put("minuteRetention", "24h"));
+    assertThat(options.getType()).isEqualTo(HistoryStoreOptions.Type.POSTGRESQL);
+    assertThat(options.getPostgresql().getQueryTimeout()).isEqualTo(2_000);
+    assertThat(options.getPostgresql().getUri()).isEqualTo("postgresql://vitals:s3cret@db:5432/vitals");
+    assertThat(options.getMinuteRetention()).isEqualTo(24 * 3_600_000L);
+    assertThat(options.toString()).doesNotContain("s3cret").contains("postgresql://vitals:")
+      .contains("\"queryTimeout\":2000");
+    assertThat(options.getPostgresql().toString()).doesNotContain("s3cret");
+    assertThat(new HistoryStoreOptions(options.toJson()).getPostgresql().getPassword()).isEqualTo("s3cret");
+    assertThatThrownBy(() -> new HistoryStoreOptions(new JsonObject().put("uri", "postgresql://db/x")))
+      .hasMessage("uri: only with type postgresql, got type 'sqlite'");
+    assertThatThrownBy(() -> new HistoryStoreOptions(new JsonObject().put("type", "postgresql")
+      .put("uri", "mysql://u:s3cret@db/x")))
       .hasMessage("uri: expected postgresql://user:password@host:port/database, got 'mysql://u:********@db/x'");
     assertThatThrownBy(() -> new PgHistoryStoreOptions().setMaxPoolSize(0))
       .hasMessage("maxPoolSize: expected 1 to 100, got '0'");
-    assertThatThrownBy(() -> new PgHistoryStoreOptions(new JsonObject().put("pool", 3)))
+    assertThatThrownBy(() -> new HistoryStoreOptions(new JsonObject().put("type", "postgresql").put("pool", 3)))
       .hasMessageStartingWith("pool: unknown field");
-    JsonObject schema = PgHistoryStoreOptions.schema();
-    assertThat(schema.getJsonObject("properties").getJsonObject("password").getBoolean("writeOnly")).isTrue();
-    assertThat(schema.getJsonObject("properties").getJsonObject("hoursRetention").getString("default"))
-      .isEqualTo("2160h");
+    JsonObject properties = HistoryStoreOptions.schema().getJsonObject("properties");
+    assertThat(properties.getJsonObject("password").getBoolean("writeOnly")).isTrue();
+    assertThat(properties.getJsonObject("queryTimeout").getString("default")).isEqualTo("10s");
+    assertThat(properties.getJsonObject("type").toString()).contains("postgresql");
 
     PgHistoryStore wrong = store(options().setPassword("not-" + PostgresServer.PASSWORD));
     assertThat(Await.failure(wrong.migrate()).getMessage()).startsWith("history store postgresql://")

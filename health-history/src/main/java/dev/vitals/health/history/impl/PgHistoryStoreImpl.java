@@ -6,6 +6,7 @@ import dev.vitals.health.HistoryStore;
 import dev.vitals.health.HistoryTransition;
 import dev.vitals.health.ScrubOptions;
 import dev.vitals.health.Scrubber;
+import dev.vitals.health.history.HistoryStoreOptions;
 import dev.vitals.health.history.PgHistoryStore;
 import dev.vitals.health.history.PgHistoryStoreOptions;
 import dev.vitals.health.internal.BurstLog;
@@ -109,6 +110,7 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
     + " AND NOT EXISTS (SELECT 1 FROM vitals_history_minutes m WHERE m.instance = i.instance)";
 
   private final Vertx vertx;
+  private final HistoryStoreOptions retention;
   private final PgHistoryStoreOptions options;
   private final Pool pool;
   private final String location;
@@ -119,17 +121,19 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
   private Future<Integer> schema;
   private Future<Void> writes = Future.succeededFuture();
   private int pendingWrites;
-  private boolean pruning;
+  private Future<Long> pruning = Future.succeededFuture(0L);
   private boolean closed;
   private Future<Void> closing;
 
   /**
-   * @param vertx   the Vert.x instance of the pool and the timers
-   * @param options a copy the store keeps
+   * @param vertx     the Vert.x instance of the pool and the timers
+   * @param retention a copy the store keeps: the retentions, the pruning's interval and clock, and the connection
    * @throws IllegalArgumentException {@code uri: the client cannot read '<uri, password masked>'}
    */
-  public PgHistoryStoreImpl(Vertx vertx, PgHistoryStoreOptions options) {
+  public PgHistoryStoreImpl(Vertx vertx, HistoryStoreOptions retention) {
     this.vertx = vertx;
+    this.retention = retention;
+    PgHistoryStoreOptions options = retention.getPostgresql();
     this.options = options;
     PgConnectOptions connect;
     try {
@@ -170,8 +174,16 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
       .using(vertx)
       .build();
     schema = startMigration();
-    pruneTimer = vertx.setPeriodic(Math.min(60_000, options.getPruneInterval()), options.getPruneInterval(),
-      id -> pruneExpired());
+    // once the schema is there, then on the timer
+    schema.onSuccess(version -> pruneExpired());
+    pruneTimer = vertx.setPeriodic(retention.getPruneInterval(), id -> {
+      synchronized (this) {
+        if (!pruning.isComplete()) {
+          return; // the last one is still at work: no queue of prunings behind a slow database
+        }
+      }
+      pruneExpired();
+    });
   }
 
   @Override
@@ -374,28 +386,22 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
   }
 
   @Override
-  public Future<Long> pruneExpired() {
-    synchronized (this) {
-      if (closed) {
-        return closedFailure();
-      }
-      if (pruning) {
-        return Future.succeededFuture(0L);
-      }
-      pruning = true;
+  public synchronized Future<Long> pruneExpired() {
+    if (closed) {
+      return closedFailure();
     }
-    Instant now = options.getClock().instant();
-    return prune(now.minusMillis(options.getTransitionsRetention()), now.minusMillis(options.getMinutesRetention()),
-      now.minusMillis(options.getHoursRetention()))
-      .andThen(done -> {
-        synchronized (this) {
-          pruning = false;
-        }
-        if (done.failed()) {
-          LOG.log(Level.WARNING, () -> done.cause().getMessage() + " (pruning; tried again in "
-            + options.getPruneInterval() + " ms)");
-        }
-      });
+    // one pruning at a time, each reading the clock when it starts
+    pruning = pruning.transform(previous -> {
+      Instant now = retention.getClock().instant();
+      return prune(now.minusMillis(retention.getTransitionRetention()),
+        now.minusMillis(retention.getMinuteRetention()), now.minusMillis(retention.getHourRetention()));
+    }).andThen(done -> {
+      if (done.failed()) {
+        LOG.log(Level.WARNING, () -> done.cause().getMessage() + " (pruning; tried again in "
+          + retention.getPruneInterval() + " ms)");
+      }
+    });
+    return pruning;
   }
 
   /**
