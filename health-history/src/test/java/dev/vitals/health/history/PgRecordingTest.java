@@ -201,4 +201,29 @@ class PgRecordingTest {
     result(registry.close());
     result(store.close());
   }
+
+  @Test
+  void aRegistryStartsWithPostgresqlDownAndMigratesAndWritesOnceItIsUp() throws Exception {
+    AtomicReference<ProcedureResult> next = new AtomicReference<>(ProcedureResult.pass("select 1: 2 ms"));
+    server.stop();
+    PgHistoryStore store;
+    CheckRegistry registry;
+    try {
+      store = store();
+      registry = registry("vm-1", store, next); // historyLoaded completes: the read failed, and says so
+      HistoryRecording loaded = registry.historyRecording();
+      assertThat(loaded.loaded()).isTrue();
+      assertThat(loaded.fault()).contains("history store postgresql://").contains("refused");
+      runFor(Duration.ofMinutes(3), registry);
+      assertThat(result(registry.report("db")).status()).isEqualTo(HealthStatus.PASS);
+      assertThat(failure(registry.flushHistory())).hasMessageContaining("refused");
+    } finally {
+      server.startAgain();
+    }
+    result(registry.flushHistory()); // migrates, then writes what was held
+    assertThat(result(store.migrate())).isEqualTo(1);
+    assertThat(result(store.rollups("vm-1", "db", Instant.EPOCH, clock.instant()))).hasSizeBetween(2, 3);
+    result(registry.close());
+    result(store.close());
+  }
 }
