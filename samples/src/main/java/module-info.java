@@ -10,6 +10,7 @@ module dev.vitals.samples {
   requires io.vertx.metrics.micrometer;
   requires dev.vitals.health.checks;
   requires dev.vitals.health.alerts;
+  requires dev.vitals.health.history; // history.store: the SQLite file
   requires io.vertx.web.client;
   requires io.vertx.web.common;
   requires io.vertx.launcher.application;

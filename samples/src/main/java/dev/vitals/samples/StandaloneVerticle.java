@@ -8,6 +8,8 @@ import dev.vitals.health.alerts.MaintenanceWindowOptions;
 import dev.vitals.health.alerts.WindowedMaintenance;
 import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
+import dev.vitals.health.HistoryOptions;
+import dev.vitals.health.HistoryStore;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.StatusChange;
@@ -98,6 +100,8 @@ public class StandaloneVerticle extends VerticleBase {
   /** Top-level keys whose change was logged as needing a restart, so that it is logged once. */
   private final Set<String> restartLogged = new HashSet<>();
   private CheckRegistry registry;
+  /** Where the registry keeps availability across restarts (closed after the registry). */
+  private HistoryStore historyStore;
   /** Where dependency checks do their I/O: an event loop apart from the ones serving liveness. */
   private DependencyLoop dependencies;
   private MaintenanceSource maintenance;
@@ -236,7 +240,18 @@ public class StandaloneVerticle extends VerticleBase {
     if (fleetProblem != null) {
       return Future.failedFuture(fleetProblem);
     }
-    registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setHistory(config.history().registryOptions()));
+    return config.history().openStore(vertx, configFile).compose(store -> {
+      historyStore = store;
+      return listen(store);
+    });
+  }
+
+  private Future<HttpServer> listen(HistoryStore store) {
+    HistoryOptions history = new HistoryOptions(config.history().registryOptions());
+    if (history.getInstance() == null) {
+      history.setInstance(config.health().getHostname());
+    }
+    registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setHistory(history).setHistoryStore(store));
     passive = PassiveChecks.create(vertx, registry, Clock.systemUTC());
     dependencies = DependencyLoop.create();
     running = new RunningChecks(vertx, dependencies.vertx(), registry, passive);
@@ -256,6 +271,7 @@ public class StandaloneVerticle extends VerticleBase {
         () -> alerts == null || alerts.alerting() == null ? Optional.empty() : alerts.alerting().statusMaintenance(),
         Clock.systemUTC(), config.alerts().getEvaluateEvery());
     }
+    registry.maintenance(maintenance); // time in maintenance spends no error budget
     StatusEvents.publish(vertx, registry, maintenance);
     // One line per change of a check, never one per run: a dependency down for hours logs twice; a check
     // flapping faster than once a second logs once a second (per check, so bounded by what is registered).
@@ -481,7 +497,10 @@ public class StandaloneVerticle extends VerticleBase {
     passive.close();
     notifiers.forEach(notifier -> closing.add(notifier.close()));
     notifiers.clear();
-    closing.add(registry.close());
+    HistoryStore store = historyStore;
+    historyStore = null;
+    // The registry writes what it holds to the store when it closes: the store after it.
+    closing.add(registry.close().eventually(() -> store == null ? Future.succeededFuture() : store.close()));
     if (maintenance != null) {
       closing.add(maintenance.close());
     }

@@ -35,13 +35,19 @@ final class Standalone {
 
   /**
    * Deploys with the given environment. Unless the config says otherwise, stopping does not wait for a drain
-   * delay, so that tests end at once.
+   * delay, so that tests end at once, and availability is kept in memory (a test's history file would be the next
+   * test's past: StandaloneHistoryStoreTest gives its own).
    */
   static Future<StandaloneVerticle> deploy(Vertx vertx, JsonObject config, Map<String, String> environment) {
     StandaloneVerticle verticle = new StandaloneVerticle(environment);
     JsonObject withShutdown = config.copy();
     if (!withShutdown.containsKey("shutdown")) {
       withShutdown.put("shutdown", new JsonObject().put("drainDelay", 0));
+    }
+    Object history = withShutdown.getValue("history");
+    if (history == null || history instanceof JsonObject section && !section.containsKey("store")) {
+      withShutdown.put("history", (history == null ? new JsonObject() : ((JsonObject) history).copy())
+        .put("store", new JsonObject().put("type", "memory")));
     }
     return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(withShutdown)).map(id -> verticle);
   }

@@ -15,11 +15,12 @@ import java.util.Set;
  * Which {@link dev.vitals.health.HistoryStore} to open ({@link HistoryStores#open}) and how long it keeps each kind
  * of row.
  *
- * <p>JSON form: {@code {"type": "sqlite", "path": "vitals-history.db", "transitionRetention": "90d",
- * "minuteRetention": "7d", "hourRetention": "90d", "pruneInterval": "1h"}}; {@code {"type": "memory"}} keeps
- * nothing on disk; {@code {"type": "postgresql", "uri": "postgresql://user:password@host:5432/database", ...}} shares
- * one store in a fleet, the keys of {@link PgHistoryStoreOptions} beside these ({@link #getPostgresql()}). Durations
- * in ms or as {@code "90d"}, {@code "1h"}.
+ * <p>JSON form: {@code {"type": "sqlite", "path": "vitals-history.db", "transitionRetention": "2160h",
+ * "minuteRetention": "168h", "hourRetention": "2160h", "pruneInterval": "1h"}} (90, 7 and 90 days);
+ * {@code {"type": "memory"}} keeps nothing on disk; {@code {"type": "postgresql", "uri":
+ * "postgresql://user:password@host:5432/database", ...}} shares one store in a fleet, the keys of
+ * {@link PgHistoryStoreOptions} beside these ({@link #getPostgresql()}). Durations in ms or as {@code "2160h"},
+ * {@code "30m"}.
  *
  * <p>Retention per kind: transitions (the raw status changes), minute rollups (a row per check per minute) and
  * hourly sums (a row per check per hour, what the 24 h, 7 d and 30 d windows are read from); each is pruned every
