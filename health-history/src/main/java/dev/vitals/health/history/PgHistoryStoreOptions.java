@@ -70,7 +70,7 @@ public class PgHistoryStoreOptions {
       + " password override its parts")
     .text("host").describe("the server's host name or address")
     .integer("port").range(1, 65535).describe("the server's port")
-    .text("database").describe("the database holding the tables (vitals_history_*), created at start if missing")
+    .text("database").describe("the database holding the tables (`vitals_history_*`, created at start if missing)")
     .text("user").describe("the user to connect as; it creates the tables at start")
     .string("password").secret().describe("the user's password")
     .integer("maxPoolSize").range(1, 100).describe("connections to PostgreSQL at most")
