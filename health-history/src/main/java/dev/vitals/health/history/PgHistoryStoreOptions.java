@@ -27,7 +27,7 @@ import java.util.Set;
  *   "maxWaitQueueSize": 32,            // operations waiting for a connection, and appends waiting their turn
  *   "connectTimeout": "5s",            // to open a connection
  *   "queryTimeout": "10s",             // each operation, on the server (statement_timeout) and in the client
- *   "maxReadRows": 1000000             // most rows one read answers; more fails it
+ *   "maxReadRows": 2000000             // most rows one read answers; more fails it
  * }
  * </pre>
  * A setter given an invalid value throws {@link IllegalArgumentException} naming the field,
@@ -46,8 +46,11 @@ public class PgHistoryStoreOptions {
   public static final long DEFAULT_CONNECT_TIMEOUT = 5_000;
   /** Default time an operation may take, in ms: 10 s. */
   public static final long DEFAULT_QUERY_TIMEOUT = 10_000;
-  /** Default most rows one read answers: 1,000,000. */
-  public static final int DEFAULT_MAX_READ_ROWS = 1_000_000;
+  /**
+   * Default most rows one read answers: 2,000,000, the 30 days of hourly sums of 2,700 checks (what a registry
+   * reads back at start).
+   */
+  public static final int DEFAULT_MAX_READ_ROWS = 2_000_000;
   private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
   private static final String MASK = Scrubber.MASK;
 

@@ -208,6 +208,18 @@ class PgHistoryStoreTest {
   }
 
   @Test
+  void anOutputPostgresqlCannotHoldIsWrittenRatherThanRefusedForever() {
+    PgHistoryStore store = store(options());
+    // a NUL in text is refused by PostgreSQL: as it was, the batch would fail at every retry of the registry
+    Await.result(store.append(List.of(new HistoryTransition("vm-1", "tcp\0check", null, HealthStatus.FAIL, T0,
+      "banner: SSH-2.0\0\0")), minutes("vm-1", "tcp\0check", T0, 1, 0)));
+    assertThat(Await.result(store.transitions("vm-1", null, T0, T0.plusSeconds(60), 10)))
+      .extracting(HistoryTransition::check, HistoryTransition::output)
+      .containsExactly(org.assertj.core.groups.Tuple.tuple("tcp\uFFFDcheck", "banner: SSH-2.0\uFFFD\uFFFD"));
+    assertThat(Await.result(store.rollups("vm-1", null, T0, T0.plusSeconds(60)))).hasSize(1);
+  }
+
+  @Test
   void pruningDeletesInStepsOfBoundedSize() {
     PgHistoryStore store = store(storeOptions(options()).setMinuteRetention(3_600_000L));
     Await.result(store.append(List.of(), minutes("vm-1", "db", T0, 12_345, 60_000)));

@@ -236,8 +236,8 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
 
   private static String[] instances(List<HistoryTransition> transitions, List<HistoryRollup> rollups) {
     java.util.Set<String> names = new java.util.TreeSet<>();
-    transitions.forEach(t -> names.add(t.instance()));
-    rollups.forEach(r -> names.add(r.instance()));
+    transitions.forEach(t -> names.add(text(t.instance())));
+    rollups.forEach(r -> names.add(text(r.instance())));
     return names.toArray(String[]::new);
   }
 
@@ -251,12 +251,12 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
     String[] output = new String[n];
     for (int i = 0; i < n; i++) {
       HistoryTransition t = transitions.get(i);
-      instance[i] = t.instance();
-      check[i] = t.check();
+      instance[i] = text(t.instance());
+      check[i] = text(t.check());
       at[i] = utc(t.at());
       from[i] = t.from() == null ? null : t.from().wireName();
       to[i] = t.to().wireName();
-      output[i] = t.output();
+      output[i] = text(t.output());
     }
     return Tuple.of(instance, check, at, from, to, output);
   }
@@ -276,8 +276,8 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
     Integer[][] sums = new Integer[11][n];
     int i = 0;
     for (HistoryRollup r : last.values()) {
-      instance[i] = r.instance();
-      check[i] = r.check();
+      instance[i] = text(r.instance());
+      check[i] = text(r.check());
       start[i] = utc(r.start());
       long ms = r.start().toEpochMilli();
       hour[i] = utc(Instant.ofEpochMilli(Math.floorDiv(ms, HOUR_MS) * HOUR_MS));
@@ -299,6 +299,14 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
       tuple.addValue(column);
     }
     return tuple;
+  }
+
+  /**
+   * @return the text PostgreSQL can hold: a NUL (in a banner a TCP check read, say) becomes U+FFFD, else the whole
+   * batch would be refused, and refused again at every retry
+   */
+  static String text(String value) {
+    return value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
   }
 
   private static int clamp(long ms) {
