@@ -24,7 +24,7 @@ import java.util.Set;
  *   "database": null, "user": null,    // without uri: the client's defaults, postgres
  *   "password": null,                  // a secret: masked in toString() and wherever the standalone shows its config
  *   "maxPoolSize": 4,                  // connections at most
- *   "maxWaitQueueSize": 32,            // operations waiting for a connection, and appends waiting their turn
+ *   "maxWaitQueueSize": 32,            // operations waiting (for a connection, for the appends before them)
  *   "connectTimeout": "5s",            // to open a connection
  *   "queryTimeout": "10s",             // each operation, on the server (statement_timeout) and in the client
  *   "maxReadRows": 2000000             // most rows one read answers; more fails it
@@ -40,7 +40,7 @@ public class PgHistoryStoreOptions {
 
   /** Default most connections: 4 (one append at a time, reads beside it). */
   public static final int DEFAULT_MAX_POOL_SIZE = 4;
-  /** Default most operations waiting for a connection (and appends waiting their turn): 32. */
+  /** Default most operations waiting, for a connection or for the appends called before them: 32. */
   public static final int DEFAULT_MAX_WAIT_QUEUE_SIZE = 32;
   /** Default time to open a connection, in ms: 5 s. */
   public static final long DEFAULT_CONNECT_TIMEOUT = 5_000;
@@ -78,7 +78,7 @@ public class PgHistoryStoreOptions {
     .string("password").secret().describe("the user's password")
     .integer("maxPoolSize").range(1, 100).describe("connections to PostgreSQL at most")
     .integer("maxWaitQueueSize").range(1, 100_000)
-    .describe("operations waiting for a connection, and writes waiting their turn, at most; beyond, they fail at once")
+    .describe("operations waiting (for a connection, for the writes before them) at most; beyond, one fails at once")
     .duration("connectTimeout").range(1, 600_000).describe("the longest a connection takes to open")
     .duration("queryTimeout").range(1, 3_600_000)
     .describe("the longest one operation takes (a write, a read, a prune step), on the server (statement_timeout)"
@@ -276,14 +276,14 @@ public class PgHistoryStoreOptions {
     return this;
   }
 
-  /** @return the most operations waiting for a connection, and appends waiting their turn */
+  /** @return the most operations waiting, for a connection or for the appends called before them */
   public int getMaxWaitQueueSize() {
     return maxWaitQueueSize;
   }
 
   /**
-   * @param maxWaitQueueSize the most operations waiting for a connection, and the most appends waiting for the one
-   *                         before them, 1 to 100,000; beyond, an operation fails at once
+   * @param maxWaitQueueSize the most operations waiting, for a connection or for the appends called before them,
+   *                         1 to 100,000: with {@code maxPoolSize} running, an operation beyond fails at once
    * @return this
    * @throws IllegalArgumentException {@code maxWaitQueueSize: expected 1 to 100000, got '<n>'}
    */

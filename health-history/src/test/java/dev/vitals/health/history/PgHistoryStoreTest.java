@@ -385,6 +385,30 @@ class PgHistoryStoreTest {
   }
 
   @Test
+  void aStalledDatabaseHoldsNoUnboundedQueueOfOperations() {
+    PgHistoryStore store = store(options().setMaxPoolSize(1).setMaxWaitQueueSize(2).setQueryTimeout(5_000));
+    Await.result(store.append(List.of(), minutes("vm-1", "db", T0, 1, 60_000)));
+    Pool holder = pool(database);
+    SqlConnection locker = Await.result(holder.getConnection());
+    Transaction tx = Await.result(locker.begin());
+    Await.result(locker.query("LOCK TABLE vitals_history_minutes IN ACCESS EXCLUSIVE MODE").execute());
+    List<Future<?>> waiting = new ArrayList<>();
+    try {
+      waiting.add(store.append(List.of(), minutes("vm-1", "db", T0.plusSeconds(60), 1, 60_000))); // stuck on the lock
+      waiting.add(store.rollups("vm-1", "db", T0, T0.plusSeconds(120))); // behind it
+      waiting.add(store.instances()); // behind it
+      assertThat(Await.failure(store.instances())).hasMessageEndingWith(
+        ": 3 operations already under way (maxPoolSize 1 + maxWaitQueueSize 2)");
+    } finally {
+      Await.result(tx.rollback());
+      Await.result(locker.close());
+      Await.result(holder.close());
+    }
+    waiting.forEach(Await::result);
+    assertThat(Await.result(store.instances())).containsExactly("vm-1");
+  }
+
+  @Test
   void theStoreKeepsToItsPoolAndItsReadBound() {
     PgHistoryStore store = store(options().setMaxPoolSize(2).setMaxReadRows(100));
     Await.result(store.append(List.of(), minutes("vm-1", "db", T0, 101, 60_000)));

@@ -120,7 +120,8 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
   // guarded by this
   private Future<Integer> schema;
   private Future<Void> writes = Future.succeededFuture();
-  private int pendingWrites;
+  /** Operations called and not yet ended on their connection, reads and writes: at most pool + wait queue. */
+  private int underWay;
   private Future<Long> pruning = Future.succeededFuture(0L);
   private boolean closed;
   private Future<Void> closing;
@@ -414,7 +415,8 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
 
   /**
    * Runs an operation once the schema is ready: an append after the appends called before it have ended on their
-   * connection (at most {@code maxWaitQueueSize} waiting), a read once they have.
+   * connection, a read once they have; at most {@code maxPoolSize + maxWaitQueueSize} under way, beyond which an
+   * operation fails at once (a stalled database holds no unbounded queue of callers).
    */
   private <T> Future<T> inOrder(boolean write, Function<SqlConnection, Future<T>> work) {
     Future<Void> before;
@@ -423,23 +425,24 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
       if (closed) {
         return closedFailure();
       }
-      if (write && pendingWrites >= options.getMaxWaitQueueSize()) {
-        return Future.failedFuture(fault(new IllegalStateException(pendingWrites
-          + " writes already waiting (maxWaitQueueSize)")));
+      int bound = options.getMaxPoolSize() + options.getMaxWaitQueueSize();
+      if (underWay >= bound) {
+        return Future.failedFuture(fault(new IllegalStateException(underWay + " operations already under way (maxPoolSize "
+          + options.getMaxPoolSize() + " + maxWaitQueueSize " + options.getMaxWaitQueueSize() + ")")));
       }
+      underWay++;
       before = writes;
       if (write) {
-        pendingWrites++;
         // the next append starts once this one has ended on its connection, not at its deadline: two appends never
         // overlap, so an hour's sums never count a replaced minute twice
         writes = ended.future();
-        ended.future().onComplete(done -> {
-          synchronized (this) {
-            pendingWrites--;
-          }
-        });
       }
     }
+    ended.future().onComplete(done -> {
+      synchronized (this) {
+        underWay--;
+      }
+    });
     return before.transform(previous -> migrate()).transform(version -> {
       if (version.failed()) {
         ended.complete();
