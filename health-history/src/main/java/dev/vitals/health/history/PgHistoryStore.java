@@ -23,9 +23,9 @@ import io.vertx.core.Vertx;
  * <p>An {@link #append} is one transaction of one statement per kind (the transitions, then the minutes with their
  * hours, each a single multi-row statement over arrays), one at a time in the order called; reads run beside it on
  * the pool's other connections. Every operation is bounded by {@link PgHistoryStoreOptions#getQueryTimeout()}. A
- * fault (PostgreSQL down, a timeout, {@code maxPoolSize + maxWaitQueueSize} operations already under way) fails the future with {@code "history store
- * postgresql://host:port/database: <cause>"} (never the password) and nothing is thrown; the registry keeps its rows
- * meanwhile. The store prunes every instance's rows every {@link HistoryStoreOptions#getPruneInterval()}, in
+ * fault (PostgreSQL down, a timeout, {@code maxPoolSize + maxWaitQueueSize} operations already under way) fails the
+ * future with {@code "history store postgresql://host:port/database: <cause>"} (never the password) and nothing is
+ * thrown; the registry keeps its rows meanwhile. The store prunes every instance's rows every {@link HistoryStoreOptions#getPruneInterval()}, in
  * steps of at most 10,000 rows.
  */
 public interface PgHistoryStore extends HistoryStore {
