@@ -99,7 +99,7 @@ public class CheckRegistryOptions {
     return this;
   }
 
-  /** @return where the checks' past is kept beyond the process, or {@code null} for a {@link HistoryStore#memory()} of the registry's own */
+  /** @return where the checks' past is written and read back at start, or {@code null} (the default) for nowhere */
   @GenIgnore
   public HistoryStore getHistoryStore() {
     return historyStore;
@@ -107,8 +107,10 @@ public class CheckRegistryOptions {
 
   /**
    * @param historyStore where the registry appends its checks' transitions and minute rollups, and reads them back
-   *                     when it starts (the caller closes it, after the registry); {@code null}, the default, for a
-   *                     {@link HistoryStore#memory()} of the registry's own, which keeps nothing across a restart
+   *                     when it starts (the caller closes it, after the registry): health-history's SQLite file, or
+   *                     a {@link HistoryStore#memory()} kept by the application so that a registry created again in
+   *                     the same process (a redeployed verticle) continues the windows; {@code null}, the default:
+   *                     the registry keeps its windows in its own compact sums, in memory, and writes nothing
    * @return this
    */
   @GenIgnore

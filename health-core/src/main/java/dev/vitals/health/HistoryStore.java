@@ -12,9 +12,12 @@ import java.util.List;
  * {@code 1h}, {@code 24h}, {@code 7d} and {@code 30d} survive a restart. The registry appends in batches on a timer
  * (never per request), and reads the rollups back once, when it starts ({@link CheckRegistryOptions#setHistoryStore}).
  *
- * <p>{@link #memory()} is the default of an embedding application: it keeps only what the windows need, in the
- * heap, and so nothing across a restart. health-history has the SQLite file store (the standalone's default) and
- * PostgreSQL, for a fleet sharing one store (each instance writes its own rows, any instance reads them all).
+ * <p>Without a store (the default of an embedding application) the registry keeps its windows in memory, in its own
+ * compact sums, and writes nothing. {@link #memory()} keeps only what the windows need, in the heap: given to
+ * registries created one after the other in a process (a redeployed verticle, tests), each continues the windows of
+ * the one before; it keeps nothing across a restart of the process. health-history has the SQLite file store (the
+ * standalone's default) and PostgreSQL, for a fleet sharing one store (each instance writes its own rows, any
+ * instance reads them all).
  *
  * <p>Implementations do their I/O off the event loops (a blocking one on a worker), keep the order of the calls of
  * one caller, and never throw: a fault fails the returned future, with a message naming the store and the cause

@@ -143,16 +143,27 @@ class StandaloneHistoryStoreTest {
       }
       assertThat(Duration.ofNanos(slowest)).as("the slowest /health while the file is locked")
         .isLessThan(Duration.ofMillis(300));
+      poll(() -> metrics(client, port), text -> text.contains("vitals_history_store_failing 1.0")
+        && !text.contains("vitals_history_buffered_rows 0.0"), text -> "store failing, rows held: " + text);
       lock.execute("ROLLBACK");
+      String written = poll(() -> metrics(client, port), text -> text.contains("vitals_history_store_failing 0.0")
+        && text.contains("vitals_history_buffered_rows 0.0"), text -> "rows written once the file is free: " + text);
+      assertThat(written).contains("vitals_history_rows_total{outcome=\"dropped\"} 0.0")
+        .doesNotContain("vitals_history_rows_total{outcome=\"written\"} 0.0");
     } finally {
       client.close();
     }
-    undeployAll(vertx); // the rows held meanwhile are written at the latest when the registry closes
+    undeployAll(vertx);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT count(*) FROM transitions")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getLong(1)).as("the first result's transition, held while locked").isEqualTo(1);
     }
+  }
+
+  private static String metrics(WebClient client, int port) {
+    return result(client.get(port, "127.0.0.1", "/metrics").send()).bodyAsString().lines()
+      .filter(line -> line.startsWith("vitals_history_")).collect(java.util.stream.Collectors.joining("\n"));
   }
 
   @Test

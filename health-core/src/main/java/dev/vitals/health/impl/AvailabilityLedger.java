@@ -169,7 +169,8 @@ final class AvailabilityLedger {
     int warned = (int) row.warnMs();
     int maint = (int) row.maintenanceMs();
     if (obs + maint > 0) {
-      firstObserved = Math.min(firstObserved, start);
+      // Observation that began within the span began at its end at the latest: the span's time, counted back.
+      firstObserved = Math.min(firstObserved, start + row.spanMs() - obs - maint);
     }
     if (row.spanMs() == HistoryStore.HOUR_MS) {
       add(hours, HOUR_SLOTS, start / HistoryStore.HOUR_MS, obs, avail, warned, maint);

@@ -39,8 +39,8 @@ final class HistoryKeeper {
 
   private final Vertx vertx;
   private final Clock clock;
+  /** Null when the registry has none: the ledgers alone keep the windows, nothing is written. */
   private final HistoryStore store;
-  private final boolean ownStore;
   private final String instance;
   private final int bufferSize;
   private final BurstLog faults = new BurstLog(HistoryKeeper.class, 60_000);
@@ -69,14 +69,18 @@ final class HistoryKeeper {
                 Supplier<Collection<CachedCheck>> checks, Function<String, CachedCheck> lookup) {
     this.vertx = vertx;
     this.clock = clock;
-    this.ownStore = store == null;
-    this.store = store == null ? HistoryStore.memory() : store;
+    this.store = store;
     this.instance = options.getInstance() != null ? options.getInstance() : hostName();
     this.bufferSize = options.getBufferSize();
     this.checks = checks;
     this.lookup = lookup;
-    this.timer = vertx.setPeriodic(options.getFlushInterval(), id -> flush());
-    load();
+    if (store == null) {
+      this.timer = -1;
+      loaded.complete();
+    } else {
+      this.timer = vertx.setPeriodic(options.getFlushInterval(), id -> flush());
+      load();
+    }
   }
 
   private static String hostName() {
@@ -199,6 +203,9 @@ final class HistoryKeeper {
   }
 
   private void add(Object row) {
+    if (store == null) {
+      return;
+    }
     synchronized (bufferLock) {
       buffer.addLast(row);
       while (buffer.size() > bufferSize) {
@@ -217,7 +224,7 @@ final class HistoryKeeper {
   /** Accounts every check up to now (finished minutes join the buffer), then appends the buffer in one batch. */
   Future<Void> flush() {
     synchronized (bufferLock) {
-      if (closed) {
+      if (closed || store == null) {
         return Future.succeededFuture();
       }
     }
@@ -294,7 +301,7 @@ final class HistoryKeeper {
 
   /**
    * Accounts the checks up to now, hands over their unfinished minutes and writes what is held (once: a failure is
-   * logged, the rows lost); then closes the store when it is the registry's own.
+   * logged, the rows lost). The store is its owner's to close.
    */
   Future<Void> close(Collection<CachedCheck> all) {
     synchronized (bufferLock) {
@@ -303,13 +310,16 @@ final class HistoryKeeper {
       }
       closed = true;
     }
+    if (store == null) {
+      return Future.succeededFuture();
+    }
     vertx.cancelTimer(timer);
     for (CachedCheck entry : all) {
       entry.accountHistory(clock.millis(), true);
     }
     Promise<Void> done = Promise.promise();
     waitAndWrite(done, 50);
-    return done.future().eventually(() -> ownStore ? store.close() : Future.succeededFuture());
+    return done.future();
   }
 
   /** Waits for a write in flight (up to {@code tries} times 100 ms), then writes the rest. */

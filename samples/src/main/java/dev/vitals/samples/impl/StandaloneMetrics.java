@@ -51,7 +51,18 @@ import java.util.concurrent.CompletableFuture;
  *       included ({@code Alerting.activeCount()})</td></tr>
  * </table>
  * They are bound before alerting has started (the server listens once it runs) and read it on each scrape: 0
- * until then.
+ * until then. And the history store's, read from {@code CheckRegistry.historyRecording()} on each scrape:
+ * <table>
+ *   <caption>The history store's meters</caption>
+ *   <tr><th>meter</th><th>type</th><th>unit</th><th>what</th></tr>
+ *   <tr><td>{@code vitals_history_rows_total{outcome}}</td><td>counter</td><td>rows</td>
+ *       <td>minute rollups and transitions {@code written} to the store, or {@code dropped} beyond
+ *       {@code history.bufferSize} while it failed</td></tr>
+ *   <tr><td>{@code vitals_history_buffered_rows}</td><td>gauge</td><td>rows</td><td>held now, to be written at the
+ *       next flush</td></tr>
+ *   <tr><td>{@code vitals_history_store_failing}</td><td>gauge</td><td>0 or 1</td><td>1 while the store's last
+ *       write (or the read at start) failed</td></tr>
+ * </table>
  */
 public final class StandaloneMetrics {
 
@@ -63,7 +74,10 @@ public final class StandaloneMetrics {
   private final VitalsMetrics binder;
   private final PrometheusMeterRegistry own;
   private final MeterRegistry registry;
-  /** The alerts' meters; they also hold the sinks and the alerts strongly (a FunctionCounter's reference is weak). */
+  /**
+   * The alerts' and the history store's meters; they also hold the sinks, the alerts and the registry strongly (a
+   * FunctionCounter's reference is weak).
+   */
   private final List<Meter> alertMeters;
   private final StandaloneAlerts alerts;
 
@@ -149,7 +163,8 @@ public final class StandaloneMetrics {
       binder.fleet(fleet.source(), fleet.quorum());
     }
     binder.bindTo(prometheus);
-    List<Meter> alertMeters = alerts == null ? List.of() : bindAlerts(prometheus, alerts);
+    List<Meter> alertMeters = new ArrayList<>(alerts == null ? List.of() : bindAlerts(prometheus, alerts));
+    alertMeters.addAll(bindHistory(prometheus, registry));
     router.route(options.getPath()).handler(JsonErrorHandler.allowing(HttpMethod.GET, HttpMethod.HEAD));
     router.route(options.getPath()).handler(MetricsHandler.create(prometheus));
     return new StandaloneMetrics(binder, own, prometheus, alertMeters, alerts);
@@ -181,6 +196,25 @@ public final class StandaloneMetrics {
       })
       .description("Alerts active now, silenced ones included").strongReference(true).register(registry));
     return meters;
+  }
+
+  /** Registers the history store's meters (see the class's table). */
+  private static List<Meter> bindHistory(MeterRegistry meters, CheckRegistry registry) {
+    List<Meter> bound = new ArrayList<>();
+    bound.add(FunctionCounter.builder("vitals.history.rows", registry, r -> r.historyRecording().written())
+      .description("History rows (minute rollups, transitions) written to the store, or dropped while it failed")
+      .tag("outcome", "written").register(meters));
+    bound.add(FunctionCounter.builder("vitals.history.rows", registry, r -> r.historyRecording().dropped())
+      .description("History rows (minute rollups, transitions) written to the store, or dropped while it failed")
+      .tag("outcome", "dropped").register(meters));
+    bound.add(Gauge.builder("vitals.history.buffered.rows", registry, r -> r.historyRecording().buffered())
+      .description("History rows held for the store, written at the next flush").strongReference(true)
+      .register(meters));
+    bound.add(Gauge.builder("vitals.history.store.failing", registry,
+        r -> r.historyRecording().fault() == null ? 0 : 1)
+      .description("1 while the history store's last write (or its read at start) failed").strongReference(true)
+      .register(meters));
+    return bound;
   }
 
   /** Removes Vitals' meters (Vert.x's registry outlives the verticle), and closes a registry of our own. */
