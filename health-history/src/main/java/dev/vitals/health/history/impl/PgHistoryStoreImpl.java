@@ -158,6 +158,8 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
       connect.setPassword(options.getPassword());
     }
     connect.addProperty("application_name", "vitals-history");
+    // a startup parameter, so no round trip per operation (PgBouncer refuses it unless ignore_startup_parameters
+    // names it; the client's deadline still holds then)
     connect.addProperty("statement_timeout", Long.toString(options.getQueryTimeout()));
     connect.addProperty("TimeZone", "UTC");
     this.password = connect.getPassword();
@@ -167,8 +169,8 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
       .with(new PoolOptions().setMaxSize(options.getMaxPoolSize()).setMaxWaitQueueSize(options.getMaxWaitQueueSize())
         .setConnectionTimeout((int) options.getQueryTimeout()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
         .setName("vitals-history-" + location).setShared(false))
-      // a connection nothing was read on for that long is closed: a server that stopped answering altogether (no
-      // statement_timeout can act) holds an append at most that long
+      // a connection idle (nothing read or written) for that long is closed: a server that stopped answering
+      // altogether (no statement_timeout can act) holds an append at most that long
       .with(new NetClientOptions().setConnectTimeout(connectTimeout).setTcpKeepAlive(true)
         .setIdleTimeout((int) Math.max(3 * options.getQueryTimeout(), 60_000)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
       .connectingTo(connect)
