@@ -141,6 +141,42 @@ class HistoryRecordingTest {
   }
 
   @Test
+  void aCheckRegisteredAfterTheReadAtStartGetsItsPastToo(Vertx vertx) {
+    SwitchedStore store = new SwitchedStore();
+    CheckRegistry first = registry(vertx, store, new HistoryOptions());
+    runFor(first, ProcedureResult.fail("refused"), Duration.ofMinutes(30));
+    result(first.close());
+
+    CheckRegistry second = CheckRegistry.create(vertx, new CheckRegistryOptions().setClock(clock)
+      .setHistory(new HistoryOptions().setInstance("vm-1")).setHistoryStore(store));
+    registries.add(second);
+    result(second.historyLoaded()); // nothing registered yet: "db" is kept aside
+    second.register(new CheckOptions("db").setSuccessTtl(0).setFailureTtl(0), () -> Future.succeededFuture(next.get()));
+    runFor(second, ProcedureResult.pass("ok"), Duration.ofMinutes(10));
+    assertThat(second.history("db").availability().get("1h")).isCloseTo(10.0 / 40, within(1e-9));
+  }
+
+  @Test
+  void aCheckRegisteredAgainUnderItsNameContinuesItsWindowsAndItsMinute(Vertx vertx) {
+    SwitchedStore store = new SwitchedStore();
+    CheckRegistry registry = registry(vertx, store, new HistoryOptions());
+    runFor(registry, ProcedureResult.fail("refused"), Duration.ofMinutes(30));
+    clock.advance(Duration.ofSeconds(20));
+    registry.unregister("db"); // a config reload changed it
+    registry.register(new CheckOptions("db").setSuccessTtl(0).setFailureTtl(0),
+      () -> Future.succeededFuture(next.get()));
+    runFor(registry, ProcedureResult.pass("ok"), Duration.ofMinutes(10));
+    assertThat(registry.history("db").availability().get("1h")).isCloseTo(10.0 / 40, within(0.01));
+    result(registry.flushHistory());
+    List<HistoryRollup> minute = result(store.real.rollups("vm-1", "db", clock.instant().minusSeconds(600 + 20),
+      clock.instant().minusSeconds(600 - 40)));
+    assertThat(minute).hasSize(1);
+    assertThat(minute.get(0).observedMs()).as("before and after the new registration, one row").isEqualTo(60_000);
+    assertThat(minute.get(0).fails()).isEqualTo(0);
+    assertThat(minute.get(0).passes()).isEqualTo(2);
+  }
+
+  @Test
   void timeInMaintenanceIsLeftOutAndWarnIsAvailableButShownApart(Vertx vertx) {
     CheckRegistry registry = registry(vertx, null, new HistoryOptions());
     MaintenanceSource maintenance = MaintenanceSource.local(clock);

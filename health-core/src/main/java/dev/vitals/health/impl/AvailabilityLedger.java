@@ -121,8 +121,12 @@ final class AvailabilityLedger {
       long p50 = n == 0 ? 0 : sorted[rank(n, 50)];
       long p95 = n == 0 ? 0 : sorted[rank(n, 95)];
       long max = n == 0 ? 0 : sorted[n - 1];
+      // Within bounds by construction; clamped all the same, so that no fault can escape into a run's completion.
+      long obs = Math.min(observed, HistoryStore.MINUTE_MS);
+      long maint = Math.min(maintenance, HistoryStore.MINUTE_MS - obs);
+      long avail = Math.min(available, obs);
       HistoryRollup row = new HistoryRollup(instance, check, Instant.ofEpochMilli(liveMinute), HistoryStore.MINUTE_MS,
-        runs, passes, warns, fails, available, warn, observed, maintenance, p50, p95, max);
+        runs, passes, warns, fails, avail, Math.min(warn, avail), obs, maint, p50, p95, max);
       if (carried != null && carried.start().toEpochMilli() == liveMinute) {
         row = merge(carried, row);
       }
@@ -146,6 +150,11 @@ final class AvailabilityLedger {
       now.passes() + before.passes(), now.warns() + before.warns(), now.fails() + before.fails(), avail, warned, obs,
       maint, Math.max(now.p50Ms(), before.p50Ms()), Math.max(now.p95Ms(), before.p95Ms()),
       Math.max(now.maxMs(), before.maxMs()));
+  }
+
+  /** Keeps {@code row} (just handed over) to be continued by a live minute of the same start. */
+  void carry(HistoryRollup row) {
+    carried = row;
   }
 
   /** The nearest-rank percentile's index in {@code n} sorted values. */
@@ -182,6 +191,32 @@ final class AvailabilityLedger {
     }
     if (carried == null || carried.start().isBefore(row.start())) {
       carried = row;
+    }
+  }
+
+  /** Adds the sums of {@code other} (read back for a check not yet registered then) to these. */
+  void merge(AvailabilityLedger other) {
+    if (other.hours == null) {
+      return;
+    }
+    if (hours == null) {
+      hours = new int[HOUR_SLOTS * FIELDS];
+      minutes = new int[MINUTE_SLOTS * FIELDS];
+    }
+    mergeRing(other.hours, hours, HOUR_SLOTS);
+    mergeRing(other.minutes, minutes, MINUTE_SLOTS);
+    firstObserved = Math.min(firstObserved, other.firstObserved);
+    if (other.carried != null && (carried == null || carried.start().isBefore(other.carried.start()))) {
+      carried = other.carried;
+    }
+  }
+
+  private static void mergeRing(int[] from, int[] into, int slots) {
+    for (int slot = 0; slot < slots; slot++) {
+      int base = slot * FIELDS;
+      if ((from[base + 1] | from[base + 2] | from[base + 3] | from[base + 4]) != 0) {
+        add(into, slots, from[base], from[base + 1], from[base + 2], from[base + 3], from[base + 4]);
+      }
     }
   }
 

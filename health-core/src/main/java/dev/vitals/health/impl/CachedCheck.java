@@ -55,10 +55,22 @@ final class CachedCheck {
     }
   }
 
-  /** Adds rollups the history store read back (see {@link HistoryRecorder#load}). */
-  void loadHistory(java.util.List<dev.vitals.health.HistoryRollup> rows, long currentHour) {
+  /** Adds a rollup the history store read back (see {@link HistoryRecorder#load}). */
+  void loadHistory(dev.vitals.health.HistoryRollup row, long currentHour) {
     if (history != null) {
-      history.load(rows, currentHour);
+      history.load(row, currentHour);
+    }
+  }
+
+  /** @return this check's sums, its time accounted and its open minute handed over; null without history */
+  AvailabilityLedger detachHistory(long now) {
+    return history == null ? null : history.detach(now);
+  }
+
+  /** Adds the sums read back for this check's name before it was registered. */
+  void mergeHistory(AvailabilityLedger read) {
+    if (history != null) {
+      history.merge(read);
     }
   }
 

@@ -418,6 +418,9 @@ public final class CheckRegistryImpl implements CheckRegistry {
       }
       return match;
     });
+    if (keeper != null) {
+      checks.values().stream().filter(entry -> removed.contains(entry.name())).forEach(keeper::unregistered);
+    }
     checks = next;
     if (!key.isEmpty()) {
       tree.remove(key);

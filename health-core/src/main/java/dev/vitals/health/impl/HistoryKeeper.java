@@ -33,8 +33,13 @@ import java.util.logging.Level;
  */
 final class HistoryKeeper {
 
-  /** Names read back from the store that no registered check has (yet), kept for a later registration: 10,000. */
-  static final int MAX_PENDING_CHECKS = 10_000;
+  /**
+   * Names read back from the store that no registered check has (yet), their sums kept for a later registration
+   * (a check added by a config reload): 1,000 (some 15 KB each).
+   */
+  static final int MAX_PENDING_CHECKS = 1_000;
+  /** The hourly sums are read a day at a time, so that 30 days of 1,000 checks are never all in the heap at once. */
+  private static final long SLICE = 24 * HistoryStore.HOUR_MS;
   private static final long LOADED = 30 * 24 * HistoryStore.HOUR_MS;
 
   private final Vertx vertx;
@@ -59,7 +64,7 @@ final class HistoryKeeper {
   private boolean closed;
 
   private final Object loadLock = new Object();
-  private final Map<String, List<HistoryRollup>> pending = new HashMap<>();
+  private final Map<String, AvailabilityLedger> pending = new HashMap<>();
   private long loadedRows;
 
   private volatile boolean inMaintenance;
@@ -109,59 +114,88 @@ final class HistoryKeeper {
   private void load() {
     long now = clock.millis();
     long hour = HistoryRollups.hourOf(now);
-    Instant hoursFrom = Instant.ofEpochMilli(hour - LOADED);
-    Instant minutesFrom = Instant.ofEpochMilli(hour - HistoryStore.HOUR_MS);
-    Instant to = Instant.ofEpochMilli(now + HistoryStore.MINUTE_MS);
-    Future<List<HistoryRollup>> hours;
-    Future<List<HistoryRollup>> minutes;
-    try {
-      hours = store.hourlyRollups(instance, null, hoursFrom, Instant.ofEpochMilli(hour));
-      minutes = store.rollups(instance, null, minutesFrom, to);
-    } catch (RuntimeException e) {
-      hours = minutes = Future.failedFuture(e);
-    }
-    Future.all(hours, minutes).onComplete(ar -> {
-      if (ar.succeeded()) {
-        apply(ar.result().resultAt(0), ar.result().resultAt(1), hour);
-      } else {
-        synchronized (bufferLock) {
-          fault = "read at start failed: " + message(ar.cause());
+    loadHours(hour - LOADED, hour).compose(v -> read(() -> store.rollups(instance, null,
+        Instant.ofEpochMilli(hour - HistoryStore.HOUR_MS), Instant.ofEpochMilli(now + HistoryStore.MINUTE_MS)))
+      .map(rows -> {
+        apply(rows, hour);
+        return null;
+      }))
+      .onComplete(ar -> {
+        if (ar.failed()) {
+          synchronized (bufferLock) {
+            fault = "read at start failed: " + message(ar.cause());
+          }
+          faults.log(Level.WARNING, () -> "History store: read at start failed (" + message(ar.cause())
+            + "); availability starts from what was read");
         }
-        faults.log(Level.WARNING, () -> "History store: " + fault + "; availability starts from now");
-      }
-      loaded.tryComplete();
-    });
+        loaded.tryComplete();
+      });
   }
 
-  private void apply(List<HistoryRollup> hours, List<HistoryRollup> minutes, long currentHour) {
-    Map<String, List<HistoryRollup>> byCheck = new HashMap<>();
-    for (HistoryRollup row : hours) {
-      byCheck.computeIfAbsent(row.check(), k -> new ArrayList<>()).add(row);
+  /** Reads and applies the hourly sums of {@code [from, to)}, a day at a time, oldest first. */
+  private Future<Void> loadHours(long from, long to) {
+    if (from >= to) {
+      return Future.succeededFuture();
     }
-    for (HistoryRollup row : minutes) {
-      byCheck.computeIfAbsent(row.check(), k -> new ArrayList<>()).add(row);
-    }
-    synchronized (loadLock) {
-      loadedRows = hours.size() + minutes.size();
-      byCheck.forEach((name, rows) -> {
-        CachedCheck entry = lookup.apply(name);
-        if (entry != null) {
-          entry.loadHistory(rows, currentHour);
-        } else if (pending.size() < MAX_PENDING_CHECKS) {
-          pending.put(name, rows);
-        }
+    long end = Math.min(to, from + SLICE);
+    return read(() -> store.hourlyRollups(instance, null, Instant.ofEpochMilli(from), Instant.ofEpochMilli(end)))
+      .compose(rows -> {
+        apply(rows, to);
+        return loadHours(end, to);
       });
+  }
+
+  private static <T> Future<T> read(Supplier<Future<T>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private void apply(List<HistoryRollup> rows, long currentHour) {
+    synchronized (loadLock) {
+      loadedRows += rows.size();
+      for (HistoryRollup row : rows) {
+        CachedCheck entry = lookup.apply(row.check());
+        if (entry != null) {
+          entry.loadHistory(row, currentHour);
+        } else {
+          AvailabilityLedger kept = pending.get(row.check());
+          if (kept == null && pending.size() < MAX_PENDING_CHECKS) {
+            kept = new AvailabilityLedger(instance, row.check());
+            pending.put(row.check(), kept);
+          }
+          if (kept != null) {
+            kept.load(row, row.start().toEpochMilli() >= currentHour);
+          }
+        }
+      }
     }
   }
 
   /** A check was registered (and is in the registry's map): it gets what was read back for its name. */
   void registered(CachedCheck entry) {
-    List<HistoryRollup> rows;
     synchronized (loadLock) {
-      rows = pending.remove(entry.name());
+      AvailabilityLedger kept = pending.remove(entry.name());
+      if (kept != null) {
+        entry.mergeHistory(kept);
+      }
     }
-    if (rows != null) {
-      entry.loadHistory(rows, HistoryRollups.hourOf(clock.millis()));
+  }
+
+  /**
+   * A check was unregistered: its open minute is written, and its sums are kept aside (with the pending ones) for a
+   * check registered again under its name (a config reload that changed it), which continues its windows.
+   */
+  void unregistered(CachedCheck entry) {
+    AvailabilityLedger sums = entry.detachHistory(clock.millis());
+    if (sums != null) {
+      synchronized (loadLock) {
+        if (pending.size() < MAX_PENDING_CHECKS) {
+          pending.put(entry.name(), sums);
+        }
+      }
     }
   }
 

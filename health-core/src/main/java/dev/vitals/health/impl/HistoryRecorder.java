@@ -146,11 +146,33 @@ final class HistoryRecorder {
     }
   }
 
-  /** Adds what the history store read back: hourly sums before {@code currentHour}, minutes from the hour before. */
-  synchronized void load(List<HistoryRollup> rows, long currentHour) {
-    for (HistoryRollup row : rows) {
-      ledger.load(row, row.start().toEpochMilli() >= currentHour);
+  /** Adds what the history store read back: an hourly sum before {@code currentHour}, or a minute of the last ones. */
+  synchronized void load(HistoryRollup row, long currentHour) {
+    ledger.load(row, row.start().toEpochMilli() >= currentHour);
+  }
+
+  /**
+   * The check is unregistered: its time is accounted to {@code now} and its open minute handed over (and carried, so
+   * that a successor within the same minute adds to it rather than replaces it).
+   *
+   * @return its sums
+   */
+  synchronized AvailabilityLedger detach(long now) {
+    account(now);
+    HistoryRollup[] open = new HistoryRollup[1];
+    ledger.finish(row -> {
+      keeper.minute(row);
+      open[0] = row;
+    });
+    if (open[0] != null) {
+      ledger.carry(open[0]);
     }
+    return ledger;
+  }
+
+  /** Adds sums read back before this check was registered. */
+  synchronized void merge(AvailabilityLedger read) {
+    ledger.merge(read);
   }
 
   synchronized double flapPercent() {

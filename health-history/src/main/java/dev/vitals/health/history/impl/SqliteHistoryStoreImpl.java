@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class SqliteHistoryStoreImpl implements SqliteHistoryStore {
 
   /** The migrations, in order: the resource {@code sqlite/V<n>__<name>.sql} is schema version n. */
   private static final List<String> MIGRATIONS = List.of("V1__history.sql");
+  private static final Comparator<HistoryRollup> ROLLUP_ORDER = Comparator.comparing(HistoryRollup::start)
+    .thenComparing(HistoryRollup::instance).thenComparing(HistoryRollup::check);
   /** Series ids remembered between appends; beyond, forgotten and read again. */
   private static final int MAX_CACHED_SERIES = 100_000;
 
@@ -95,6 +98,8 @@ public final class SqliteHistoryStoreImpl implements SqliteHistoryStore {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(5_000);
+    // 16 MB of page cache (the default is 2 MB): 1,000 checks' minutes land on 1,000 pages of the tables each batch.
+    config.setCacheSize(-16_000);
     connection = config.createConnection("jdbc:sqlite:" + path);
     try (Statement statement = connection.createStatement();
          ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
@@ -322,30 +327,50 @@ public final class SqliteHistoryStoreImpl implements SqliteHistoryStore {
     return readRollups("hours", HOUR_MS, instance, check, from, to);
   }
 
+  // The series first (a few rows), then each one's primary-key range: the rows carry the series' id, not its two
+  // names (each column read is a JNI call, a string the dearest), and are sorted here. A join let SQLite scan the
+  // whole table per read (13.7 s for 30 days of 1,000 checks' hours, read a day at a time; 6 s joined the other
+  // way round).
   private Future<List<HistoryRollup>> readRollups(String table, long span, String instance, String check,
                                                   Instant from, Instant to) {
     long low = from.toEpochMilli();
     long high = to.toEpochMilli();
     return whileOpen(() -> {
+      Map<Long, String[]> names = new HashMap<>();
+      try (PreparedStatement select = connection.prepareStatement("SELECT id, instance, check_name FROM series"
+        + " WHERE (?1 IS NULL OR instance = ?1) AND (?2 IS NULL OR check_name = ?2)")) {
+        select.setString(1, instance);
+        select.setString(2, check);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            names.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+          }
+        }
+      }
       List<HistoryRollup> rows = new ArrayList<>();
       try (PreparedStatement select = connection.prepareStatement(
-        "SELECT s.instance, s.check_name, r.start, r.runs, r.passes, r.warns, r.fails, r.available_ms, r.warn_ms,"
-          + " r.observed_ms, r.maintenance_ms, r.p50_ms, r.p95_ms, r.max_ms FROM series s JOIN " + table
-          + " r ON r.series_id = s.id WHERE (?1 IS NULL OR s.instance = ?1) AND (?2 IS NULL OR s.check_name = ?2)"
-          + " AND r.start >= ?3 AND r.start < ?4 ORDER BY r.start, s.instance, s.check_name")) {
+        "SELECT series_id, start, runs, passes, warns, fails, available_ms, warn_ms, observed_ms, maintenance_ms,"
+          + " p50_ms, p95_ms, max_ms FROM " + table + " WHERE series_id IN (SELECT id FROM series"
+          + " WHERE (?1 IS NULL OR instance = ?1) AND (?2 IS NULL OR check_name = ?2))"
+          + " AND start >= ?3 AND start < ?4")) {
         select.setString(1, instance);
         select.setString(2, check);
         select.setLong(3, low);
         select.setLong(4, high);
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
-            rows.add(new HistoryRollup(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), span,
-              rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-              rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)));
+            String[] series = names.get(rs.getLong(1));
+            if (series == null) {
+              continue; // a series made since the names were read: not in this read
+            }
+            rows.add(new HistoryRollup(series[0], series[1], Instant.ofEpochMilli(rs.getLong(2)), span,
+              rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+              rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13)));
           }
         }
       }
       connection.commit();
+      rows.sort(ROLLUP_ORDER);
       return rows;
     });
   }
@@ -361,7 +386,7 @@ public final class SqliteHistoryStoreImpl implements SqliteHistoryStore {
     return whileOpen(() -> {
       List<HistoryTransition> rows = new ArrayList<>();
       try (PreparedStatement select = connection.prepareStatement(
-        "SELECT s.instance, s.check_name, t.at, t.from_status, t.to_status, t.output FROM series s JOIN transitions t"
+        "SELECT s.instance, s.check_name, t.at, t.from_status, t.to_status, t.output FROM series s CROSS JOIN transitions t"
           + " ON t.series_id = s.id WHERE (?1 IS NULL OR s.instance = ?1) AND (?2 IS NULL OR s.check_name = ?2)"
           + " AND t.at >= ?3 AND t.at < ?4 ORDER BY t.at DESC, s.instance DESC, s.check_name DESC LIMIT ?5")) {
         select.setString(1, instance);
