@@ -20,9 +20,11 @@ import io.vertx.core.Vertx;
  * ({@code "schema version 3 is newer than this Vitals knows (1)"}); a migration that fails (PostgreSQL down at
  * start) is tried again by the next operation.
  *
- * <p>An {@link #append} is one transaction of one statement per kind (the transitions, then the minutes with their
- * hours, each a single multi-row statement over arrays), one at a time in the order called; reads run beside it on
- * the pool's other connections. Every operation is bounded by {@link PgHistoryStoreOptions#getQueryTimeout()}. A
+ * <p>An {@link #append} is one transaction of multi-row statements over arrays (the transitions, then the minutes
+ * with their hours), at most 5,000 rows a statement (a flush of 1,000 checks is one statement of each kind; the
+ * backlog of an outage, several), one append at a time in the order called; reads run beside it on the pool's
+ * other connections. Every operation is bounded by {@link PgHistoryStoreOptions#getQueryTimeout()}, an append by as
+ * many of them as it has statements (each statement by one, on the server). A
  * fault (PostgreSQL down, a timeout, {@code maxPoolSize + maxWaitQueueSize} operations already under way) fails the
  * future with {@code "history store postgresql://host:port/database: <cause>"} (never the password) and nothing is
  * thrown; the registry keeps its rows meanwhile. The store prunes every instance's rows every {@link HistoryStoreOptions#getPruneInterval()}, in

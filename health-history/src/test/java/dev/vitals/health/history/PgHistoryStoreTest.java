@@ -385,6 +385,23 @@ class PgHistoryStoreTest {
   }
 
   @Test
+  void aBacklogTooBigForOneStatementsTimeoutIsWrittenInOneTransactionOfSeveral() {
+    // what a registry of 2,000 checks holds after an hour of outage: one statement of it all takes longer than a
+    // statement_timeout of 1 s (about 3 s here), and would fail again at every retry; one of 5,000 rows, 0.1 s
+    PgHistoryStore store = store(options().setQueryTimeout(1_000));
+    List<HistoryRollup> backlog = new ArrayList<>();
+    for (int c = 0; c < 2_000; c++) {
+      backlog.addAll(minutes("vm-1", "check-" + c, T0, 60, 60_000));
+    }
+    Await.result(store.append(List.of(), backlog));
+    Instant end = T0.plus(Duration.ofHours(1));
+    assertThat(sql("SELECT count(*), sum(available_ms) FROM vitals_history_minutes", row -> row.getLong(0) + " "
+      + row.getLong(1))).containsExactly("120000 " + 120_000L * 60_000);
+    assertThat(Await.result(store.hourlyRollups("vm-1", "check-7", T0, end))).extracting(HistoryRollup::observedMs)
+      .containsExactly(3_600_000L);
+  }
+
+  @Test
   void aStalledDatabaseHoldsNoUnboundedQueueOfOperations() {
     PgHistoryStore store = store(options().setMaxPoolSize(1).setMaxWaitQueueSize(2).setQueryTimeout(5_000));
     Await.result(store.append(List.of(), minutes("vm-1", "db", T0, 1, 60_000)));

@@ -43,6 +43,8 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
 
   /** Rows one pruning step deletes at most, so that no step holds a long lock or outlives the query timeout. */
   static final int PRUNE_STEP = 10_000;
+  /** Rows one statement of an append writes at most (a flush of 1,000 checks' minutes is one): 5,000. */
+  static final int CHUNK = 5_000;
 
   private static final BurstLog LOG = new BurstLog(PgHistoryStoreImpl.class, 60_000);
   private static final Scrubber SCRUBBER = new Scrubber(new ScrubOptions());
@@ -206,7 +208,7 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
   }
 
   private Future<Integer> startMigration() {
-    return withDeadline(conn -> conn.begin().compose(tx -> PgSchema.migrate(conn)
+    return withDeadline(options.getQueryTimeout(), conn -> conn.begin().compose(tx -> PgSchema.migrate(conn)
       .compose(version -> tx.commit().map(version),
         failure -> tx.rollback().transform(r -> Future.failedFuture(failure)))), Promise.promise());
   }
@@ -220,21 +222,45 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
       }
     }
     if (transitions.isEmpty() && rollups.isEmpty()) {
-      return inOrder(false, conn -> Future.succeededFuture());
+      return inOrder(false, options.getQueryTimeout(), conn -> Future.succeededFuture());
     }
-    Tuple transitionRows = transitions.isEmpty() ? null : transitionArrays(transitions);
-    Tuple minuteRows = rollups.isEmpty() ? null : minuteArrays(rollups);
+    // A backlog (the rows a registry held through an outage) goes in statements of at most CHUNK rows, each well
+    // within statement_timeout, in one transaction whose deadline grows with them: a batch too big for one
+    // statement's timeout would otherwise fail at every retry.
+    List<HistoryRollup> minutes = distinct(rollups);
+    List<Tuple> statements = new ArrayList<>();
+    List<String> sql = new ArrayList<>();
+    for (int from = 0; from < transitions.size(); from += CHUNK) {
+      statements.add(transitionArrays(transitions.subList(from, Math.min(transitions.size(), from + CHUNK))));
+      sql.add(INSERT_TRANSITIONS);
+    }
+    for (int from = 0; from < minutes.size(); from += CHUNK) {
+      statements.add(minuteArrays(minutes.subList(from, Math.min(minutes.size(), from + CHUNK))));
+      sql.add(UPSERT_MINUTES);
+    }
     Tuple instanceRows = Tuple.of(instances(transitions, rollups));
-    return inOrder(true, conn -> conn.begin().compose(tx -> {
+    long deadline = options.getQueryTimeout() * Math.max(1, statements.size());
+    return inOrder(true, deadline, conn -> conn.begin().compose(tx -> {
       Future<?> written = conn.preparedQuery(INSERT_INSTANCES).execute(instanceRows);
-      if (transitionRows != null) {
-        written = written.compose(v -> conn.preparedQuery(INSERT_TRANSITIONS).execute(transitionRows));
-      }
-      if (minuteRows != null) {
-        written = written.compose(v -> conn.preparedQuery(UPSERT_MINUTES).execute(minuteRows));
+      for (int i = 0; i < statements.size(); i++) {
+        String statement = sql.get(i);
+        Tuple rows = statements.get(i);
+        written = written.compose(v -> conn.preparedQuery(statement).execute(rows));
       }
       return written.compose(v -> tx.commit(), failure -> tx.rollback().transform(r -> Future.failedFuture(failure)));
     }));
+  }
+
+  /**
+   * @return each instance, check and minute once, the last one given winning (as if appended one after the other):
+   * ON CONFLICT DO UPDATE cannot touch a row twice in one statement, nor may two statements count one minute twice
+   */
+  private static List<HistoryRollup> distinct(List<HistoryRollup> rollups) {
+    Map<List<Object>, HistoryRollup> last = new LinkedHashMap<>();
+    for (HistoryRollup r : rollups) {
+      last.put(List.of(r.instance(), r.check(), r.start()), r);
+    }
+    return new ArrayList<>(last.values());
   }
 
   private static String[] instances(List<HistoryTransition> transitions, List<HistoryRollup> rollups) {
@@ -264,21 +290,16 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
     return Tuple.of(instance, check, at, from, to, output);
   }
 
+  /** @param rollups minutes, each key once ({@link #distinct}) */
   private static Tuple minuteArrays(List<HistoryRollup> rollups) {
-    // each key once (ON CONFLICT DO UPDATE cannot touch a row twice in one statement): the last one wins, as if
-    // appended one after the other
-    Map<List<Object>, HistoryRollup> last = new LinkedHashMap<>();
-    for (HistoryRollup r : rollups) {
-      last.put(List.of(r.instance(), r.check(), r.start()), r);
-    }
-    int n = last.size();
+    int n = rollups.size();
     String[] instance = new String[n];
     String[] check = new String[n];
     OffsetDateTime[] start = new OffsetDateTime[n];
     OffsetDateTime[] hour = new OffsetDateTime[n];
     Integer[][] sums = new Integer[11][n];
     int i = 0;
-    for (HistoryRollup r : last.values()) {
+    for (HistoryRollup r : rollups) {
       instance[i] = text(r.instance());
       check[i] = text(r.check());
       start[i] = utc(r.start());
@@ -421,6 +442,11 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
    * operation fails at once (a stalled database holds no unbounded queue of callers).
    */
   private <T> Future<T> inOrder(boolean write, Function<SqlConnection, Future<T>> work) {
+    return inOrder(write, options.getQueryTimeout(), work);
+  }
+
+  /** As {@link #inOrder(boolean, Function)}, with a deadline of its own, in ms. */
+  private <T> Future<T> inOrder(boolean write, long deadline, Function<SqlConnection, Future<T>> work) {
     Future<Void> before;
     Promise<Void> ended = Promise.promise();
     synchronized (this) {
@@ -450,18 +476,18 @@ public final class PgHistoryStoreImpl implements PgHistoryStore {
         ended.complete();
         return Future.failedFuture(version.cause());
       }
-      return withDeadline(work, ended);
+      return withDeadline(deadline, work, ended);
     });
   }
 
   /**
-   * @param ended completed once the work has ended on its connection (or never started), deadline or not
+   * @param timeout the deadline in ms, counted from now (the wait for a connection is in it)
+   * @param ended   completed once the work has ended on its connection (or never started), deadline or not
    * @return the work's outcome on a connection of the pool, failed with the store's fault, or with a timeout once
-   * {@code queryTimeout} has passed (counted from now, so the wait for a connection is in it)
+   * the deadline has passed
    */
-  private <T> Future<T> withDeadline(Function<SqlConnection, Future<T>> work, Promise<Void> ended) {
+  private <T> Future<T> withDeadline(long timeout, Function<SqlConnection, Future<T>> work, Promise<Void> ended) {
     Promise<T> outcome = Promise.promise();
-    long timeout = options.getQueryTimeout();
     long timer = vertx.setTimer(timeout, id -> outcome.tryFail(fault(new IllegalStateException("timed out after "
       + timeout + " ms"))));
     pool.getConnection().compose(conn -> {
