@@ -6,6 +6,7 @@ import dev.vitals.health.CheckOptions;
 import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.fleet.HazelcastOptions;
 import dev.vitals.health.grpc.GrpcHealthOptions;
+import dev.vitals.health.history.HistoryStoreOptions;
 import dev.vitals.health.metrics.VitalsMetricsOptions;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.webhook.WebhookOptions;
@@ -103,6 +104,8 @@ class ConfigReferenceTest {
         value = resolved.getJsonArray("enum").getValue(0);
       } else if (e.getKey().equals("url")) {
         value = "http://127.0.0.1/hook";
+      } else if (e.getKey().equals("uri")) {
+        value = "postgresql://vitals:pw@127.0.0.1:5432/vitals"; // history.store's, whose keys are PostgreSQL's
       } else if (e.getKey().equals("secret")) {
         value = "at least 16 bytes"; // the fleet's secret has a minimum length of its own
       } else if ("boolean".equals(type)) {
@@ -167,7 +170,11 @@ class ConfigReferenceTest {
     sameKeys(at("/properties/notifications/properties/webhooks/items"), json -> new WebhookOptions(json).toJson(),
       Set.of(), Set.of());
     sameKeys(section("metrics"), json -> new VitalsMetricsOptions(json).toJson(), Set.of(), Set.of());
-    sameKeys(section("history"), json -> new HistorySection(json).toJson(), Set.of(), Set.of());
+    // history.store's keys of every type at once: PostgreSQL's are read with its type only
+    sameKeys(section("history"), json -> new HistorySection(json.put("store", json.getJsonObject("store")
+      .put("type", "postgresql"))).toJson(), Set.of(), Set.of());
+    sameKeys(at("/properties/history/properties/store"),
+      json -> new HistoryStoreOptions(json.put("type", "postgresql")).toJson(), Set.of(), Set.of());
     sameKeys(section("fleet"), json -> new FleetSection(json).toJson(), Set.of(), Set.of());
     sameKeys(section("fleet").getJsonObject("properties").getJsonObject("cluster"),
       json -> new HazelcastOptions(json).toJson(), Set.of(), Set.of());
@@ -203,6 +210,8 @@ class ConfigReferenceTest {
       new Reader("notifications.webhooks[]", at("/properties/notifications/properties/webhooks/items"),
         WebhookOptions::new),
       new Reader("history", section("history"), HistorySection::new),
+      new Reader("history.store", at("/properties/history/properties/store"),
+        json -> new HistoryStoreOptions(json.put("type", "postgresql"))),
       new Reader("alerts", section("alerts"), dev.vitals.health.alerts.AlertsOptions::new),
       new Reader("fleet", section("fleet"), FleetSection::new),
       new Reader("fleet.cluster", section("fleet").getJsonObject("properties").getJsonObject("cluster"),

@@ -7,7 +7,9 @@ import io.vertx.codegen.json.annotations.JsonGen;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Which {@link dev.vitals.health.HistoryStore} to open ({@link HistoryStores#open}) and how long it keeps each kind
@@ -15,7 +17,10 @@ import java.util.Objects;
  *
  * <p>JSON form: {@code {"type": "sqlite", "path": "vitals-history.db", "transitionRetention": "2160h",
  * "minuteRetention": "168h", "hourRetention": "2160h", "pruneInterval": "1h"}} (90, 7 and 90 days);
- * {@code {"type": "memory"}} keeps nothing on disk. Durations in ms or as {@code "2160h"}, {@code "30m"}.
+ * {@code {"type": "memory"}} keeps nothing on disk; {@code {"type": "postgresql", "uri":
+ * "postgresql://user:password@host:5432/database", ...}} shares one store in a fleet, the keys of
+ * {@link PgHistoryStoreOptions} beside these ({@link #getPostgresql()}). Durations in ms or as {@code "2160h"},
+ * {@code "30m"}.
  *
  * <p>Retention per kind: transitions (the raw status changes), minute rollups (a row per check per minute) and
  * hourly sums (a row per check per hour, what the 24 h, 7 d and 30 d windows are read from); each is pruned every
@@ -30,7 +35,9 @@ public class HistoryStoreOptions {
     /** {@link dev.vitals.health.HistoryStore#memory()}: nothing on disk, nothing across a restart. */
     MEMORY,
     /** {@link SqliteHistoryStore}: one SQLite file. */
-    SQLITE
+    SQLITE,
+    /** {@link PgHistoryStore}: PostgreSQL, shared by a fleet ({@link HistoryStoreOptions#getPostgresql()}). */
+    POSTGRESQL
   }
 
   /** Default type: a SQLite file. */
@@ -54,11 +61,13 @@ public class HistoryStoreOptions {
   private long hourRetention = DEFAULT_HOUR_RETENTION;
   private long pruneInterval = DEFAULT_PRUNE_INTERVAL;
   private Clock clock = Clock.systemUTC();
+  private PgHistoryStoreOptions postgresql = new PgHistoryStoreOptions();
 
   /** The JSON form, read before the generated converter; it documents each key. */
   private static final JsonForm FORM = JsonForm.of("")
     .enumeration("type", Type.class)
-    .describe("`sqlite`: a file that keeps availability across restarts; `memory`: nothing on disk")
+    .describe("`sqlite`: a file that keeps availability across restarts; `memory`: nothing on disk; `postgresql`:"
+      + " one database shared by a fleet (uri, ...)")
     .text("path").describe("the SQLite file (created with its directory's permissions; relative to the working"
       + " directory)")
     .duration("transitionRetention").range(60_000, MAX_RETENTION)
@@ -83,25 +92,44 @@ public class HistoryStoreOptions {
     this.hourRetention = other.hourRetention;
     this.pruneInterval = other.pruneInterval;
     this.clock = other.clock;
+    this.postgresql = new PgHistoryStoreOptions(other.postgresql);
   }
 
   /**
-   * @param json the JSON form described on this class
-   * @throws IllegalArgumentException naming the field when a key is unknown or a value is invalid
+   * @param json the JSON form described on this class; the keys of {@link PgHistoryStoreOptions} are read by it
+   * @throws IllegalArgumentException naming the field when a key is unknown or a value is invalid, or when a key of
+   *                                  {@link PgHistoryStoreOptions} comes with another type than {@code postgresql}
    */
   public HistoryStoreOptions(JsonObject json) {
-    HistoryStoreOptionsConverter.fromJson(FORM.read(json), this);
+    JsonObject own = new JsonObject();
+    JsonObject pg = new JsonObject();
+    Set<String> pgKeys = PgHistoryStoreOptions.keys();
+    json.forEach(e -> (pgKeys.contains(e.getKey()) ? pg : own).put(e.getKey(), e.getValue()));
+    HistoryStoreOptionsConverter.fromJson(FORM.read(own), this);
+    postgresql = new PgHistoryStoreOptions(pg);
+    if (type != Type.POSTGRESQL && !pg.isEmpty()) {
+      throw new IllegalArgumentException(pg.fieldNames().iterator().next() + ": only with type postgresql, got type '"
+        + type.name().toLowerCase(Locale.ROOT) + "'");
+    }
   }
 
-  /** @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults; see {@link JsonForm#schema} */
+  /**
+   * @return the JSON Schema (draft 2020-12) of the JSON form, with its defaults, the keys of
+   * {@link PgHistoryStoreOptions} included; see {@link JsonForm#schema}
+   */
   public static JsonObject schema() {
-    return FORM.schema(new HistoryStoreOptions().toJson());
+    JsonObject schema = FORM.schema(new HistoryStoreOptions().toJson());
+    schema.getJsonObject("properties").mergeIn(PgHistoryStoreOptions.schema().getJsonObject("properties"));
+    return schema;
   }
 
-  /** @return the JSON form described on this class */
+  /** @return the JSON form described on this class; with type {@code postgresql}, its keys too, password included */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
     HistoryStoreOptionsConverter.toJson(this, json);
+    if (type == Type.POSTGRESQL) {
+      json.mergeIn(postgresql.toJson());
+    }
     return FORM.write(json);
   }
 
@@ -225,8 +253,29 @@ public class HistoryStoreOptions {
     return value;
   }
 
+  /** @return where and how a {@code postgresql} store connects (read with type {@code postgresql} only) */
+  @GenIgnore
+  public PgHistoryStoreOptions getPostgresql() {
+    return postgresql;
+  }
+
+  /**
+   * @param postgresql where and how a {@code postgresql} store connects
+   * @return this
+   */
+  @GenIgnore
+  public HistoryStoreOptions setPostgresql(PgHistoryStoreOptions postgresql) {
+    this.postgresql = Objects.requireNonNull(postgresql, "postgresql");
+    return this;
+  }
+
+  /** @return the JSON form, a PostgreSQL password masked */
   @Override
   public String toString() {
-    return toJson().encode();
+    JsonObject json = toJson();
+    if (type == Type.POSTGRESQL) {
+      json.mergeIn(new JsonObject(postgresql.toString()));
+    }
+    return json.encode();
   }
 }

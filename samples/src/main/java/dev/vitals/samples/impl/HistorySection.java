@@ -39,7 +39,8 @@ public final class HistorySection {
   private static final JsonForm STORE = JsonForm.of("").object("store", HistoryStoreOptions::new,
       HistoryStoreOptions::schema)
     .defaultShown("a SQLite file `" + STORE_FILE + "` beside the config file (the working directory without one)")
-    .describe("where availability is kept across restarts: `{\"type\": \"sqlite\", \"path\": ...}` or"
+    .describe("where availability is kept across restarts: `{\"type\": \"sqlite\", \"path\": ...}`,"
+      + " `{\"type\": \"postgresql\", \"uri\": ...}` for one database shared by a fleet, or"
       + " `{\"type\": \"memory\"}` for nothing on disk");
 
   /** The registry's keys, as its options write them; the others are the routes'. */
