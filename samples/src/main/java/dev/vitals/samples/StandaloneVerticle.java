@@ -11,6 +11,7 @@ import dev.vitals.health.CheckRegistry;
 import dev.vitals.health.CheckRegistryOptions;
 import dev.vitals.health.HistoryOptions;
 import dev.vitals.health.HistoryStore;
+import dev.vitals.health.history.HistoryStoreOptions;
 import dev.vitals.health.MaintenanceSource;
 import dev.vitals.health.PassiveChecks;
 import dev.vitals.health.StatusChange;
@@ -42,6 +43,7 @@ import dev.vitals.samples.impl.StandaloneAlerts;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneFleet;
 import dev.vitals.samples.impl.StandaloneMetrics;
+import dev.vitals.samples.impl.StoreFleet;
 import dev.vitals.samples.impl.TlsReloader;
 import dev.vitals.status.consul.ConsulMaintenance;
 import io.vertx.config.ConfigRetriever;
@@ -111,6 +113,7 @@ public class StandaloneVerticle extends VerticleBase {
   private final List<WebhookNotifier> notifiers = new ArrayList<>();
   private HealthHandler health;
   private HistoryRoutes historyRoutes;
+  private StoreFleet storeFleet;
   private VitalsRoutes routes;
   private StandaloneConfig config;
   private ConfigRetriever retriever;
@@ -334,6 +337,11 @@ public class StandaloneVerticle extends VerticleBase {
     }
     if (fleet != null && historyRoutes != null) {
       historyRoutes.fleet(fleet::viewJson); // the dashboard's fleet view: what /health/fleet serves
+    } else if (historyRoutes != null && store != null && config.history().registryOptions().isEnabled()
+      && config.history().storeOptions().getType() == HistoryStoreOptions.Type.POSTGRESQL) {
+      // A store the fleet shares: every instance that writes to it, on any instance's dashboard.
+      storeFleet = new StoreFleet(vertx, store, registry.historyRecording().instance(), Clock.systemUTC());
+      historyRoutes.fleet(storeFleet::view);
     }
 
     HttpServerOptions options = new HttpServerOptions()
@@ -518,6 +526,10 @@ public class StandaloneVerticle extends VerticleBase {
     passive.close();
     notifiers.forEach(notifier -> closing.add(notifier.close()));
     notifiers.clear();
+    if (storeFleet != null) {
+      storeFleet.close();
+      storeFleet = null;
+    }
     HistoryStore store = historyStore;
     historyStore = null;
     // The registry writes what it holds to the store when it closes: the store after it.

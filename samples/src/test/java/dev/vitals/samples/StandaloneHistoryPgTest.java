@@ -81,6 +81,15 @@ class StandaloneHistoryPgTest {
     }
   }
 
+  private static String text(Vertx vertx, int port, String path) {
+    WebClient client = WebClient.create(vertx);
+    try {
+      return result(client.get(port, "127.0.0.1", path).send()).bodyAsString();
+    } finally {
+      client.close();
+    }
+  }
+
   @Test
   void twoInstancesShareOneDatabaseAndARestartedOneGoesOnFromItsOwnPast(Vertx vertx) throws Exception {
     int dependencyOne = closedPortUnchecked();
@@ -99,6 +108,10 @@ class StandaloneHistoryPgTest {
         + " ORDER BY instance")).containsExactly("api-1", "api-2");
       assertThat(rows(vertx, "SELECT version FROM vitals_history_schema_version")).as("migrated once")
         .containsExactly("1");
+      // any instance's dashboard shows every instance writing to the store: api-2's shows api-1 failing db
+      String ui = poll(() -> text(vertx, two.actualPort(), "/health/ui"),
+        page -> page.contains("data-node=\"api-1\"") && page.contains("db on api-1: fail"), page -> page);
+      assertThat(ui).contains("data-node=\"api-2\"");
       Thread.sleep(1_500); // api-1's dependency is down for these 1.5 s
       result(vertx.undeploy(oneId)); // its registry writes what it holds as it closes
       double failedSeconds = (System.nanoTime() - deployed) / 1e9;

@@ -25,7 +25,8 @@ import java.util.logging.Level;
 /**
  * The fleet as a history store shared by its instances knows it (PostgreSQL, each instance writing its own rows):
  * every {@value #REFRESH_MS} ms, the instances that wrote rows, each one's checks by the last transition stored of the
- * last 7 days, and whether it wrote a minute within the last {@value #UP_WITHIN_MS} ms (up) or not (missing). Served to
+ * last 7 days, and whether it wrote a minute or a transition within the last {@value #UP_WITHIN_MS} ms (up) or not
+ * (missing). Served to
  * the dashboard's fleet view in {@code GET /health/fleet}'s JSON form, so that any instance's dashboard shows them
  * all without a fleet section. Bounded: {@value #MAX_INSTANCES} instances, {@value #MAX_TRANSITIONS} transitions
  * read per refresh (the newest), {@code NodeStatus}'s 32 failing checks named per instance.
@@ -111,6 +112,11 @@ public final class StoreFleet {
     Map<String, Instant> heard = new HashMap<>();
     for (HistoryRollup row : minutes) {
       heard.merge(row.instance(), row.start().plusMillis(row.spanMs()), (a, b) -> a.isAfter(b) ? a : b);
+    }
+    for (HistoryTransition row : transitions) { // a transition within the last minutes is a sign of life too
+      if (row.at().isAfter(now.minusMillis(UP_WITHIN_MS))) {
+        heard.merge(row.instance(), row.at(), (a, b) -> a.isAfter(b) ? a : b);
+      }
     }
     Set<String> names = new HashSet<>(instances.subList(0, Math.min(instances.size(), MAX_INSTANCES)));
     names.add(self);
