@@ -244,6 +244,18 @@ class HistoryRoutesTest {
       .contains("src=\"/ops/health/ui/dashboard.js\"").doesNotContain("connection &lt;refused&gt;");
   }
 
+  /** Warn counts as available and is shown apart: 30 min pass then 30 min warn is 100 % available, 50 % warn. */
+  @Test
+  void theDashboardShowsTheWarnShareApartFromAvailability() {
+    flip(ProcedureResult.pass("valid for 90 days"));
+    clock.advance(Duration.ofMinutes(30));
+    flip(ProcedureResult.warn("expires in 5 days"));
+    clock.advance(Duration.ofMinutes(30));
+    String html = http.get("/health/ui").bodyAsString();
+    assertThat(html).contains("data-warn-share=\"0.5", "50");
+    assertThat(html.substring(html.indexOf("data-check=\"db\""))).contains("<span class=\"main\" data-window=\"24h\">100");
+  }
+
   /** Active alerts and silences above the checks; outputs and silences only to whom failure details are shown. */
   @Test
   void theDashboardShowsAlertsAndSilencesAsFailureDetailsAllow() {

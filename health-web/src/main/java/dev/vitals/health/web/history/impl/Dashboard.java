@@ -292,6 +292,12 @@ final class Dashboard {
     if (!first) {
       html.append("</small>");
     }
+    Double warn = history == null ? null : history.warnShare().get(window.key);
+    if (warn != null && warn > 0) { // available, but warning: shown apart (a certificate near its end is no downtime)
+      html.append("<small class=\"warn-share s-warn\" data-warn-share=\"");
+      decimal(html, warn);
+      html.append("\">").append(percent(warn)).append(" warn</small>");
+    }
     Double budget = history == null || history.slo() == null ? null : history.errorBudgetRemaining().get(window.key);
     if (budget != null) {
       html.append("<small class=\"budget").append(budget < 0 ? " s-fail" : "").append("\" data-budget=\"");
