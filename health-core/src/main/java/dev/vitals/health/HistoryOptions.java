@@ -7,9 +7,15 @@ import io.vertx.core.json.JsonObject;
 /**
  * What a {@link CheckRegistry} remembers of each check's past, and when it calls a check flapping.
  *
- * <p>JSON form: {@code {"enabled": true, "flapHighThreshold": 20, "flapLowThreshold": 5}}. The bounds per check
- * are fixed: the last {@value #RECENT_RUNS} runs, the status transitions of the last 7 days (at most
- * {@value #MAX_TRANSITIONS}, the oldest dropped first), outputs cut to {@value #MAX_OUTPUT_LENGTH} characters.
+ * <p>JSON form: {@code {"enabled": true, "flapHighThreshold": 20, "flapLowThreshold": 5, "instance": "vm-1",
+ * "flushInterval": 15000, "bufferSize": 100000}}. The bounds per check are fixed: the last {@value #RECENT_RUNS}
+ * runs, the status transitions of the last 7 days (at most {@value #MAX_TRANSITIONS}, the oldest dropped first),
+ * outputs cut to {@value #MAX_OUTPUT_LENGTH} characters, and the time sums of the availability windows (per minute
+ * for an hour, per hour for 30 days: some 15 KB).
+ *
+ * <p>{@code instance}, {@code flushInterval} and {@code bufferSize} are about the {@link HistoryStore}
+ * ({@link CheckRegistryOptions#setHistoryStore}): the name this instance's rows carry, how often they are written
+ * (finished minutes and transitions, one batch), and how many are held while the store fails.
  *
  * <p>Flap detection is Nagios': the weighted percent of state change over the last {@value #FLAP_WINDOW} results
  * (a change between the two oldest weighs 0.75, between the two newest 1.25); a check starts flapping when it
@@ -162,7 +168,7 @@ public class HistoryOptions {
   /**
    * @param instance this instance's name in the {@link HistoryStore}: the rows it writes carry it and those it
    *                 reads back at start are its own; instances sharing a store need distinct names; {@code null}
-   *                 for the machine's host name
+   *                 for the machine's host name (looked up only when the registry has a store)
    * @return this
    * @throws IllegalArgumentException when blank or longer than 200 characters
    */

@@ -33,7 +33,7 @@ class HistoryRecordingTest {
   private final List<CheckRegistry> registries = new ArrayList<>();
 
   /** The memory store with a switch that makes every call fail, as a store that cannot be reached. */
-  static final class SwitchedStore implements HistoryStore {
+  static class SwitchedStore implements HistoryStore {
     final HistoryStore real = HistoryStore.memory();
     final AtomicBoolean down = new AtomicBoolean();
 
@@ -123,7 +123,7 @@ class HistoryRecordingTest {
 
     clock.advance(Duration.ofMinutes(5)); // the process is down: not observed
     CheckRegistry second = registry(vertx, store, new HistoryOptions());
-    assertThat(second.historyRecording().loadedRows()).isEqualTo(46);
+    assertThat(second.historyRecording().loadedRows()).as("46 minutes and 3 transitions").isEqualTo(49);
     runFor(second, ProcedureResult.pass("ok"), Duration.ofMinutes(10));
     CheckHistory history = second.history("db");
     assertThat(history.availability().get("1h")).as("45 min before the restart, 10 after: not reset")
@@ -138,6 +138,65 @@ class HistoryRecordingTest {
     assertThat(history.availability().get("1h")).isEqualTo(1.0);
     assertThat(history.availability().get("24h")).as("the hourly sums of the first process")
       .isCloseTo((40.0 + 180) / (55 + 180), within(1e-9));
+  }
+
+  @Test
+  void aRestartContinuesTheTransitionsAndSinceWhenTheCheckFails(Vertx vertx) {
+    SwitchedStore store = new SwitchedStore();
+    CheckRegistry first = registry(vertx, store, new HistoryOptions());
+    Instant started = clock.instant();
+    runFor(first, ProcedureResult.pass("ok"), Duration.ofMinutes(10));
+    Instant failed = clock.instant();
+    runFor(first, ProcedureResult.fail("refused"), Duration.ofMinutes(20));
+    result(first.close());
+
+    clock.advance(Duration.ofMinutes(2));
+    CheckRegistry second = registry(vertx, store, new HistoryOptions());
+    run(second, ProcedureResult.fail("still refused"));
+    CheckHistory history = second.history("db");
+    assertThat(history.since()).as("failing since before the restart").isEqualTo(failed);
+    assertThat(history.transitions()).extracting(CheckHistory.Transition::from, CheckHistory.Transition::to,
+        CheckHistory.Transition::at)
+      .containsExactly(org.assertj.core.groups.Tuple.tuple(null, HealthStatus.PASS, started),
+        org.assertj.core.groups.Tuple.tuple(HealthStatus.PASS, HealthStatus.FAIL, failed));
+
+    clock.advance(Duration.ofMinutes(1));
+    run(second, ProcedureResult.pass("back"));
+    assertThat(second.history("db").transitions()).extracting(CheckHistory.Transition::to)
+      .containsExactly(HealthStatus.PASS, HealthStatus.FAIL, HealthStatus.PASS);
+    result(second.flushHistory());
+    assertThat(result(store.real.transitions("vm-1", "db", Instant.EPOCH, clock.instant().plusSeconds(1), 10)))
+      .as("the restart wrote no change").extracting(HistoryTransition::to)
+      .containsExactly(HealthStatus.PASS, HealthStatus.FAIL, HealthStatus.PASS);
+  }
+
+  @Test
+  void transitionsReadBackAfterTheFirstRunGoBeforeIt(Vertx vertx) {
+    SwitchedStore store = new SwitchedStore();
+    CheckRegistry first = registry(vertx, store, new HistoryOptions());
+    runFor(first, ProcedureResult.fail("refused"), Duration.ofMinutes(20));
+    Instant failedAt = Instant.parse("2026-11-21T12:00:00Z");
+    result(first.close());
+
+    io.vertx.core.Promise<Void> release = io.vertx.core.Promise.promise();
+    SwitchedStore slow = new SwitchedStore() {
+      @Override
+      public Future<List<HistoryTransition>> transitions(String instance, String check, Instant from, Instant to,
+                                                         int limit) {
+        return release.future().compose(v -> store.real.transitions(instance, check, from, to, limit));
+      }
+    };
+    clock.advance(Duration.ofMinutes(1));
+    CheckRegistry second = CheckRegistry.create(vertx, new CheckRegistryOptions().setClock(clock)
+      .setHistory(new HistoryOptions().setInstance("vm-1")).setHistoryStore(slow));
+    registries.add(second);
+    second.register(new CheckOptions("db").setSuccessTtl(0).setFailureTtl(0), () -> Future.succeededFuture(next.get()));
+    run(second, ProcedureResult.fail("still refused")); // before the read at start is done
+    release.complete();
+    result(second.historyLoaded());
+    CheckHistory history = second.history("db");
+    assertThat(history.since()).isEqualTo(failedAt);
+    assertThat(history.transitions()).extracting(CheckHistory.Transition::to).containsExactly(HealthStatus.FAIL);
   }
 
   @Test

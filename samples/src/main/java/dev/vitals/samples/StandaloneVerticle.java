@@ -3,6 +3,7 @@ package dev.vitals.samples;
 import dev.vitals.environment.EnvironmentDump;
 import dev.vitals.environment.EnvironmentOptions;
 import dev.vitals.health.CheckOptions;
+import dev.vitals.health.alerts.AlertFleet;
 import dev.vitals.health.alerts.AlertsHandler;
 import dev.vitals.health.alerts.MaintenanceWindowOptions;
 import dev.vitals.health.alerts.WindowedMaintenance;
@@ -36,6 +37,7 @@ import dev.vitals.samples.impl.FleetSection;
 import dev.vitals.samples.impl.GrpcEndpoint;
 import dev.vitals.samples.impl.PeerLimits;
 import dev.vitals.samples.impl.RunningChecks;
+import dev.vitals.samples.impl.StandaloneAlertFleet;
 import dev.vitals.samples.impl.StandaloneAlerts;
 import dev.vitals.samples.impl.StandaloneConfig;
 import dev.vitals.samples.impl.StandaloneFleet;
@@ -117,6 +119,7 @@ public class StandaloneVerticle extends VerticleBase {
   private StandaloneMetrics metrics;
   private StandaloneFleet fleet;
   private StandaloneAlerts alerts;
+  private StandaloneAlertFleet alertFleet;
   private volatile HttpServer server;
 
   /** A configured check as registered: its config entry, to notice changes, and what releases it. */
@@ -283,15 +286,21 @@ public class StandaloneVerticle extends VerticleBase {
           + (change.from() == null ? "" : change.from() + " → ") + change.to()
           + (change.output().isEmpty() ? "" : ": " + change.output())));
     for (WebhookOptions webhook : config.webhooks()) {
-      WebhookNotifier notifier = WebhookNotifier.create(vertx, webhook);
+      // On the dependency loop, as the alert channels: a receiver gone hostile stays away from the probes' loops.
+      WebhookNotifier notifier = WebhookNotifier.create(dependencies.vertx(), webhook);
       StatusEvents.listen(registry, maintenance, notifier::notify);
       notifiers.add(notifier);
     }
     Future<Void> alerting = Future.succeededFuture();
     if (config.alerts() != null) {
       alerts = StandaloneAlerts.create(vertx, dependencies.vertx(), config.alerts(), configFile);
+      if (config.fleet() != null && config.fleet().source() == FleetSection.Source.CLUSTER) {
+        // Once per fleet: the instances' failures from the fleet view, the leader through the cluster manager.
+        alertFleet = new StandaloneAlertFleet(() -> fleet == null ? null : fleet.source(),
+          config.application().resolved().getName());
+      }
       alerting = alerts.start(registry, config.application().getServiceId(), config.health().getHostname(),
-        config.application().getName());
+        config.application().getName(), alertFleet == null ? AlertFleet.alone() : alertFleet);
     }
     AdminTokenHandler admin = config.adminToken() == null ? null : AdminTokenHandler.create(config.adminToken());
     health = HealthHandler.create(registry, config.health()).maintenance(maintenance);
@@ -322,6 +331,9 @@ public class StandaloneVerticle extends VerticleBase {
     if (alerts != null && historyRoutes != null) {
       StandaloneAlerts shown = alerts;
       historyRoutes.alerts(() -> shown.alerting() == null ? null : shown.alerting().toJson());
+    }
+    if (fleet != null && historyRoutes != null) {
+      historyRoutes.fleet(fleet::viewJson); // the dashboard's fleet view: what /health/fleet serves
     }
 
     HttpServerOptions options = new HttpServerOptions()
@@ -356,6 +368,11 @@ public class StandaloneVerticle extends VerticleBase {
       .compose(listening -> fleet == null ? Future.succeededFuture(listening)
         : fleet.start(config, health, registry, maintenance, maintenanceHandler, listening.actualPort(),
         admin == null ? null : admin::verify).map(listening))
+      .onSuccess(listening -> {
+        if (alertFleet != null) {
+          alertFleet.lead(vertx, 3 * config.fleet().options().getPublishPeriod());
+        }
+      })
       .onSuccess(listening -> logStarted(listening.actualPort()))
       .recover(failure -> release().transform(released -> Future.failedFuture(failure)));
   }
@@ -408,7 +425,7 @@ public class StandaloneVerticle extends VerticleBase {
     if (config.fleet() != null) {
       routes.add("GET|HEAD " + StandaloneFleet.PATH);
     }
-    routes.add("GET|HEAD /health/history, /health/ui; GET /health/events");
+    routes.add("GET|HEAD /health/history, /health/ui, /health/badges/<check>.svg; GET /health/events");
     routes.add("GET|HEAD /status");
     routes.add("PUT|DELETE /status/maintenance" + (clustered ? "[?scope=fleet]" : "") + " ("
       + (config.adminToken() == null ? "off: no admin token" : "admin token") + ")");
@@ -488,6 +505,10 @@ public class StandaloneVerticle extends VerticleBase {
     if (fleet != null) {
       closing.add(fleet.close());
       fleet = null;
+    }
+    if (alertFleet != null) {
+      closing.add(alertFleet.close());
+      alertFleet = null;
     }
     if (alerts != null) {
       closing.add(alerts.close());

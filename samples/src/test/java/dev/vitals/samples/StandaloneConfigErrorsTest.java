@@ -197,6 +197,9 @@ class StandaloneConfigErrorsTest {
         "/fleet/publishPeriod: must be at least 1000 ms, got 50 ms"),
       arguments("{\"fleet\": {\"source\": \"gossip\"}}",
         "/fleet/source: expected one of"),
+      arguments("{\"fleet\": {}, \"alerts\": {\"channels\": [{\"type\": \"webhook\", \"name\": \"h\", \"url\": "
+          + "\"http://127.0.0.1:9/\"}]}, \"health\": {\"probes\": {\"health\": {\"detail\": \"status\"}}}}",
+        "/health/probes/health/detail: 'status' publishes no check's name to the fleet"),
       arguments("{\"fleet\": {\"cluster\": {\"members\": [\"127.0.0.1:5701-5703\"]}}}",
         "/fleet/cluster/members/0: expected"),
       arguments("{\"fleet\": {\"cluster\": {\"prot\": 5701}}}",

@@ -61,6 +61,13 @@ class StandaloneConsulFleetTest {
     assertThat(b.getString("outcome")).isEqualTo("fail");
     assertThat(b.getJsonArray("failing").getJsonObject(0).getString("output")).isEqualTo("HTTP GET /ping: 500");
 
+    // The dashboard shows the fleet: instances × checks, the failing one in its cell.
+    String page = result(client.get(port, "127.0.0.1", "/health/ui").send()).bodyAsString();
+    String check = b.getJsonArray("failing").getJsonObject(0).getString("name").replace("'", "&#39;"); // escaped
+    assertThat(page).contains("<h2 id=\"fleet-title\">Fleet: 3 instances, 2 ready</h2>", ">orders-1</a></th>",
+      ">orders-3</a></th>", "<tr data-fleet-check=\"" + check + "\">",
+      "data-status=\"fail\" title=\"" + check + " on orders-2: fail: HTTP GET /ping: 500\"");
+
     // The fleet as metrics, for alerts on the quorum.
     String scrape = result(client.get(port, "127.0.0.1", "/metrics").send()).bodyAsString();
     assertThat(scrape).contains("vitals_fleet_instances{state=\"up\"} 3.0").contains("vitals_fleet_ready_instances 2.0")

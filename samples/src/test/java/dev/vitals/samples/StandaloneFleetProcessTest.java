@@ -6,18 +6,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.vitals.samples.LoopbackHttp.request;
+import static dev.vitals.samples.LoopbackHttp.send;
 import static dev.vitals.samples.StandaloneProcessTest.java;
 import static dev.vitals.samples.StandaloneProcessTest.listeningPort;
 import static dev.vitals.samples.StandaloneProcessTest.read;
@@ -31,22 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneFleetProcessTest {
 
   private static final String TOKEN = "fl33t-admin";
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-  private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private HttpRequest.Builder request(int port, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-  }
 
   private JsonObject fleet(int port) {
     return new JsonObject(send(request(port, "/health/fleet")).body());

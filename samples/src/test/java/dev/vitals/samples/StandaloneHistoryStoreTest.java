@@ -167,6 +167,16 @@ class StandaloneHistoryStoreTest {
   }
 
   @Test
+  void historyOffTouchesNoFile(Vertx vertx) {
+    Path file = dir.resolve("untouched.db");
+    JsonObject config = storeConfig(closedPortUnchecked(), file);
+    config.getJsonObject("history").put("enabled", false);
+    result(deploy(vertx, config));
+    undeployAll(vertx);
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
   void aBadStoreFailsTheStartNamingTheField(Vertx vertx) {
     JsonObject config = storeConfig(closedPortUnchecked(), dir.resolve("h.db"));
     config.getJsonObject("history").put("store", new JsonObject().put("type", "mysql"));

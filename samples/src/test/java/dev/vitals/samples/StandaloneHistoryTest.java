@@ -53,6 +53,10 @@ class StandaloneHistoryTest {
       HttpResponse<Buffer> page = result(client.get(port, "127.0.0.1", "/health/ui").send());
       assertThat(page.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
       assertThat(page.bodyAsString()).contains("<title>fail · Vitals</title>", "data-check=\"db\" data-status=\"fail\"");
+      HttpResponse<Buffer> badge = result(client.get(port, "127.0.0.1", "/health/badges/db.svg").send());
+      assertThat(badge.getHeader("Content-Type")).isEqualTo("image/svg+xml; charset=utf-8");
+      assertThat(badge.bodyAsString()).contains("data-status=\"fail\"").doesNotContain("refused");
+      assertThat(result(client.get(port, "127.0.0.1", "/health/badges/nope.svg").send()).statusCode()).isEqualTo(404);
 
       Promise<Void> ended = Promise.promise();
       HttpClientResponse stream = result(raw.request(HttpMethod.GET, port, "127.0.0.1", "/health/events")

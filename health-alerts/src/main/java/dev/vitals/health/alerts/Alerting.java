@@ -41,8 +41,13 @@ import java.util.Optional;
  *       too; a fresh cached result is reused, so this adds at most one run per TTL;</li>
  *   <li>at most {@link AlertsOptions#getMaxActive()} alerts are active: beyond, a new one is dropped, counted
  *       ({@code overflow}) and logged once per burst, and tried again at the check's next failing run;</li>
- *   <li>fleet quorum ({@link AlertRuleOptions#getInstances()}): without a fleet this instance is the only one, so
- *       every quorum is met by it; alerts name it as their only instance.</li>
+ *   <li><b>once per fleet</b> ({@link AlertFleet}): the alert fires when the check fails on the rule's quorum
+ *       ({@link AlertRuleOptions#getInstances()}) of the fleet's instances, this one counting when its own runs meet
+ *       the rule, and resolves when it no longer does; it lists those instances ({@link Alert#instances()}, "db fails
+ *       (on 3 of 5 instances)") and has no {@code instance} label; every instance judges, only the leader
+ *       ({@link AlertFleet#leads()}) hands messages to the channels, and an instance that becomes leader sends the
+ *       firing message of each alert active then. Without a fleet ({@link AlertFleet#alone()}) this instance is the
+ *       only one, so every quorum is met by it, and alerts carry its name as their {@code instance} label.</li>
  * </ul>
  * Evaluation (reminders, groupWait, silences' ends, windows) runs on a Vert.x periodic timer every
  * {@link AlertsOptions#getEvaluateEvery()}, against the clock given. Faults (a sink that throws, a file that cannot
@@ -70,7 +75,27 @@ public interface Alerting {
   static Future<Alerting> create(Vertx vertx, CheckRegistry registry, AlertsOptions options,
                                  Map<String, NotificationSink> sinks, Clock clock, String instanceName,
                                  String applicationName) {
-    return AlertingImpl.create(vertx, registry, options, sinks, clock, instanceName, applicationName);
+    return create(vertx, registry, options, sinks, clock, instanceName, applicationName, AlertFleet.alone());
+  }
+
+  /**
+   * Creates the alerting of one instance of a fleet: as {@link #create(Vertx, CheckRegistry, AlertsOptions, Map,
+   * Clock, String, String)}, with the fleet's quorum and leadership (see the class's description).
+   *
+   * @param vertx           whose timer and worker threads it uses
+   * @param registry        the checks
+   * @param options         the {@code alerts} section (copied)
+   * @param sinks           the sink of each channel, by channel name
+   * @param clock           the time
+   * @param instanceName    this instance's name, as the fleet names it
+   * @param applicationName the {@code application} label, or {@code null} for none
+   * @param fleet           the fleet, asked at each run and each evaluation; {@link AlertFleet#alone()} for none
+   * @return the alerting, once the silences are read; failed as the other {@code create}
+   */
+  static Future<Alerting> create(Vertx vertx, CheckRegistry registry, AlertsOptions options,
+                                 Map<String, NotificationSink> sinks, Clock clock, String instanceName,
+                                 String applicationName, AlertFleet fleet) {
+    return AlertingImpl.create(vertx, registry, options, sinks, clock, instanceName, applicationName, fleet);
   }
 
   /** @return the active alerts, in the order they fired, each with what silences it now */
@@ -102,7 +127,8 @@ public interface Alerting {
   /**
    * @return the body of {@code GET /alerts}: {@code {"alerts": [<ActiveAlert's JSON>...], "silences": [<Silence's
    * JSON>...], "windows": [<WindowState's JSON>...], "channels": {"<name>": <the sink's status()>},
-   * "suppressed": {"silence": 0, "window": 0, "overflow": 0}}}
+   * "suppressed": {"silence": 0, "window": 0, "overflow": 0}}}, and with a fleet {@code "fleet": {"instance":
+   * "<this instance>", "leads": true, "leader": "<the leader's name, or null>", "instances": 3}}
    */
   JsonObject toJson();
 

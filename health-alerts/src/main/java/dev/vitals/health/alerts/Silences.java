@@ -35,7 +35,9 @@ public interface Silences {
    * silences file if one is set; failed with an {@link IllegalArgumentException} naming the field when the request
    * is invalid ({@code "until: expected an instant after now and at most 90 days ahead, got '...'"},
    * {@code "checks: expected check name globs, tags or both, got neither"}, {@code "reason: expected a non-empty
-   * string, got 'null'"}), with an {@link IllegalStateException} {@code "silences: already 1000 silences
+   * string, got 'null'"}; {@code "silence: expected at most 65536 bytes in JSON form, got <n>"} for a silence whose
+   * {@link Silence#toJson() JSON form} would exceed 64 KiB, the most a fleet's map carries), with an
+   * {@link IllegalStateException} {@code "silences: already 1000 silences
    * (maxSilences); remove one or wait for one to end"} when full, and with an {@link IllegalStateException}
    * {@code "silencesFile: could not write <path>: <reason>; the change holds until the process stops"} when the file
    * cannot be written (the silence is made nevertheless)

@@ -210,4 +210,17 @@ class SilencesTest {
       .hasMessageStartingWith("who: unknown field, expected one of checks, tags, until, duration, reason, createdBy");
     assertThat(alerting.silences().list()).isEmpty();
   }
+
+  @Test
+  void aSilenceWhoseJsonFormExceeds64KiBIsRefusedAsTheFleetsMapWouldRefuseIt() {
+    Alerting alerting = alerting(new AlertsOptions());
+    assertThat(failure(alerting.silences().add(request("1h").put("checks", new JsonArray().add(" ")))))
+      .hasMessage("checks: expected non-empty strings, got ' '");
+    Throwable large = failure(alerting.silences().add(request("1h").put("reason", "é".repeat(40_000))));
+    assertThat(large).isInstanceOf(IllegalArgumentException.class)
+      .hasMessageStartingWith("silence: expected at most 65536 bytes in JSON form, got 80");
+    assertThat(result(alerting.silences().add(request("1h").put("reason", "x".repeat(60_000)))).reason())
+      .hasSize(60_000);
+    assertThat(alerting.silences().list()).hasSize(1);
+  }
 }

@@ -62,6 +62,13 @@ final class CachedCheck {
     }
   }
 
+  /** Puts the transitions the history store read back before this process's (see {@link HistoryRecorder#loadTransitions}). */
+  void loadTransitions(java.util.List<dev.vitals.health.HistoryTransition> stored, long now) {
+    if (history != null) {
+      history.loadTransitions(stored, now);
+    }
+  }
+
   /** @return this check's sums, its time accounted and its open minute handed over; null without history */
   AvailabilityLedger detachHistory(long now) {
     return history == null ? null : history.detach(now);

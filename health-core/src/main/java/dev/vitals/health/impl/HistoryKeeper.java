@@ -41,6 +41,8 @@ final class HistoryKeeper {
   /** The hourly sums are read a day at a time, so that 30 days of 1,000 checks are never all in the heap at once. */
   private static final long SLICE = 24 * HistoryStore.HOUR_MS;
   private static final long LOADED = 30 * 24 * HistoryStore.HOUR_MS;
+  /** The most transitions read back at start, all checks together: the newest ones (the store's limit). */
+  static final int MAX_TRANSITIONS_READ = 100_000;
 
   private final Vertx vertx;
   private final Clock clock;
@@ -65,6 +67,8 @@ final class HistoryKeeper {
 
   private final Object loadLock = new Object();
   private final Map<String, AvailabilityLedger> pending = new HashMap<>();
+  /** Transitions read back for checks not registered yet, by name; bounded as {@link #pending}. */
+  private final Map<String, List<HistoryTransition>> pendingTransitions = new HashMap<>();
   private long loadedRows;
 
   private volatile boolean inMaintenance;
@@ -75,7 +79,8 @@ final class HistoryKeeper {
     this.vertx = vertx;
     this.clock = clock;
     this.store = store;
-    this.instance = options.getInstance() != null ? options.getInstance() : hostName();
+    // Without a store the name is written nowhere: no lookup of the host's name (DNS, maybe) for nothing.
+    this.instance = options.getInstance() != null ? options.getInstance() : store == null ? "local" : hostName();
     this.bufferSize = options.getBufferSize();
     this.checks = checks;
     this.lookup = lookup;
@@ -120,6 +125,12 @@ final class HistoryKeeper {
         apply(rows, hour);
         return null;
       }))
+      .compose(v -> read(() -> store.transitions(instance, null,
+        Instant.ofEpochMilli(now - HistoryOptions.TRANSITIONS_KEPT), Instant.ofEpochMilli(now + 1), MAX_TRANSITIONS_READ))
+      .map(rows -> {
+        applyTransitions(rows, now);
+        return null;
+      }))
       .onComplete(ar -> {
         if (ar.failed()) {
           synchronized (bufferLock) {
@@ -130,6 +141,25 @@ final class HistoryKeeper {
         }
         loaded.tryComplete();
       });
+  }
+
+  /** Gives each check its stored transitions, oldest first; one registered later gets them at its registration. */
+  private void applyTransitions(List<HistoryTransition> rows, long now) {
+    Map<String, List<HistoryTransition>> byCheck = new HashMap<>();
+    for (HistoryTransition row : rows) {
+      byCheck.computeIfAbsent(row.check(), name -> new ArrayList<>()).add(row);
+    }
+    synchronized (loadLock) {
+      loadedRows += rows.size();
+      byCheck.forEach((name, stored) -> {
+        CachedCheck entry = lookup.apply(name);
+        if (entry != null) {
+          entry.loadTransitions(stored, now);
+        } else if (pendingTransitions.size() < MAX_PENDING_CHECKS) {
+          pendingTransitions.put(name, stored);
+        }
+      });
+    }
   }
 
   /** Reads and applies the hourly sums of {@code [from, to)}, a day at a time, oldest first. */
@@ -180,6 +210,10 @@ final class HistoryKeeper {
       AvailabilityLedger kept = pending.remove(entry.name());
       if (kept != null) {
         entry.mergeHistory(kept);
+      }
+      List<HistoryTransition> stored = pendingTransitions.remove(entry.name());
+      if (stored != null) {
+        entry.loadTransitions(stored, clock.millis());
       }
     }
   }

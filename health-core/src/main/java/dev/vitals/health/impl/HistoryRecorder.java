@@ -55,6 +55,11 @@ final class HistoryRecorder {
   private final ArrayDeque<CheckHistory.Transition> transitions = new ArrayDeque<>(1);
   private HealthStatus status;
   private long since;
+  /**
+   * The last transition read back from the history store while this process had no result yet: its first run
+   * continues it (no change, the same since) or changes from it.
+   */
+  private CheckHistory.Transition carried;
   private long observedMillis;
   private long availableMillis;
   private long accountedUntil;
@@ -83,6 +88,11 @@ final class HistoryRecorder {
     ledger.run(at, report.status(), report.durationNanos() / 1_000_000, keeper::minute);
     if (recent.size() > HistoryOptions.RECENT_RUNS) {
       recent.removeFirst();
+    }
+    if (status == null && carried != null) {
+      status = carried.to(); // what the store says it was before this process: a change only if it differs
+      since = carried.at().toEpochMilli();
+      carried = null;
     }
     if (report.status() != status) {
       transitions.addLast(new CheckHistory.Transition(status, report.status(), Instant.ofEpochMilli(at), output));
@@ -144,6 +154,45 @@ final class HistoryRecorder {
     if (finishMinute) {
       ledger.finish(keeper::minute);
     }
+  }
+
+  /**
+   * Puts the transitions the history store read back (this check's, oldest first, of this instance) before those of
+   * this process, so that its timeline and since when it has its status go on across a restart: a first result of this
+   * process with the status the store ends with is no change.
+   *
+   * @param stored the stored transitions
+   * @param now    the time, for the bounds of what is kept
+   */
+  synchronized void loadTransitions(List<HistoryTransition> stored, long now) {
+    long firstLive = transitions.isEmpty() ? Long.MAX_VALUE : transitions.peekFirst().at().toEpochMilli();
+    List<CheckHistory.Transition> older = new ArrayList<>();
+    for (HistoryTransition row : stored) {
+      HealthStatus previous = older.isEmpty() ? null : older.get(older.size() - 1).to();
+      // a restart wrote "from null" again: no change when it repeats the status before it
+      if (row.at().toEpochMilli() < firstLive && row.to() != previous) {
+        older.add(new CheckHistory.Transition(previous != null ? previous : row.from(), row.to(), row.at(),
+          row.output()));
+      }
+    }
+    if (older.isEmpty()) {
+      return;
+    }
+    CheckHistory.Transition last = older.get(older.size() - 1);
+    if (status == null) {
+      carried = last;
+    } else if (transitions.peekFirst().from() == null) {
+      CheckHistory.Transition first = transitions.removeFirst();
+      if (first.to() != last.to()) {
+        transitions.addFirst(new CheckHistory.Transition(last.to(), first.to(), first.at(), first.output()));
+      } else if (transitions.isEmpty()) {
+        since = last.at().toEpochMilli(); // this process's first result went on with the stored status
+      }
+    }
+    for (int i = older.size() - 1; i >= 0; i--) {
+      transitions.addFirst(older.get(i));
+    }
+    prune(now);
   }
 
   /** Adds what the history store read back: an hourly sum before {@code currentHour}, or a minute of the last ones. */

@@ -185,12 +185,26 @@ class HistoryRoutesTest {
     assertThat(again.ids()).as("the three missed, in order").containsExactly(seen.get(1) + 1, seen.get(1) + 2, seen.get(1) + 3);
     assertThat(again.text.toString()).contains("\"to\":\"pass\"", "\"output\":\"deploying\"");
 
+    // A page's first connection gives the page's newest event in the query (EventSource sends no header then).
+    long newest = Long.parseLong(http.get("/health/ui").bodyAsString().replaceAll("(?s).*data-event-id=\"(\\d+)\".*", "$1"));
+    assertThat(newest).isEqualTo(seen.get(1) + 3);
+    flip(ProcedureResult.warn("slow")); // after the page, before its stream: replayed
+    StringBuffer text = new StringBuffer();
+    HttpClientResponse fromThePage = result(raw.request(new RequestOptions().setHost("127.0.0.1")
+        .setPort(http.server.actualPort()).setURI("/health/events?lastEventId=" + newest))
+      .compose(request -> request.send()).map(arrived -> arrived.handler(buffer -> text.append(buffer.toString()))));
+    open.add(fromThePage);
+    Await.until(() -> text.toString().contains("\"to\":\"warn\""), text::toString);
+    assertThat(text.toString()).contains("id: " + (newest + 1) + "\n");
+    fromThePage.request().connection().close();
+    open.remove(fromThePage);
+
     Stream fromBeforeARestart = new Stream("999");
     fromBeforeARestart.waitFor("retry: 3000");
     result(maintenance.disable());
     fromBeforeARestart.waitFor("\"to\":\"ok\"");
     assertThat(fromBeforeARestart.ids()).as("an id never given is unknown: no replay, only the change after it")
-      .containsExactly(seen.get(1) + 4);
+      .containsExactly(seen.get(1) + 6); // after the warn's check and overall events
     Await.until(() -> routes.openStreams() == 2, () -> routes.openStreams() + " streams open");
 
     HttpResponse<Buffer> refused = http.get("/health/events");
@@ -217,7 +231,7 @@ class HistoryRoutesTest {
     assertThat(page.getHeader("Content-Type")).isEqualTo("text/html; charset=utf-8");
     assertThat(page.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
     String html = page.bodyAsString();
-    assertThat(html).contains("<title>fail · Vitals</title>", "<tr data-check=\"db\" data-status=\"fail\">",
+    assertThat(html).contains("<title>fail · Vitals</title>", "<tr data-check=\"db\" data-status=\"fail\" data-critical=\"true\" tabindex=\"0\">",
       "✖ fail", "connection &lt;refused&gt;", "data-maintenance=\"on\"", ": deploying", "<svg class=\"timeline\"",
       "href=\"/health/ui/dashboard.css\"", "src=\"/health/ui/dashboard.js\"", "data-check=\"cache\" data-status=\"pass\"");
     assertThat(html).doesNotContain("http://", "https://", "style=", "<script>");
@@ -254,7 +268,103 @@ class HistoryRoutesTest {
       .bodyAsString();
     assertThat(authenticated).contains("connection &lt;refused&gt;", "<li data-silence=\"s1\">");
 
+    assertThat(http.get("/health/ui/parts?check=db").bodyAsString()).as("the script's parts have it too")
+      .contains("<li data-alert=\"db\" data-silenced=\"true\">");
     routes.alerts(() -> new io.vertx.core.json.JsonObject().put("alerts", new io.vertx.core.json.JsonArray()));
     assertThat(http.get("/health/ui").bodyAsString()).as("nothing active: no panel").doesNotContain("class=\"alerts\"");
+    assertThat(http.get("/health/ui/parts?check=db").bodyAsString())
+      .as("an empty one, for the script to replace the panel the page shows").contains("<section class=\"alerts\" hidden>");
+  }
+
+  /** Badges over real HTTP: status and 24 h availability, colour by status, escaped names, 404 as JSON. */
+  @Test
+  void badgesShowStatusAndAvailabilityOfAKnownCheck(Vertx vertx) {
+    HttpResponse<Buffer> badge = http.get("/health/badges/db.svg");
+    assertThat(badge.statusCode()).isEqualTo(200);
+    assertThat(badge.getHeader("Content-Type")).isEqualTo("image/svg+xml; charset=utf-8");
+    assertThat(badge.getHeader("Cache-Control")).isEqualTo("max-age=30");
+    assertThat(badge.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'");
+    assertThat(badge.bodyAsString()).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+      .contains("aria-label=\"db: no data\"", "fill=\"#6e7781\" data-status=\"unknown\"", ">no data</text>");
+
+    flip(ProcedureResult.pass("select 1"));
+    clock.advance(Duration.ofHours(3));
+    flip(ProcedureResult.fail("connection <refused>"));
+    clock.advance(Duration.ofHours(1));
+    flip(ProcedureResult.fail("connection <refused>"));
+    String failing = http.get("/health/badges/db.svg").bodyAsString();
+    assertThat(failing).contains("fill=\"#cf222e\" data-status=\"fail\"", ">fail · 75.00 %</text>", ">db</text>")
+      .as("no output on a badge").doesNotContain("refused");
+    flip(ProcedureResult.warn("slow"));
+    assertThat(http.get("/health/badges/db.svg").bodyAsString()).contains("data-status=\"warn\"", ">warn · 75.00 %<");
+    flip(ProcedureResult.pass("select 1"));
+    assertThat(http.get("/health/badges/db.svg").bodyAsString()).contains("fill=\"#1a7f37\" data-status=\"pass\"");
+
+    registry.register(new CheckOptions("x/<main> & \"b\"").setSuccessTtl(0), () -> Future.succeededFuture(ProcedureResult.pass()));
+    result(registry.report("x/<main> & \"b\""));
+    String escaped = http.get("/health/badges/x/%3Cmain%3E%20%26%20%22b%22.svg").bodyAsString();
+    assertThat(escaped).contains(">x/&lt;main&gt; &amp; &quot;b&quot;</text>", "aria-label=\"x/&lt;main&gt; &amp; &quot;b&quot;: pass")
+      .doesNotContain("<main>");
+
+    HttpResponse<Buffer> unknown = http.get("/health/badges/nope.svg");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.getHeader("Content-Type")).startsWith("application/json");
+    assertThat(unknown.bodyAsJsonObject().getString("error")).isEqualTo("Check not found: nope");
+    assertThat(http.get("/health/badges/db.png").statusCode()).isEqualTo(404);
+    assertThat(http.get("/health/badges/%3Cx%3E.svg").bodyAsJsonObject().getString("error"))
+      .as("a name is data in JSON, never markup").isEqualTo("Check not found: <x>");
+    assertThat(result(http.client.request(HttpMethod.POST, "/health/badges/db.svg").send()).statusCode()).isEqualTo(405);
+
+    // detail: status shows no check at all: no badge either.
+    Router hidden = Router.router(vertx);
+    HistoryRoutes.create(vertx, registry, null, new HistoryRoutesOptions())
+      .detail(new ProbeOptions().setDetail(dev.vitals.health.web.probes.Detail.STATUS)).mount(hidden, "/health");
+    JsonErrorHandler.register(hidden);
+    try (TestServer statusOnly = new TestServer(vertx, hidden)) {
+      assertThat(statusOnly.get("/health/badges/db.svg").statusCode()).isEqualTo(404);
+    }
+  }
+
+  /** What the script asks for: the rows of named checks, and the fleet panel only when its version changed. */
+  @Test
+  void theScriptsPartsAndFleetPanel() {
+    flip(ProcedureResult.fail("connection <refused>"));
+    String parts = http.get("/health/ui/parts?check=db&check=nope").bodyAsString();
+    assertThat(parts).startsWith("<div id=\"parts\" data-outcome=\"fail\">").contains("<tr data-check=\"db\"",
+      "connection &lt;refused&gt;", "data-count=\"fail\">1 failing").doesNotContain("<tr data-check=\"cache\"");
+    StringBuilder many = new StringBuilder("/health/ui/parts?check=db");
+    for (int i = 0; i < 100; i++) {
+      many.append("&check=c").append(i);
+    }
+    assertThat(http.get(many.toString()).bodyAsJsonObject().getString("error"))
+      .isEqualTo("check: expected at most 100 names, got 101");
+
+    assertThat(http.get("/health/ui/fleet").statusCode()).as("no fleet view").isEqualTo(404);
+    assertThat(http.get("/health/ui").bodyAsString()).doesNotContain("id=\"fleet\"");
+    JsonObject fleet = new JsonObject().put("source", "cluster").put("stale", false).put("nodes", new JsonArray()
+      .add(new JsonObject().put("node", "n1").put("instance", "10.0.0.7:8080").put("outcome", "fail").put("state", "up")
+        .put("failing", new JsonArray().add(new JsonObject().put("name", "db").put("status", "fail")
+          .put("output", "down <hard>"))).put("failingCount", 1)));
+    AtomicReference<JsonObject> view = new AtomicReference<>(fleet);
+    routes.fleet(view::get);
+    HttpResponse<Buffer> panel = http.get("/health/ui/fleet");
+    assertThat(panel.statusCode()).isEqualTo(200);
+    Matcher version = Pattern.compile("data-version=\"([0-9a-f]+)\"").matcher(panel.bodyAsString());
+    assertThat(version.find()).isTrue();
+    assertThat(panel.bodyAsString()).contains("<a href=\"//10.0.0.7:8080/health/ui\">✖</a>", "down &lt;hard&gt;");
+    assertThat(http.get("/health/ui").bodyAsString()).as("the page has it too").contains("data-version=\"" + version.group(1));
+    assertThat(http.get("/health/ui/fleet?v=" + version.group(1)).statusCode()).as("unchanged").isEqualTo(204);
+    fleet.getJsonArray("nodes").getJsonObject(0).put("ageMs", 4000);
+    assertThat(http.get("/health/ui/fleet?v=" + version.group(1)).statusCode()).as("an age is no change").isEqualTo(204);
+    fleet.getJsonArray("nodes").getJsonObject(0).put("outcome", "pass").put("failing", new JsonArray()).put("failingCount", 0);
+    assertThat(http.get("/health/ui/fleet?v=" + version.group(1)).statusCode()).isEqualTo(200);
+    assertThat(http.get("/ops/health/ui").bodyAsString()).as("fed to the other routes only").doesNotContain("id=\"fleet\"");
+    fleet.getJsonArray("nodes").getJsonObject(0).put("outcome", "fail").put("failingCount", 1)
+      .put("failing", new JsonArray().add(new JsonObject().put("name", "db").put("status", "fail").put("output", "down <hard>")));
+    restrictedRoutes.fleet(view::get);
+    assertThat(http.get("/ops/health/ui/fleet").bodyAsString()).as("failure outputs to authenticated callers only")
+      .contains("title=\"db on 10.0.0.7:8080: fail\"").doesNotContain("hard");
+    assertThat(result(http.client.get("/ops/health/ui/fleet").putHeader("X-Authenticated", "yes").send()).bodyAsString())
+      .contains("title=\"db on 10.0.0.7:8080: fail: down &lt;hard&gt;\"", "<a href=\"//10.0.0.7:8080/ops/health/ui\">");
   }
 }

@@ -90,9 +90,12 @@ public final class HistorySection {
    * for this run only.
    *
    * @param configFile the config file, or {@code null}
-   * @return the store, never failed
+   * @return the store, never failed; {@code null} when {@code history.enabled} is false (no file is touched)
    */
   public Future<HistoryStore> openStore(Vertx vertx, Path configFile) {
+    if (!registry.isEnabled()) {
+      return Future.succeededFuture();
+    }
     HistoryStoreOptions effective = new HistoryStoreOptions(store);
     if (!storePathGiven && configFile != null) {
       effective.setPath(configFile.toAbsolutePath().resolveSibling(STORE_FILE).toString());
@@ -119,8 +122,8 @@ public final class HistorySection {
   }
 
   /**
-   * Mounts {@code /health/history}, {@code /health/events} and {@code /health/ui}: call before the {@code /health*}
-   * route.
+   * Mounts {@code /health/history}, {@code /health/events}, {@code /health/ui} and {@code /health/badges}: call
+   * before the {@code /health*} route.
    *
    * @param authenticated who sees failure details where {@code failureDetails} is {@code authenticated}, or null
    * @return the routes, to close their streams when draining

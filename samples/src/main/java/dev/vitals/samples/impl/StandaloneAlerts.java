@@ -1,6 +1,7 @@
 package dev.vitals.samples.impl;
 
 import dev.vitals.health.CheckRegistry;
+import dev.vitals.health.alerts.AlertFleet;
 import dev.vitals.health.alerts.Alerting;
 import dev.vitals.health.alerts.AlertsHandler;
 import dev.vitals.health.alerts.AlertsOptions;
@@ -64,11 +65,14 @@ public final class StandaloneAlerts {
    * @param serviceId   {@code application.serviceId}, the instance's name when set, or {@code null}
    * @param hostname    {@code health.hostname}, the instance's name else, or {@code null} for the machine's name
    * @param application {@code application.name}, the {@code application} label, or {@code null}
+   * @param fleet       the fleet whose leader sends the alerts, or {@link AlertFleet#alone()}
    * @return a future completed once alerting runs; failed as {@link Alerting#create}
    */
-  public Future<Void> start(CheckRegistry registry, String serviceId, String hostname, String application) {
+  public Future<Void> start(CheckRegistry registry, String serviceId, String hostname, String application,
+                            AlertFleet fleet) {
     return instance(serviceId, hostname)
-      .compose(instance -> Alerting.create(vertx, registry, options, sinks, Clock.systemUTC(), instance, application))
+      .compose(instance -> Alerting.create(vertx, registry, options, sinks, Clock.systemUTC(), instance, application,
+        fleet))
       .onSuccess(started -> {
         alerting = started;
         handler = AlertsHandler.create(started);

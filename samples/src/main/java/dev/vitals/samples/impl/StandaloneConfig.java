@@ -7,6 +7,7 @@ import dev.vitals.health.alerts.AlertsOptions;
 import dev.vitals.health.CheckOptions;
 import dev.vitals.health.checks.CheckType;
 import dev.vitals.health.fleet.EventBusFrameLimit;
+import dev.vitals.health.web.probes.Detail;
 import dev.vitals.health.web.probes.HealthHandlerOptions;
 import dev.vitals.health.web.transport.ConnectionLimits;
 import dev.vitals.health.web.transport.RapidResetLimits;
@@ -181,6 +182,14 @@ public final class StandaloneConfig {
           throw new IllegalArgumentException("checks[" + i + "].name: '" + name + "' would be hidden by "
             + StandaloneFleet.PATH + "; choose another name");
         }
+      }
+      if (alerts != null && fleet.source() == FleetSection.Source.CLUSTER
+        && health.getProbe(HealthHandlerOptions.HEALTH).getDetail() == Detail.STATUS) {
+        // Once per fleet counts the instances where a check fails from the statuses they publish, which name no
+        // check with detail status: a check failing on another instance only would never be sent.
+        throw new IllegalArgumentException("health.probes.health.detail: 'status' publishes no check's name to the "
+          + "fleet, which alerts once per fleet need (fleet.source cluster with an alerts section); expected 'names' "
+          + "or 'full'");
       }
       if (health.getProbes().containsKey("fleet")) {
         throw new IllegalArgumentException("health.probes.fleet: the probe would be hidden by " + StandaloneFleet.PATH

@@ -157,6 +157,14 @@ public final class StandaloneFleet {
     });
   }
 
+  /**
+   * @return the fleet as {@code /health/fleet} gives it ({@code FleetView.toJson}), for the dashboard's fleet view;
+   * empty and stale until joined
+   */
+  public io.vertx.core.json.JsonObject viewJson() {
+    return source().view().toJson(quorum());
+  }
+
   /** @return the quorum {@code /health/fleet} answers 200 at */
   public Quorum quorum() {
     return section.options().quorum();

@@ -8,6 +8,7 @@ import dev.vitals.health.CheckReport;
 import dev.vitals.health.HealthStatus;
 import dev.vitals.health.alerts.ActiveAlert;
 import dev.vitals.health.alerts.Alert;
+import dev.vitals.health.alerts.AlertFleet;
 import dev.vitals.health.alerts.AlertRuleOptions;
 import dev.vitals.health.alerts.Alerting;
 import dev.vitals.health.alerts.AlertsOptions;
@@ -91,8 +92,14 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     int failures;
     int passes;
     Instant streakStart;
+    /** Whether this instance's own runs meet the rule now ({@code failuresBefore} reached, not yet resolved). */
+    boolean local;
     HealthStatus status = HealthStatus.FAIL;
     String output;
+    /** The other instances where the check fails now (the rule's statuses, damped), as of the last judgement. */
+    List<AlertFleet.Failing> others = List.of();
+    /** Each other instance's streak, by name: only instances seen failing, while they are up. */
+    final Map<String, Streak> streaks = new java.util.HashMap<>();
     boolean firing;
     Instant firedAt;
     Instant since;
@@ -104,6 +111,22 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       this.rule = rule;
       this.check = check;
     }
+  }
+
+  /** A resolved message a follower keeps for a failover: the leader that sent the firing one may be gone. */
+  private record Owed(Notification notification, List<NotificationSink> sinks) {
+  }
+
+  /** How long a follower keeps a resolved message for a failover, in ms: 60 s. */
+  static final long OWED_FOR_MS = 60_000;
+
+  /** Another instance's statuses in a row, counted as runs by a rule's failuresBefore and successesBefore. */
+  private static final class Streak {
+    Instant published;
+    int failures;
+    int passes;
+    boolean counted;
+    AlertFleet.Failing last;
   }
 
   /** What holds an alert's messages back now. */
@@ -120,15 +143,21 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   private final Clock clock;
   private final String instanceName;
   private final String applicationName;
+  private final AlertFleet fleet;
+  /** The fleet as of the last evaluation; guarded by this. */
+  private AlertFleet.View fleetView;
   private final List<Rule> rules = new ArrayList<>();
   private final List<Window> windows = new ArrayList<>();
   private final SilencesImpl silences;
+  private final SilenceSync silenceSync;
   private final BurstLog overflowLog = new BurstLog(AlertingImpl.class, 60_000);
   private final BurstLog faultLog = new BurstLog(AlertingImpl.class, 60_000);
 
   // Guarded by this.
   private final Map<String, CheckState> checks = new LinkedHashMap<>();
   private final Set<Track> active = new LinkedHashSet<>();
+  /** Resolved messages owed if this instance comes to lead, oldest first, at most maxActive. */
+  private final java.util.ArrayDeque<Owed> owed = new java.util.ArrayDeque<>();
   private long heldBySilence;
   private long heldByWindow;
   private long overflow;
@@ -139,7 +168,7 @@ public final class AlertingImpl implements Alerting, CheckObserver {
   private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
 
   private AlertingImpl(Vertx vertx, CheckRegistry registry, AlertsOptions options, Map<String, NotificationSink> sinks,
-                       Clock clock, String instanceName, String applicationName) {
+                       Clock clock, String instanceName, String applicationName, AlertFleet fleet) {
     this.vertx = vertx;
     this.registry = registry;
     this.options = options;
@@ -147,6 +176,8 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     this.clock = clock;
     this.instanceName = instanceName;
     this.applicationName = applicationName;
+    this.fleet = fleet;
+    this.fleetView = fleet.view();
     List<AlertRuleOptions> effective = options.effectiveRules();
     for (int i = 0; i < effective.size(); i++) {
       AlertRuleOptions rule = effective.get(i);
@@ -178,16 +209,18 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       }
     }
     silences = new SilencesImpl(vertx, clock, options.getSilencesFile(), options.getMaxSilences());
+    silenceSync = fleet.silencesMap() == null ? null : new SilenceSync(vertx, silences, clock, fleet.silencesMap());
   }
 
   /** See {@link Alerting#create}. */
   public static Future<Alerting> create(Vertx vertx, CheckRegistry registry, AlertsOptions options,
                                         Map<String, NotificationSink> sinks, Clock clock, String instanceName,
-                                        String applicationName) {
+                                        String applicationName, AlertFleet fleet) {
     AlertingImpl alerting;
     try {
       alerting = new AlertingImpl(vertx, registry, new AlertsOptions(options), new LinkedHashMap<>(sinks), clock,
-        java.util.Objects.requireNonNull(instanceName, "instanceName"), applicationName);
+        java.util.Objects.requireNonNull(instanceName, "instanceName"), applicationName,
+        java.util.Objects.requireNonNull(fleet, "fleet"));
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -198,6 +231,9 @@ public final class AlertingImpl implements Alerting, CheckObserver {
           alerting.timer = vertx.setPeriodic(options.getEvaluateEvery(), id -> alerting.evaluate());
           if (options.getPollEvery() > 0) {
             alerting.pollTimer = vertx.setPeriodic(options.getPollEvery(), id -> alerting.poll());
+          }
+          if (alerting.silenceSync != null) {
+            alerting.silenceSync.start(AlertFleet.SILENCES_SYNC_MS);
           }
         }
       }
@@ -264,16 +300,17 @@ public final class AlertingImpl implements Alerting, CheckObserver {
           track.failures++;
           track.status = outcome;
           track.output = result.output();
-          if (!track.firing && track.failures >= track.rule.options().getFailuresBefore()) {
-            fire(track, now);
+          if (!track.local && track.failures >= track.rule.options().getFailuresBefore()) {
+            track.local = true;
           }
         } else {
           track.failures = 0;
           track.passes++;
-          if (track.firing && track.passes >= track.rule.options().getSuccessesBefore()) {
-            resolve(track, now);
+          if (track.local && track.passes >= track.rule.options().getSuccessesBefore()) {
+            track.local = false;
           }
         }
+        judge(track, state, now);
         evaluate(track, now);
       }
     } catch (RuntimeException e) {
@@ -310,6 +347,39 @@ public final class AlertingImpl implements Alerting, CheckObserver {
 
   // ---- the states of an alert ----
 
+  /**
+   * Fires or resolves the alert of one rule for one check: it fires when the check fails on the rule's quorum of the
+   * fleet's instances (this one counting when its own runs meet the rule), and resolves when it no longer does.
+   * Without a fleet, this instance is the whole fleet. A blocked check is left as it is: its root alerts.
+   */
+  private void judge(Track track, CheckState state, Instant now) {
+    if (state.blockedBy != null) {
+      return;
+    }
+    Map<String, AlertFleet.Failing> failingNow = new LinkedHashMap<>();
+    for (AlertFleet.Failing failing : fleetView.failing(track.check)) {
+      if (track.rule.counts(failing.status()) && !blockedOn(state.options, failing.instance())) {
+        failingNow.merge(failing.instance(), failing, (a, b) -> a.status() == HealthStatus.FAIL ? a : b);
+      }
+    }
+    List<AlertFleet.Failing> others = streaks(track, failingNow);
+    track.others = others;
+    int count = (track.local ? 1 : 0) + others.size();
+    boolean met = count > 0 && count >= track.rule.options().quorum(Math.max(fleetView.instances(), count));
+    if (met && !track.firing) {
+      if (!track.local) { // fired by the others: their state (a failure before a warning), from now
+        AlertFleet.Failing first = others.stream().filter(other -> other.status() == HealthStatus.FAIL).findFirst()
+          .orElse(others.get(0));
+        track.streakStart = now;
+        track.status = first.status();
+        track.output = first.output();
+      }
+      fire(track, now);
+    } else if (!met && track.firing) {
+      resolve(track, now);
+    }
+  }
+
   private void fire(Track track, Instant now) {
     if (active.size() >= options.getMaxActive()) {
       overflow++;
@@ -326,12 +396,107 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     active.add(track);
   }
 
+  /**
+   * Counts each other instance's statuses as runs: an instance counts once {@code failuresBefore} of its statuses in
+   * a row listed the check failing, and until {@code successesBefore} in a row did not; an instance no longer up is
+   * forgotten.
+   *
+   * @return the instances that count, by name
+   */
+  private List<AlertFleet.Failing> streaks(Track track, Map<String, AlertFleet.Failing> failingNow) {
+    AlertRuleOptions rule = track.rule.options();
+    for (Map.Entry<String, AlertFleet.Failing> entry : failingNow.entrySet()) {
+      track.streaks.computeIfAbsent(entry.getKey(), name -> new Streak());
+    }
+    List<AlertFleet.Failing> counted = new ArrayList<>();
+    for (java.util.Iterator<Map.Entry<String, Streak>> it = track.streaks.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Streak> entry = it.next();
+      Streak streak = entry.getValue();
+      Instant published = fleetView.published().get(entry.getKey());
+      AlertFleet.Failing failing = failingNow.get(entry.getKey());
+      if (published == null && failing == null) {
+        it.remove(); // gone from the fleet
+        continue;
+      }
+      boolean fresh = published == null || !published.equals(streak.published);
+      streak.published = published;
+      if (failing != null) {
+        streak.last = failing;
+        if (fresh) {
+          streak.passes = 0;
+          streak.failures++;
+        }
+        streak.counted |= streak.failures >= rule.getFailuresBefore();
+      } else if (fresh) {
+        streak.failures = 0;
+        streak.passes++;
+        if (!streak.counted || streak.passes >= rule.getSuccessesBefore()) {
+          it.remove();
+          continue;
+        }
+      }
+      if (streak.counted) {
+        counted.add(streak.last);
+      }
+    }
+    return counted;
+  }
+
+  /**
+   * @return whether the check is blocked on another instance: one of its {@code dependsOn} fails there too (the
+   * instances run the same checks), so there it is not a root cause
+   */
+  private boolean blockedOn(CheckOptions check, String instance) {
+    for (String dependency : check.getDependsOn()) {
+      for (AlertFleet.Failing failing : fleetView.failing(dependency)) {
+        if (failing.instance().equals(instance) && failing.status() == HealthStatus.FAIL) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private void resolve(Track track, Instant now) {
-    if (track.sent && track.rule.options().isSendResolved()) {
-      deliver(track, Notification.Kind.RESOLVED, now, hold(track, now));
+    if (track.rule.options().isSendResolved()) {
+      if (track.sent && fleet.leads()) {
+        deliver(track, Notification.Kind.RESOLVED, now, hold(track, now));
+      } else if (!fleet.leads() && !now.isBefore(track.firedAt.plusMillis(options.getGroupWait()))
+        && !hold(track, now).any()) {
+        // Another instance led while it fired and may have sent it: if this one leads soon (a failover), it says
+        // the alert resolved, since the leader that sent it may not have.
+        owed.addLast(new Owed(new Notification(Notification.Kind.RESOLVED, alert(track), now), track.rule.sinks()));
+        if (owed.size() > options.getMaxActive()) {
+          owed.removeFirst();
+        }
+      }
     }
     track.firing = false;
     active.remove(track);
+  }
+
+  /**
+   * Sends the resolved messages owed once this instance leads, those that resolved within {@link #OWED_FOR_MS};
+   * forgets older ones.
+   */
+  private void payOwed(Instant now) {
+    boolean leads = fleet.leads();
+    while (!owed.isEmpty()) {
+      boolean due = owed.peekFirst().notification().timestamp().plusMillis(OWED_FOR_MS).isAfter(now);
+      if (due && !leads) {
+        return;
+      }
+      Owed one = owed.removeFirst();
+      if (due) {
+        for (NotificationSink sink : one.sinks()) {
+          try {
+            sink.offer(one.notification());
+          } catch (RuntimeException e) {
+            faultLog.log(Level.WARNING, e, () -> "alerts: channel " + sink.name() + " refused a notification: " + e);
+          }
+        }
+      }
+    }
   }
 
   private void resolveAll(CheckState state, Instant now) {
@@ -344,8 +509,8 @@ public final class AlertingImpl implements Alerting, CheckObserver {
 
   /** Sends what is due of one alert: its firing message after groupWait, its reminders. */
   private void evaluate(Track track, Instant now) {
-    if (!track.firing) {
-      return;
+    if (!track.firing || !fleet.leads()) {
+      return; // a follower judges but leaves the messages to the leader
     }
     if (!track.sent) {
       if (now.isBefore(track.firedAt.plusMillis(options.getGroupWait()))) {
@@ -413,7 +578,8 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     boolean critical = state == null || state.options.isCritical();
     Set<String> blocks = new TreeSet<>();
     checks.forEach((name, other) -> {
-      if (track.check.equals(other.blockedBy)) {
+      if (track.check.equals(other.blockedBy) || other.options.getDependsOn().contains(track.check)
+        && fleetView.failing(name).stream().anyMatch(failing -> blockedOn(other.options, failing.instance()))) {
         blocks.add(name);
       }
     });
@@ -422,13 +588,22 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("alertname", track.status == HealthStatus.WARN ? "VitalsCheckWarning" : "VitalsCheckFailing");
     labels.put("check", track.check);
-    labels.put("instance", instanceName);
+    if (fleet == AlertFleet.alone()) {
+      labels.put("instance", instanceName); // with a fleet, the alert is the fleet's: its leader may change
+    }
     if (applicationName != null) {
       labels.put("application", applicationName);
     }
     labels.put("severity", critical ? "critical" : "warning");
+    Set<String> instances = new TreeSet<>();
+    if (track.local) {
+      String self = fleetView.self();
+      instances.add(self != null ? self : instanceName);
+    }
+    track.others.forEach(failing -> instances.add(failing.instance()));
+    // (distinct names: an instance counts once)
     return new Alert(track.check, track.status, output, critical, track.since, List.copyOf(blocks),
-      List.of(instanceName), 1, track.rule.options().getName(), labels);
+      List.copyOf(instances), Math.max(fleetView.instances(), instances.size()), track.rule.options().getName(), labels);
   }
 
   // ---- the timer ----
@@ -438,13 +613,23 @@ public final class AlertingImpl implements Alerting, CheckObserver {
     try {
       Instant now = clock.instant();
       silences.expireAndPersist(now);
+      AlertFleet.View view = fleet == AlertFleet.alone() ? AlertFleet.View.ALONE : fleet.view();
       synchronized (this) {
         if (closed) {
           return;
         }
+        fleetView = view;
+        if (fleet != AlertFleet.alone()) { // the other instances' states change without a run here
+          for (CheckState state : checks.values()) {
+            for (Track track : state.tracks) {
+              judge(track, state, now);
+            }
+          }
+        }
         for (Track track : List.copyOf(active)) {
           evaluate(track, now);
         }
+        payOwed(now);
       }
     } catch (RuntimeException e) {
       faultLog.log(Level.WARNING, e, () -> "alerts: evaluation failed: " + e);
@@ -509,8 +694,16 @@ public final class AlertingImpl implements Alerting, CheckObserver {
         channels.put(name, new JsonObject().put("name", name).put("error", String.valueOf(e)));
       }
     });
-    return new JsonObject().put("alerts", alerts).put("silences", silences.toJson()).put("windows", windowStates)
-      .put("channels", channels).put("suppressed", new JsonObject(new LinkedHashMap<>(suppressed())));
+    JsonObject json = new JsonObject().put("alerts", alerts).put("silences", silences.toJson())
+      .put("windows", windowStates).put("channels", channels)
+      .put("suppressed", new JsonObject(new LinkedHashMap<>(suppressed())));
+    if (fleet != AlertFleet.alone()) {
+      synchronized (this) {
+        json.put("fleet", new JsonObject().put("instance", fleetView.self() != null ? fleetView.self() : instanceName)
+          .put("leads", fleet.leads()).put("leader", fleet.leader()).put("instances", fleetView.instances()));
+      }
+    }
+    return json;
   }
 
   /**
@@ -534,6 +727,9 @@ public final class AlertingImpl implements Alerting, CheckObserver {
       }
       if (pollTimer != -1) {
         vertx.cancelTimer(pollTimer);
+      }
+      if (silenceSync != null) {
+        silenceSync.close();
       }
       active.clear();
       checks.clear();

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,12 @@ public final class SilencesImpl implements Silences {
    */
   static final int MAX_BYTES_PER_SILENCE = 256 * 1024;
 
+  /**
+   * The most bytes of a silence's JSON form (UTF-8, as {@link Silence#toJson()} encodes it): 64 KiB, the largest
+   * request body; a larger silence is refused, whether a request makes it or the fleet's map brings it.
+   */
+  static final int MAX_SILENCE_BYTES = 64 * 1024;
+
   private final Vertx vertx;
   private final Clock clock;
   private final Path file;
@@ -53,6 +60,8 @@ public final class SilencesImpl implements Silences {
   private final Map<String, Silence> silences = new LinkedHashMap<>();
   /** The check globs of each silence, compiled once; guarded by this. */
   private final Map<String, List<Pattern>> globs = new HashMap<>();
+  /** Told of each silence added or removed through this instance's API (not of those adopted from the fleet). */
+  private volatile SilenceSync sync;
 
   /**
    * @param vertx whose worker threads write the file
@@ -163,6 +172,10 @@ public final class SilencesImpl implements Silences {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    SilenceSync shared = sync;
+    if (shared != null) {
+      shared.added(silence);
+    }
     return persist(snapshot).map(silence);
   }
 
@@ -184,17 +197,14 @@ public final class SilencesImpl implements Silences {
     } else {
       until = now.plusMillis(read.getLong("duration"));
     }
-    if (!until.isAfter(now) || until.isAfter(now.plus(MAX_AHEAD))) {
-      throw new IllegalArgumentException("until: expected an instant after now and at most 90 days ahead, got '"
-        + until + "'");
-    }
+    checkUntil(until, now);
     for (String field : List.of("reason", "createdBy")) {
       if (!read.containsKey(field)) {
         throw new IllegalArgumentException(field + ": expected a non-empty string, got 'null'");
       }
     }
-    return new Silence(UUID.randomUUID().toString(), strings(read, "checks"), strings(read, "tags"), until,
-      read.getString("reason"), read.getString("createdBy"), now);
+    return check(new Silence(UUID.randomUUID().toString(), strings(read, "checks"), strings(read, "tags"), until,
+      read.getString("reason"), read.getString("createdBy"), now), now);
   }
 
   private static List<String> strings(JsonObject read, String field) {
@@ -204,12 +214,71 @@ public final class SilencesImpl implements Silences {
     }
     List<String> list = new ArrayList<>();
     for (Object item : array) {
-      if (((String) item).isBlank()) {
-        throw new IllegalArgumentException(field + ": expected non-empty strings, got '" + item + "'");
-      }
       list.add((String) item);
     }
     return list;
+  }
+
+  /**
+   * The rules every silence this instance takes meets, whether a request to its API makes it or the fleet's map
+   * brings it: it ends after {@code now} and at most {@link Silences#MAX_AHEAD} after; {@code reason},
+   * {@code createdBy} and each of {@code checks} and {@code tags} are non-empty strings (not blank); checks, tags or
+   * both (the record's own rule); its JSON form holds at most {@value #MAX_SILENCE_BYTES} bytes.
+   *
+   * @param silence the silence
+   * @param now     the time
+   * @return the silence
+   * @throws IllegalArgumentException naming the field, as {@link Silences#add} describes
+   */
+  static Silence check(Silence silence, Instant now) {
+    checkUntil(silence.until(), now);
+    text("reason", silence.reason());
+    text("createdBy", silence.createdBy());
+    for (String field : List.of("checks", "tags")) {
+      for (String item : field.equals("checks") ? silence.checks() : silence.tags()) {
+        if (item == null || item.isBlank()) {
+          throw new IllegalArgumentException(field + ": expected non-empty strings, got '" + item + "'");
+        }
+      }
+    }
+    int bytes = utf8Length(silence.toJson().encode());
+    if (bytes > MAX_SILENCE_BYTES) {
+      throw new IllegalArgumentException("silence: expected at most " + MAX_SILENCE_BYTES + " bytes in JSON form,"
+        + " got " + bytes);
+    }
+    return silence;
+  }
+
+  private static void checkUntil(Instant until, Instant now) {
+    if (!until.isAfter(now) || until.isAfter(now.plus(MAX_AHEAD))) {
+      throw new IllegalArgumentException("until: expected an instant after now and at most 90 days ahead, got '"
+        + until + "'");
+    }
+  }
+
+  private static void text(String field, String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(field + ": expected a non-empty string, got '" + value + "'");
+    }
+  }
+
+  /** @return the bytes of the text in UTF-8, counted without encoding it */
+  static int utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return (int) Math.min(bytes, Integer.MAX_VALUE);
   }
 
   @Override
@@ -234,8 +303,82 @@ public final class SilencesImpl implements Silences {
         return Future.succeededFuture(false);
       }
       snapshot = snapshot();
+      SilenceSync shared = sync;
+      if (shared != null) {
+        shared.removed(removed);
+      }
     }
     return persist(snapshot).map(true);
+  }
+
+  /**
+   * @param sync told from now on of the silences this instance's API adds and removes, and the only one whose
+   *             {@link #merge} is applied; {@code null} for none (once this returns, no merge is applied)
+   */
+  synchronized void sync(SilenceSync sync) {
+    this.sync = sync;
+  }
+
+  /** @return {@code maxSilences} */
+  int max() {
+    return max;
+  }
+
+  /**
+   * Applies one read of the fleet's map at once: forgets the silences another instance removed ({@code drop}), then
+   * takes those another made ({@code adopt}, already {@linkplain #check checked}) unless known, ended, or
+   * {@code maxSilences} are held (then left out, logged once per burst); writes the file once when anything changed.
+   * Nothing is applied when {@code from} is no longer the sync told of this instance's changes (it was closed).
+   *
+   * @return whether it was applied
+   */
+  boolean merge(SilenceSync from, List<Silence> adopt, Collection<String> drop) {
+    Map<String, List<Pattern>> compiled = new HashMap<>();
+    for (Silence silence : adopt) {
+      compiled.put(silence.id(), Globs.compileAll(silence.checks())); // outside the lock: the matching waits for it
+    }
+    JsonArray snapshot;
+    int left = 0;
+    synchronized (this) {
+      if (sync != from) {
+        return false;
+      }
+      boolean changed = false;
+      for (String id : drop) {
+        if (silences.remove(id) != null) {
+          globs.remove(id);
+          changed = true;
+        }
+      }
+      Instant now = clock.instant();
+      for (Silence silence : adopt) {
+        if (silences.containsKey(silence.id()) || !silence.activeAt(now)) {
+          continue;
+        }
+        if (silences.size() >= max) {
+          left++;
+          continue;
+        }
+        silences.put(silence.id(), silence);
+        globs.put(silence.id(), compiled.get(silence.id()));
+        changed = true;
+      }
+      snapshot = changed ? snapshot() : null;
+    }
+    if (left > 0) {
+      int count = left;
+      writeFaults.log(Level.WARNING, () -> "silences: " + count + " of the fleet's silences left out: already " + max
+        + " silences (maxSilences)");
+    }
+    if (snapshot != null) {
+      persist(snapshot);
+    }
+    return true;
+  }
+
+  /** @return every silence held, those that have ended included until the next expiry */
+  synchronized List<Silence> held() {
+    return List.copyOf(silences.values());
   }
 
   /**

@@ -22,7 +22,8 @@ import java.util.Map;
  * Prometheus Alertmanager, API v2 ({@code POST <url>/api/v2/alerts}, https://prometheus.io/docs/alerting/latest/clients/):
  * <pre>{@code
  * [{"labels": {"alertname": "VitalsCheckFailing", "check": "db", ...},     // the alert's labels
- *   "annotations": {"summary": "db fails: ...", "output": "...", "blocks": "invoices, orders"},
+ *   "annotations": {"summary": "db fails: ...", "output": "...", "blocks": "invoices, orders",
+ *                   "instances": "web-1, web-2"},                          // with a fleet: where it fails
  *   "startsAt": "2026-12-06T12:00:00Z",                                      // the alert's since
  *   "endsAt": "2026-12-06T12:10:00Z",                                        // resolved only: when it resolved
  *   "generatorURL": "http://..."}]                                           // when configured
@@ -101,6 +102,9 @@ final class AlertmanagerChannel extends HttpChannel {
     }
     if (!alert.blocks().isEmpty()) {
       annotations.put("blocks", String.join(", ", alert.blocks()));
+    }
+    if (alert.ofInstances() > 1) {
+      annotations.put("instances", String.join(", ", alert.instances()));
     }
     JsonObject item = new JsonObject().put("labels", new JsonObject(new LinkedHashMap<>(alert.labels())))
       .put("annotations", annotations).put("startsAt", alert.since().toString());

@@ -87,6 +87,11 @@ final class EventStreams {
     this.bufferSize = options.getEventBuffer();
   }
 
+  /** @return the id of the newest event, 0 before the first */
+  synchronized long lastId() {
+    return lastId;
+  }
+
   /** Called on whatever thread observed the change: each stream gets it on its own context. */
   void publish(StatusChange change) {
     List<Stream> open;
