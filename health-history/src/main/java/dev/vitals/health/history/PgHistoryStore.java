@@ -12,8 +12,9 @@ import io.vertx.core.Vertx;
  * declares (health-history declares it optional).
  *
  * <p>Tables, in the configured database ({@code vitals_history_} before each name, so that they sit beside an
- * application's own): {@code schema_version} (one row per migration applied), {@code instances},
- * {@code transitions}, {@code minutes} and {@code hours}, with times as {@code timestamptz} and durations as ms. The
+ * application's own): {@code schema_version} (one row per migration applied), {@code series} (an instance's check:
+ * id, instance, check name), {@code transitions}, {@code minutes} and {@code hours} (the rollups, their series by
+ * id), with times as {@code timestamptz} and durations as ms. The
  * migrations run once the store is created, in one transaction under a transaction-scoped advisory lock
  * ({@code pg_advisory_xact_lock}), so that instances starting together migrate once: the others wait for the lock,
  * then find the schema current. A schema newer than this code knows fails every operation
