@@ -10,7 +10,7 @@ class SecretFieldsTest {
   @Test
   void theSchemasWriteOnlyKeysAreTheSecrets() {
     assertThat(SecretFields.POINTERS).containsExactlyInAnyOrder("/admin/token", "/checks/*/token", "/checks/*/password",
-      "/consul/token", "/fleet/secret",
+      "/consul/token", "/fleet/secret", "/history/store/password",
       "/notifications/webhooks/*/url", "/notifications/webhooks/*/headers/*",
       // a channel's key is a secret in some type (url in slack, teams, ntfy and webhook): masked in every type
       "/alerts/channels/*/password", "/alerts/channels/*/url", "/alerts/channels/*/routingKey",
@@ -23,5 +23,14 @@ class SecretFieldsTest {
       .put("fleet", new io.vertx.core.json.JsonObject().put("secret", "FLEET-SECRET-0123456789").put("quorum", 2));
     assertThat(SecretFields.mask(config).getJsonObject("fleet").getString("secret")).isEqualTo("********");
     assertThat(SecretFields.mask(config).getJsonObject("fleet").getInteger("quorum")).isEqualTo(2);
+  }
+
+  @Test
+  void theHistoryStorePasswordIsMaskedInTheConfigShown() {
+    io.vertx.core.json.JsonObject config = new io.vertx.core.json.JsonObject().put("history",
+      new io.vertx.core.json.JsonObject().put("store", new io.vertx.core.json.JsonObject().put("type", "postgresql")
+        .put("password", "PG-SECRET")));
+    assertThat(SecretFields.mask(config).getJsonObject("history").getJsonObject("store").getString("password"))
+      .isEqualTo("********");
   }
 }
