@@ -28,7 +28,7 @@ BUILD=${BUILD:-1}
 # shellcheck source=run.sh
 source "$HERE/run.sh"
 OUT="$HERE/target/history"
-COMMAND=$(command_line benchmarks/history.sh CHECKS DURATION ROUNDS WARMUP CONNECTIONS)
+COMMAND=$(command_line benchmarks/history.sh CHECKS DURATION ROUNDS WARMUP CONNECTIONS BUILD)
 
 # live_heap PID: bytes of the objects alive right after a full GC, as the soak reads them (jcmd GC.class_histogram).
 live_heap() { jcmd "$1" GC.class_histogram | awk '$1 == "Total" { print $3 }'; }
