@@ -12,7 +12,7 @@
 # heap after a full GC (jcmd GC.class_histogram), the bodies' sizes, and the store file's size once history-on has
 # stopped. Writes benchmarks/HISTORY-RESULTS.md (table and verdicts by dev.vitals.benchmarks.HistoryResults); raw
 # figures and the servers' logs in benchmarks/target/history/. Installs wrk if missing; builds unless BUILD=0 (run.sh's
-# HISTORY=1 step, after its own build). About 6 minutes.
+# HISTORY=1 step, after its own build). About 8 minutes.
 #
 #   benchmarks/history.sh
 #

@@ -15,7 +15,7 @@
 # CONNECTIONS (default 50), WRK_THREADS (default 1), EVENT_LOOPS (server event loops, default 1),
 # PROFILE (1: a JFR profile of /health after scenario 1, default 1), SOAK_MINUTES (issue 22's soak of the
 # standalone jar, default 10; 0 leaves it out; benchmarks/soak.sh runs it alone), HISTORY (1: issue 26's history on vs
-# off at 1,000 checks after the scale step, about 6 minutes, writing benchmarks/HISTORY-RESULTS.md; default 0, as
+# off at 1,000 checks after the scale step, about 8 minutes, writing benchmarks/HISTORY-RESULTS.md; default 0, as
 # benchmarks/history.sh runs it alone).
 # Other scripts (history.sh) may source this file for its helpers: main runs only when this file is the script run.
 set -euo pipefail
@@ -329,7 +329,7 @@ main() {
   startup_compare
 
   if [[ $HISTORY == 1 ]]; then
-    log "history on vs off at 1,000 checks (issue 26): benchmarks/history.sh, about 6 min"
+    log "history on vs off at 1,000 checks (issue 26): benchmarks/history.sh, about 8 min"
     BUILD=0 "$HERE/history.sh"
   fi
 
