@@ -14,7 +14,10 @@
 # LONG (s per run of scenarios 3 and 4, default 30), WARMUP (s per contender before measuring, default 3),
 # CONNECTIONS (default 50), WRK_THREADS (default 1), EVENT_LOOPS (server event loops, default 1),
 # PROFILE (1: a JFR profile of /health after scenario 1, default 1), SOAK_MINUTES (issue 22's soak of the
-# standalone jar, default 10; 0 leaves it out; benchmarks/soak.sh runs it alone).
+# standalone jar, default 10; 0 leaves it out; benchmarks/soak.sh runs it alone), HISTORY (1: issue 26's history on vs
+# off at 1,000 checks after the scale step, about 8 minutes, writing benchmarks/HISTORY-RESULTS.md; default 0, as
+# benchmarks/history.sh runs it alone).
+# Other scripts (history.sh) may source this file for its helpers: main runs only when this file is the script run.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -31,10 +34,19 @@ SOAK_MINUTES=${SOAK_MINUTES:-10}
 # vertx-health-check arms a timer of the check timeout (2 s) per check per request and leaves it to fire:
 # after a vertx run, wait them out so that they do not load the next contender's run.
 SETTLE_AFTER_VERTX=2.5
-COMMAND="benchmarks/run.sh"
-for knob in DURATION ROUNDS LONG WARMUP CONNECTIONS WRK_THREADS EVENT_LOOPS PROFILE SOAK_MINUTES SCALE_SIZES STARTUP_RUNS HEAP_RUNS; do
-  if [[ -n "$(printenv "$knob" || true)" ]]; then COMMAND="$knob=${!knob} $COMMAND"; fi
-done
+HISTORY=${HISTORY:-0}
+
+# command_line SCRIPT KNOB...: SCRIPT preceded by the knobs set in the environment, as the results files quote it.
+command_line() {
+  local command=$1 knob
+  shift
+  for knob in "$@"; do
+    if [[ -n "$(printenv "$knob" || true)" ]]; then command="$knob=${!knob} $command"; fi
+  done
+  echo "$command"
+}
+COMMAND=$(command_line benchmarks/run.sh DURATION ROUNDS LONG WARMUP CONNECTIONS WRK_THREADS EVENT_LOOPS PROFILE \
+  SOAK_MINUTES HISTORY SCALE_SIZES STARTUP_RUNS HEAP_RUNS)
 
 OUT="$HERE/target/results"
 # shellcheck source=scale.sh
@@ -188,11 +200,12 @@ stop_shipped() {
   SHIPPED_PIDS=()
 }
 
-# The standalone's config: CHECKS checks of type heap that always pass (maxUsed 1), check-0001 ...; nothing else,
-# so every other section keeps its default (request guard, in-flight limit, metrics, history, gRPC).
+# standalone_config CHECKS [MEMBERS]: the standalone's config: CHECKS checks of type heap that always pass (maxUsed 1),
+# check-0001 ...; nothing else but the JSON MEMBERS given (e.g. '"history": {"enabled": false}'), so every other
+# section keeps its default (request guard, in-flight limit, metrics, history, gRPC).
 standalone_config() {
-  awk -v n="$1" 'BEGIN {
-    printf "{\"checks\": ["
+  awk -v n="$1" -v members="${2:+$2, }" 'BEGIN {
+    printf "{%s\"checks\": [", members
     for (i = 1; i <= n; i++) printf "%s{\"name\": \"check-%04d\", \"type\": \"heap\", \"maxUsed\": 1}", (i > 1 ? ", " : ""), i
     print "]}"
   }'
@@ -315,6 +328,11 @@ main() {
   heap_per_check
   startup_compare
 
+  if [[ $HISTORY == 1 ]]; then
+    log "history on vs off at 1,000 checks (issue 26): benchmarks/history.sh, about 8 min"
+    BUILD=0 "$HERE/history.sh"
+  fi
+
   log "hostile clients (issue 13): starvation, webhook queue, nesting, /environment flood"
   java -Xmx256m -cp "$JAR" dev.vitals.benchmarks.HostileScenario >"$OUT/hostile.md" 2>"$OUT/hostile.log"
 
@@ -424,4 +442,4 @@ main() {
   echo "Wrote benchmarks/RESULTS.md ($((elapsed / 60)) min $((elapsed % 60)) s)."
 }
 
-main "$@"
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then main "$@"; fi

@@ -74,11 +74,18 @@ public final class ResultsMarkdown {
    * @throws IOException when a file cannot be read
    */
   public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args[0]);
+    System.out.print(read(Path.of(args[0])).render());
+  }
+
+  /**
+   * @param dir the directory holding {@code runs.tsv}, {@code facts.tsv} and, optionally, {@code jmh.csv}
+   * @return its measurements
+   * @throws IOException when a file cannot be read
+   */
+  static ResultsMarkdown read(Path dir) throws IOException {
     Path jmhCsv = dir.resolve("jmh.csv");
-    System.out.print(new ResultsMarkdown(Files.readAllLines(dir.resolve("runs.tsv")),
-      Files.readAllLines(dir.resolve("facts.tsv")),
-      Files.exists(jmhCsv) ? Files.readAllLines(jmhCsv) : List.of()).render());
+    return new ResultsMarkdown(Files.readAllLines(dir.resolve("runs.tsv")), Files.readAllLines(dir.resolve("facts.tsv")),
+      Files.exists(jmhCsv) ? Files.readAllLines(jmhCsv) : List.of());
   }
 
   /** @return the table, the verdicts, the footprint and the JMH figures */
@@ -107,12 +114,12 @@ public final class ResultsMarkdown {
   }
 
   private static final int SECONDS = 3;
-  private static final int REQUESTS = 4;
+  static final int REQUESTS = 4;
   static final int RPS = 5;
-  private static final int P50 = 6;
+  static final int P50 = 6;
   static final int P99 = 7;
   private static final int P999 = 8;
-  private static final int ERRORS = 9;
+  static final int ERRORS = 9;
   private static final int RUNS = 10;
 
   private String verdicts() {
@@ -247,28 +254,42 @@ public final class ResultsMarkdown {
 
   /** Median over rounds of contender ÷ bare, pairing rounds by number. */
   double ratioValue(String scenario, String contender, int column) {
-    Map<String, String[]> bareByRound = new LinkedHashMap<>();
-    for (String[] row : runs.get(scenario).getOrDefault("bare", List.of())) {
-      bareByRound.put(row[2], row);
+    return median(ratios(scenario, contender, "bare", column));
+  }
+
+  /** @return per round, in order, contender ÷ base of one column, pairing rounds by number */
+  List<Double> ratios(String scenario, String contender, String base, int column) {
+    Map<String, String[]> baseByRound = new LinkedHashMap<>();
+    for (String[] row : runs.get(scenario).getOrDefault(base, List.of())) {
+      baseByRound.put(row[2], row);
     }
     List<Double> ratios = new ArrayList<>();
     for (String[] row : runs.get(scenario).get(contender)) {
-      String[] bare = bareByRound.get(row[2]);
-      if (bare != null) {
-        ratios.add(Double.parseDouble(row[column]) / Double.parseDouble(bare[column]));
+      String[] other = baseByRound.get(row[2]);
+      if (other != null) {
+        ratios.add(Double.parseDouble(row[column]) / Double.parseDouble(other[column]));
       }
     }
-    return median(ratios);
+    return ratios;
+  }
+
+  /** @return one column of a scenario's contender, round by round */
+  List<Double> values(String scenario, String contender, int column) {
+    return values(runs.get(scenario).get(contender), column);
   }
 
   private static double median(List<String[]> rows, int column) {
+    return median(values(rows, column));
+  }
+
+  private static List<Double> values(List<String[]> rows, int column) {
     List<Double> values = new ArrayList<>();
     for (String[] row : rows) {
       if (!row[column].equals("-")) {
         values.add(Double.parseDouble(row[column]));
       }
     }
-    return median(values);
+    return values;
   }
 
   static double median(List<Double> values) {
@@ -281,10 +302,19 @@ public final class ResultsMarkdown {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
+  /** @return the sum over rounds of one whole-number column of a scenario's contender */
+  long total(String scenario, String contender, int column) {
+    return sum(runs.get(scenario).get(contender), column);
+  }
+
   private static long errors(List<String[]> rows) {
+    return sum(rows, ERRORS);
+  }
+
+  private static long sum(List<String[]> rows, int column) {
     long sum = 0;
     for (String[] row : rows) {
-      sum += Long.parseLong(row[ERRORS]);
+      sum += Long.parseLong(row[column]);
     }
     return sum;
   }
@@ -307,7 +337,7 @@ public final class ResultsMarkdown {
     return String.format(Locale.ROOT, "%.2f", micros / 1000);
   }
 
-  private static String mib(String bytes) {
+  static String mib(String bytes) {
     if (bytes == null || bytes.isBlank()) {
       return "not measured";
     }
