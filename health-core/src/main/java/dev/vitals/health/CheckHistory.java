@@ -291,6 +291,22 @@ public final class CheckHistory {
       .put("transitions", changes).put("recent", runs);
   }
 
+  /**
+   * The summary form, for a list of many checks: the JSON form without {@code transitions} and {@code recent} (the
+   * lists that grow with a check's past), with {@code lastChange} (the last transition's time, ISO 8601, or
+   * {@code null}) and {@code transitionCount} instead; no output at all.
+   *
+   * @return {@code {"status", "since", "lastChange", "transitionCount", "flapping", "availability", "warnShare",
+   * "maintenanceMs", "slo", "errorBudgetRemaining"}}
+   */
+  public JsonObject toSummaryJson() {
+    JsonObject json = toJson(status -> false);
+    json.remove("transitions");
+    json.remove("recent");
+    return json.put("lastChange", transitions.isEmpty() ? null
+      : transitions.get(transitions.size() - 1).at().toString()).put("transitionCount", transitions.size());
+  }
+
   private static String wire(HealthStatus status) {
     return status == null ? null : status.wireName();
   }

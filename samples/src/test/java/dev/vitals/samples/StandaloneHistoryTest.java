@@ -39,7 +39,7 @@ class StandaloneHistoryTest {
     HttpClient raw = vertx.createHttpClient();
     try {
       assertThat(result(client.get(port, "127.0.0.1", "/health").send()).statusCode()).isEqualTo(503);
-      JsonObject db = result(client.get(port, "127.0.0.1", "/health/history").send()).bodyAsJsonObject()
+      JsonObject db = result(client.get(port, "127.0.0.1", "/health/history?detail=full").send()).bodyAsJsonObject()
         .getJsonObject("checks").getJsonObject("db");
       assertThat(db.getString("status")).isEqualTo("fail");
       assertThat(db.getDouble("slo")).isEqualTo(99.9);

@@ -96,7 +96,16 @@ class HistoryRoutesTest {
     flip(ProcedureResult.fail("connection refused"));
     clock.advance(Duration.ofMinutes(30));
 
-    HttpResponse<Buffer> all = http.get("/health/history");
+    HttpResponse<Buffer> summary = http.get("/health/history");
+    assertThat(summary.statusCode()).isEqualTo(200);
+    JsonObject dbSummary = summary.bodyAsJsonObject().getJsonObject("checks").getJsonObject("db");
+    assertThat(dbSummary.fieldNames()).as("no list that grows with the past").doesNotContain("transitions", "recent");
+    assertThat(dbSummary.getString("lastChange")).isEqualTo("2026-11-21T12:30:00Z");
+    assertThat(dbSummary.getInteger("transitionCount")).isEqualTo(2);
+    assertThat(dbSummary.getJsonObject("availability").getDouble("1h")).isEqualTo(0.5);
+    assertThat(http.get("/health/history?detail=bogus").statusCode()).isEqualTo(400);
+
+    HttpResponse<Buffer> all = http.get("/health/history?detail=full");
     assertThat(all.statusCode()).isEqualTo(200);
     assertThat(all.getHeader("Cache-Control")).isEqualTo("no-store");
     assertThat(all.getHeader("Content-Type")).isEqualTo("application/json");

@@ -18,9 +18,10 @@ import java.util.function.Predicate;
  * router.route("/health*").handler(HealthHandler.create(registry)); // after: it would read "history" as a check
  * }</pre>
  * <ul>
- *   <li>{@code GET <path>/history}: {@code {"checks": {"<name>": <CheckHistory JSON>}}}, and
- *       {@code GET <path>/history/<name>} one check's object (404 for an unknown check); see
- *       {@link dev.vitals.health.CheckHistory} for the object.</li>
+ *   <li>{@code GET <path>/history}: {@code {"checks": {"<name>": <CheckHistory summary JSON>}}} (see
+ *       {@link dev.vitals.health.CheckHistory#toSummaryJson()}: no lists, no outputs), with {@code ?detail=full}
+ *       every check's whole object ({@link dev.vitals.health.CheckHistory#toJson}), another {@code detail} a 400;
+ *       {@code GET <path>/history/<name>} one check's whole object (404 for an unknown check).</li>
  *   <li>{@code GET <path>/events}: Server-Sent Events, one per {@link dev.vitals.health.StatusChange} (its JSON as
  *       {@code data}), each with an {@code id}; a client reconnecting with {@code Last-Event-ID} (or, as an
  *       {@code EventSource}'s first connection cannot send that header, the query parameter {@code lastEventId}) first

@@ -147,9 +147,17 @@ public final class HistoryRoutesImpl implements HistoryRoutes {
     String name = HealthPath.selection(ctx);
     JsonObject body;
     if (name.isEmpty()) {
+      // Every check's summary by default (what the windows give, not the lists that grow with the past: 1,000 checks
+      // with 100 runs each were 11.6 MB and 356 ms); ?detail=full for every check's whole object.
+      String detail = ctx.queryParams().get("detail");
+      if (detail != null && !detail.equals("full") && !detail.equals("summary")) {
+        ErrorResponse.send(ctx, 400, "detail: expected summary or full, got '" + cut(detail) + "'");
+        return;
+      }
+      boolean full = "full".equals(detail);
       JsonObject checks = new JsonObject();
       if (shown != null) {
-        registry.history().forEach((check, past) -> checks.put(check, past.toJson(shown)));
+        registry.history().forEach((check, past) -> checks.put(check, full ? past.toJson(shown) : past.toSummaryJson()));
       }
       body = new JsonObject().put("checks", checks);
     } else {
