@@ -48,9 +48,10 @@ one_at_a_time() {
   done
 }
 
-# recent_runs CONTENDER: the runs a check holds in the recent list of CONTENDER's /health/history, on average.
+# recent_runs CONTENDER PORT: the runs a check holds in its recent list, on average, from CONTENDER's whole history
+# (/health/history?detail=full: the answer measured, each check's summary, has no lists).
 recent_runs() {
-  fact "$1_recent_runs" "$(grep -o '"durationMs"' "$OUT/$1-health-history.body" | wc -l |
+  fact "$1_recent_runs" "$(curl -sf "http://127.0.0.1:$2/health/history?detail=full" | grep -o '"durationMs"' | wc -l |
     awk -v n="$CHECKS" '{ printf "%.1f", $1 / n }')"
 }
 
@@ -102,8 +103,8 @@ history_main() {
     fact "heap_${contender}_bytes" "$(live_heap "$pid")"
     for scenario in "${LATENCY_SCENARIOS[@]}"; do body_bytes "$contender" "$port" "$scenario"; done
   done
-  recent_runs history-on
-  recent_runs history-full
+  recent_runs history-on "$on"
+  recent_runs history-full "$full"
   log "live heap after a full GC (bytes), recent runs per check: $(grep '^heap_\|_recent_runs' "$OUT/facts.tsv" | tr '\t\n' '= ')"
   stop_shipped
   fact store_seconds "$(($(date +%s) - started))"
