@@ -47,6 +47,7 @@ class HistoryRoutesTest {
   private final MutableClock clock = new MutableClock();
   private final AtomicReference<ProcedureResult> next = new AtomicReference<>(ProcedureResult.pass("select 1"));
   private final MaintenanceSource maintenance = MaintenanceSource.local();
+  private Vertx vertx;
   private CheckRegistry registry;
   private HistoryRoutes routes;
   private HistoryRoutes restrictedRoutes;
@@ -56,6 +57,7 @@ class HistoryRoutesTest {
 
   @BeforeEach
   void setUp(Vertx vertx) {
+    this.vertx = vertx;
     registry = CheckRegistry.create(vertx, new CheckRegistryOptions().setClock(clock));
     registry.register(new CheckOptions("db").setSuccessTtl(0).setFailureTtl(0).setSlo(99.0),
       () -> Future.succeededFuture(next.get()));
@@ -139,6 +141,18 @@ class HistoryRoutesTest {
     assertThat(result(http.request(HttpMethod.POST, "/health/history").send()).statusCode()).isEqualTo(405);
   }
 
+  /**
+   * Opens a stream whose data is appended to {@code text}: the request made on an event loop, so that the handler is
+   * set as the response arrives, before any of its data (from the test's thread, the response could arrive between the
+   * request's future completing and the handler being set, and its first data be lost).
+   */
+  private HttpClientResponse stream(RequestOptions options, StringBuffer text) {
+    io.vertx.core.Promise<HttpClientResponse> opened = io.vertx.core.Promise.promise();
+    vertx.runOnContext(v -> raw.request(options).compose(request -> request.send())
+      .map(arrived -> arrived.handler(buffer -> text.append(buffer.toString()))).onComplete(opened));
+    return result(opened.future());
+  }
+
   /** An open event stream: what arrived so far, as text. */
   private final class Stream {
     final StringBuffer text = new StringBuffer();
@@ -150,9 +164,7 @@ class HistoryRoutesTest {
       if (lastEventId != null) {
         options.putHeader("Last-Event-ID", lastEventId);
       }
-      // The handler is set as the response arrives, on its event loop: data that came before it would be lost.
-      response = result(raw.request(options).compose(request -> request.send())
-        .map(arrived -> arrived.handler(buffer -> text.append(buffer.toString()))));
+      response = stream(options, text);
       open.add(response);
     }
 
@@ -199,9 +211,8 @@ class HistoryRoutesTest {
     assertThat(newest).isEqualTo(seen.get(1) + 3);
     flip(ProcedureResult.warn("slow")); // after the page, before its stream: replayed
     StringBuffer text = new StringBuffer();
-    HttpClientResponse fromThePage = result(raw.request(new RequestOptions().setHost("127.0.0.1")
-        .setPort(http.server.actualPort()).setURI("/health/events?lastEventId=" + newest))
-      .compose(request -> request.send()).map(arrived -> arrived.handler(buffer -> text.append(buffer.toString()))));
+    HttpClientResponse fromThePage = stream(new RequestOptions().setHost("127.0.0.1")
+      .setPort(http.server.actualPort()).setURI("/health/events?lastEventId=" + newest), text);
     open.add(fromThePage);
     Await.until(() -> text.toString().contains("\"to\":\"warn\""), text::toString);
     assertThat(text.toString()).contains("id: " + (newest + 1) + "\n");
