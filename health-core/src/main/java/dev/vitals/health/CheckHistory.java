@@ -256,13 +256,6 @@ public final class CheckHistory {
    * @return the JSON form described on this class, the other outputs left out
    */
   public JsonObject toJson(Predicate<HealthStatus> outputShown) {
-    JsonObject ratios = new JsonObject();
-    availability.forEach(ratios::put);
-    if (observedSince != null) {
-      ratios.put("since", observedSince.toString());
-    }
-    JsonObject budget = new JsonObject();
-    errorBudgetRemaining().forEach(budget::put);
     JsonArray changes = new JsonArray();
     for (Transition t : transitions) {
       JsonObject json = new JsonObject().put("from", wire(t.from())).put("to", wire(t.to())).put("at", t.at().toString());
@@ -280,6 +273,18 @@ public final class CheckHistory {
       }
       runs.add(json);
     }
+    return windows().put("transitions", changes).put("recent", runs);
+  }
+
+  /** The fields both forms share: status, since, flapping and the windows' figures. */
+  private JsonObject windows() {
+    JsonObject ratios = new JsonObject();
+    availability.forEach(ratios::put);
+    if (observedSince != null) {
+      ratios.put("since", observedSince.toString());
+    }
+    JsonObject budget = new JsonObject();
+    errorBudgetRemaining().forEach(budget::put);
     JsonObject warns = new JsonObject();
     warnShare.forEach(warns::put);
     JsonObject maintenance = new JsonObject();
@@ -287,8 +292,7 @@ public final class CheckHistory {
     return new JsonObject().put("status", wire(status)).put("since", since == null ? null : since.toString())
       .put("flapping", flapping).put("availability", ratios).put("warnShare", warns)
       .put("maintenanceMs", maintenance).put("slo", slo)
-      .put("errorBudgetRemaining", slo == null ? null : budget)
-      .put("transitions", changes).put("recent", runs);
+      .put("errorBudgetRemaining", slo == null ? null : budget);
   }
 
   /**
@@ -296,14 +300,11 @@ public final class CheckHistory {
    * lists that grow with a check's past), with {@code lastChange} (the last transition's time, ISO 8601, or
    * {@code null}) and {@code transitionCount} instead; no output at all.
    *
-   * @return {@code {"status", "since", "lastChange", "transitionCount", "flapping", "availability", "warnShare",
-   * "maintenanceMs", "slo", "errorBudgetRemaining"}}
+   * @return {@code {"status", "since", "flapping", "availability", "warnShare", "maintenanceMs", "slo",
+   * "errorBudgetRemaining", "lastChange", "transitionCount"}}
    */
   public JsonObject toSummaryJson() {
-    JsonObject json = toJson(status -> false);
-    json.remove("transitions");
-    json.remove("recent");
-    return json.put("lastChange", transitions.isEmpty() ? null
+    return windows().put("lastChange", transitions.isEmpty() ? null
       : transitions.get(transitions.size() - 1).at().toString()).put("transitionCount", transitions.size());
   }
 
