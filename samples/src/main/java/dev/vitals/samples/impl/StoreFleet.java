@@ -90,17 +90,22 @@ public final class StoreFleet {
     Future<List<HistoryTransition>> transitions = store.transitions(null, null, now.minusMillis(TRANSITIONS_READ),
       now.plusMillis(1), MAX_TRANSITIONS);
     Future<List<HistoryRollup>> minutes = store.rollups(null, null, now.minusMillis(UP_WITHIN_MS), now.plusMillis(1));
-    Future.all(store.instances(), transitions, minutes).onComplete(read -> {
-      synchronized (this) {
-        refreshing = false;
-      }
-      if (read.failed()) {
-        faults.log(Level.WARNING, () -> "History store fleet view: could not read the store: " + read.cause());
-        view = view.copy().put("stale", true).put("error", "history store: " + read.cause().getMessage());
-        return;
-      }
-      view = render(read.result().resultAt(0), transitions.result(), minutes.result(), now);
-    });
+    // Up to MAX_TRANSITIONS and every instance's minutes of the last 3 minutes: grouped on a worker, not on the event
+    // loop that answered the store (the verticle's, which serves /health/live).
+    Future.all(store.instances(), transitions, minutes)
+      .compose(read -> vertx.executeBlocking(() -> render(read.resultAt(0), transitions.result(), minutes.result(),
+        now), false))
+      .onComplete(rendered -> {
+        synchronized (this) {
+          refreshing = false;
+        }
+        if (rendered.failed()) {
+          faults.log(Level.WARNING, () -> "History store fleet view: could not read the store: " + rendered.cause());
+          view = view.copy().put("stale", true).put("error", "history store: " + rendered.cause().getMessage());
+        } else {
+          view = rendered.result();
+        }
+      });
   }
 
   private JsonObject render(List<String> instances, List<HistoryTransition> transitions, List<HistoryRollup> minutes,
